@@ -1,0 +1,2 @@
+import { DOMAIN } from '@app/domain';
+console.log('hello', DOMAIN);
