@@ -142,7 +142,7 @@ export class SqliteEventStore extends EventStore {
       if (events.length > 0) this.appended.emit('append');
       return Promise.resolve(result);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
