@@ -1,1 +1,4 @@
-export const DOMAIN = 1;
+export * from './decider';
+export * from './gezin/gezin.events';
+export * from './gezin/gezin.decider';
+export * from './gezin/gezin.timeline';

@@ -1,2 +1,4 @@
 export * from './event-store';
 export * from './sqlite/sqlite-event-store';
+export * from './decider-store';
+export * from './eventstoredb/eventstoredb-event-store';

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard, RouteDeclarationCheck } from '@app/access';
+import type { AppConfig } from '@app/config';
+import { ProblemFilter } from './common/problem';
+import { GezinnenModule } from './gezinnen/gezinnen.module';
+import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { Clock } from './infrastructure/tokens';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** A client's X-Correlation-Id is kept (when well-formed) so its logs and ours line up. */
+function correlationId(request: IncomingMessage, response: ServerResponse): string {
+  const given = request.headers['x-correlation-id'];
+  const id = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+  response.setHeader('X-Correlation-Id', id);
+  return id;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config, clock),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: correlationId,
+            customAttributeKeys: { reqId: 'correlationId' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        DiscoveryModule,
+        GezinnenModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        RouteDeclarationCheck,
+      ],
+    };
+  }
+}

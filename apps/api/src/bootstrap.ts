@@ -1,0 +1,68 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { problemFor, sendProblem } from './common/problem';
+import { createValidationPipe } from './common/validation';
+import type { Clock } from './infrastructure/tokens';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the configured application; main.ts listens, e2e tests use it with a temp DATA_DIR. */
+export async function createApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, clock), {
+    bodyParser: false,
+    bufferLogs: true,
+    // Throw on a wiring error instead of exiting, so tests and main.ts report it.
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.use(express.json({ limit: '256kb' }), bodyParserProblems);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'health/live', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gezinsplan API')
+      .setDescription(
+        '1 gezin, 1 plan, 1 contactpersoon: case coordination for youth care. Errors are ' +
+          'RFC 9457 problem+json. Writes answer with ETag (the stream version) and X-Log-Position.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
+  });
+  return app;
+}
+
+/** Malformed JSON and oversized bodies fail before Nest sees them: answer them as problems too. */
+function bodyParserProblems(
+  error: unknown,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  if (!error) return next();
+  const status = (error as { status?: number }).status ?? 400;
+  const detail =
+    status === 413
+      ? 'The request body is too large (at most 256 kB).'
+      : 'The request body is not valid JSON.';
+  sendProblem(res, {
+    ...problemFor(status === 413 ? 413 : 400, detail),
+    instance: _req.originalUrl,
+  });
+}

@@ -1,0 +1,118 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { NotFound, RuleViolation } from '@app/domain';
+import { WrongExpectedRevisionError } from '@app/event-store';
+
+/** One invalid input: `field` names it (a body path like `leden[0].geboortedatum`, a header, a query). */
+export interface FieldError {
+  field: string;
+  in: 'body' | 'query' | 'header' | 'path';
+  messages: string[];
+}
+
+/** RFC 9457 problem details, as every error of this API is answered. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+  currentRevision?: number | null;
+  correlationId?: string;
+}
+
+export const PROBLEM_TYPE_BASE = 'https://gezinsplan.example/problems/';
+
+/** An HttpException that already knows its problem body. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: Omit<Problem, 'type'> & { type: string }) {
+    super(problem, problem.status);
+  }
+}
+
+export function invalidInput(errors: FieldError[]): ProblemException {
+  return new ProblemException({
+    type: `${PROBLEM_TYPE_BASE}invalid-input`,
+    title: 'Invalid input',
+    status: HttpStatus.BAD_REQUEST,
+    detail: errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '),
+    errors,
+  });
+}
+
+const TITLES: Record<number, [string, string]> = {
+  400: ['bad-request', 'Bad request'],
+  401: ['unauthenticated', 'Authentication required'],
+  403: ['forbidden', 'Not allowed for this role'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  409: ['conflict', 'Conflict'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['rule-violation', 'Refused by a business rule'],
+  503: ['unavailable', 'Service unavailable'],
+};
+
+export function problemFor(status: number, detail: string): Problem {
+  const [slug, title] = TITLES[status] ?? ['error', HttpStatus[status] ?? 'Error'];
+  return { type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, detail };
+}
+
+/** Turns every error into application/problem+json; unknown errors become a 500 without details. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: string }>();
+    const response = context.getResponse<Response>();
+    const problem = this.toProblem(error);
+    problem.instance = request.originalUrl;
+    if (request.id) problem.correlationId = String(request.id);
+    if (problem.status >= 500) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    sendProblem(response, problem);
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof ProblemException) return { ...error.problem };
+    if (error instanceof RuleViolation) return problemFor(422, error.message);
+    if (error instanceof NotFound) return problemFor(404, error.message);
+    if (error instanceof WrongExpectedRevisionError) {
+      const current = typeof error.actual === 'number' ? error.actual : null;
+      return {
+        ...problemFor(
+          409,
+          'Someone changed this in the meantime. Read it again (the current version is in ' +
+            'currentRevision) and send your change based on that version.',
+        ),
+        currentRevision: current,
+      };
+    }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      const message =
+        typeof body === 'string'
+          ? body
+          : typeof body === 'object' && body !== null && 'message' in body
+            ? String(body.message)
+            : error.message;
+      return problemFor(error.getStatus(), message);
+    }
+    return problemFor(500, 'An unexpected error occurred; it has been logged.');
+  }
+}
+
+export function sendProblem(response: Response, problem: Problem): void {
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}

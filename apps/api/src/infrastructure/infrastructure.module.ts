@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DynamicModule,
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { ProcessingLog, TokenVerifier } from '@app/access';
+import {
+  DeciderStore,
+  EventStore,
+  EventStoreDbEventStore,
+  SqliteEventStore,
+} from '@app/event-store';
+import {
+  ProjectionRunner,
+  ReadModelDatabase,
+  gezinnenProjection,
+  tijdlijnProjection,
+} from '@app/projections';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { APP_CONFIG, CLOCK, Clock } from './tokens';
+
+/** Every projection this API keeps. */
+export const PROJECTIONS = [gezinnenProjection, tijdlijnProjection];
+
+export function createEventStore(config: AppConfig): EventStore {
+  if (config.eventStore === 'eventstoredb') {
+    return new EventStoreDbEventStore(config.esdbConnectionString!);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'));
+}
+
+export function openReadModels(config: AppConfig): ReadModelDatabase {
+  mkdirSync(config.dataDir, { recursive: true });
+  return new ReadModelDatabase(join(config.dataDir, 'read-models.sqlite'));
+}
+
+/** Starts the projections when the app starts and closes the stores, in order, when it stops. */
+@Injectable()
+class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    this.readModels.close();
+  }
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, clock: Clock = () => new Date()): DynamicModule {
+    const logger = new Logger('Projections');
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: EventStore, useFactory: () => createEventStore(config) },
+        { provide: ReadModelDatabase, useFactory: () => openReadModels(config) },
+        {
+          provide: ProjectionRunner,
+          inject: [EventStore, ReadModelDatabase],
+          useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
+            new ProjectionRunner(store, readModels, PROJECTIONS, {
+              onError: (name, error) =>
+                logger.error(`projection ${name} stopped: ${error.message}`),
+            }),
+        },
+        {
+          provide: DeciderStore,
+          inject: [EventStore, CLOCK],
+          useFactory: (store: EventStore, now: Clock) => new DeciderStore(store, now),
+        },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
+        {
+          provide: ProcessingLog,
+          inject: [EventStore, CLOCK],
+          useFactory: (store: EventStore, now: Clock) => new ProcessingLog(store, now),
+        },
+        ReadYourWrites,
+        Lifecycle,
+      ],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EventStore,
+        ReadModelDatabase,
+        ProjectionRunner,
+        DeciderStore,
+        TokenVerifier,
+        ProcessingLog,
+        ReadYourWrites,
+      ],
+    };
+  }
+}

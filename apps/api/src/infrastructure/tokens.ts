@@ -1,0 +1,4 @@
+/** Injection tokens for values that are not classes. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const CLOCK = Symbol('CLOCK');
+export type Clock = () => Date;

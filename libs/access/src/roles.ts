@@ -1,0 +1,14 @@
+/** The roles a token can carry; every route declares which of them may call it. */
+export const ROLES = ['contactpersoon', 'jph', 'huisarts', 'beleid', 'beheer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** Who is calling, from a verified token. */
+export interface Principal {
+  userId: string;
+  roles: Role[];
+  /** Display name, for the timeline ("who"); the user id when the token has none. */
+  name: string;
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JWTPayload, SignJWT, createRemoteJWKSet, jwtVerify } from 'jose';
+import type { AppConfig } from '@app/config';
+import { Principal, Role, isRole } from './roles';
+
+export const DEV_ISSUER = 'gezinsplan-dev';
+export const DEV_AUDIENCE = 'gezinsplan-api';
+
+export class InvalidTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/**
+ * The local signing key of AUTH_MODE=dev: created once in DATA_DIR, so the API and
+ * `npm run token` agree. Never used when NODE_ENV=production (config refuses to start).
+ */
+export function devSigningKey(dataDir: string): Uint8Array {
+  const file = join(dataDir, 'dev-signing-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+export async function signDevToken(
+  dataDir: string,
+  claims: { userId: string; roles: Role[]; name?: string },
+  expiresIn = '8h',
+): Promise<string> {
+  return new SignJWT({ roles: claims.roles, name: claims.name ?? claims.userId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.userId)
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(devSigningKey(dataDir));
+}
+
+/** Verifies bearer tokens: locally signed ones in dev mode, an OIDC issuer's (JWKS) otherwise. */
+export class TokenVerifier {
+  private readonly verifyJwt: (token: string) => Promise<JWTPayload>;
+
+  constructor(private readonly config: AppConfig) {
+    if (config.auth.mode === 'dev') {
+      const key = devSigningKey(config.dataDir);
+      this.verifyJwt = async (token) =>
+        (await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })).payload;
+    } else {
+      const jwks = createRemoteJWKSet(new URL(config.auth.jwksUri!));
+      this.verifyJwt = async (token) =>
+        (
+          await jwtVerify(token, jwks, {
+            issuer: config.auth.issuer!,
+            audience: config.auth.audience ?? undefined,
+          })
+        ).payload;
+    }
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.verifyJwt(token);
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+    }
+    if (!payload.sub) throw new InvalidTokenError('the token has no subject (sub)');
+    const rawRoles = claimAt(payload, this.config.auth.rolesClaim);
+    const roles = Array.isArray(rawRoles) ? rawRoles.filter(isRole) : [];
+    const name = typeof payload.name === 'string' ? payload.name : payload.sub;
+    return { userId: payload.sub, roles, name };
+  }
+}
+
+function claimAt(payload: JWTPayload, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      payload,
+    );
+}

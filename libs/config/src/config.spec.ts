@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite in ./data with dev tokens', () => {
+    const config = loadConfig({});
+    expect(config.eventStore).toBe('sqlite');
+    expect(config.auth.mode).toBe('dev');
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.port).toBe(3000);
+  });
+
+  it('refuses dev tokens in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/refused/);
+  });
+
+  it('needs an issuer and JWKS for OIDC', () => {
+    expect(() => loadConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://login.example.nl/realms/gemeente',
+      OIDC_JWKS_URI: 'https://login.example.nl/realms/gemeente/protocol/openid-connect/certs',
+    });
+    expect(config.auth.mode).toBe('oidc');
+  });
+
+  it('needs a connection string for EventStoreDB and rejects unknown values', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/ESDB_CONNECTION_STRING/);
+    expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/must be one of/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+  });
+});

@@ -1,0 +1,91 @@
+import { join, resolve } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'eventstoredb';
+export type AuthMode = 'dev' | 'oidc';
+
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  /** Holds the SQLite event log (when EVENT_STORE=sqlite), the read models and the dev signing key. */
+  dataDir: string;
+  eventStore: EventStoreKind;
+  esdbConnectionString: string | null;
+  auth: {
+    mode: AuthMode;
+    issuer: string | null;
+    jwksUri: string | null;
+    audience: string | null;
+    /** The claim that holds the user's roles (an array of strings); dotted for nested claims. */
+    rolesClaim: string;
+  };
+  logLevel: string;
+  /** How long a query waits at most for projections to reach a requested position (ms). */
+  maxWaitForPositionMs: number;
+  /** Readiness fails when projections are further behind the log than this (positions). */
+  maxProjectionLag: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from the environment; every variable is documented in the README. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
+  const esdbConnectionString = env.ESDB_CONNECTION_STRING ?? null;
+  if (eventStore === 'eventstoredb' && !esdbConnectionString) {
+    throw new ConfigError('EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING');
+  }
+  const mode = oneOf(env, 'AUTH_MODE', ['dev', 'oidc'], 'dev');
+  const auth = {
+    mode,
+    issuer: env.OIDC_ISSUER ?? null,
+    jwksUri: env.OIDC_JWKS_URI ?? null,
+    audience: env.OIDC_AUDIENCE ?? null,
+    rolesClaim: env.OIDC_ROLES_CLAIM ?? 'roles',
+  };
+  if (mode === 'dev' && nodeEnv === 'production') {
+    throw new ConfigError(
+      'AUTH_MODE=dev signs tokens with a local key and is refused when NODE_ENV=production; ' +
+        'set AUTH_MODE=oidc with OIDC_ISSUER and OIDC_JWKS_URI',
+    );
+  }
+  if (mode === 'oidc' && (!auth.issuer || !auth.jwksUri)) {
+    throw new ConfigError('AUTH_MODE=oidc needs OIDC_ISSUER and OIDC_JWKS_URI');
+  }
+  return {
+    nodeEnv,
+    port: integer(env, 'PORT', 3000),
+    dataDir: resolve(env.DATA_DIR ?? join(process.cwd(), 'data')),
+    eventStore,
+    esdbConnectionString,
+    auth,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    maxWaitForPositionMs: integer(env, 'MAX_WAIT_FOR_POSITION_MS', 5000),
+    maxProjectionLag: integer(env, 'MAX_PROJECTION_LAG', 10000),
+  };
+}
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = env[name] ?? fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
+  }
+  return value as T;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number; got "${raw}"`);
+  return Number(raw);
+}

@@ -1,0 +1,42 @@
+/**
+ * The shape of every aggregate: pure functions, no framework, no I/O, time passed in.
+ * `decide` answers a command with the events it causes or throws a RuleViolation.
+ */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+export interface Decider<Command, Event extends DomainEvent, State> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State, now: Date): Event[];
+}
+
+/** A business rule refused the command; `message` is written for the person who sent it. */
+export class RuleViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RuleViolation';
+  }
+}
+
+/** The thing the command is about does not exist (or the caller may not know it does). */
+export class NotFound extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFound';
+  }
+}
+
+export function fold<Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  events: readonly Event[],
+): State {
+  return events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+}
+
+/** Compile-time exhaustiveness check for `switch` over a union. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}

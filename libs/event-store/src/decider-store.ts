@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { Decider, DomainEvent, fold } from '@app/domain';
+import {
+  Actor,
+  EventStore,
+  EventToAppend,
+  Position,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+} from './event-store';
+
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+  /** The stream revision the client based its command on (`If-Match`); checked before deciding. */
+  expectedRevision?: number;
+  /** Makes event ids deterministic, so a retried request does not append twice. */
+  idempotencyKey?: string;
+}
+
+export interface CommandResult<State> {
+  state: State;
+  /** The stream's revision after the command: the new ETag. */
+  revision: number;
+  /** Where the last event landed in the log; `null` when the command caused no events. */
+  position: Position | null;
+}
+
+/** Every event in this version of the project is at schema version 1; upcasters come with v2. */
+const SCHEMA_VERSION = 1;
+
+/**
+ * The command path: load the stream, fold it with `evolve`, `decide(command, state, now)`, append
+ * the events with the revision that was read. A concurrent writer makes the append fail with
+ * WrongExpectedRevisionError instead of overwriting.
+ */
+export class DeciderStore {
+  constructor(
+    private readonly store: EventStore,
+    private readonly now: () => Date,
+  ) {}
+
+  async handle<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    context: CommandContext,
+    /** Runs on the current state before deciding, e.g. a need-to-know check that throws. */
+    authorize: (state: State) => void = () => undefined,
+  ): Promise<CommandResult<State>> {
+    const recorded = await this.store.readStream(streamId);
+    const past = recorded.map(toDomainEvent<Event>);
+    const current = fold(decider, past);
+    authorize(current);
+    const revision = recorded.length - 1;
+
+    const ids = context.idempotencyKey
+      ? (index: number) => deterministicUuid(`${context.idempotencyKey}:${streamId}:${index}`)
+      : () => crypto.randomUUID();
+    const earlier = context.idempotencyKey ? findRetried(recorded, ids) : null;
+    if (earlier) return { state: current, revision, position: earlier.position };
+
+    if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+      throw new WrongExpectedRevisionError(
+        streamId,
+        context.expectedRevision,
+        revision < 0 ? 'no_stream' : revision,
+      );
+    }
+    const now = this.now();
+    const events = decider.decide(command, current, now);
+    if (events.length === 0) return { state: current, revision, position: null };
+
+    const result = await this.store.append(
+      streamId,
+      events.map((event, index) => toEnvelope(event, ids(index), now, context)),
+      revision < 0 ? 'no_stream' : revision,
+    );
+    return {
+      state: events.reduce(decider.evolve, current),
+      revision: result.nextRevision,
+      position: result.position,
+    };
+  }
+
+  /** The current state of a stream, and its revision (-1 when it does not exist). */
+  async load<Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  ): Promise<{ state: State; revision: number }> {
+    const recorded = await this.store.readStream(streamId);
+    return {
+      state: fold(decider, recorded.map(toDomainEvent<Event>)),
+      revision: recorded.length - 1,
+    };
+  }
+}
+
+export function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
+  return { type: recorded.type, data: recorded.data } as Event;
+}
+
+function toEnvelope(
+  event: DomainEvent,
+  id: string,
+  now: Date,
+  context: CommandContext,
+): EventToAppend {
+  return {
+    id,
+    type: event.type,
+    schemaVersion: SCHEMA_VERSION,
+    data: event.data as Record<string, unknown>,
+    occurredAt: now.toISOString(),
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+  };
+}
+
+function findRetried(
+  recorded: RecordedEvent[],
+  ids: (index: number) => string,
+): RecordedEvent | null {
+  const index = recorded.findIndex((event) => event.id === ids(0));
+  if (index < 0) return null;
+  let last = recorded[index]!;
+  for (let i = 1; recorded[index + i]?.id === ids(i); i++) last = recorded[index + i]!;
+  return last;
+}
+
+/** A UUID (version 8, name-based) derived from a string, so the same key gives the same id. */
+export function deterministicUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

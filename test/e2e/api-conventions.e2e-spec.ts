@@ -1,0 +1,193 @@
+import { TestApp, startTestApp } from './support/test-app';
+
+/** Base path, OpenAPI, health, problem+json for every kind of bad request, authentication. */
+describe('API conventions (e2e)', () => {
+  let t: TestApp;
+  let contactpersoon: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    contactpersoon = await t.token('contactpersoon', 'u-anna', 'Anna de Vries');
+  });
+  afterAll(() => t.close());
+
+  const validGezin = {
+    naam: 'Jansen',
+    leden: [
+      { rol: 'jeugdige', voornaam: 'Sanne', achternaam: 'Jansen', geboortedatum: '2012-05-04' },
+    ],
+  };
+
+  function expectProblem(
+    res: { status: number; headers: Record<string, string>; body: unknown },
+    status: number,
+  ) {
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
+  }
+
+  it('GET /health answers 200 with the event store and projection lag', async () => {
+    const res = await t.http().get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.eventStore).toMatchObject({ status: 'up', kind: 'sqlite' });
+    expect(res.body.info.projections.projections.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['gezinnen', 'tijdlijn']),
+    );
+    await t.http().get('/health/live').expect(200, { status: 'ok' });
+  });
+
+  it('serves OpenAPI 3 JSON listing the family routes, and Swagger UI', async () => {
+    const res = await t.http().get('/api/v1/openapi.json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/gezinnen',
+        '/api/v1/gezinnen/{gezinId}',
+        '/api/v1/gezinnen/{gezinId}/leden',
+        '/api/v1/gezinnen/{gezinId}/contactpersoon',
+        '/api/v1/gezinnen/{gezinId}/tijdlijn',
+      ]),
+    );
+    await t.http().get('/api/v1/docs').expect(200);
+  });
+
+  it('echoes a well-formed X-Correlation-Id and makes one otherwise', async () => {
+    const given = await t.http().get('/health/live').set('X-Correlation-Id', 'abc-123').expect(200);
+    expect(given.headers['x-correlation-id']).toBe('abc-123');
+    const made = await t.http().get('/health/live').set('X-Correlation-Id', 'bad id!').expect(200);
+    expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  describe('authentication and roles', () => {
+    it('401 without a token', async () => {
+      expectProblem(await t.http().post('/api/v1/gezinnen').send(validGezin), 401);
+    });
+
+    it('401 with a token that is not ours', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/gezinnen/4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11')
+        .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
+      expectProblem(res, 401);
+    });
+
+    it('403 for a role the route does not allow', async () => {
+      const beleid = await t.token('beleid', 'u-beleid');
+      const res = await t
+        .http()
+        .post('/api/v1/gezinnen')
+        .set('Authorization', `Bearer ${beleid}`)
+        .send(validGezin);
+      expectProblem(res, 403);
+      expect(res.body.detail).toMatch(/contactpersoon/);
+    });
+  });
+
+  describe('bad input gets a 4xx problem naming the field, never a 500', () => {
+    const post = (body: string | object, contentType = 'application/json') =>
+      t
+        .http()
+        .post('/api/v1/gezinnen')
+        .set('Authorization', `Bearer ${contactpersoon}`)
+        .set('Content-Type', contentType)
+        .send(typeof body === 'string' ? body : JSON.stringify(body));
+
+    it('malformed JSON', async () => {
+      const res = await post('{"naam": "Jansen",');
+      expectProblem(res, 400);
+      expect(res.body.detail).toMatch(/not valid JSON/);
+    });
+
+    it('an unknown field', async () => {
+      const res = await post({ ...validGezin, bsn: '123456782' });
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'bsn', in: 'body' })]);
+    });
+
+    it('a wrong type, deep in the body', async () => {
+      const res = await post({ naam: 'Jansen', leden: [{ ...validGezin.leden[0], voornaam: 42 }] });
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('leden[0].voornaam');
+    });
+
+    it('an impossible date', async () => {
+      const res = await post({
+        naam: 'Jansen',
+        leden: [{ ...validGezin.leden[0], geboortedatum: '2012-02-30' }],
+      });
+      expectProblem(res, 400);
+      expect(res.body.errors[0].field).toBe('leden[0].geboortedatum');
+    });
+
+    it.each([
+      ['an array body', '[]'],
+      ['a null body', 'null'],
+      ['a string body', '"gezin"'],
+      ['an empty object', '{}'],
+      ['leden as an object', '{"naam":"J","leden":{"0":{}}}'],
+      ['a nested null', '{"naam":"J","leden":[null]}'],
+      ['a prototype key', '{"naam":"J","leden":[],"__proto__":{"x":1}}'],
+    ])('%s', async (_name, body) => {
+      const res = await post(body);
+      expectProblem(res, 400);
+    });
+
+    it('a body that is not JSON at all is not taken as a family', async () => {
+      expectProblem(await post('naam=Jansen', 'application/x-www-form-urlencoded'), 400);
+    });
+
+    it('a body over the limit', async () => {
+      expectProblem(await post({ naam: 'x'.repeat(300_000), leden: [] }), 413);
+    });
+
+    it('a path parameter that is not a UUID', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/gezinnen/not-a-uuid')
+        .set('Authorization', `Bearer ${contactpersoon}`);
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'gezinId', in: 'path' })]);
+    });
+
+    it('a malformed If-Match header', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/gezinnen/4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11/leden')
+        .set('Authorization', `Bearer ${contactpersoon}`)
+        .set('If-Match', 'version 3')
+        .send(validGezin.leden[0]);
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'If-Match', in: 'header' }),
+      ]);
+    });
+
+    it('a malformed query parameter', async () => {
+      const res = await t
+        .http()
+        .get(
+          '/api/v1/gezinnen/4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11/tijdlijn?soort=roddel&van=gisteren',
+        )
+        .set('Authorization', `Bearer ${contactpersoon}`);
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string; in: string }) => [e.field, e.in])).toEqual(
+        expect.arrayContaining([
+          ['soort', 'query'],
+          ['van', 'query'],
+        ]),
+      );
+    });
+
+    it('an unknown route', async () => {
+      expectProblem(
+        await t.http().get('/api/v1/nergens').set('Authorization', `Bearer ${contactpersoon}`),
+        404,
+      );
+    });
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { Role, signDevToken } from '@app/access';
+import { loadConfig } from '@app/config';
+import { createApp } from '../../../apps/api/src/bootstrap';
+
+export interface TestApp {
+  app: INestApplication;
+  /** supertest bound to the real HTTP server on a random local port. */
+  http: () => ReturnType<typeof request>;
+  url: string;
+  dataDir: string;
+  token(role: Role | Role[], userId: string, name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application on a real SQLite file in a fresh temp DATA_DIR, listening on localhost. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gezinsplan-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    http: () => request(url),
+    url,
+    dataDir,
+    token: (role, userId, name) =>
+      signDevToken(dataDir, { userId, roles: Array.isArray(role) ? role : [role], name }),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
