@@ -2,3 +2,4 @@ export * from './event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './decider-store';
 export * from './eventstoredb/eventstoredb-event-store';
+export * from './create-event-store';

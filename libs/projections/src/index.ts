@@ -3,3 +3,4 @@ export * from './projection-runner';
 export * from './read-model-database';
 export * from './gezin/gezinnen.projection';
 export * from './gezin/tijdlijn.projection';
+export * from './all-projections';

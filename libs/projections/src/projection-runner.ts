@@ -211,16 +211,40 @@ export class ProjectionRunner {
     });
   }
 
-  /** Rebuilds the named projections (all when none named) from the start of the log. */
+  /**
+   * Drops the named projections (all when none named) so they rebuild from the start of the log.
+   * Safe while another process (the API) runs the same projections on the same file: each batch
+   * commits only if the checkpoint is still the one it started from, so the two never apply an
+   * event twice; the one that loses the race restarts from the stored checkpoint.
+   */
   async rebuild(names: readonly string[] = []): Promise<void> {
-    const selected = names.length === 0 ? [...this.workers.keys()] : [...names];
-    for (const name of selected) {
+    for (const name of names.length === 0 ? [...this.workers.keys()] : names) {
       const worker = this.workers.get(name);
-      if (!worker) throw new Error(`unknown projection ${name}`);
+      if (!worker) throw new Error(`unknown projection ${name}; known: ${this.names().join(', ')}`);
       await worker.stop();
       worker.reset();
-      worker.start();
     }
+  }
+
+  /** Runs every projection until it has caught up with the log, then stops (CLI and tests). */
+  async runUntilCaughtUp(): Promise<void> {
+    this.start();
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if ([...this.workers.values()].every((w) => w.caughtUp)) resolve();
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+    await this.stop();
+  }
+
+  /** The checkpoints on file, without starting anything (for `projections status`). */
+  storedStatus(): { name: string; version: number; position: Position | null }[] {
+    return this.names().map((name) => {
+      const checkpoint = readCheckpoint(this.readModels.db, name);
+      return { name, version: checkpoint?.version ?? 0, position: checkpoint?.position ?? null };
+    });
   }
 
   names(): string[] {

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   DynamicModule,
   Global,
@@ -11,36 +9,15 @@ import {
 } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { ProcessingLog, TokenVerifier } from '@app/access';
+import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
 import {
-  DeciderStore,
-  EventStore,
-  EventStoreDbEventStore,
-  SqliteEventStore,
-} from '@app/event-store';
-import {
+  ALL_PROJECTIONS,
   ProjectionRunner,
   ReadModelDatabase,
-  gezinnenProjection,
-  tijdlijnProjection,
+  openReadModels,
 } from '@app/projections';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { APP_CONFIG, CLOCK, Clock } from './tokens';
-
-/** Every projection this API keeps. */
-export const PROJECTIONS = [gezinnenProjection, tijdlijnProjection];
-
-export function createEventStore(config: AppConfig): EventStore {
-  if (config.eventStore === 'eventstoredb') {
-    return new EventStoreDbEventStore(config.esdbConnectionString!);
-  }
-  mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'));
-}
-
-export function openReadModels(config: AppConfig): ReadModelDatabase {
-  mkdirSync(config.dataDir, { recursive: true });
-  return new ReadModelDatabase(join(config.dataDir, 'read-models.sqlite'));
-}
 
 /** Starts the projections when the app starts and closes the stores, in order, when it stops. */
 @Injectable()
@@ -78,7 +55,7 @@ export class InfrastructureModule {
           provide: ProjectionRunner,
           inject: [EventStore, ReadModelDatabase],
           useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
-            new ProjectionRunner(store, readModels, PROJECTIONS, {
+            new ProjectionRunner(store, readModels, ALL_PROJECTIONS, {
               onError: (name, error) =>
                 logger.error(`projection ${name} stopped: ${error.message}`),
             }),

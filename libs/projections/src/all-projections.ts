@@ -1,0 +1,15 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '@app/config';
+import { gezinnenProjection } from './gezin/gezinnen.projection';
+import { tijdlijnProjection } from './gezin/tijdlijn.projection';
+import { Projection } from './projection';
+import { ReadModelDatabase } from './read-model-database';
+
+/** Every projection an API instance keeps; the CLI rebuilds from the same list. */
+export const ALL_PROJECTIONS: readonly Projection[] = [gezinnenProjection, tijdlijnProjection];
+
+export function openReadModels(config: AppConfig): ReadModelDatabase {
+  mkdirSync(config.dataDir, { recursive: true });
+  return new ReadModelDatabase(join(config.dataDir, 'read-models.sqlite'));
+}
