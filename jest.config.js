@@ -1,4 +1,4 @@
-// One jest config, four projects: `npm test` runs unit, integration and e2e; `slow` runs on its own.
+// One jest config, three projects; `npm test` runs them all after a type check.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -21,6 +21,5 @@ module.exports = {
       testMatch: ['<rootDir>/test/{contract,integration}/**/*.spec.ts'],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
-    { ...common, displayName: 'slow', testMatch: ['<rootDir>/test/slow/**/*.spec.ts'] },
   ],
 };

@@ -191,3 +191,25 @@ describe('API conventions (e2e)', () => {
     });
   });
 });
+
+describe('health when the event store is down (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      EVENT_STORE: 'eventstoredb',
+      ESDB_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false',
+    });
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  it('starts anyway, stays live, and reports not ready (503) saying which check failed', async () => {
+    await t.http().get('/health/live').expect(200);
+    const res = await t.http().get('/health').expect(503);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body.checks.error.eventStore).toMatchObject({
+      status: 'down',
+      kind: 'eventstoredb',
+    });
+    expect(res.body.checks.error.projections.status).toBe('down');
+  }, 60_000);
+});

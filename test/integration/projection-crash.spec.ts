@@ -41,7 +41,8 @@ function dump(file: string): Record<string, unknown[]> {
   try {
     const out: Record<string, unknown[]> = {};
     for (const table of ALL_PROJECTIONS.flatMap((p) => p.tables)) {
-      out[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2, 3`).all();
+      const rows = db.prepare(`SELECT * FROM "${table}"`).all();
+      out[table] = rows.map((row) => JSON.stringify(row)).sort();
     }
     return out;
   } finally {

@@ -104,7 +104,17 @@ describe('ProjectionRunner', () => {
     await runner.rebuild(['counts']);
     await runner.runUntilCaughtUp();
     expect(counts()).toEqual({ A: 1, B: 2 });
-    await expect(runner.rebuild(['nope'])).rejects.toThrow(/unknown projection nope/);
+    await expect(runner.rebuild(['counts', 'nope'])).rejects.toThrow(/unknown projection nope/);
+    expect(counts()).toEqual({ A: 1, B: 2 }); // a typo drops nothing
+  });
+
+  it('rebuilds a read model that is ahead of the log (an older backup of the log restored)', async () => {
+    await appendMany(['A', 'B', 'B']);
+    const runner = new ProjectionRunner(store, readModels, [counting(1)]);
+    await runner.runUntilCaughtUp();
+    expect(await runner.rebuildIfAheadOf(3n)).toEqual([]);
+    expect(await runner.rebuildIfAheadOf(1n)).toEqual(['counts']);
+    expect(runner.storedStatus()).toEqual([{ name: 'counts', version: 1, position: 0n }]);
   });
 
   it('stays exact when another process rebuilds the same read model while it runs', async () => {

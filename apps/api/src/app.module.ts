@@ -34,7 +34,6 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             genReqId: correlationId,
-            customAttributeKeys: { reqId: 'correlationId' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),

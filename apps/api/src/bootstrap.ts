@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
@@ -13,7 +14,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the configured application; main.ts listens, e2e tests use it with a temp DATA_DIR. */
 export async function createApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, clock), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
     bodyParser: false,
     bufferLogs: true,
     // Throw on a wiring error instead of exiting, so tests and main.ts report it.
@@ -21,6 +22,8 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Our ETag is the stream version; Express's body hashes would be mistaken for one.
+  app.set('etag', false);
   app.use(express.json({ limit: '256kb' }), bodyParserProblems);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

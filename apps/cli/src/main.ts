@@ -67,21 +67,35 @@ program
   )
   .requiredOption('--user <id>', 'user id (the token subject)')
   .option('--name <name>', 'display name')
+  .option('--teamleider', 'a team lead: assigns and hands over contact persons')
   .option('--expires <duration>', 'lifetime, e.g. 8h or 30m', '8h')
-  .action(async (options: { role: Role[]; user: string; name?: string; expires: string }) => {
-    const config = loadConfig();
-    if (config.auth.mode !== 'dev') {
-      throw new Error(
-        'token signs with the local dev key; with AUTH_MODE=oidc ask your identity provider',
+  .action(
+    async (options: {
+      role: Role[];
+      user: string;
+      name?: string;
+      teamleider?: boolean;
+      expires: string;
+    }) => {
+      const config = loadConfig();
+      if (config.auth.mode !== 'dev') {
+        throw new Error(
+          'token signs with the local dev key; with AUTH_MODE=oidc ask your identity provider',
+        );
+      }
+      const token = await signDevToken(
+        config.dataDir,
+        {
+          userId: options.user,
+          roles: options.role,
+          name: options.name,
+          teamleider: options.teamleider,
+        },
+        options.expires,
       );
-    }
-    const token = await signDevToken(
-      config.dataDir,
-      { userId: options.user, roles: options.role, name: options.name },
-      options.expires,
-    );
-    console.log(token);
-  });
+      console.log(token);
+    },
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -12,7 +12,7 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { Principal, Role } from './roles';
 import { InvalidTokenError, TokenVerifier } from './tokens';
 
-type AuthenticatedRequest = Request & { principal?: Principal; actingRole?: Role };
+type AuthenticatedRequest = Request & { principal?: Principal };
 
 /** 401 without a valid bearer token, 403 when none of the token's roles may call the route. */
 @Injectable()
@@ -48,7 +48,7 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`This route is for the role(s): ${allowed.join(', ')}.`);
     }
     // The role under which this request acts; recorded as the actor of the events it causes.
-    request.actingRole = actingRole;
+    request.principal = { ...request.principal, actingRole };
     return true;
   }
 }

@@ -11,4 +11,8 @@ export interface Principal {
   roles: Role[];
   /** Display name, for the timeline ("who"); the user id when the token has none. */
   name: string;
+  /** A team lead (claim `teamleider: true`) assigns and hands over contact persons. */
+  teamleider: boolean;
+  /** The role this request acts under: the first of the token's roles the route allows. */
+  actingRole?: Role;
 }

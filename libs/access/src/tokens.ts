@@ -30,10 +30,14 @@ export function devSigningKey(dataDir: string): Uint8Array {
 
 export async function signDevToken(
   dataDir: string,
-  claims: { userId: string; roles: Role[]; name?: string },
+  claims: { userId: string; roles: Role[]; name?: string; teamleider?: boolean },
   expiresIn = '8h',
 ): Promise<string> {
-  return new SignJWT({ roles: claims.roles, name: claims.name ?? claims.userId })
+  return new SignJWT({
+    roles: claims.roles,
+    name: claims.name ?? claims.userId,
+    ...(claims.teamleider ? { teamleider: true } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setIssuer(DEV_ISSUER)
@@ -75,7 +79,7 @@ export class TokenVerifier {
     const rawRoles = claimAt(payload, this.config.auth.rolesClaim);
     const roles = Array.isArray(rawRoles) ? rawRoles.filter(isRole) : [];
     const name = typeof payload.name === 'string' ? payload.name : payload.sub;
-    return { userId: payload.sub, roles, name };
+    return { userId: payload.sub, roles, name, teamleider: payload.teamleider === true };
   }
 }
 

@@ -21,8 +21,17 @@ describe('loadConfig', () => {
       AUTH_MODE: 'oidc',
       OIDC_ISSUER: 'https://login.example.nl/realms/gemeente',
       OIDC_JWKS_URI: 'https://login.example.nl/realms/gemeente/protocol/openid-connect/certs',
+      OIDC_AUDIENCE: 'gezinsplan-api',
     });
     expect(config.auth.mode).toBe('oidc');
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'i',
+        OIDC_JWKS_URI: 'j',
+      }),
+    ).toThrow(/OIDC_AUDIENCE/);
   });
 
   it('needs a connection string for EventStoreDB and rejects unknown values', () => {

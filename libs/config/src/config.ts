@@ -57,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mode === 'oidc' && (!auth.issuer || !auth.jwksUri)) {
     throw new ConfigError('AUTH_MODE=oidc needs OIDC_ISSUER and OIDC_JWKS_URI');
   }
+  if (mode === 'oidc' && nodeEnv === 'production' && !auth.audience) {
+    // Without it, tokens the same issuer made for other applications would be accepted.
+    throw new ConfigError("NODE_ENV=production needs OIDC_AUDIENCE (this API's client id)");
+  }
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000),

@@ -11,6 +11,12 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State, now: Date): Event[];
+  /**
+   * Whether the sender may send this command at all (need-to-know). The command path checks it
+   * before anything else, so a refused sender learns nothing, not even the stream's version;
+   * `decide` checks it too.
+   */
+  authorize?(command: Command, state: State): void;
 }
 
 /** A business rule refused the command; `message` is written for the person who sent it. */
@@ -18,6 +24,14 @@ export class RuleViolation extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RuleViolation';
+  }
+}
+
+/** The caller may know the thing exists but may not do this to it (e.g. read-only access). */
+export class NotAllowed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAllowed';
   }
 }
 

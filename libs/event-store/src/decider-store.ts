@@ -38,7 +38,8 @@ const SCHEMA_VERSION = 1;
 export class DeciderStore {
   constructor(
     private readonly store: EventStore,
-    private readonly now: () => Date,
+    /** The clock: commands are decided at this moment. */
+    readonly now: () => Date,
   ) {}
 
   async handle<Command, Event extends DomainEvent, State>(
@@ -46,20 +47,22 @@ export class DeciderStore {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
-    /** Runs on the current state before deciding, e.g. a need-to-know check that throws. */
-    authorize: (state: State) => void = () => undefined,
   ): Promise<CommandResult<State>> {
     const recorded = await this.store.readStream(streamId);
     const past = recorded.map(toDomainEvent<Event>);
     const current = fold(decider, past);
-    authorize(current);
     const revision = recorded.length - 1;
 
-    const ids = context.idempotencyKey
-      ? (index: number) => deterministicUuid(`${context.idempotencyKey}:${streamId}:${index}`)
+    // The same sender, key and stream give the same event ids: a retry finds its own events and
+    // gets the first answer again, even if that first request took away the sender's access.
+    const key = context.idempotencyKey;
+    const ids = key
+      ? (index: number) => deterministicUuid(`${context.actor.userId}:${key}:${streamId}:${index}`)
       : () => crypto.randomUUID();
-    const earlier = context.idempotencyKey ? findRetried(recorded, ids) : null;
-    if (earlier) return { state: current, revision, position: earlier.position };
+    const earlier = key ? findRetried(recorded, ids) : null;
+    if (earlier) return { state: current, revision: earlier.revision, position: earlier.position };
+
+    decider.authorize?.(command, current);
 
     if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(

@@ -5,9 +5,14 @@ import { gezinnenProjection } from './gezin/gezinnen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
 import { Projection } from './projection';
 import { ReadModelDatabase } from './read-model-database';
+import { verwerkingslogProjection } from './verwerkingslog.projection';
 
 /** Every projection an API instance keeps; the CLI rebuilds from the same list. */
-export const ALL_PROJECTIONS: readonly Projection[] = [gezinnenProjection, tijdlijnProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  gezinnenProjection,
+  tijdlijnProjection,
+  verwerkingslogProjection,
+];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {
   mkdirSync(config.dataDir, { recursive: true });

@@ -4,3 +4,4 @@ export * from './read-model-database';
 export * from './gezin/gezinnen.projection';
 export * from './gezin/tijdlijn.projection';
 export * from './all-projections';
+export * from './verwerkingslog.projection';

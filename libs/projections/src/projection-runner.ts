@@ -218,12 +218,30 @@ export class ProjectionRunner {
    * event twice; the one that loses the race restarts from the stored checkpoint.
    */
   async rebuild(names: readonly string[] = []): Promise<void> {
-    for (const name of names.length === 0 ? [...this.workers.keys()] : names) {
-      const worker = this.workers.get(name);
-      if (!worker) throw new Error(`unknown projection ${name}; known: ${this.names().join(', ')}`);
+    const unknown = names.filter((name) => !this.workers.has(name));
+    if (unknown.length > 0) {
+      // Checked before anything is dropped, so a typo drops nothing.
+      throw new Error(
+        `unknown projection ${unknown.join(', ')}; known: ${this.names().join(', ')}`,
+      );
+    }
+    for (const name of names.length === 0 ? this.names() : names) {
+      const worker = this.workers.get(name)!;
       await worker.stop();
       worker.reset();
     }
+  }
+
+  /**
+   * Drops read models that are ahead of the log: after a restore of an older backup their
+   * checkpoints point past the log's head and new events would be skipped.
+   */
+  async rebuildIfAheadOf(head: Position): Promise<string[]> {
+    const ahead = this.storedStatus()
+      .filter((p) => p.position !== null && p.position > head)
+      .map((p) => p.name);
+    if (ahead.length > 0) await this.rebuild(ahead);
+    return ahead;
   }
 
   /** Runs every projection until it has caught up with the log, then stops (CLI and tests). */

@@ -2,34 +2,60 @@ import { randomUUID } from 'node:crypto';
 import { GezinEvent, gezinStreamId } from '@app/domain';
 import { EventStore, EventToAppend } from '@app/event-store';
 
-/** Appends `families` families of fifty events each (register, assign, 48 added members). */
+/**
+ * Appends `families` families of fifty events each: registered, a contact person, 46 members,
+ * a plan, and a handover.
+ */
 export async function appendFamilies(store: EventStore, families: number): Promise<void> {
   for (let f = 0; f < families; f++) {
     const gezinId = `00000000-0000-4000-8000-${String(f).padStart(12, '0')}`;
-    const lid = (n: number) => ({
-      persoonId: `${gezinId}-${n}`,
-      rol: 'jeugdige' as const,
-      voornaam: `Kind${n}`,
-      achternaam: `Gezin${f}`,
-      geboortedatum: '2014-02-28',
-    });
+    const anna = { userId: `u-${f % 50}`, naam: 'Anna', organisatie: 'Wijkteam' };
     const events: GezinEvent[] = [
-      {
-        type: 'GezinRegistered',
-        data: { gezinId, naam: `Gezin${f}`, leden: [lid(0)], registeredBy: `u-${f % 50}` },
-      },
+      { type: 'GezinRegistered', data: { gezinId, naam: `Gezin${f}`, registeredBy: anna.userId } },
       {
         type: 'ContactpersoonAssigned',
+        data: { gezinId, contactpersoon: anna, vanaf: '2026-01-01' },
+      },
+      ...Array.from({ length: 46 }, (_, n): GezinEvent => ({
+        type: 'GezinslidAdded',
+        data: { gezinId, persoonId: `${gezinId}-${n}`, rol: 'jeugdige', vanaf: '2026-01-01' },
+      })),
+      {
+        type: 'GezinsplanWritten',
         data: {
           gezinId,
-          contactpersoon: { userId: `u-${f % 50}`, naam: 'Anna', organisatie: 'Wijkteam' },
-          vanaf: '2026-01-01',
+          versie: 1,
+          reden: null,
+          plan: {
+            hulpvraag: 'Rust in huis',
+            doelen: [
+              { doelId: 'd-1', leefgebied: 'opvoeding', persoonId: null, omschrijving: 'Ritme' },
+            ],
+            afspraken: [
+              {
+                afspraakId: 'a-1',
+                wie: 'Ouder',
+                wat: 'Weekschema',
+                uiterlijk: '2026-02-01',
+                status: 'open',
+                doelId: 'd-1',
+              },
+            ],
+            evaluatiedatum: '2026-06-01',
+            toestemming: { delen: true, vastgelegdOp: '2026-01-01', toelichting: null },
+          },
         },
       },
-      ...Array.from({ length: 48 }, (_, i) => i + 1).map((n): GezinEvent => ({
-        type: 'GezinslidAdded',
-        data: { gezinId, lid: lid(n) },
-      })),
+      {
+        type: 'ContactpersoonHandedOver',
+        data: {
+          gezinId,
+          van: anna,
+          naar: { ...anna, userId: `u-${(f + 1) % 50}` },
+          per: '2026-03-01',
+          reden: 'Verlof',
+        },
+      },
     ];
     await store.append(gezinStreamId(gezinId), events.map(envelope), 'no_stream');
   }
@@ -40,7 +66,7 @@ function envelope(event: GezinEvent): EventToAppend {
     id: randomUUID(),
     type: event.type,
     schemaVersion: 1,
-    data: event.data,
+    data: event.data as Record<string, unknown>,
     occurredAt: '2026-01-01T09:00:00.000Z',
     actor: { userId: 'u-seed', role: 'contactpersoon' },
     correlationId: 'seed',

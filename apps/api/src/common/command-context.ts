@@ -59,7 +59,7 @@ export const CommandMeta = createParamDecorator(
     const correlationId = correlationIdOf(request);
     return {
       principal,
-      actor: { userId: principal.userId, role: request.actingRole ?? principal.roles[0]! },
+      actor: { userId: principal.userId, role: principal.actingRole ?? principal.roles[0]! },
       correlationId,
       causationId: correlationId,
       expectedRevision: parseIfMatch(request.header('if-match')),

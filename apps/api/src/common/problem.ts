@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { NotFound, RuleViolation } from '@app/domain';
+import { NotAllowed, NotFound, RuleViolation } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
 
 /** One invalid input: `field` names it (a body path like `leden[0].geboortedatum`, a header, a query). */
@@ -26,6 +26,8 @@ export interface Problem {
   instance?: string;
   errors?: FieldError[];
   currentRevision?: number | null;
+  /** On a failed readiness check (GET /health): the state of each check. */
+  checks?: Record<string, unknown>;
   correlationId?: string;
 }
 
@@ -58,6 +60,7 @@ const TITLES: Record<number, [string, string]> = {
   413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['rule-violation', 'Refused by a business rule'],
+  428: ['precondition-required', 'If-Match required'],
   503: ['unavailable', 'Service unavailable'],
 };
 
@@ -88,6 +91,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ProblemException) return { ...error.problem };
     if (error instanceof RuleViolation) return problemFor(422, error.message);
     if (error instanceof NotFound) return problemFor(404, error.message);
+    if (error instanceof NotAllowed) return problemFor(403, error.message);
     if (error instanceof WrongExpectedRevisionError) {
       const current = typeof error.actual === 'number' ? error.actual : null;
       return {
@@ -101,6 +105,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
+      if (isHealthReport(body)) {
+        // Terminus answers a failed readiness check this way: keep which check failed.
+        return { ...problemFor(error.getStatus(), 'Not ready: see checks.'), checks: body };
+      }
       const message =
         typeof body === 'string'
           ? body
@@ -111,6 +119,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return problemFor(500, 'An unexpected error occurred; it has been logged.');
   }
+}
+
+function isHealthReport(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
 }
 
 export function sendProblem(response: Response, problem: Problem): void {

@@ -1,17 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { Response } from 'express';
 import {
-  Contactpersoon,
+  Door,
   GezinCommand,
   GezinState,
-  Gezinslid,
+  NieuwLid,
   NotFound,
+  NotAllowed,
+  Persoonsgegevens,
   gezinDecider,
   gezinStreamId,
+  persoonDecider,
+  persoonStreamId,
+  toegangVan,
 } from '@app/domain';
-import { CommandResult, DeciderStore } from '@app/event-store';
+import { CommandResult, DeciderStore, deterministicUuid } from '@app/event-store';
+import { ReadModelDatabase } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
-import { GezinslidDto, RegisterGezinDto } from './dto/gezin.dto';
+import { invalidInput } from '../common/problem';
+import { WriteResponse, writeResponse } from '../common/write-response';
+import {
+  AddGezinslidDto,
+  NieuwGezinslidDto,
+  PersoonsgegevensDto,
+  RegisterGezinDto,
+} from './dto/gezin.dto';
+
+type WithoutDoor<C> = C extends unknown ? Omit<C, 'door'> : never;
+/** Family commands as a controller builds them; the sender (`door`) is added from the token. */
+export type GezinCommandBody = WithoutDoor<
+  Exclude<GezinCommand, { type: 'RegisterGezin' } | { type: 'AddGezinslid' }>
+>;
+
+/** Any command on a family whose data is all in the family stream. */
+export class ExecuteGezinCommand {
+  constructor(
+    readonly gezinId: string,
+    readonly command: GezinCommandBody,
+    readonly context: RequestCommandContext,
+  ) {}
+}
 
 export class RegisterGezinCommand {
   constructor(
@@ -24,93 +53,244 @@ export class RegisterGezinCommand {
 export class AddGezinslidCommand {
   constructor(
     readonly gezinId: string,
-    readonly body: GezinslidDto,
+    readonly body: AddGezinslidDto,
     readonly context: RequestCommandContext,
   ) {}
 }
 
-export class AssignContactpersoonCommand {
+export class CorrectPersoonCommand {
   constructor(
     readonly gezinId: string,
-    readonly contactpersoon: Contactpersoon,
-    readonly vanaf: string,
+    readonly persoonId: string,
+    readonly gegevens: Persoonsgegevens,
+    readonly reden: string,
     readonly context: RequestCommandContext,
   ) {}
 }
 
-/** Need-to-know: only people who work (or worked) with the family may know it exists. */
-function mustBeInvolved(context: RequestCommandContext) {
-  return (state: GezinState): void => {
-    if (!state.registered || !state.involvedUserIds.includes(context.principal.userId)) {
-      throw new NotFound('Dit gezin bestaat niet of u werkt er niet mee.');
-    }
-  };
+export interface GezinWriteResult {
+  gezinId: string;
+  /** The family stream's revision: its ETag. */
+  revision: number;
+  position: bigint | null;
+  persoonId?: string;
 }
 
-function toLid(dto: GezinslidDto, persoonId: string): Gezinslid {
+const door = (context: RequestCommandContext): Door => ({
+  userId: context.principal.userId,
+  teamleider: context.principal.teamleider,
+});
+
+const today = (now: Date): string => now.toISOString().slice(0, 10);
+
+function gegevens(dto: PersoonsgegevensDto): Persoonsgegevens {
   return {
-    persoonId,
-    rol: dto.rol,
     voornaam: dto.voornaam,
     achternaam: dto.achternaam,
     geboortedatum: dto.geboortedatum ?? null,
+    bsn: dto.bsn ?? null,
   };
 }
 
+/** With an Idempotency-Key every id a request makes is derived from it, so a retry makes the same. */
+function newId(context: RequestCommandContext, purpose: string): string {
+  return context.idempotencyKey
+    ? deterministicUuid(`${purpose}:${context.principal.userId}:${context.idempotencyKey}`)
+    : randomUUID();
+}
+
+function toResult(
+  gezinId: string,
+  result: CommandResult<GezinState>,
+  persoonId?: string,
+): GezinWriteResult {
+  return { gezinId, revision: result.revision, position: result.position, persoonId };
+}
+
+/** Sends a family command on the bus and answers with the new ETag and log position. */
+export async function executeGezinCommand(
+  commands: CommandBus,
+  request: {
+    gezinId: string;
+    command: GezinCommandBody;
+    context: RequestCommandContext;
+    response: Response;
+    extra?: Record<string, string>;
+  },
+): Promise<WriteResponse> {
+  const result = await commands.execute<ExecuteGezinCommand, GezinWriteResult>(
+    new ExecuteGezinCommand(request.gezinId, request.command, request.context),
+  );
+  return writeResponse(request.response, result, request.extra);
+}
+
+@CommandHandler(ExecuteGezinCommand)
+export class ExecuteGezinCommandHandler implements ICommandHandler<ExecuteGezinCommand> {
+  constructor(private readonly deciders: DeciderStore) {}
+
+  async execute({ gezinId, command, context }: ExecuteGezinCommand): Promise<GezinWriteResult> {
+    const result = await this.deciders.handle(
+      gezinStreamId(gezinId),
+      gezinDecider,
+      { ...command, door: door(context) },
+      context,
+    );
+    return toResult(gezinId, result);
+  }
+}
+
+/**
+ * A family and its members, who are persons of their own (a youth may live in two households).
+ * The family's rules are checked before any person is written, so a refused family leaves nothing.
+ */
 @CommandHandler(RegisterGezinCommand)
 export class RegisterGezinHandler implements ICommandHandler<RegisterGezinCommand> {
   constructor(private readonly deciders: DeciderStore) {}
 
-  execute({ gezinId, body, context }: RegisterGezinCommand): Promise<CommandResult<GezinState>> {
+  async execute({ gezinId, body, context }: RegisterGezinCommand): Promise<GezinWriteResult> {
+    const now = this.deciders.now();
+    const leden = body.leden.map((dto: NieuwGezinslidDto, i) => ({
+      dto,
+      lid: {
+        persoonId: newId(context, `persoon:${i}`),
+        rol: dto.rol,
+        geboortedatum: dto.geboortedatum ?? null,
+        voornaam: dto.voornaam,
+      } satisfies NieuwLid,
+    }));
     const command: GezinCommand = {
       type: 'RegisterGezin',
+      door: door(context),
       gezinId,
       naam: body.naam,
-      leden: body.leden.map((lid) => toLid(lid, randomUUID())),
-      registeredBy: context.principal.userId,
+      leden: leden.map(({ lid }) => lid),
+      vanaf: today(now),
     };
-    return this.deciders.handle(gezinStreamId(gezinId), gezinDecider, command, context);
+    gezinDecider.decide(command, gezinDecider.initialState(), now); // throws before anything is written
+    for (const { dto, lid } of leden) {
+      await this.deciders.handle(
+        persoonStreamId(lid.persoonId),
+        persoonDecider,
+        { type: 'RegisterPersoon', persoonId: lid.persoonId, gegevens: gegevens(dto) },
+        { ...context, expectedRevision: undefined },
+      );
+    }
+    return toResult(
+      gezinId,
+      await this.deciders.handle(gezinStreamId(gezinId), gezinDecider, command, context),
+    );
   }
 }
 
 @CommandHandler(AddGezinslidCommand)
 export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand> {
-  constructor(private readonly deciders: DeciderStore) {}
+  constructor(
+    private readonly deciders: DeciderStore,
+    private readonly readModels: ReadModelDatabase,
+  ) {}
 
-  execute({ gezinId, body, context }: AddGezinslidCommand): Promise<CommandResult<GezinState>> {
-    const command: GezinCommand = { type: 'AddGezinslid', lid: toLid(body, randomUUID()) };
-    return this.deciders.handle(
+  async execute({ gezinId, body, context }: AddGezinslidCommand): Promise<GezinWriteResult> {
+    const now = this.deciders.now();
+    const vanaf = body.vanaf ?? today(now);
+    if (body.persoonId !== undefined && body.persoon !== undefined) {
+      throw invalidInput([
+        { field: 'persoon', in: 'body', messages: ['leave out persoon when you give persoonId'] },
+      ]);
+    }
+    if (body.persoonId !== undefined) {
+      return this.addExisting(gezinId, body.persoonId, body, vanaf, context);
+    }
+    const persoon = body.persoon!;
+    const persoonId = newId(context, `persoon:${gezinId}`);
+    const lid: NieuwLid = {
+      persoonId,
+      rol: body.rol,
+      geboortedatum: persoon.geboortedatum ?? null,
+      voornaam: persoon.voornaam,
+    };
+    const command: GezinCommand = { type: 'AddGezinslid', door: door(context), lid, vanaf };
+    // Check the family's rules (and need-to-know) before the person is written.
+    const { state } = await this.deciders.load(gezinStreamId(gezinId), gezinDecider);
+    gezinDecider.decide(command, state, now);
+    await this.deciders.handle(
+      persoonStreamId(persoonId),
+      persoonDecider,
+      { type: 'RegisterPersoon', persoonId, gegevens: gegevens(persoon) },
+      { ...context, expectedRevision: undefined },
+    );
+    const result = await this.deciders.handle(
       gezinStreamId(gezinId),
       gezinDecider,
       command,
       context,
-      mustBeInvolved(context),
     );
+    return toResult(gezinId, result, persoonId);
+  }
+
+  /** A person already known: only someone who works with one of their families may add them. */
+  private async addExisting(
+    gezinId: string,
+    persoonId: string,
+    body: AddGezinslidDto,
+    vanaf: string,
+    context: RequestCommandContext,
+  ): Promise<GezinWriteResult> {
+    const known = this.readModels.db
+      .prepare(
+        `SELECT 1 FROM gezin_leden l JOIN gezin_toegang t ON t.gezin_id = l.gezin_id
+         WHERE l.persoon_id = ? AND t.user_id = ?`,
+      )
+      .get(persoonId, context.principal.userId);
+    const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
+    if (!known || !persoon.gegevens) {
+      throw new NotFound(
+        'Deze persoon is onbekend, of u werkt niet met een gezin van deze persoon.',
+      );
+    }
+    const lid: NieuwLid = {
+      persoonId,
+      rol: body.rol,
+      geboortedatum: persoon.gegevens.geboortedatum,
+      voornaam: persoon.gegevens.voornaam,
+    };
+    const result = await this.deciders.handle(
+      gezinStreamId(gezinId),
+      gezinDecider,
+      { type: 'AddGezinslid', door: door(context), lid, vanaf },
+      context,
+    );
+    return toResult(gezinId, result, persoonId);
   }
 }
 
-@CommandHandler(AssignContactpersoonCommand)
-export class AssignContactpersoonHandler implements ICommandHandler<AssignContactpersoonCommand> {
+/** Corrects a member's data; allowed to whoever may change a family the person belongs to. */
+@CommandHandler(CorrectPersoonCommand)
+export class CorrectPersoonHandler implements ICommandHandler<CorrectPersoonCommand> {
   constructor(private readonly deciders: DeciderStore) {}
 
-  execute(message: AssignContactpersoonCommand): Promise<CommandResult<GezinState>> {
-    const command: GezinCommand = {
-      type: 'AssignContactpersoon',
-      contactpersoon: message.contactpersoon,
-      vanaf: message.vanaf,
-    };
-    return this.deciders.handle(
-      gezinStreamId(message.gezinId),
-      gezinDecider,
-      command,
-      message.context,
-      mustBeInvolved(message.context),
+  async execute(message: CorrectPersoonCommand): Promise<GezinWriteResult> {
+    const { gezinId, persoonId, context } = message;
+    const { state, revision } = await this.deciders.load(gezinStreamId(gezinId), gezinDecider);
+    const toegang = toegangVan(state, context.principal.userId);
+    if (toegang === 'geen') throw new NotFound('Dit gezin bestaat niet of u werkt er niet mee.');
+    if (toegang === 'lezen')
+      throw new NotAllowed('U kunt dit gezin inzien maar niet meer wijzigen.');
+    if (!state.leden.some((l) => l.persoonId === persoonId)) {
+      throw new NotFound('Deze persoon hoort niet bij het gezin.');
+    }
+    const result = await this.deciders.handle(
+      persoonStreamId(persoonId),
+      persoonDecider,
+      { type: 'CorrectPersoonsgegevens', gegevens: message.gegevens, reden: message.reden },
+      { ...context, expectedRevision: undefined },
     );
+    return { gezinId, revision, position: result.position, persoonId };
   }
 }
 
 export const GEZIN_COMMAND_HANDLERS = [
+  ExecuteGezinCommandHandler,
   RegisterGezinHandler,
   AddGezinslidHandler,
-  AssignContactpersoonHandler,
+  CorrectPersoonHandler,
 ];

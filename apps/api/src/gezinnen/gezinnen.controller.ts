@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,52 +15,53 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, ProcessingLog, Roles } from '@app/access';
-import { GezinState } from '@app/domain';
-import { CommandResult, deterministicUuid } from '@app/event-store';
+import { deterministicUuid } from '@app/event-store';
 import { CommandMeta, CorrelationId, RequestCommandContext, etag } from '../common/command-context';
+import { ConsistencyQuery, GezinIdParams } from '../common/dto';
+import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { ReadYourWrites } from '../common/read-your-writes';
+import { WriteResponse, writeResponse } from '../common/write-response';
 import {
-  AssignContactpersoonDto,
-  ConsistencyQuery,
-  GezinIdParams,
-  GezinslidDto,
+  AddGezinslidDto,
+  CorrectPersoonDto,
+  EndNetwerkBetrokkeneDto,
+  LidParams,
+  NetwerkBetrokkeneDto,
+  NetwerkParams,
   RegisterGezinDto,
+  RemoveGezinslidDto,
   TijdlijnQuery,
 } from './dto/gezin.dto';
 import {
   AddGezinslidCommand,
-  AssignContactpersoonCommand,
+  CorrectPersoonCommand,
+  GezinCommandBody,
+  GezinWriteResult,
   RegisterGezinCommand,
+  executeGezinCommand,
 } from './gezin.commands';
-import { GetGezinQuery, GetTijdlijnQuery, GezinView, TijdlijnItem } from './gezin.queries';
+import { GezinView, GezinnenReadModel, TijdlijnItem } from './gezinnen.read-model';
 
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag you read; the change is refused with 409 if the family changed since',
-};
-const IDEMPOTENCY_KEY = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Send the same key when retrying a request: it is carried out once',
-};
-
-/** Families (gezinnen): register, members, contact person, timeline. Need-to-know: 404 otherwise. */
+/**
+ * Families (gezinnen): register, members, network, timeline. Need-to-know: a contact person
+ * reads and writes the families they coordinate, reads those they did; everyone else gets 404.
+ */
 @ApiTags('gezinnen')
 @ApiBearerAuth()
+@Roles('contactpersoon')
+@ApiNotFoundResponse({ description: 'No such family, or you do not work with it' })
 @Controller('gezinnen')
 export class GezinnenController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly readModel: GezinnenReadModel,
     private readonly readYourWrites: ReadYourWrites,
     private readonly processingLog: ProcessingLog,
   ) {}
 
   @Post()
-  @Roles('contactpersoon')
-  @ApiOperation({ summary: 'Register a family with its members' })
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOperation({ summary: 'Register a family with its members (each member becomes a person)' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ description: 'Registered; Location, ETag and X-Log-Position are set' })
   @ApiUnprocessableEntityResponse({ description: 'A rule refused it (e.g. no youth)' })
   async register(
@@ -71,18 +73,16 @@ export class GezinnenController {
     const gezinId = context.idempotencyKey
       ? deterministicUuid(`gezin:${context.principal.userId}:${context.idempotencyKey}`)
       : randomUUID();
-    const result = await this.commands.execute<RegisterGezinCommand, CommandResult<GezinState>>(
+    const result = await this.commands.execute<RegisterGezinCommand, GezinWriteResult>(
       new RegisterGezinCommand(gezinId, body, context),
     );
     response.location(`/api/v1/gezinnen/${gezinId}`);
-    return writeResponse(response, gezinId, result);
+    return writeResponse(response, result);
   }
 
   @Get(':gezinId')
-  @Roles('contactpersoon')
-  @ApiOperation({ summary: 'A family, its members and its contact person' })
+  @ApiOperation({ summary: 'A family: members, network, contact person, plan version' })
   @ApiOkResponse({ description: 'The family; ETag is its version' })
-  @ApiNotFoundResponse({ description: 'No such family, or you do not work with it' })
   async get(
     @Param() { gezinId }: GezinIdParams,
     @Query() { minPosition }: ConsistencyQuery,
@@ -91,12 +91,10 @@ export class GezinnenController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<GezinView> {
     await this.readYourWrites.waitFor(minPosition);
-    const gezin = await this.queries.execute<GetGezinQuery, GezinView>(
-      new GetGezinQuery(gezinId, principal.userId),
-    );
+    const gezin = this.readModel.gezin(gezinId, principal.userId);
     await this.processingLog.recordRead({
       principal,
-      gezinId,
+      gezinIds: [gezinId],
       what: 'gezin',
       correlationId,
     });
@@ -105,55 +103,128 @@ export class GezinnenController {
   }
 
   @Post(':gezinId/leden')
-  @Roles('contactpersoon')
-  @ApiOperation({ summary: 'Add a member to a family' })
-  @ApiHeader(IF_MATCH)
-  @ApiHeader(IDEMPOTENCY_KEY)
-  @ApiCreatedResponse({ description: 'Added; ETag is the new version' })
+  @ApiOperation({
+    summary: 'Add a member: a new person, or a known one (a youth of two households)',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ description: 'Added; the body names the person (persoonId)' })
   @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Already a member, or a youth without birth date',
+  })
   async addLid(
     @Param() { gezinId }: GezinIdParams,
-    @Body() body: GezinslidDto,
+    @Body() body: AddGezinslidDto,
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
-    const result = await this.commands.execute<AddGezinslidCommand, CommandResult<GezinState>>(
+    const result = await this.commands.execute<AddGezinslidCommand, GezinWriteResult>(
       new AddGezinslidCommand(gezinId, body, context),
     );
-    return writeResponse(response, gezinId, result);
+    return writeResponse(response, result, { persoonId: result.persoonId! });
   }
 
-  @Post(':gezinId/contactpersoon')
-  @HttpCode(200)
-  @Roles('contactpersoon')
-  @ApiOperation({
-    summary: 'Assign the contact person of a family that has none',
-    description: 'One family, one contact person: refused with 422 while one is active.',
+  @Post(':gezinId/leden/:persoonId/einde')
+  @ApiOperation({ summary: 'A member leaves the household (the person and the history stay)' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiCreatedResponse({ description: 'Recorded' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The last youth, or goals in the plan for this person',
   })
-  @ApiHeader(IF_MATCH)
-  @ApiHeader(IDEMPOTENCY_KEY)
-  @ApiOkResponse({ description: 'Assigned; ETag is the new version' })
-  @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({ description: 'The family already has a contact person' })
-  async assignContactpersoon(
-    @Param() { gezinId }: GezinIdParams,
-    @Body() body: AssignContactpersoonDto,
+  async removeLid(
+    @Param() { gezinId, persoonId }: LidParams,
+    @Body() body: RemoveGezinslidDto,
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
-    const { vanaf, ...contactpersoon } = body;
-    const result = await this.commands.execute<
-      AssignContactpersoonCommand,
-      CommandResult<GezinState>
-    >(new AssignContactpersoonCommand(gezinId, contactpersoon, vanaf, context));
-    return writeResponse(response, gezinId, result);
+    return this.execute(
+      gezinId,
+      { type: 'RemoveGezinslid', persoonId, per: body.per, reden: body.reden },
+      context,
+      response,
+    );
+  }
+
+  @Put(':gezinId/leden/:persoonId/gegevens')
+  @ApiOperation({ summary: "Correct a member's personal data, with a reason" })
+  @ApiOkResponse({ description: 'Corrected' })
+  @ApiForbiddenResponse({ description: 'You may read this family but no longer change it' })
+  async correctPersoon(
+    @Param() { gezinId, persoonId }: LidParams,
+    @Body() body: CorrectPersoonDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const { reden, ...gegevens } = body;
+    const result = await this.commands.execute<CorrectPersoonCommand, GezinWriteResult>(
+      new CorrectPersoonCommand(
+        gezinId,
+        persoonId,
+        {
+          voornaam: gegevens.voornaam,
+          achternaam: gegevens.achternaam,
+          geboortedatum: gegevens.geboortedatum ?? null,
+          bsn: gegevens.bsn ?? null,
+        },
+        reden,
+        context,
+      ),
+    );
+    return writeResponse(response, result, { persoonId });
+  }
+
+  @Post(':gezinId/netwerk')
+  @ApiOperation({ summary: "Add someone to the family's network (informal or formal)" })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ description: 'Added; the body names it (betrokkeneId)' })
+  async addNetwerk(
+    @Param() { gezinId }: GezinIdParams,
+    @Body() body: NetwerkBetrokkeneDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const betrokkeneId = context.idempotencyKey
+      ? deterministicUuid(`betrokkene:${context.principal.userId}:${context.idempotencyKey}`)
+      : randomUUID();
+    const betrokkene = {
+      betrokkeneId,
+      soort: body.soort,
+      naam: body.naam,
+      rol: body.rol,
+      organisatie: body.organisatie ?? null,
+      vanaf: body.vanaf,
+      tot: body.tot ?? null,
+    };
+    return this.execute(gezinId, { type: 'AddNetwerkBetrokkene', betrokkene }, context, response, {
+      betrokkeneId,
+    });
+  }
+
+  @Post(':gezinId/netwerk/:betrokkeneId/einde')
+  @ApiOperation({ summary: 'Someone in the network is no longer involved' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiCreatedResponse({ description: 'Recorded' })
+  async endNetwerk(
+    @Param() { gezinId, betrokkeneId }: NetwerkParams,
+    @Body() body: EndNetwerkBetrokkeneDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    return this.execute(
+      gezinId,
+      { type: 'EndNetwerkBetrokkene', betrokkeneId, tot: body.tot, reden: body.reden ?? null },
+      context,
+      response,
+    );
   }
 
   @Get(':gezinId/tijdlijn')
-  @Roles('contactpersoon')
   @ApiOperation({ summary: "The family's timeline: what happened, when, by whom, in plain words" })
-  @ApiOkResponse({ description: 'Events in order, filtered by period and kind' })
-  @ApiNotFoundResponse({ description: 'No such family, or you do not work with it' })
+  @ApiOkResponse({
+    description: 'Events of the family and its members in order, filtered by period and kind',
+  })
   async tijdlijn(
     @Param() { gezinId }: GezinIdParams,
     @Query() query: TijdlijnQuery,
@@ -161,37 +232,23 @@ export class GezinnenController {
     @CorrelationId() correlationId: string,
   ): Promise<{ gezinId: string; items: TijdlijnItem[] }> {
     await this.readYourWrites.waitFor(query.minPosition);
-    const items = await this.queries.execute<GetTijdlijnQuery, TijdlijnItem[]>(
-      new GetTijdlijnQuery(gezinId, principal.userId, {
-        van: query.van,
-        tot: query.tot,
-        soort: query.soort,
-      }),
-    );
+    const items = this.readModel.tijdlijn(gezinId, principal.userId, query);
     await this.processingLog.recordRead({
       principal,
-      gezinId,
+      gezinIds: [gezinId],
       what: 'tijdlijn',
       correlationId,
     });
     return { gezinId, items };
   }
-}
 
-interface WriteResponse {
-  gezinId: string;
-  revision: number;
-  position: string | null;
-}
-
-/** Every write answers with the stream version (ETag) and where its events landed in the log. */
-function writeResponse(
-  response: Response,
-  gezinId: string,
-  result: CommandResult<GezinState>,
-): WriteResponse {
-  response.setHeader('ETag', etag(result.revision));
-  const position = result.position === null ? null : result.position.toString();
-  if (position !== null) response.setHeader('X-Log-Position', position);
-  return { gezinId, revision: result.revision, position };
+  private execute(
+    gezinId: string,
+    command: GezinCommandBody,
+    context: RequestCommandContext,
+    response: Response,
+    extra: Record<string, string> = {},
+  ): Promise<WriteResponse> {
+    return executeGezinCommand(this.commands, { gezinId, command, context, response, extra });
+  }
 }

@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
-import { GezinnenController } from './gezinnen.controller';
+import { ContactpersoonController } from './contactpersoon.controller';
 import { GEZIN_COMMAND_HANDLERS } from './gezin.commands';
-import { GEZIN_QUERY_HANDLERS } from './gezin.queries';
+import { GezinnenController } from './gezinnen.controller';
+import { GezinnenReadModel } from './gezinnen.read-model';
+import { PlanController } from './plan.controller';
+import { VerwerkingslogController } from './verwerkingslog.controller';
+import { WerklijstenController } from './werklijsten.controller';
 
 @Module({
-  controllers: [GezinnenController],
-  providers: [...GEZIN_COMMAND_HANDLERS, ...GEZIN_QUERY_HANDLERS],
+  controllers: [
+    GezinnenController,
+    ContactpersoonController,
+    PlanController,
+    WerklijstenController,
+    VerwerkingslogController,
+  ],
+  providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel],
 })
 export class GezinnenModule {}

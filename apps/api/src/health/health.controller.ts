@@ -57,7 +57,14 @@ export class HealthController {
 
   private async projections(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('projections');
-    const head = await this.store.headPosition();
+    let head: bigint;
+    try {
+      head = await this.store.headPosition();
+    } catch (error) {
+      return indicator.down({
+        message: `log head unknown: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
     const projections = this.runner.status().map((p) => ({
       name: p.name,
       version: p.version,

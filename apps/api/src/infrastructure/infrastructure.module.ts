@@ -22,13 +22,28 @@ import { APP_CONFIG, CLOCK, Clock } from './tokens';
 /** Starts the projections when the app starts and closes the stores, in order, when it stops. */
 @Injectable()
 class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+
   constructor(
     private readonly runner: ProjectionRunner,
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    const ahead = await this.store.headPosition().then(
+      (head) => this.runner.rebuildIfAheadOf(head),
+      (error: Error) => {
+        // The store may be down at start (a cluster restarting): start anyway, health says so.
+        this.logger.error(`event store not reachable at start: ${error.message}`);
+        return [];
+      },
+    );
+    if (ahead.length > 0) {
+      this.logger.warn(
+        `read models ahead of the event log (restored backup?): rebuilding ${ahead.join(', ')}`,
+      );
+    }
     this.runner.start();
   }
 

@@ -1,136 +1,542 @@
-import { NotFound, RuleViolation } from '../decider';
+import { NotAllowed, NotFound, RuleViolation } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
-import { gezinDecider } from './gezin.decider';
-import { GezinEvent, Gezinslid } from './gezin.events';
+import { Door, GezinCommand, NieuwLid, gezinDecider } from './gezin.decider';
+import { Contactpersoon, GezinEvent } from './gezin.events';
+import { Gezinsplan } from './gezinsplan';
 
 const spec = deciderSpecification(gezinDecider);
 const now = new Date('2026-03-01T10:00:00Z');
 
-const sanne: Gezinslid = {
+const anna: Contactpersoon = {
+  userId: 'u-anna',
+  naam: 'Anna de Vries',
+  organisatie: 'Wijkteam Noord',
+};
+const bram: Contactpersoon = {
+  userId: 'u-bram',
+  naam: 'Bram Bakker',
+  organisatie: 'Jeugdteam Zuid',
+};
+const asAnna: Door = { userId: 'u-anna', teamleider: false };
+const asBram: Door = { userId: 'u-bram', teamleider: false };
+const asTeamleider: Door = { userId: 'u-lead', teamleider: true };
+
+const sanne: NieuwLid = {
   persoonId: 'p-sanne',
   rol: 'jeugdige',
-  voornaam: 'Sanne',
-  achternaam: 'Jansen',
   geboortedatum: '2012-05-04',
+  voornaam: 'Sanne',
 };
-const mark: Gezinslid = {
-  persoonId: 'p-mark',
-  rol: 'ouder',
-  voornaam: 'Mark',
-  achternaam: 'Jansen',
-  geboortedatum: null,
+const daan: NieuwLid = {
+  persoonId: 'p-daan',
+  rol: 'jeugdige',
+  geboortedatum: '2015-01-31',
+  voornaam: 'Daan',
 };
-const registered: GezinEvent = {
-  type: 'GezinRegistered',
-  data: { gezinId: 'g-1', naam: 'Jansen', leden: [sanne, mark], registeredBy: 'u-anna' },
+const mark: NieuwLid = { persoonId: 'p-mark', rol: 'ouder', geboortedatum: null, voornaam: 'Mark' };
+
+const g = 'g-1';
+const registered: GezinEvent[] = [
+  { type: 'GezinRegistered', data: { gezinId: g, naam: 'Jansen', registeredBy: 'u-anna' } },
+  {
+    type: 'GezinslidAdded',
+    data: { gezinId: g, persoonId: 'p-sanne', rol: 'jeugdige', vanaf: '2026-03-01' },
+  },
+  {
+    type: 'GezinslidAdded',
+    data: { gezinId: g, persoonId: 'p-mark', rol: 'ouder', vanaf: '2026-03-01' },
+  },
+];
+const annaAssigned: GezinEvent = {
+  type: 'ContactpersoonAssigned',
+  data: { gezinId: g, contactpersoon: anna, vanaf: '2026-03-01' },
 };
-const anna = { userId: 'u-anna', naam: 'Anna de Vries', organisatie: 'Wijkteam Noord' };
+const handedToBram: GezinEvent = {
+  type: 'ContactpersoonHandedOver',
+  data: { gezinId: g, van: anna, naar: bram, per: '2026-04-01', reden: 'Anna gaat met verlof' },
+};
+const withAnna = [...registered, annaAssigned];
+
+const plan: Gezinsplan = {
+  hulpvraag: 'Wij willen rust in huis en dat Sanne weer naar school gaat.',
+  doelen: [
+    {
+      doelId: 'd-1',
+      leefgebied: 'onderwijs',
+      persoonId: 'p-sanne',
+      omschrijving: 'Sanne gaat elke dag naar school',
+    },
+    {
+      doelId: 'd-2',
+      leefgebied: 'financien',
+      persoonId: null,
+      omschrijving: 'Overzicht over de schulden',
+    },
+  ],
+  afspraken: [
+    {
+      afspraakId: 'a-1',
+      wie: 'Mark',
+      wat: 'Belt de schuldhulp',
+      uiterlijk: '2026-03-15',
+      status: 'open',
+      doelId: 'd-2',
+    },
+  ],
+  evaluatiedatum: '2026-06-01',
+  toestemming: { delen: true, vastgelegdOp: '2026-03-01', toelichting: null },
+};
+const planV1: GezinEvent = {
+  type: 'GezinsplanWritten',
+  data: { gezinId: g, versie: 1, plan, reden: null },
+};
 
 describe('gezin decider', () => {
   describe('RegisterGezin', () => {
-    const register = (leden: Gezinslid[]) =>
-      ({
-        type: 'RegisterGezin',
-        gezinId: 'g-1',
-        naam: 'Jansen',
-        leden,
-        registeredBy: 'u-anna',
-      }) as const;
+    const register = (leden: NieuwLid[]): GezinCommand => ({
+      type: 'RegisterGezin',
+      door: asAnna,
+      gezinId: g,
+      naam: 'Jansen',
+      leden,
+      vanaf: '2026-03-01',
+    });
 
-    it('registers a family with a youth and a parent', () => {
+    it('registers the family and each member, and records who registered it', () => {
       spec
         .given([])
         .when(register([sanne, mark]), now)
-        .then([registered]);
+        .then(registered);
     });
-
     it('refuses a family without a youth', () => {
       spec
         .given([])
         .when(register([mark]), now)
         .thenThrows(RuleViolation, /ten minste één jeugdige/);
     });
-
     it('refuses a youth without a birth date', () => {
       spec
         .given([])
         .when(register([{ ...sanne, geboortedatum: null }]), now)
-        .thenThrows(RuleViolation, /geboortedatum van Sanne ontbreekt/);
+        .thenThrows(RuleViolation, /ontbreekt/);
     });
-
     it('refuses a birth date in the future', () => {
       spec
         .given([])
         .when(register([{ ...sanne, geboortedatum: '2026-03-02' }]), now)
-        .thenThrows(RuleViolation, /in de toekomst/);
+        .thenThrows(RuleViolation, /toekomst/);
     });
-
     it('refuses the same person twice', () => {
       spec
         .given([])
         .when(register([sanne, sanne]), now)
         .thenThrows(RuleViolation, /twee keer/);
     });
-
     it('refuses registering a family twice', () => {
       spec
-        .given([registered])
+        .given(registered)
         .when(register([sanne]), now)
         .thenThrows(RuleViolation, /al geregistreerd/);
     });
   });
 
-  describe('AddGezinslid', () => {
-    const daan: Gezinslid = {
-      ...sanne,
-      persoonId: 'p-daan',
-      voornaam: 'Daan',
-      geboortedatum: '2015-01-31',
-    };
-
-    it('adds a member', () => {
-      spec
-        .given([registered])
-        .when({ type: 'AddGezinslid', lid: daan }, now)
-        .then([{ type: 'GezinslidAdded', data: { gezinId: 'g-1', lid: daan } }]);
+  describe('need-to-know', () => {
+    const addDaan = (door: Door): GezinCommand => ({
+      type: 'AddGezinslid',
+      door,
+      lid: daan,
+      vanaf: '2026-03-02',
     });
 
-    it('refuses a person who is already a member', () => {
+    it('lets the registrant prepare the family until a contact person is assigned', () => {
       spec
-        .given([registered])
-        .when({ type: 'AddGezinslid', lid: sanne }, now)
-        .thenThrows(RuleViolation, /hoort al bij het gezin/);
+        .given(registered)
+        .when(addDaan(asAnna), now)
+        .then([
+          {
+            type: 'GezinslidAdded',
+            data: { gezinId: g, persoonId: 'p-daan', rol: 'jeugdige', vanaf: '2026-03-02' },
+          },
+        ]);
     });
-
-    it('answers not found for a family that does not exist', () => {
-      spec.given([]).when({ type: 'AddGezinslid', lid: daan }, now).thenThrows(NotFound);
+    it('answers NotFound to someone who does not work with the family', () => {
+      spec.given(withAnna).when(addDaan(asBram), now).thenThrows(NotFound);
+    });
+    it('answers NotFound for a family that does not exist', () => {
+      spec.given([]).when(addDaan(asAnna), now).thenThrows(NotFound);
+    });
+    it('leaves an earlier contact person read-only', () => {
+      spec
+        .given([...withAnna, handedToBram])
+        .when(addDaan(asAnna), now)
+        .thenThrows(NotAllowed, /inzien maar niet meer wijzigen/);
+    });
+    it('lets the new contact person write after a handover', () => {
+      spec
+        .given([...withAnna, handedToBram])
+        .when(addDaan(asBram), now)
+        .then([
+          {
+            type: 'GezinslidAdded',
+            data: { gezinId: g, persoonId: 'p-daan', rol: 'jeugdige', vanaf: '2026-03-02' },
+          },
+        ]);
+    });
+    it('does not let a team lead change the family itself', () => {
+      spec.given(withAnna).when(addDaan(asTeamleider), now).thenThrows(NotFound);
     });
   });
 
-  describe('AssignContactpersoon', () => {
-    const assign = {
-      type: 'AssignContactpersoon',
-      contactpersoon: anna,
-      vanaf: '2026-03-01',
-    } as const;
-    const assigned: GezinEvent = {
-      type: 'ContactpersoonAssigned',
-      data: { gezinId: 'g-1', contactpersoon: anna, vanaf: '2026-03-01' },
-    };
+  describe('members', () => {
+    it('refuses adding someone who is already a member', () => {
+      spec
+        .given(withAnna)
+        .when({ type: 'AddGezinslid', door: asAnna, lid: sanne, vanaf: '2026-03-02' }, now)
+        .thenThrows(RuleViolation, /hoort al bij/);
+    });
+    it('removes a member with a reason', () => {
+      spec
+        .given(withAnna)
+        .when(
+          {
+            type: 'RemoveGezinslid',
+            door: asAnna,
+            persoonId: 'p-mark',
+            per: '2026-05-01',
+            reden: 'Verhuisd',
+          },
+          now,
+        )
+        .then([
+          {
+            type: 'GezinslidRemoved',
+            data: { gezinId: g, persoonId: 'p-mark', per: '2026-05-01', reden: 'Verhuisd' },
+          },
+        ]);
+    });
+    it('refuses removing the last youth', () => {
+      spec
+        .given(withAnna)
+        .when(
+          {
+            type: 'RemoveGezinslid',
+            door: asAnna,
+            persoonId: 'p-sanne',
+            per: '2026-05-01',
+            reden: 'x',
+          },
+          now,
+        )
+        .thenThrows(RuleViolation, /laatste jeugdige/);
+    });
+    it('refuses removing a member the plan still has goals for', () => {
+      spec
+        .given([
+          ...withAnna,
+          {
+            type: 'GezinslidAdded',
+            data: { gezinId: g, persoonId: 'p-daan', rol: 'jeugdige', vanaf: '2026-03-01' },
+          },
+          planV1,
+        ])
+        .when(
+          {
+            type: 'RemoveGezinslid',
+            door: asAnna,
+            persoonId: 'p-sanne',
+            per: '2026-05-01',
+            reden: 'x',
+          },
+          now,
+        )
+        .thenThrows(RuleViolation, /doelen voor deze persoon/);
+    });
+    it('answers NotFound for removing someone who is not a member', () => {
+      spec
+        .given(withAnna)
+        .when(
+          {
+            type: 'RemoveGezinslid',
+            door: asAnna,
+            persoonId: 'p-x',
+            per: '2026-05-01',
+            reden: 'x',
+          },
+          now,
+        )
+        .thenThrows(NotFound);
+    });
+  });
 
-    it('assigns the first contact person', () => {
-      spec.given([registered]).when(assign, now).then([assigned]);
+  describe('network', () => {
+    const oma = {
+      betrokkeneId: 'b-1',
+      soort: 'informeel' as const,
+      naam: 'Oma Jansen',
+      rol: 'oma',
+      organisatie: null,
+      vanaf: '2026-01-01',
+      tot: null,
+    };
+    const added: GezinEvent = { type: 'NetwerkBetrokkeneAdded', data: { gezinId: g, ...oma } };
+
+    it('adds an informal network member', () => {
+      spec
+        .given(withAnna)
+        .when({ type: 'AddNetwerkBetrokkene', door: asAnna, betrokkene: oma }, now)
+        .then([added]);
+    });
+    it('refuses a professional without an organisation', () => {
+      spec
+        .given(withAnna)
+        .when(
+          {
+            type: 'AddNetwerkBetrokkene',
+            door: asAnna,
+            betrokkene: { ...oma, soort: 'formeel', rol: 'jeugdarts' },
+          },
+          now,
+        )
+        .thenThrows(RuleViolation, /organisatie/);
+    });
+    it('refuses a period that ends before it starts', () => {
+      spec
+        .given(withAnna)
+        .when(
+          { type: 'AddNetwerkBetrokkene', door: asAnna, betrokkene: { ...oma, tot: '2025-12-31' } },
+          now,
+        )
+        .thenThrows(RuleViolation, /voor de begindatum/);
+    });
+    it('refuses the same network member twice', () => {
+      spec
+        .given([...withAnna, added])
+        .when({ type: 'AddNetwerkBetrokkene', door: asAnna, betrokkene: oma }, now)
+        .thenThrows(RuleViolation, /al in het netwerk/);
+    });
+    it('ends a network member once, not before they started', () => {
+      const end = (tot: string): GezinCommand => ({
+        type: 'EndNetwerkBetrokkene',
+        door: asAnna,
+        betrokkeneId: 'b-1',
+        tot,
+        reden: null,
+      });
+      const ended: GezinEvent = {
+        type: 'NetwerkBetrokkeneEnded',
+        data: { gezinId: g, betrokkeneId: 'b-1', tot: '2026-06-01', reden: null },
+      };
+      spec
+        .given([...withAnna, added])
+        .when(end('2026-06-01'), now)
+        .then([ended]);
+      spec
+        .given([...withAnna, added, ended])
+        .when(end('2026-07-01'), now)
+        .thenThrows(RuleViolation, /al niet meer betrokken/);
+      spec
+        .given([...withAnna, added])
+        .when(end('2025-06-01'), now)
+        .thenThrows(RuleViolation, /pas betrokken sinds/);
+      spec.given(withAnna).when(end('2026-06-01'), now).thenThrows(NotFound);
+    });
+  });
+
+  describe('one contact person', () => {
+    const assign = (door: Door, contactpersoon = anna): GezinCommand => ({
+      type: 'AssignContactpersoon',
+      door,
+      contactpersoon,
+      vanaf: '2026-03-01',
+    });
+    const handOver = (door: Door, per = '2026-04-01'): GezinCommand => ({
+      type: 'HandOverContactpersoon',
+      door,
+      naar: bram,
+      per,
+      reden: 'Anna gaat met verlof',
     });
 
+    it('lets the registrant assign the first contact person', () => {
+      spec.given(registered).when(assign(asAnna), now).then([annaAssigned]);
+    });
+    it('lets a team lead assign one to any family without one', () => {
+      spec.given(registered).when(assign(asTeamleider), now).then([annaAssigned]);
+    });
     it('refuses a second contact person while one is active, naming the active one', () => {
       spec
-        .given([registered, assigned])
-        .when({ ...assign, contactpersoon: { ...anna, userId: 'u-bram', naam: 'Bram' } }, now)
-        .thenThrows(RuleViolation, /al een contactpersoon \(Anna de Vries, Wijkteam Noord/);
+        .given(withAnna)
+        .when(assign(asAnna, bram), now)
+        .thenThrows(
+          RuleViolation,
+          /al een contactpersoon \(Anna de Vries, Wijkteam Noord, sinds 2026-03-01\)/,
+        );
+    });
+    it('hands over in one event with from, to, date and reason', () => {
+      spec.given(withAnna).when(handOver(asAnna), now).then([handedToBram]);
+    });
+    it('lets a team lead hand over', () => {
+      spec.given(withAnna).when(handOver(asTeamleider), now).then([handedToBram]);
+    });
+    it('refuses a handover by someone else', () => {
+      spec.given(withAnna).when(handOver(asBram), now).thenThrows(NotFound);
+    });
+    it('refuses a handover without a contact person, to the same person, or before the start', () => {
+      spec
+        .given(registered)
+        .when(handOver(asTeamleider), now)
+        .thenThrows(RuleViolation, /geen contactpersoon om over te dragen/);
+      spec
+        .given([...withAnna, handedToBram])
+        .when(
+          {
+            ...(handOver(asBram) as Extract<GezinCommand, { type: 'HandOverContactpersoon' }>),
+            naar: bram,
+          },
+          now,
+        )
+        .thenThrows(RuleViolation, /is al de contactpersoon/);
+      spec
+        .given(withAnna)
+        .when(handOver(asAnna, '2026-02-01'), now)
+        .thenThrows(RuleViolation, /niet voor 2026-03-01/);
+    });
+    it('ends the contact person, leaving the family without one, so a new one can be assigned', () => {
+      const ended: GezinEvent = {
+        type: 'ContactpersoonEnded',
+        data: { gezinId: g, contactpersoon: anna, per: '2026-05-01', reden: 'Hulp afgerond' },
+      };
+      spec
+        .given(withAnna)
+        .when(
+          { type: 'EndContactpersoon', door: asAnna, per: '2026-05-01', reden: 'Hulp afgerond' },
+          now,
+        )
+        .then([ended]);
+      spec
+        .given([...withAnna, ended])
+        .when(assign(asTeamleider, bram), now)
+        .then([
+          {
+            type: 'ContactpersoonAssigned',
+            data: { gezinId: g, contactpersoon: bram, vanaf: '2026-03-01' },
+          },
+        ]);
+      spec
+        .given([...withAnna, ended])
+        .when({ type: 'EndContactpersoon', door: asTeamleider, per: '2026-06-01', reden: 'x' }, now)
+        .thenThrows(RuleViolation, /geen contactpersoon/);
+      // Anna keeps read access only.
+      spec
+        .given([...withAnna, ended])
+        .when({ type: 'WriteGezinsplan', door: asAnna, plan, reden: null }, now)
+        .thenThrows(NotAllowed);
+    });
+  });
+
+  describe('one plan, versioned', () => {
+    const write = (p: Gezinsplan, reden: string | null, door: Door = asAnna): GezinCommand => ({
+      type: 'WriteGezinsplan',
+      door,
+      plan: p,
+      reden,
     });
 
-    it('answers not found for a family that does not exist', () => {
-      spec.given([]).when(assign, now).thenThrows(NotFound);
+    it('writes version 1', () => {
+      spec.given(withAnna).when(write(plan, null), now).then([planV1]);
     });
+    it('writes version 2 with a reason', () => {
+      const changed = { ...plan, evaluatiedatum: '2026-07-01' };
+      spec
+        .given([...withAnna, planV1])
+        .when(write(changed, 'Evaluatie verzet op verzoek van het gezin'), now)
+        .then([
+          {
+            type: 'GezinsplanWritten',
+            data: {
+              gezinId: g,
+              versie: 2,
+              plan: changed,
+              reden: 'Evaluatie verzet op verzoek van het gezin',
+            },
+          },
+        ]);
+    });
+    it('refuses a change without a reason', () => {
+      spec
+        .given([...withAnna, planV1])
+        .when(write({ ...plan, hulpvraag: 'anders' }, null), now)
+        .thenThrows(RuleViolation, /waarom het plan verandert/);
+    });
+    it('makes no new version when nothing changed', () => {
+      spec
+        .given([...withAnna, planV1])
+        .when(write(plan, 'opnieuw opgeslagen'), now)
+        .then([]);
+    });
+    it('refuses a goal for someone who is not a member', () => {
+      const bad = { ...plan, doelen: [{ ...plan.doelen[0]!, persoonId: 'p-elders' }] };
+      spec
+        .given(withAnna)
+        .when(write(bad, null), now)
+        .thenThrows(RuleViolation, /niet \(meer\) bij het gezin/);
+    });
+    it('refuses an agreement for a goal that is not in the plan, and duplicate ids', () => {
+      const orphan = { ...plan, afspraken: [{ ...plan.afspraken[0]!, doelId: 'd-9' }] };
+      spec
+        .given(withAnna)
+        .when(write(orphan, null), now)
+        .thenThrows(RuleViolation, /doel dat niet in het plan staat/);
+      const twice = { ...plan, doelen: [plan.doelen[0]!, plan.doelen[0]!] };
+      spec
+        .given(withAnna)
+        .when(write(twice, null), now)
+        .thenThrows(RuleViolation, /twee keer/);
+      const twiceA = { ...plan, afspraken: [plan.afspraken[0]!, plan.afspraken[0]!] };
+      spec
+        .given(withAnna)
+        .when(write(twiceA, null), now)
+        .thenThrows(RuleViolation, /twee keer/);
+    });
+    it('refuses a plan from someone who does not work with the family', () => {
+      spec
+        .given(withAnna)
+        .when(write(plan, null, asBram), now)
+        .thenThrows(NotFound);
+    });
+  });
+});
+
+describe('gezin decider: authorize (checked before anything else by the command path)', () => {
+  const handOver: GezinCommand = {
+    type: 'HandOverContactpersoon',
+    door: asBram,
+    naar: bram,
+    per: '2026-04-01',
+    reden: 'x',
+  };
+  const state = (events: GezinEvent[]) =>
+    events.reduce(gezinDecider.evolve, gezinDecider.initialState());
+
+  it('refuses a stranger with NotFound, the same as for a family that does not exist', () => {
+    expect(() => gezinDecider.authorize!(handOver, state(withAnna))).toThrow(NotFound);
+    expect(() => gezinDecider.authorize!(handOver, state([]))).toThrow(NotFound);
+  });
+  it('lets the contact person, a team lead and a new registration through', () => {
+    expect(() =>
+      gezinDecider.authorize!({ ...handOver, door: asAnna }, state(withAnna)),
+    ).not.toThrow();
+    expect(() =>
+      gezinDecider.authorize!({ ...handOver, door: asTeamleider }, state(withAnna)),
+    ).not.toThrow();
+    const register: GezinCommand = {
+      type: 'RegisterGezin',
+      door: asBram,
+      gezinId: g,
+      naam: 'X',
+      leden: [sanne],
+      vanaf: '2026-03-01',
+    };
+    expect(() => gezinDecider.authorize!(register, state([]))).not.toThrow();
   });
 });

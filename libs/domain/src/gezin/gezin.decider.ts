@@ -1,45 +1,122 @@
-import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
+import { Decider, NotAllowed, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   Contactpersoon,
   GezinEvent,
   GezinState,
-  Gezinslid,
+  NetwerkBetrokkene,
+  Rol,
   evolveGezin,
   initialGezinState,
+  toegangVan,
 } from './gezin.events';
+import { Gezinsplan, checkPlan } from './gezinsplan';
 
-export type RegisterGezin = {
-  type: 'RegisterGezin';
-  gezinId: string;
-  naam: string;
-  leden: Gezinslid[];
-  registeredBy: string;
-};
-export type AddGezinslid = { type: 'AddGezinslid'; lid: Gezinslid };
-export type AssignContactpersoon = {
-  type: 'AssignContactpersoon';
-  contactpersoon: Contactpersoon;
-  /** YYYY-MM-DD */
-  vanaf: string;
-};
-export type GezinCommand = RegisterGezin | AddGezinslid | AssignContactpersoon;
+/** Who sends the command; a team lead (teamleider) may assign and hand over contact persons. */
+export interface Door {
+  userId: string;
+  teamleider: boolean;
+}
+
+/** A member as the family decider needs it; the person's own data is in the person stream. */
+export interface NieuwLid {
+  persoonId: string;
+  rol: Rol;
+  /** From the person's data: a youth needs a birth date. */
+  geboortedatum: string | null;
+  voornaam: string;
+}
+
+type Cmd<Type extends string, T> = { type: Type; door: Door } & T;
+
+export type RegisterGezin = Cmd<
+  'RegisterGezin',
+  { gezinId: string; naam: string; leden: NieuwLid[]; vanaf: string }
+>;
+export type AddGezinslid = Cmd<'AddGezinslid', { lid: NieuwLid; vanaf: string }>;
+export type RemoveGezinslid = Cmd<
+  'RemoveGezinslid',
+  { persoonId: string; per: string; reden: string }
+>;
+export type AddNetwerkBetrokkene = Cmd<'AddNetwerkBetrokkene', { betrokkene: NetwerkBetrokkene }>;
+export type EndNetwerkBetrokkene = Cmd<
+  'EndNetwerkBetrokkene',
+  { betrokkeneId: string; tot: string; reden: string | null }
+>;
+export type AssignContactpersoon = Cmd<
+  'AssignContactpersoon',
+  { contactpersoon: Contactpersoon; vanaf: string }
+>;
+export type HandOverContactpersoon = Cmd<
+  'HandOverContactpersoon',
+  { naar: Contactpersoon; per: string; reden: string }
+>;
+export type EndContactpersoon = Cmd<'EndContactpersoon', { per: string; reden: string }>;
+export type WriteGezinsplan = Cmd<'WriteGezinsplan', { plan: Gezinsplan; reden: string | null }>;
+
+export type GezinCommand =
+  | RegisterGezin
+  | AddGezinslid
+  | RemoveGezinslid
+  | AddNetwerkBetrokkene
+  | EndNetwerkBetrokkene
+  | AssignContactpersoon
+  | HandOverContactpersoon
+  | EndContactpersoon
+  | WriteGezinsplan;
 
 export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
   initialState: initialGezinState,
   evolve: evolveGezin,
+  authorize(command, state) {
+    if (command.type !== 'RegisterGezin') mayAct(command, state);
+  },
   decide(command, state, now) {
+    if (command.type === 'RegisterGezin') return registerGezin(command, state, now);
+    const gezinId = mayAct(command, state);
     switch (command.type) {
-      case 'RegisterGezin':
-        return registerGezin(command, state, now);
       case 'AddGezinslid':
-        return addGezinslid(command, state, now);
+        return addGezinslid(command, state, gezinId, now);
+      case 'RemoveGezinslid':
+        return removeGezinslid(command, state, gezinId);
+      case 'AddNetwerkBetrokkene':
+        return addNetwerk(command, state, gezinId);
+      case 'EndNetwerkBetrokkene':
+        return endNetwerk(command, state, gezinId);
       case 'AssignContactpersoon':
-        return assignContactpersoon(command, state);
+        return assignContactpersoon(command, state, gezinId);
+      case 'HandOverContactpersoon':
+        return handOver(command, state, gezinId);
+      case 'EndContactpersoon':
+        return endContactpersoon(command, state, gezinId);
+      case 'WriteGezinsplan':
+        return writePlan(command, state, gezinId);
       default:
         return assertNever(command);
     }
   },
 };
+
+/**
+ * Need-to-know: someone who does not work with the family learns nothing, not even that it
+ * exists (NotFound); an earlier contact person may read but not change (NotAllowed). Team leads
+ * may assign, hand over and end contact persons of any family.
+ */
+function mayAct(command: Exclude<GezinCommand, RegisterGezin>, state: GezinState): string {
+  const teamleiderTask =
+    command.door.teamleider &&
+    (command.type === 'AssignContactpersoon' ||
+      command.type === 'HandOverContactpersoon' ||
+      command.type === 'EndContactpersoon');
+  if (state.registered && teamleiderTask) return state.gezinId;
+  const toegang = toegangVan(state, command.door.userId);
+  if (toegang === 'geen') throw new NotFound('Dit gezin bestaat niet of u werkt er niet mee.');
+  if (toegang === 'lezen') {
+    throw new NotAllowed(
+      'U kunt dit gezin inzien maar niet meer wijzigen: u bent niet de contactpersoon.',
+    );
+  }
+  return state.gezinId;
+}
 
 function registerGezin(command: RegisterGezin, state: GezinState, now: Date): GezinEvent[] {
   if (state.registered) throw new RuleViolation('Dit gezin is al geregistreerd.');
@@ -53,30 +130,91 @@ function registerGezin(command: RegisterGezin, state: GezinState, now: Date): Ge
       throw new RuleViolation('Een persoon staat twee keer in het gezin.');
     ids.add(lid.persoonId);
   }
+  const { gezinId, naam, vanaf } = command;
   return [
-    {
-      type: 'GezinRegistered',
-      data: {
-        gezinId: command.gezinId,
-        naam: command.naam,
-        leden: command.leden,
-        registeredBy: command.registeredBy,
-      },
-    },
+    { type: 'GezinRegistered', data: { gezinId, naam, registeredBy: command.door.userId } },
+    ...command.leden.map((lid): GezinEvent => ({
+      type: 'GezinslidAdded',
+      data: { gezinId, persoonId: lid.persoonId, rol: lid.rol, vanaf },
+    })),
   ];
 }
 
-function addGezinslid(command: AddGezinslid, state: GezinState, now: Date): GezinEvent[] {
-  const gezinId = requireRegistered(state);
+function addGezinslid(
+  command: AddGezinslid,
+  state: GezinState,
+  gezinId: string,
+  now: Date,
+): GezinEvent[] {
   checkLid(command.lid, now);
   if (state.leden.some((lid) => lid.persoonId === command.lid.persoonId)) {
-    throw new RuleViolation('Deze persoon hoort al bij het gezin.');
+    throw new RuleViolation(`${command.lid.voornaam} hoort al bij het gezin.`);
   }
-  return [{ type: 'GezinslidAdded', data: { gezinId, lid: command.lid } }];
+  const { persoonId, rol } = command.lid;
+  return [{ type: 'GezinslidAdded', data: { gezinId, persoonId, rol, vanaf: command.vanaf } }];
 }
 
-function assignContactpersoon(command: AssignContactpersoon, state: GezinState): GezinEvent[] {
-  const gezinId = requireRegistered(state);
+function removeGezinslid(
+  command: RemoveGezinslid,
+  state: GezinState,
+  gezinId: string,
+): GezinEvent[] {
+  const lid = state.leden.find((l) => l.persoonId === command.persoonId);
+  if (!lid) throw new NotFound('Deze persoon hoort niet bij het gezin.');
+  if (lid.rol === 'jeugdige' && !state.leden.some((l) => l.rol === 'jeugdige' && l !== lid)) {
+    throw new RuleViolation(
+      'Dit is de laatste jeugdige van het gezin; een gezin heeft ten minste één jeugdige.',
+    );
+  }
+  const inPlan = state.plan?.doelen.some((d) => d.persoonId === command.persoonId);
+  if (inPlan) {
+    throw new RuleViolation('Het plan heeft nog doelen voor deze persoon; pas eerst het plan aan.');
+  }
+  const { persoonId, per, reden } = command;
+  return [{ type: 'GezinslidRemoved', data: { gezinId, persoonId, per, reden } }];
+}
+
+function addNetwerk(
+  command: AddNetwerkBetrokkene,
+  state: GezinState,
+  gezinId: string,
+): GezinEvent[] {
+  const { betrokkene } = command;
+  if (state.netwerk.some((b) => b.betrokkeneId === betrokkene.betrokkeneId)) {
+    throw new RuleViolation('Deze betrokkene staat al in het netwerk.');
+  }
+  if (betrokkene.tot !== null && betrokkene.tot < betrokkene.vanaf) {
+    throw new RuleViolation('De einddatum ligt voor de begindatum.');
+  }
+  if (betrokkene.soort === 'formeel' && betrokkene.organisatie === null) {
+    throw new RuleViolation('Bij een professional hoort de organisatie waarvoor hij of zij werkt.');
+  }
+  return [{ type: 'NetwerkBetrokkeneAdded', data: { gezinId, ...betrokkene } }];
+}
+
+function endNetwerk(
+  command: EndNetwerkBetrokkene,
+  state: GezinState,
+  gezinId: string,
+): GezinEvent[] {
+  const betrokkene = state.netwerk.find((b) => b.betrokkeneId === command.betrokkeneId);
+  if (!betrokkene) throw new NotFound('Deze betrokkene staat niet in het netwerk van het gezin.');
+  if (betrokkene.tot !== null)
+    throw new RuleViolation(
+      `${betrokkene.naam} is al niet meer betrokken sinds ${betrokkene.tot}.`,
+    );
+  if (command.tot < betrokkene.vanaf) {
+    throw new RuleViolation(`${betrokkene.naam} is pas betrokken sinds ${betrokkene.vanaf}.`);
+  }
+  const { betrokkeneId, tot, reden } = command;
+  return [{ type: 'NetwerkBetrokkeneEnded', data: { gezinId, betrokkeneId, tot, reden } }];
+}
+
+function assignContactpersoon(
+  command: AssignContactpersoon,
+  state: GezinState,
+  gezinId: string,
+): GezinEvent[] {
   const active = state.contactpersoon;
   if (active) {
     throw new RuleViolation(
@@ -93,12 +231,88 @@ function assignContactpersoon(command: AssignContactpersoon, state: GezinState):
   ];
 }
 
-function requireRegistered(state: GezinState): string {
-  if (!state.registered) throw new NotFound('Dit gezin bestaat niet.');
-  return state.gezinId;
+function handOver(
+  command: HandOverContactpersoon,
+  state: GezinState,
+  gezinId: string,
+): GezinEvent[] {
+  const active = state.contactpersoon;
+  if (!active) {
+    throw new RuleViolation(
+      'Dit gezin heeft geen contactpersoon om over te dragen; wijs er een toe.',
+    );
+  }
+  if (active.userId === command.naar.userId) {
+    throw new RuleViolation(`${active.naam} is al de contactpersoon van dit gezin.`);
+  }
+  if (command.per < active.vanaf) {
+    throw new RuleViolation(
+      `De overdracht kan niet voor ${active.vanaf} liggen, de start van ${active.naam}.`,
+    );
+  }
+  const { userId, naam, organisatie } = active;
+  return [
+    {
+      type: 'ContactpersoonHandedOver',
+      data: {
+        gezinId,
+        van: { userId, naam, organisatie },
+        naar: command.naar,
+        per: command.per,
+        reden: command.reden,
+      },
+    },
+  ];
 }
 
-function checkLid(lid: Gezinslid, now: Date): void {
+function endContactpersoon(
+  command: EndContactpersoon,
+  state: GezinState,
+  gezinId: string,
+): GezinEvent[] {
+  const active = state.contactpersoon;
+  if (!active) throw new RuleViolation('Dit gezin heeft geen contactpersoon.');
+  if (command.per < active.vanaf) {
+    throw new RuleViolation(
+      `Het einde kan niet voor ${active.vanaf} liggen, de start van ${active.naam}.`,
+    );
+  }
+  const { userId, naam, organisatie } = active;
+  return [
+    {
+      type: 'ContactpersoonEnded',
+      data: {
+        gezinId,
+        contactpersoon: { userId, naam, organisatie },
+        per: command.per,
+        reden: command.reden,
+      },
+    },
+  ];
+}
+
+function writePlan(command: WriteGezinsplan, state: GezinState, gezinId: string): GezinEvent[] {
+  checkPlan(
+    command.plan,
+    state.leden.map((l) => l.persoonId),
+  );
+  if (state.plan !== null && !command.reden) {
+    throw new RuleViolation(
+      'Zeg waarom het plan verandert (reden): elke wijziging wordt bewaard met wie, wanneer en waarom.',
+    );
+  }
+  if (state.plan !== null && JSON.stringify(state.plan) === JSON.stringify(command.plan)) {
+    return []; // Nothing changed: no new version.
+  }
+  return [
+    {
+      type: 'GezinsplanWritten',
+      data: { gezinId, versie: state.planVersie + 1, plan: command.plan, reden: command.reden },
+    },
+  ];
+}
+
+function checkLid(lid: NieuwLid, now: Date): void {
   if (lid.rol === 'jeugdige' && lid.geboortedatum === null) {
     throw new RuleViolation(
       `De geboortedatum van ${lid.voornaam} ontbreekt; die is nodig voor een jeugdige.`,

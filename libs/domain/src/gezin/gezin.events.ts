@@ -1,53 +1,115 @@
 import { DomainEvent, assertNever } from '../decider';
+import { Gezinsplan } from './gezinsplan';
 
 /** Youth, parent or carer, or another member of the household. */
 export const ROLLEN = ['jeugdige', 'ouder', 'overig'] as const;
 export type Rol = (typeof ROLLEN)[number];
 
-export interface Gezinslid {
-  persoonId: string;
-  rol: Rol;
-  voornaam: string;
-  achternaam: string;
-  /** YYYY-MM-DD; required for a youth. */
-  geboortedatum: string | null;
-}
+/** Informal network (relatives, neighbours, volunteers) or formal (professionals, organisations). */
+export const NETWERK_SOORTEN = ['informeel', 'formeel'] as const;
+export type NetwerkSoort = (typeof NETWERK_SOORTEN)[number];
 
 export interface Contactpersoon {
   userId: string;
   naam: string;
+  /** The partner organisation the contact person works for. */
   organisatie: string;
 }
 
+export interface NetwerkBetrokkene {
+  betrokkeneId: string;
+  soort: NetwerkSoort;
+  naam: string;
+  /** Their relation or role: "oma", "buurvrouw", "jeugdarts", "schuldhulpverlener". */
+  rol: string;
+  organisatie: string | null;
+  /** YYYY-MM-DD */
+  vanaf: string;
+  tot: string | null;
+}
+
+type Data<T> = { gezinId: string } & T;
+
 export type GezinRegistered = DomainEvent<
   'GezinRegistered',
-  { gezinId: string; naam: string; leden: Gezinslid[]; registeredBy: string }
+  Data<{ naam: string; registeredBy: string }>
 >;
-export type GezinslidAdded = DomainEvent<'GezinslidAdded', { gezinId: string; lid: Gezinslid }>;
+export type GezinslidAdded = DomainEvent<
+  'GezinslidAdded',
+  Data<{ persoonId: string; rol: Rol; vanaf: string }>
+>;
+export type GezinslidRemoved = DomainEvent<
+  'GezinslidRemoved',
+  Data<{ persoonId: string; per: string; reden: string }>
+>;
+export type NetwerkBetrokkeneAdded = DomainEvent<'NetwerkBetrokkeneAdded', Data<NetwerkBetrokkene>>;
+export type NetwerkBetrokkeneEnded = DomainEvent<
+  'NetwerkBetrokkeneEnded',
+  Data<{ betrokkeneId: string; tot: string; reden: string | null }>
+>;
 export type ContactpersoonAssigned = DomainEvent<
   'ContactpersoonAssigned',
-  { gezinId: string; contactpersoon: Contactpersoon; vanaf: string }
+  Data<{ contactpersoon: Contactpersoon; vanaf: string }>
+>;
+/** One event for a handover: from whom, to whom, from when, and why. */
+export type ContactpersoonHandedOver = DomainEvent<
+  'ContactpersoonHandedOver',
+  Data<{ van: Contactpersoon; naar: Contactpersoon; per: string; reden: string }>
+>;
+/** The contact person stops without a successor: the family is then without one. */
+export type ContactpersoonEnded = DomainEvent<
+  'ContactpersoonEnded',
+  Data<{ contactpersoon: Contactpersoon; per: string; reden: string }>
+>;
+/** A version of the plan, whole. Version 1 is the first; later ones carry why they changed. */
+export type GezinsplanWritten = DomainEvent<
+  'GezinsplanWritten',
+  Data<{ versie: number; plan: Gezinsplan; reden: string | null }>
 >;
 
-export type GezinEvent = GezinRegistered | GezinslidAdded | ContactpersoonAssigned;
+export type GezinEvent =
+  | GezinRegistered
+  | GezinslidAdded
+  | GezinslidRemoved
+  | NetwerkBetrokkeneAdded
+  | NetwerkBetrokkeneEnded
+  | ContactpersoonAssigned
+  | ContactpersoonHandedOver
+  | ContactpersoonEnded
+  | GezinsplanWritten;
+
+export interface ActiefContactpersoon extends Contactpersoon {
+  vanaf: string;
+}
 
 export interface GezinState {
   registered: boolean;
   gezinId: string;
   naam: string;
-  leden: Gezinslid[];
-  contactpersoon: (Contactpersoon & { vanaf: string }) | null;
-  /** Everyone who works or worked with this family: they may know it exists. */
-  involvedUserIds: string[];
+  registeredBy: string;
+  /** Current members. */
+  leden: { persoonId: string; rol: Rol }[];
+  netwerk: NetwerkBetrokkene[];
+  contactpersoon: ActiefContactpersoon | null;
+  /** Earlier contact persons: they keep read access. */
+  eerdereContactpersonen: string[];
+  everAssigned: boolean;
+  plan: Gezinsplan | null;
+  planVersie: number;
 }
 
 export const initialGezinState = (): GezinState => ({
   registered: false,
   gezinId: '',
   naam: '',
+  registeredBy: '',
   leden: [],
+  netwerk: [],
   contactpersoon: null,
-  involvedUserIds: [],
+  eerdereContactpersonen: [],
+  everAssigned: false,
+  plan: null,
+  planVersie: 0,
 });
 
 export function evolveGezin(state: GezinState, event: GezinEvent): GezinState {
@@ -58,17 +120,50 @@ export function evolveGezin(state: GezinState, event: GezinEvent): GezinState {
         registered: true,
         gezinId: event.data.gezinId,
         naam: event.data.naam,
-        leden: event.data.leden,
-        involvedUserIds: addOnce(state.involvedUserIds, event.data.registeredBy),
+        registeredBy: event.data.registeredBy,
       };
     case 'GezinslidAdded':
-      return { ...state, leden: [...state.leden, event.data.lid] };
+      return {
+        ...state,
+        leden: [...state.leden, { persoonId: event.data.persoonId, rol: event.data.rol }],
+      };
+    case 'GezinslidRemoved':
+      return { ...state, leden: state.leden.filter((l) => l.persoonId !== event.data.persoonId) };
+    case 'NetwerkBetrokkeneAdded': {
+      const { betrokkeneId, soort, naam, rol, organisatie, vanaf, tot } = event.data;
+      const betrokkene = { betrokkeneId, soort, naam, rol, organisatie, vanaf, tot };
+      return { ...state, netwerk: [...state.netwerk, betrokkene] };
+    }
+    case 'NetwerkBetrokkeneEnded':
+      return {
+        ...state,
+        netwerk: state.netwerk.map((b) =>
+          b.betrokkeneId === event.data.betrokkeneId ? { ...b, tot: event.data.tot } : b,
+        ),
+      };
     case 'ContactpersoonAssigned':
       return {
         ...state,
         contactpersoon: { ...event.data.contactpersoon, vanaf: event.data.vanaf },
-        involvedUserIds: addOnce(state.involvedUserIds, event.data.contactpersoon.userId),
+        everAssigned: true,
       };
+    case 'ContactpersoonHandedOver':
+      return {
+        ...state,
+        contactpersoon: { ...event.data.naar, vanaf: event.data.per },
+        eerdereContactpersonen: addOnce(state.eerdereContactpersonen, event.data.van.userId),
+      };
+    case 'ContactpersoonEnded':
+      return {
+        ...state,
+        contactpersoon: null,
+        eerdereContactpersonen: addOnce(
+          state.eerdereContactpersonen,
+          event.data.contactpersoon.userId,
+        ),
+      };
+    case 'GezinsplanWritten':
+      return { ...state, plan: event.data.plan, planVersie: event.data.versie };
     default:
       return assertNever(event);
   }
@@ -76,16 +171,35 @@ export function evolveGezin(state: GezinState, event: GezinEvent): GezinState {
 
 export const gezinStreamId = (gezinId: string): string => `gezin-${gezinId}`;
 
-function addOnce(list: string[], item: string): string[] {
-  return list.includes(item) ? list : [...list, item];
-}
-
 const GEZIN_EVENT_TYPES: ReadonlySet<string> = new Set<GezinEvent['type']>([
   'GezinRegistered',
   'GezinslidAdded',
+  'GezinslidRemoved',
+  'NetwerkBetrokkeneAdded',
+  'NetwerkBetrokkeneEnded',
   'ContactpersoonAssigned',
+  'ContactpersoonHandedOver',
+  'ContactpersoonEnded',
+  'GezinsplanWritten',
 ]);
 
 export function isGezinEvent(event: DomainEvent): event is GezinEvent {
   return GEZIN_EVENT_TYPES.has(event.type);
+}
+
+/** What someone may do with a family: need-to-know, from the family's own history. */
+export type Toegang = 'schrijven' | 'lezen' | 'geen';
+
+export function toegangVan(state: GezinState, userId: string): Toegang {
+  if (!state.registered) return 'geen';
+  if (state.contactpersoon?.userId === userId) return 'schrijven';
+  // Whoever registers a family prepares it until its first contact person is assigned.
+  if (state.registeredBy === userId && !state.everAssigned) return 'schrijven';
+  if (state.eerdereContactpersonen.includes(userId) || state.registeredBy === userId)
+    return 'lezen';
+  return 'geen';
+}
+
+function addOnce(list: string[], item: string): string[] {
+  return list.includes(item) ? list : [...list, item];
 }

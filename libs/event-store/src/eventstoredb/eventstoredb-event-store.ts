@@ -125,7 +125,9 @@ export class EventStoreDbEventStore extends EventStore {
       if (!resolved.event) continue;
       const position = resolved.event.position?.commit ?? resolved.commitPosition;
       if (position === undefined) {
-        throw new Error('EventStoreDB returned an event without a log position (needs 22.6+)');
+        throw new Error(
+          'EventStoreDB returned an event without a log position (the adapter needs EventStoreDB/KurrentDB 23.10 or newer)',
+        );
       }
       const recorded = toRecorded(resolved.event, position);
       if (recorded) out.push(recorded);

@@ -1,85 +1,251 @@
 import type { Database } from 'better-sqlite3';
-import { isGezinEvent } from '@app/domain';
+import {
+  GezinState,
+  evolveGezin,
+  initialGezinState,
+  isGezinEvent,
+  isPersoonEvent,
+  toegangVan,
+} from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
 /**
- * Families, their members, their contact person, and who may see them (need-to-know).
- * Tables: gezinnen, gezin_leden, gezin_toegang.
+ * Families for the contact person's screens and worklists: members (with the persons' data),
+ * network, contact-person history, plan versions, and who may read or write each family.
+ * Access is derived with the domain's own rule (`toegangVan`) from the folded family state, so the
+ * read side can never disagree with the write side about need-to-know.
  */
 export const gezinnenProjection: Projection = {
   name: 'gezinnen',
-  version: 1,
-  tables: ['gezinnen', 'gezin_leden', 'gezin_toegang'],
+  version: 2,
+  tables: [
+    'gezinnen',
+    'gezin_leden',
+    'personen',
+    'gezin_netwerk',
+    'contactpersoon_historie',
+    'gezin_toegang',
+    'plan_versies',
+    'plan_afspraken',
+  ],
   open(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS gezinnen (
-        gezin_id           TEXT PRIMARY KEY,
-        naam               TEXT NOT NULL,
-        aangemeld_op       TEXT NOT NULL,
-        revision           INTEGER NOT NULL,
-        contactpersoon     TEXT,
-        contactpersoon_sinds TEXT
+        gezin_id        TEXT PRIMARY KEY,
+        naam            TEXT NOT NULL,
+        aangemeld_op    TEXT NOT NULL,
+        revision        INTEGER NOT NULL,
+        contactpersoon_user_id TEXT,
+        plan_versie     INTEGER NOT NULL DEFAULT 0,
+        evaluatiedatum  TEXT,
+        state           TEXT NOT NULL
       );
       CREATE TABLE IF NOT EXISTS gezin_leden (
-        gezin_id      TEXT NOT NULL,
-        persoon_id    TEXT NOT NULL,
-        rol           TEXT NOT NULL,
+        gezin_id   TEXT NOT NULL,
+        persoon_id TEXT NOT NULL,
+        rol        TEXT NOT NULL,
+        vanaf      TEXT NOT NULL,
+        tot        TEXT,
+        PRIMARY KEY (gezin_id, persoon_id, vanaf)
+      );
+      CREATE INDEX IF NOT EXISTS gezin_leden_persoon ON gezin_leden (persoon_id);
+      CREATE TABLE IF NOT EXISTS personen (
+        persoon_id    TEXT PRIMARY KEY,
         voornaam      TEXT NOT NULL,
         achternaam    TEXT NOT NULL,
         geboortedatum TEXT,
-        PRIMARY KEY (gezin_id, persoon_id)
+        bsn           TEXT
+      );
+      CREATE TABLE IF NOT EXISTS gezin_netwerk (
+        gezin_id      TEXT NOT NULL,
+        betrokkene_id TEXT NOT NULL,
+        soort         TEXT NOT NULL,
+        naam          TEXT NOT NULL,
+        rol           TEXT NOT NULL,
+        organisatie   TEXT,
+        vanaf         TEXT NOT NULL,
+        tot           TEXT,
+        PRIMARY KEY (gezin_id, betrokkene_id)
+      );
+      CREATE TABLE IF NOT EXISTS contactpersoon_historie (
+        gezin_id    TEXT NOT NULL,
+        volgnummer  INTEGER NOT NULL,
+        user_id     TEXT NOT NULL,
+        naam        TEXT NOT NULL,
+        organisatie TEXT NOT NULL,
+        vanaf       TEXT NOT NULL,
+        tot         TEXT,
+        reden_einde TEXT,
+        PRIMARY KEY (gezin_id, volgnummer)
       );
       CREATE TABLE IF NOT EXISTS gezin_toegang (
         gezin_id TEXT NOT NULL,
         user_id  TEXT NOT NULL,
-        relatie  TEXT NOT NULL,
+        toegang  TEXT NOT NULL,
         PRIMARY KEY (gezin_id, user_id)
+      );
+      CREATE INDEX IF NOT EXISTS gezin_toegang_user ON gezin_toegang (user_id, toegang);
+      CREATE TABLE IF NOT EXISTS plan_versies (
+        gezin_id      TEXT NOT NULL,
+        versie        INTEGER NOT NULL,
+        plan          TEXT NOT NULL,
+        reden         TEXT,
+        door_user_id  TEXT NOT NULL,
+        door_rol      TEXT NOT NULL,
+        vastgelegd_op TEXT NOT NULL,
+        PRIMARY KEY (gezin_id, versie)
+      );
+      CREATE TABLE IF NOT EXISTS plan_afspraken (
+        gezin_id    TEXT NOT NULL,
+        afspraak_id TEXT NOT NULL,
+        wie         TEXT NOT NULL,
+        wat         TEXT NOT NULL,
+        uiterlijk   TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        PRIMARY KEY (gezin_id, afspraak_id)
       );`);
-    const insertGezin = db.prepare(
-      'INSERT INTO gezinnen (gezin_id, naam, aangemeld_op, revision) VALUES (?, ?, ?, ?)',
-    );
-    const insertLid = db.prepare(
-      `INSERT INTO gezin_leden (gezin_id, persoon_id, rol, voornaam, achternaam, geboortedatum)
-       VALUES (@gezinId, @persoonId, @rol, @voornaam, @achternaam, @geboortedatum)`,
-    );
-    const grant = db.prepare(
-      `INSERT INTO gezin_toegang (gezin_id, user_id, relatie) VALUES (?, ?, ?)
-       ON CONFLICT (gezin_id, user_id) DO UPDATE SET relatie = excluded.relatie`,
-    );
-    const setRevision = db.prepare('UPDATE gezinnen SET revision = ? WHERE gezin_id = ?');
-    const setContactpersoon = db.prepare(
-      'UPDATE gezinnen SET contactpersoon = ?, contactpersoon_sinds = ? WHERE gezin_id = ?',
-    );
+    const sql = {
+      loadState: db.prepare<[string], { state: string }>(
+        'SELECT state FROM gezinnen WHERE gezin_id = ?',
+      ),
+      insertGezin: db.prepare(
+        `INSERT INTO gezinnen (gezin_id, naam, aangemeld_op, revision, state) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      updateGezin: db.prepare(
+        `UPDATE gezinnen SET revision = @revision, contactpersoon_user_id = @contactpersoon,
+           plan_versie = @planVersie, evaluatiedatum = @evaluatiedatum, state = @state
+         WHERE gezin_id = @gezinId`,
+      ),
+      addLid: db.prepare(
+        'INSERT OR REPLACE INTO gezin_leden (gezin_id, persoon_id, rol, vanaf, tot) VALUES (?, ?, ?, ?, NULL)',
+      ),
+      endLid: db.prepare(
+        'UPDATE gezin_leden SET tot = ? WHERE gezin_id = ? AND persoon_id = ? AND tot IS NULL',
+      ),
+      upsertPersoon: db.prepare(
+        `INSERT INTO personen (persoon_id, voornaam, achternaam, geboortedatum, bsn)
+         VALUES (@persoonId, @voornaam, @achternaam, @geboortedatum, @bsn)
+         ON CONFLICT (persoon_id) DO UPDATE SET voornaam = excluded.voornaam,
+           achternaam = excluded.achternaam, geboortedatum = excluded.geboortedatum, bsn = excluded.bsn`,
+      ),
+      addNetwerk: db.prepare(
+        `INSERT INTO gezin_netwerk (gezin_id, betrokkene_id, soort, naam, rol, organisatie, vanaf, tot)
+         VALUES (@gezinId, @betrokkeneId, @soort, @naam, @rol, @organisatie, @vanaf, @tot)`,
+      ),
+      endNetwerk: db.prepare(
+        'UPDATE gezin_netwerk SET tot = ? WHERE gezin_id = ? AND betrokkene_id = ?',
+      ),
+      startContactpersoon: db.prepare(
+        `INSERT INTO contactpersoon_historie (gezin_id, volgnummer, user_id, naam, organisatie, vanaf)
+         VALUES (@gezinId, (SELECT COUNT(*) + 1 FROM contactpersoon_historie WHERE gezin_id = @gezinId),
+           @userId, @naam, @organisatie, @vanaf)`,
+      ),
+      endContactpersoon: db.prepare(
+        `UPDATE contactpersoon_historie SET tot = ?, reden_einde = ? WHERE gezin_id = ? AND tot IS NULL`,
+      ),
+      clearToegang: db.prepare('DELETE FROM gezin_toegang WHERE gezin_id = ?'),
+      grant: db.prepare('INSERT INTO gezin_toegang (gezin_id, user_id, toegang) VALUES (?, ?, ?)'),
+      addPlanVersie: db.prepare(
+        `INSERT INTO plan_versies (gezin_id, versie, plan, reden, door_user_id, door_rol, vastgelegd_op)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      clearAfspraken: db.prepare('DELETE FROM plan_afspraken WHERE gezin_id = ?'),
+      addAfspraak: db.prepare(
+        `INSERT INTO plan_afspraken (gezin_id, afspraak_id, wie, wat, uiterlijk, status)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+
+    function writeToegang(state: GezinState): void {
+      sql.clearToegang.run(state.gezinId);
+      const users = new Set([
+        state.registeredBy,
+        ...state.eerdereContactpersonen,
+        ...(state.contactpersoon ? [state.contactpersoon.userId] : []),
+      ]);
+      for (const userId of users) {
+        const toegang = toegangVan(state, userId);
+        if (toegang !== 'geen') sql.grant.run(state.gezinId, userId, toegang);
+      }
+    }
 
     return (recorded: RecordedEvent) => {
       const event = toDomainEvent(recorded);
+      if (isPersoonEvent(event)) {
+        const { persoonId, voornaam, achternaam, geboortedatum, bsn } = event.data;
+        sql.upsertPersoon.run({ persoonId, voornaam, achternaam, geboortedatum, bsn });
+        return;
+      }
       if (!isGezinEvent(event)) return;
+      const { gezinId } = event.data;
+      const stored = sql.loadState.get(gezinId);
+      const before: GezinState = stored
+        ? (JSON.parse(stored.state) as GezinState)
+        : initialGezinState();
+      const state = evolveGezin(before, event);
+
       switch (event.type) {
         case 'GezinRegistered':
-          insertGezin.run(
-            event.data.gezinId,
+          sql.insertGezin.run(
+            gezinId,
             event.data.naam,
             recorded.occurredAt,
             recorded.revision,
+            '{}',
           );
-          for (const lid of event.data.leden)
-            insertLid.run({ gezinId: event.data.gezinId, ...lid });
-          grant.run(event.data.gezinId, event.data.registeredBy, 'aanmelder');
-          return;
+          break;
         case 'GezinslidAdded':
-          insertLid.run({ gezinId: event.data.gezinId, ...event.data.lid });
+          sql.addLid.run(gezinId, event.data.persoonId, event.data.rol, event.data.vanaf);
+          break;
+        case 'GezinslidRemoved':
+          sql.endLid.run(event.data.per, gezinId, event.data.persoonId);
+          break;
+        case 'NetwerkBetrokkeneAdded':
+          sql.addNetwerk.run({ ...event.data });
+          break;
+        case 'NetwerkBetrokkeneEnded':
+          sql.endNetwerk.run(event.data.tot, gezinId, event.data.betrokkeneId);
           break;
         case 'ContactpersoonAssigned':
-          setContactpersoon.run(
-            JSON.stringify(event.data.contactpersoon),
-            event.data.vanaf,
-            event.data.gezinId,
+          sql.startContactpersoon.run({
+            gezinId,
+            ...event.data.contactpersoon,
+            vanaf: event.data.vanaf,
+          });
+          break;
+        case 'ContactpersoonHandedOver':
+          sql.endContactpersoon.run(event.data.per, event.data.reden, gezinId);
+          sql.startContactpersoon.run({ gezinId, ...event.data.naar, vanaf: event.data.per });
+          break;
+        case 'ContactpersoonEnded':
+          sql.endContactpersoon.run(event.data.per, event.data.reden, gezinId);
+          break;
+        case 'GezinsplanWritten':
+          sql.addPlanVersie.run(
+            gezinId,
+            event.data.versie,
+            JSON.stringify(event.data.plan),
+            event.data.reden,
+            recorded.actor.userId,
+            recorded.actor.role,
+            recorded.occurredAt,
           );
-          grant.run(event.data.gezinId, event.data.contactpersoon.userId, 'contactpersoon');
+          sql.clearAfspraken.run(gezinId);
+          for (const a of event.data.plan.afspraken) {
+            sql.addAfspraak.run(gezinId, a.afspraakId, a.wie, a.wat, a.uiterlijk, a.status);
+          }
           break;
       }
-      setRevision.run(recorded.revision, event.data.gezinId);
+      sql.updateGezin.run({
+        gezinId,
+        revision: recorded.revision,
+        contactpersoon: state.contactpersoon?.userId ?? null,
+        planVersie: state.planVersie,
+        evaluatiedatum: state.plan?.evaluatiedatum ?? null,
+        state: JSON.stringify(state),
+      });
+      writeToegang(state);
     };
   },
 };

@@ -1,47 +1,107 @@
 import type { Database } from 'better-sqlite3';
-import { describeGezinEvent, isGezinEvent } from '@app/domain';
+import {
+  Gezinsplan,
+  TijdlijnRegel,
+  describeGezinEvent,
+  describePersoonEvent,
+  isGezinEvent,
+  isPersoonEvent,
+} from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
-/** Per family, every event in log order, in plain words, with who and when. Table: tijdlijn. */
+/**
+ * Per family, every event of the family and of its members, in log order, in plain words, with
+ * who and when. It keeps its own small lookups (names, memberships, the last plan) so it depends
+ * on no other projection. Tables: tijdlijn and three tijdlijn_* helpers.
+ */
 export const tijdlijnProjection: Projection = {
   name: 'tijdlijn',
-  version: 1,
-  tables: ['tijdlijn'],
+  version: 2,
+  tables: ['tijdlijn', 'tijdlijn_personen', 'tijdlijn_leden', 'tijdlijn_plannen'],
   open(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS tijdlijn (
-        position     INTEGER PRIMARY KEY,
-        gezin_id     TEXT NOT NULL,
-        event_id     TEXT NOT NULL,
-        soort        TEXT NOT NULL,
-        samenvatting TEXT NOT NULL,
-        occurred_at  TEXT NOT NULL,
-        recorded_at  TEXT NOT NULL,
+        position      INTEGER NOT NULL,
+        gezin_id      TEXT NOT NULL,
+        event_id      TEXT NOT NULL,
+        soort         TEXT NOT NULL,
+        samenvatting  TEXT NOT NULL,
+        occurred_at   TEXT NOT NULL,
+        recorded_at   TEXT NOT NULL,
         actor_user_id TEXT NOT NULL,
-        actor_role   TEXT NOT NULL
+        actor_role    TEXT NOT NULL,
+        PRIMARY KEY (gezin_id, position)
       );
-      CREATE INDEX IF NOT EXISTS tijdlijn_gezin ON tijdlijn (gezin_id, position);`);
-    const insert = db.prepare(
-      `INSERT INTO tijdlijn (position, gezin_id, event_id, soort, samenvatting, occurred_at,
-         recorded_at, actor_user_id, actor_role)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    return (recorded: RecordedEvent) => {
-      const event = toDomainEvent(recorded);
-      if (!isGezinEvent(event)) return;
-      const { kind, summary } = describeGezinEvent(event);
-      insert.run(
+      CREATE TABLE IF NOT EXISTS tijdlijn_personen (persoon_id TEXT PRIMARY KEY, naam TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS tijdlijn_leden (
+        persoon_id TEXT NOT NULL,
+        gezin_id   TEXT NOT NULL,
+        PRIMARY KEY (persoon_id, gezin_id)
+      );
+      CREATE TABLE IF NOT EXISTS tijdlijn_plannen (gezin_id TEXT PRIMARY KEY, plan TEXT NOT NULL);`);
+    const sql = {
+      insert: db.prepare(
+        `INSERT INTO tijdlijn (position, gezin_id, event_id, soort, samenvatting, occurred_at,
+           recorded_at, actor_user_id, actor_role)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      naam: db.prepare<[string], { naam: string }>(
+        'SELECT naam FROM tijdlijn_personen WHERE persoon_id = ?',
+      ),
+      setNaam: db.prepare(
+        `INSERT INTO tijdlijn_personen (persoon_id, naam) VALUES (?, ?)
+         ON CONFLICT (persoon_id) DO UPDATE SET naam = excluded.naam`,
+      ),
+      gezinnenVan: db.prepare<[string], { gezin_id: string }>(
+        'SELECT gezin_id FROM tijdlijn_leden WHERE persoon_id = ?',
+      ),
+      join: db.prepare('INSERT OR IGNORE INTO tijdlijn_leden (persoon_id, gezin_id) VALUES (?, ?)'),
+      leave: db.prepare('DELETE FROM tijdlijn_leden WHERE persoon_id = ? AND gezin_id = ?'),
+      plan: db.prepare<[string], { plan: string }>(
+        'SELECT plan FROM tijdlijn_plannen WHERE gezin_id = ?',
+      ),
+      setPlan: db.prepare(
+        `INSERT INTO tijdlijn_plannen (gezin_id, plan) VALUES (?, ?)
+         ON CONFLICT (gezin_id) DO UPDATE SET plan = excluded.plan`,
+      ),
+    };
+    const naamVan = (persoonId: string): string => sql.naam.get(persoonId)?.naam ?? 'Een gezinslid';
+    const write = (recorded: RecordedEvent, gezinId: string, regel: TijdlijnRegel): void => {
+      sql.insert.run(
         recorded.position,
-        event.data.gezinId,
+        gezinId,
         recorded.id,
-        kind,
-        summary,
+        regel.soort,
+        regel.samenvatting,
         recorded.occurredAt,
         recorded.recordedAt,
         recorded.actor.userId,
         recorded.actor.role,
       );
+    };
+
+    return (recorded: RecordedEvent) => {
+      const event = toDomainEvent(recorded);
+      if (isPersoonEvent(event)) {
+        const { persoonId, voornaam, achternaam } = event.data;
+        const regel = describePersoonEvent(event, naamVan(persoonId));
+        if (regel) {
+          for (const { gezin_id } of sql.gezinnenVan.all(persoonId))
+            write(recorded, gezin_id, regel);
+        }
+        sql.setNaam.run(persoonId, `${voornaam} ${achternaam}`);
+        return;
+      }
+      if (!isGezinEvent(event)) return;
+      const { gezinId } = event.data;
+      const stored = sql.plan.get(gezinId);
+      const vorigPlan = stored ? (JSON.parse(stored.plan) as Gezinsplan) : null;
+      write(recorded, gezinId, describeGezinEvent(event, { naamVan, vorigPlan }));
+      if (event.type === 'GezinslidAdded') sql.join.run(event.data.persoonId, gezinId);
+      if (event.type === 'GezinslidRemoved') sql.leave.run(event.data.persoonId, gezinId);
+      if (event.type === 'GezinsplanWritten')
+        sql.setPlan.run(gezinId, JSON.stringify(event.data.plan));
     };
   },
 };

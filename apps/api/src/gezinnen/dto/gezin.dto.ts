@@ -4,126 +4,190 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
+  IsDefined,
   IsIn,
-  IsISO8601,
-  IsNotEmpty,
   IsOptional,
-  IsString,
   Matches,
-  MaxLength,
+  ValidateIf,
   ValidateNested,
+  ValidationArguments,
+  registerDecorator,
 } from 'class-validator';
-import { ROLLEN, Rol } from '@app/domain';
+import {
+  NETWERK_SOORTEN,
+  NetwerkSoort,
+  ROLLEN,
+  Rol,
+  TIJDLIJN_SOORTEN,
+  TijdlijnSoort,
+  isValidBsn,
+} from '@app/domain';
+import {
+  ConsistencyQuery,
+  DateField,
+  OptionalDateField,
+  OptionalTextField,
+  TextField,
+  UuidField,
+  UserIdField,
+} from '../../common/dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
+/** A BSN: nine digits passing the eleven-test (elfproef). */
+function IsBsn() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isBsn',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidBsn(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'bsn'} must be a BSN: nine digits passing the eleven-test (elfproef)`,
+      },
+    });
+}
 
-export class GezinslidDto {
+export class PersoonsgegevensDto {
+  @TextField('First name', 'Sanne', 100)
+  voornaam!: string;
+
+  @TextField('Surname', 'Jansen', 100)
+  achternaam!: string;
+
+  @OptionalDateField('Birth date; required for a youth', '2012-05-04')
+  geboortedatum?: string;
+
+  @ApiPropertyOptional({
+    description: 'BSN (elfproef); only when needed for the task',
+    example: '111222333',
+  })
+  @IsOptional()
+  @IsBsn()
+  bsn?: string;
+}
+
+export class NieuwGezinslidDto extends PersoonsgegevensDto {
   @ApiProperty({
     enum: ROLLEN,
     description: 'jeugdige (youth), ouder (parent/carer), overig (other household member)',
   })
   @IsIn(ROLLEN)
   rol!: Rol;
-
-  @ApiProperty({ example: 'Sanne' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  voornaam!: string;
-
-  @ApiProperty({ example: 'Jansen' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  achternaam!: string;
-
-  @ApiPropertyOptional({ example: '2012-05-04', description: 'YYYY-MM-DD; required for a youth' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  geboortedatum?: string;
 }
 
 export class RegisterGezinDto {
-  @ApiProperty({ example: 'Jansen', description: 'How the family is called in the team' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField('How the family is called in the team', 'Jansen', 100)
   naam!: string;
 
-  @ApiProperty({ type: [GezinslidDto] })
+  @ApiProperty({ type: [NieuwGezinslidDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
-  @Type(() => GezinslidDto)
-  leden!: GezinslidDto[];
+  @Type(() => NieuwGezinslidDto)
+  leden!: NieuwGezinslidDto[];
 }
 
-export class AssignContactpersoonDto {
-  @ApiProperty({
-    example: 'u-anna',
-    description: 'The user id (token subject) of the contact person',
+/**
+ * A new member: either a person who is already known (a youth of two households: `persoonId`),
+ * or a new person (the person fields).
+ */
+export class AddGezinslidDto {
+  @ApiProperty({ enum: ROLLEN })
+  @IsIn(ROLLEN)
+  rol!: Rol;
+
+  @ApiPropertyOptional({
+    description: 'An existing person (member of another family you work with)',
+    format: 'uuid',
   })
-  @IsString()
-  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'must be a user id (letters, digits, . _ @ -)' })
-  userId!: string;
-
-  @ApiProperty({ example: 'Anna de Vries' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  naam!: string;
-
-  @ApiProperty({ example: 'Wijkteam Noord', description: 'The partner organisation' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  organisatie!: string;
-
-  @ApiProperty({ example: '2026-03-01', description: 'From this date (YYYY-MM-DD)' })
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  vanaf!: string;
-}
-
-export class GezinIdParams {
-  @ApiProperty({ format: 'uuid' })
+  @ValidateIf((dto: AddGezinslidDto) => dto.persoonId !== undefined)
   @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
     message: 'must be a UUID',
   })
-  gezinId!: string;
-}
+  persoonId?: string;
 
-export class ConsistencyQuery {
   @ApiPropertyOptional({
-    description:
-      'A log position from a write response (header X-Log-Position): wait until the read models have reached it',
-    example: '42',
+    type: PersoonsgegevensDto,
+    description: 'A new person; leave out with persoonId',
   })
-  @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'must be a log position (digits)' })
-  minPosition?: string;
+  @ValidateIf((dto: AddGezinslidDto) => dto.persoonId === undefined || dto.persoon !== undefined)
+  @IsDefined({ message: 'give either persoon (a new person) or persoonId (a known person)' })
+  @ValidateNested()
+  @Type(() => PersoonsgegevensDto)
+  persoon?: PersoonsgegevensDto;
+
+  @OptionalDateField('Member from this date; today when left out')
+  vanaf?: string;
 }
 
-export const TIJDLIJN_SOORTEN = ['gezin', 'gezinslid', 'contactpersoon'] as const;
+export class RemoveGezinslidDto {
+  @DateField('No longer a member from this date')
+  per!: string;
+
+  @TextField('Why', 'Verhuisd naar de andere ouder', 500)
+  reden!: string;
+}
+
+export class CorrectPersoonDto extends PersoonsgegevensDto {
+  @TextField('Why the data is corrected', 'Geboortedatum verkeerd overgenomen', 500)
+  reden!: string;
+}
+
+export class LidParams {
+  @UuidField('The family')
+  gezinId!: string;
+
+  @UuidField('The person')
+  persoonId!: string;
+}
+
+export class NetwerkBetrokkeneDto {
+  @ApiProperty({
+    enum: NETWERK_SOORTEN,
+    description: 'informeel: relatives, neighbours, volunteers; formeel: professionals',
+  })
+  @IsIn(NETWERK_SOORTEN)
+  soort!: NetwerkSoort;
+
+  @TextField('Name', 'Oma Jansen', 100)
+  naam!: string;
+
+  @TextField('Relation or role', 'oma', 100)
+  rol!: string;
+
+  @OptionalTextField('Organisation (required for a professional)', 'GGD Flevoland', 100)
+  organisatie?: string;
+
+  @DateField('Involved from')
+  vanaf!: string;
+
+  @OptionalDateField('Involved until')
+  tot?: string;
+}
+
+export class EndNetwerkBetrokkeneDto {
+  @DateField('No longer involved from this date')
+  tot!: string;
+
+  @OptionalTextField('Why', 'Hulp afgerond', 500)
+  reden?: string;
+}
+
+export class NetwerkParams {
+  @UuidField('The family')
+  gezinId!: string;
+
+  @UuidField('The network member')
+  betrokkeneId!: string;
+}
 
 export class TijdlijnQuery extends ConsistencyQuery {
-  @ApiPropertyOptional({
-    description: 'From this date (YYYY-MM-DD), inclusive',
-    example: '2026-01-01',
-  })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @OptionalDateField('From this date, inclusive', '2026-01-01')
   van?: string;
 
-  @ApiPropertyOptional({
-    description: 'Up to this date (YYYY-MM-DD), inclusive',
-    example: '2026-12-31',
-  })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @OptionalDateField('Up to this date, inclusive', '2026-12-31')
   tot?: string;
 
   @ApiPropertyOptional({ enum: TIJDLIJN_SOORTEN, isArray: true, description: 'Only these kinds' })
@@ -132,5 +196,44 @@ export class TijdlijnQuery extends ConsistencyQuery {
     Array.isArray(value) ? (value as unknown[]) : [value],
   )
   @IsIn(TIJDLIJN_SOORTEN, { each: true })
-  soort?: (typeof TIJDLIJN_SOORTEN)[number][];
+  soort?: TijdlijnSoort[];
+}
+
+export class ContactpersoonDto {
+  @UserIdField('The user id (token subject) of the contact person')
+  userId!: string;
+
+  @TextField('Name', 'Anna de Vries', 100)
+  naam!: string;
+
+  @TextField('The partner organisation', 'Wijkteam Noord', 100)
+  organisatie!: string;
+}
+
+export class AssignContactpersoonDto extends ContactpersoonDto {
+  @DateField('From this date')
+  vanaf!: string;
+}
+
+export class HandOverDto {
+  @ApiProperty({ type: ContactpersoonDto, description: 'The new contact person' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactpersoonDto)
+  naar!: ContactpersoonDto;
+
+  @DateField('From this date')
+  per!: string;
+
+  @TextField('Why', 'Anna gaat met zwangerschapsverlof', 500)
+  reden!: string;
+}
+
+export class EndContactpersoonDto {
+  @DateField('No contact person from this date')
+  per!: string;
+
+  @TextField('Why', 'Hulp afgerond; het gezin redt het zelf', 500)
+  reden!: string;
 }
