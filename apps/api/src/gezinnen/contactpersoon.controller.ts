@@ -11,11 +11,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, ProcessingLog, Roles } from '@app/access';
+import { CurrentPrincipal, Principal, Roles } from '@app/access';
 import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { PersonalDataReads } from '../common/personal-data-reads';
 import { WriteResponse } from '../common/write-response';
 import { AssignContactpersoonDto, EndContactpersoonDto, HandOverDto } from './dto/gezin.dto';
 import { executeGezinCommand } from './gezin.commands';
@@ -34,8 +34,7 @@ export class ContactpersoonController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readModel: GezinnenReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly processingLog: ProcessingLog,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   @Post('contactpersoon')
@@ -108,14 +107,13 @@ export class ContactpersoonController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ) {
-    await this.readYourWrites.waitFor(minPosition);
-    const contactpersonen = this.readModel.contactpersonen(gezinId, principal.userId);
-    await this.processingLog.recordRead({
-      principal,
-      gezinIds: [gezinId],
-      what: 'contactpersonen',
-      correlationId,
-    });
+    const contactpersonen = await this.reads.ofFamily(
+      { principal, correlationId },
+      gezinId,
+      'contactpersonen',
+      minPosition,
+      () => this.readModel.contactpersonen(gezinId, principal.userId),
+    );
     return { gezinId, contactpersonen };
   }
 }

@@ -14,12 +14,12 @@ import {
 } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, ProcessingLog, Roles } from '@app/access';
+import { CurrentPrincipal, Principal, Roles } from '@app/access';
 import { deterministicUuid } from '@app/event-store';
 import { CommandMeta, CorrelationId, RequestCommandContext, etag } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { PersonalDataReads } from '../common/personal-data-reads';
 import { WriteResponse, writeResponse } from '../common/write-response';
 import {
   AddGezinslidDto,
@@ -55,8 +55,7 @@ export class GezinnenController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readModel: GezinnenReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly processingLog: ProcessingLog,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   @Post()
@@ -90,14 +89,13 @@ export class GezinnenController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<GezinView> {
-    await this.readYourWrites.waitFor(minPosition);
-    const gezin = this.readModel.gezin(gezinId, principal.userId);
-    await this.processingLog.recordRead({
-      principal,
-      gezinIds: [gezinId],
-      what: 'gezin',
-      correlationId,
-    });
+    const gezin = await this.reads.ofFamily(
+      { principal, correlationId },
+      gezinId,
+      'gezin',
+      minPosition,
+      () => this.readModel.gezin(gezinId, principal.userId),
+    );
     response.setHeader('ETag', etag(gezin.revision));
     return gezin;
   }
@@ -231,14 +229,13 @@ export class GezinnenController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<{ gezinId: string; items: TijdlijnItem[] }> {
-    await this.readYourWrites.waitFor(query.minPosition);
-    const items = this.readModel.tijdlijn(gezinId, principal.userId, query);
-    await this.processingLog.recordRead({
-      principal,
-      gezinIds: [gezinId],
-      what: 'tijdlijn',
-      correlationId,
-    });
+    const items = await this.reads.ofFamily(
+      { principal, correlationId },
+      gezinId,
+      'tijdlijn',
+      query.minPosition,
+      () => this.readModel.tijdlijn(gezinId, principal.userId, query),
+    );
     return { gezinId, items };
   }
 

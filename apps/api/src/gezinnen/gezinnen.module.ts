@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PersonalDataReads } from '../common/personal-data-reads';
 import { ContactpersoonController } from './contactpersoon.controller';
 import { GEZIN_COMMAND_HANDLERS } from './gezin.commands';
 import { GezinnenController } from './gezinnen.controller';
@@ -15,6 +16,6 @@ import { WerklijstenController } from './werklijsten.controller';
     WerklijstenController,
     VerwerkingslogController,
   ],
-  providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel],
+  providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel, PersonalDataReads],
 })
 export class GezinnenModule {}

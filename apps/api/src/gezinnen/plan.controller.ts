@@ -11,13 +11,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, ProcessingLog, Roles } from '@app/access';
+import { CurrentPrincipal, Principal, Roles } from '@app/access';
 import { Gezinsplan } from '@app/domain';
 import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { REQUIRED_IF_MATCH_HEADER } from '../common/headers';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { PersonalDataReads } from '../common/personal-data-reads';
 import { WriteResponse } from '../common/write-response';
 import { GezinsplanDto, PlanVersieParams } from './dto/plan.dto';
 import { executeGezinCommand } from './gezin.commands';
@@ -33,8 +33,7 @@ export class PlanController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readModel: GezinnenReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly processingLog: ProcessingLog,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   @Put()
@@ -136,21 +135,19 @@ export class PlanController {
     );
   }
 
-  private async read<T>(
+  private read<T>(
     gezinId: string,
     principal: Principal,
     correlationId: string,
     minPosition: string | undefined,
     query: () => T,
   ): Promise<T> {
-    await this.readYourWrites.waitFor(minPosition);
-    const result = query();
-    await this.processingLog.recordRead({
-      principal,
-      gezinIds: [gezinId],
-      what: 'gezinsplan',
-      correlationId,
-    });
-    return result;
+    return this.reads.ofFamily(
+      { principal, correlationId },
+      gezinId,
+      'gezinsplan',
+      minPosition,
+      query,
+    );
   }
 }

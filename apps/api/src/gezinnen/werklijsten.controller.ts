@@ -6,11 +6,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, ProcessingLog, Roles } from '@app/access';
+import { CurrentPrincipal, Principal, Roles } from '@app/access';
 import { CorrelationId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { ProblemException, problemFor } from '../common/problem';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { PersonalDataReads } from '../common/personal-data-reads';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import { GezinnenReadModel, WerklijstGezin } from './gezinnen.read-model';
 
@@ -22,8 +22,7 @@ import { GezinnenReadModel, WerklijstGezin } from './gezinnen.read-model';
 export class WerklijstenController {
   constructor(
     private readonly readModel: GezinnenReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly processingLog: ProcessingLog,
+    private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
@@ -95,15 +94,7 @@ export class WerklijstenController {
     minPosition: string | undefined,
     query: () => T[],
   ): Promise<{ items: T[] }> {
-    await this.readYourWrites.waitFor(minPosition);
-    const items = query();
-    const gezinIds = [...new Set(items.map((item) => item.gezinId))];
-    await this.processingLog.recordRead({
-      principal,
-      gezinIds,
-      what: `werklijst ${what}`,
-      correlationId,
-    });
-    return { items };
+    const reader = { principal, correlationId };
+    return { items: await this.reads.ofFamilies(reader, `werklijst ${what}`, minPosition, query) };
   }
 }
