@@ -5,3 +5,4 @@ export * from './gezin/gezin.events';
 export * from './gezin/gezinsplan';
 export * from './gezin/gezin.decider';
 export * from './gezin/gezin.timeline';
+export * from './zorg';

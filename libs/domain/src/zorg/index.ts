@@ -1,0 +1,6 @@
+export * from './codes';
+export * from './perspectief';
+export * from './referentiedata';
+export * from './zorgdossier.events';
+export * from './zorgdossier.decider';
+export * from './zorgdossier.timeline';

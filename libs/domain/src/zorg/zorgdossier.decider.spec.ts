@@ -1,0 +1,617 @@
+import { NotFound, RuleViolation } from '../decider';
+import { deciderSpecification } from '../testing/decider-specification';
+import { ProductVersie } from './referentiedata';
+import { RegisterToewijzing, ZorgCommand, zorgdossierDecider } from './zorgdossier.decider';
+import { ZorgEvent } from './zorgdossier.events';
+
+const spec = deciderSpecification(zorgdossierDecider);
+const now = new Date('2026-03-01T10:00:00Z');
+const p = 'p-sanne';
+
+const ambulant: ProductVersie = {
+  productcode: '45A48',
+  categorie: '45',
+  omschrijving: 'Ambulante begeleiding',
+  woonvorm: null,
+  maxDuurMaanden: 6,
+  cbsHulpvorm: '01',
+  geldigVanaf: '2024-01-01',
+  verblijf: false,
+};
+const aanbieder = { aanbiederId: '12345678', naam: 'Zorg BV', geldigVanaf: '2024-01-01' };
+
+const register: RegisterToewijzing = {
+  type: 'RegisterToewijzing',
+  persoonId: p,
+  toewijzingId: 't-1',
+  wettelijkKader: 'jeugdwet',
+  productcode: '45A48',
+  product: ambulant,
+  aanbiederId: '12345678',
+  aanbieder,
+  verwijzer: { type: '02', naam: 'Huisarts De Linde' },
+  toewijzingsnummer: 'TW-1',
+  begindatum: '2025-09-01',
+  einddatum: '2026-02-28',
+  omvang: { hoeveelheid: 2, eenheid: 'uur', frequentie: 'week' },
+};
+const registered: ZorgEvent = {
+  type: 'ToewijzingRegistered',
+  data: {
+    persoonId: p,
+    toewijzingId: 't-1',
+    wettelijkKader: 'jeugdwet',
+    productcode: '45A48',
+    productcategorie: '45',
+    verblijf: false,
+    aanbiederId: '12345678',
+    aanbiederNaam: 'Zorg BV',
+    verwijzer: { type: '02', naam: 'Huisarts De Linde' },
+    toewijzingsnummer: 'TW-1',
+    begindatum: '2025-09-01',
+    einddatum: '2026-02-28',
+    omvang: { hoeveelheid: 2, eenheid: 'uur', frequentie: 'week' },
+    maxDuurMaanden: 6,
+    verlengingVan: null,
+  },
+};
+const started: ZorgEvent = {
+  type: 'ZorgGestart',
+  data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
+};
+type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId'> : never;
+const cmd = (c: WithoutPersoon<ZorgCommand>): ZorgCommand => ({ ...c, persoonId: p });
+
+describe('zorgdossier decider', () => {
+  describe('assignments (toewijzingen)', () => {
+    it('registers an assignment with the product and provider as reference data knows them', () => {
+      spec.given([]).when(register, now).then([registered]);
+    });
+    it('refuses an unknown product or provider, and an end before the start', () => {
+      spec
+        .given([])
+        .when({ ...register, product: null }, now)
+        .thenThrows(RuleViolation, /Product 45A48 is onbekend/);
+      spec
+        .given([])
+        .when({ ...register, aanbieder: null }, now)
+        .thenThrows(RuleViolation, /Aanbieder 12345678 is onbekend/);
+      spec
+        .given([])
+        .when({ ...register, einddatum: '2025-08-31' }, now)
+        .thenThrows(RuleViolation, /voor de begindatum/);
+    });
+    it('refuses the same assignment twice', () => {
+      spec
+        .given([registered])
+        .when(register, now)
+        .thenThrows(RuleViolation, /bestaat al/);
+    });
+  });
+
+  describe('care start and stop (JW305/JW307)', () => {
+    it('starts care within the assignment, once', () => {
+      spec
+        .given([registered])
+        .when(cmd({ type: 'StartZorg', toewijzingId: 't-1', datum: '2025-09-08' }), now)
+        .then([started]);
+      spec
+        .given([registered, started])
+        .when(cmd({ type: 'StartZorg', toewijzingId: 't-1', datum: '2025-09-09' }), now)
+        .thenThrows(RuleViolation, /al gestart/);
+      spec
+        .given([registered])
+        .when(cmd({ type: 'StartZorg', toewijzingId: 't-1', datum: '2025-08-01' }), now)
+        .thenThrows(RuleViolation, /binnen de toewijzing/);
+      spec
+        .given([registered])
+        .when(cmd({ type: 'StartZorg', toewijzingId: 't-9', datum: '2025-09-08' }), now)
+        .thenThrows(NotFound);
+    });
+    it('stops care with an iJW reason, not before the start, not in the future, not before it started', () => {
+      spec
+        .given([registered, started])
+        .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-02-01', reden: '31' }), now)
+        .then([
+          {
+            type: 'ZorgGestopt',
+            data: { persoonId: p, toewijzingId: 't-1', datum: '2026-02-01', reden: '31' },
+          },
+        ]);
+      spec
+        .given([registered, started])
+        .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2025-09-01', reden: '31' }), now)
+        .thenThrows(RuleViolation, /voor de start van de zorg/);
+      spec
+        .given([registered, started])
+        .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-03-02', reden: '31' }), now)
+        .thenThrows(RuleViolation, /toekomst/);
+      spec
+        .given([registered])
+        .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-02-01', reden: '31' }), now)
+        .thenThrows(RuleViolation, /nog niet gestart/);
+    });
+    it('corrects a start or a stop, and deletes them in the right order', () => {
+      const stopped: ZorgEvent = {
+        type: 'ZorgGestopt',
+        data: { persoonId: p, toewijzingId: 't-1', datum: '2026-02-01', reden: '31' },
+      };
+      spec
+        .given([registered, started])
+        .when(
+          cmd({
+            type: 'CorrectZorgStart',
+            toewijzingId: 't-1',
+            datum: '2025-09-10',
+            reden: 'Typefout',
+          }),
+          now,
+        )
+        .then([
+          {
+            type: 'ZorgStartCorrected',
+            data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-10', reden: 'Typefout' },
+          },
+        ]);
+      spec
+        .given([registered, started, stopped])
+        .when(cmd({ type: 'CorrectZorgStart', toewijzingId: 't-1', datum: null, reden: 'x' }), now)
+        .thenThrows(RuleViolation, /Verwijder eerst de stop/);
+      spec
+        .given([registered, started, stopped])
+        .when(
+          cmd({ type: 'CorrectZorgStart', toewijzingId: 't-1', datum: '2026-02-15', reden: 'x' }),
+          now,
+        )
+        .thenThrows(RuleViolation, /na de stop/);
+      spec
+        .given([registered, started, stopped])
+        .when(
+          cmd({ type: 'CorrectZorgStop', toewijzingId: 't-1', stop: null, reden: 'Ten onrechte' }),
+          now,
+        )
+        .then([
+          {
+            type: 'ZorgStopCorrected',
+            data: { persoonId: p, toewijzingId: 't-1', stop: null, reden: 'Ten onrechte' },
+          },
+        ]);
+      spec
+        .given([registered, started, stopped])
+        .when(
+          cmd({
+            type: 'CorrectZorgStop',
+            toewijzingId: 't-1',
+            stop: { datum: '2025-09-01', reden: '31' },
+            reden: 'x',
+          }),
+          now,
+        )
+        .thenThrows(RuleViolation, /voor de start/);
+      spec
+        .given([registered])
+        .when(
+          cmd({ type: 'CorrectZorgStart', toewijzingId: 't-1', datum: '2025-09-10', reden: 'x' }),
+          now,
+        )
+        .thenThrows(RuleViolation, /geen start/);
+      spec
+        .given([registered, started])
+        .when(cmd({ type: 'CorrectZorgStop', toewijzingId: 't-1', stop: null, reden: 'x' }), now)
+        .thenThrows(RuleViolation, /geen stop/);
+    });
+  });
+
+  describe('extensions (verlengingen)', () => {
+    const request = (aangevraagdOp: string) =>
+      cmd({
+        type: 'RequestVerlenging',
+        verlengingId: 'v-1',
+        toewijzingId: 't-1',
+        aangevraagdOp,
+        aanvrager: 'Zorg BV',
+        reden: 'Doelen nog niet bereikt',
+        gevraagdTot: '2026-08-31',
+      });
+    const requested = (telaat: boolean, aangevraagdOp: string): ZorgEvent => ({
+      type: 'VerlengingRequested',
+      data: {
+        persoonId: p,
+        verlengingId: 'v-1',
+        toewijzingId: 't-1',
+        aangevraagdOp,
+        aanvrager: 'Zorg BV',
+        reden: 'Doelen nog niet bereikt',
+        gevraagdTot: '2026-08-31',
+        telaat,
+      },
+    });
+    const decide = (besluit: 'toegekend' | 'afgewezen', toelichting: string | null = null) =>
+      cmd({
+        type: 'DecideVerlenging',
+        verlengingId: 'v-1',
+        besluit,
+        besluitdatum: '2026-02-20',
+        toelichting,
+        alternatieven: [],
+        nieuweToewijzing: { toewijzingId: 't-2', toewijzingsnummer: 'TW-2' },
+      });
+
+    it('takes a request before the end as on time, and one after the end as late', () => {
+      spec
+        .given([registered])
+        .when(request('2026-02-01'), now)
+        .then([requested(false, '2026-02-01')]);
+      spec
+        .given([registered])
+        .when(request('2026-02-28'), now)
+        .then([requested(false, '2026-02-28')]);
+      spec
+        .given([registered])
+        .when(request('2026-03-01'), now)
+        .then([requested(true, '2026-03-01')]);
+    });
+    it('refuses a period that does not go past the current end, and a second open request', () => {
+      spec
+        .given([registered])
+        .when(
+          { ...(request('2026-02-01') as object), gevraagdTot: '2026-02-28' } as ZorgCommand,
+          now,
+        )
+        .thenThrows(RuleViolation, /tot na de huidige einddatum/);
+      spec
+        .given([registered, requested(false, '2026-02-01')])
+        .when({ ...(request('2026-02-02') as object), verlengingId: 'v-2' } as ZorgCommand, now)
+        .thenThrows(RuleViolation, /loopt al/);
+    });
+    it('grants: a new assignment of the same product from the day after, linked to the request', () => {
+      spec
+        .given([registered, requested(false, '2026-02-01')])
+        .when(decide('toegekend'), now)
+        .then([
+          {
+            type: 'VerlengingGranted',
+            data: {
+              persoonId: p,
+              verlengingId: 'v-1',
+              besluitdatum: '2026-02-20',
+              nieuweToewijzingId: 't-2',
+            },
+          },
+          {
+            type: 'ToewijzingRegistered',
+            data: {
+              ...(registered.data as object),
+              toewijzingId: 't-2',
+              toewijzingsnummer: 'TW-2',
+              begindatum: '2026-03-01',
+              einddatum: '2026-08-31',
+              verlengingVan: 'v-1',
+            } as never,
+          },
+        ]);
+    });
+    it('refuses "nee, tenzij" only with an explanation, and with the alternatives', () => {
+      spec
+        .given([registered, requested(false, '2026-02-01')])
+        .when(decide('afgewezen'), now)
+        .thenThrows(RuleViolation, /toelichting/);
+      spec
+        .given([registered, requested(false, '2026-02-01')])
+        .when(
+          {
+            ...(decide('afgewezen', 'Doelen haalbaar met lichtere hulp') as object),
+            alternatieven: ['Ambulant via wijkteam'],
+          } as ZorgCommand,
+          now,
+        )
+        .then([
+          {
+            type: 'VerlengingRefused',
+            data: {
+              persoonId: p,
+              verlengingId: 'v-1',
+              besluitdatum: '2026-02-20',
+              toelichting: 'Doelen haalbaar met lichtere hulp',
+              alternatieven: ['Ambulant via wijkteam'],
+            },
+          },
+        ]);
+    });
+    it('refuses deciding twice, and deciding an unknown request', () => {
+      const granted: ZorgEvent = {
+        type: 'VerlengingGranted',
+        data: {
+          persoonId: p,
+          verlengingId: 'v-1',
+          besluitdatum: '2026-02-20',
+          nieuweToewijzingId: 't-2',
+        },
+      };
+      spec
+        .given([registered, requested(false, '2026-02-01'), granted])
+        .when(decide('afgewezen', 'x'), now)
+        .thenThrows(RuleViolation, /al besloten/);
+      spec.given([registered]).when(decide('toegekend'), now).thenThrows(NotFound);
+    });
+  });
+
+  describe('residential stays (verblijf) and exits (uitstroom)', () => {
+    const residential: ZorgEvent = {
+      type: 'ToewijzingRegistered',
+      data: {
+        ...(registered.data as object),
+        toewijzingId: 't-v',
+        productcode: '43A01',
+        productcategorie: '43',
+        verblijf: true,
+      } as never,
+    };
+    const start = cmd({
+      type: 'StartVerblijf',
+      verblijfId: 'vb-1',
+      toewijzingId: 't-v',
+      woonvorm: 'behandeld-wonen',
+      startdatum: '2025-10-01',
+      indicatieEinddatum: '2026-09-30',
+      uitstroomperspectief: 'Terug naar huis met ambulante hulp',
+    });
+    const verblijf: ZorgEvent = {
+      type: 'VerblijfStarted',
+      data: {
+        persoonId: p,
+        verblijfId: 'vb-1',
+        toewijzingId: 't-v',
+        woonvorm: 'behandeld-wonen',
+        startdatum: '2025-10-01',
+        indicatieEinddatum: '2026-09-30',
+        uitstroomperspectief: 'Terug naar huis met ambulante hulp',
+      },
+    };
+
+    it('starts a stay on a residential assignment, one at a time, with a sane indication', () => {
+      spec.given([residential]).when(start, now).then([verblijf]);
+      spec
+        .given([registered])
+        .when({ ...(start as object), toewijzingId: 't-1' } as ZorgCommand, now)
+        .thenThrows(RuleViolation, /geen verblijfsproduct/);
+      spec
+        .given([residential])
+        .when({ ...(start as object), indicatieEinddatum: '2025-09-30' } as ZorgCommand, now)
+        .thenThrows(RuleViolation, /indicatie/);
+      spec
+        .given([residential, verblijf])
+        .when({ ...(start as object), verblijfId: 'vb-2' } as ZorgCommand, now)
+        .thenThrows(RuleViolation, /loopt al een verblijf/);
+    });
+    it('records a step-down and a step-up by the order of the forms', () => {
+      spec
+        .given([residential, verblijf])
+        .when(
+          cmd({
+            type: 'ChangeWoonvorm',
+            verblijfId: 'vb-1',
+            datum: '2026-01-01',
+            naar: 'gezinshuis',
+          }),
+          now,
+        )
+        .then([
+          {
+            type: 'WoonvormChanged',
+            data: {
+              persoonId: p,
+              verblijfId: 'vb-1',
+              datum: '2026-01-01',
+              van: 'behandeld-wonen',
+              naar: 'gezinshuis',
+              richting: 'afschaling',
+            },
+          },
+        ]);
+      spec
+        .given([residential, verblijf])
+        .when(
+          cmd({
+            type: 'ChangeWoonvorm',
+            verblijfId: 'vb-1',
+            datum: '2026-01-01',
+            naar: 'gesloten',
+          }),
+          now,
+        )
+        .then([
+          {
+            type: 'WoonvormChanged',
+            data: {
+              persoonId: p,
+              verblijfId: 'vb-1',
+              datum: '2026-01-01',
+              van: 'behandeld-wonen',
+              naar: 'gesloten',
+              richting: 'opschaling',
+            },
+          },
+        ]);
+      spec
+        .given([residential, verblijf])
+        .when(
+          cmd({
+            type: 'ChangeWoonvorm',
+            verblijfId: 'vb-1',
+            datum: '2025-09-01',
+            naar: 'gezinshuis',
+          }),
+          now,
+        )
+        .thenThrows(RuleViolation, /niet voor 2025-10-01/);
+      spec
+        .given([residential, verblijf])
+        .when(
+          cmd({
+            type: 'ChangeWoonvorm',
+            verblijfId: 'vb-1',
+            datum: '2026-01-01',
+            naar: 'behandeld-wonen',
+          }),
+          now,
+        )
+        .thenThrows(RuleViolation, /al behandeld-wonen/);
+    });
+    it('records the exit with destination and follow-up; not before the stay started; only once', () => {
+      const exit = cmd({
+        type: 'EndVerblijf',
+        verblijfId: 'vb-1',
+        datum: '2026-02-15',
+        bestemming: 'thuis',
+        vervolghulp: true,
+      });
+      const ended: ZorgEvent = {
+        type: 'VerblijfEnded',
+        data: {
+          persoonId: p,
+          verblijfId: 'vb-1',
+          datum: '2026-02-15',
+          bestemming: 'thuis',
+          vervolghulp: true,
+        },
+      };
+      spec.given([residential, verblijf]).when(exit, now).then([ended]);
+      spec
+        .given([residential, verblijf])
+        .when({ ...(exit as object), datum: '2025-09-30' } as ZorgCommand, now)
+        .thenThrows(RuleViolation, /voor de start van het verblijf/);
+      spec
+        .given([residential, verblijf, ended])
+        .when(exit, now)
+        .thenThrows(RuleViolation, /al beëindigd/);
+      spec.given([residential]).when(exit, now).thenThrows(NotFound);
+    });
+    it('records an exit perspective on an open stay', () => {
+      spec
+        .given([residential, verblijf])
+        .when(
+          cmd({
+            type: 'SetUitstroomperspectief',
+            verblijfId: 'vb-1',
+            datum: '2026-02-01',
+            perspectief: 'Kamertraining',
+          }),
+          now,
+        )
+        .then([
+          {
+            type: 'UitstroomperspectiefSet',
+            data: {
+              persoonId: p,
+              verblijfId: 'vb-1',
+              datum: '2026-02-01',
+              perspectief: 'Kamertraining',
+            },
+          },
+        ]);
+    });
+  });
+
+  describe('perspective at 16.5 and care after 18', () => {
+    const gesprek = cmd({
+      type: 'RecordPerspectiefgesprek',
+      gesprekId: 'g-1',
+      datum: '2026-02-01',
+      door: 'Anna de Vries',
+      perspectief: 'Zelfstandig wonen met begeleiding',
+      behoeften: 'Budgetcoaching',
+      zorgNa18Verwacht: true,
+    });
+    it('records a conversation held, not in the future, once', () => {
+      spec
+        .given([])
+        .when(gesprek, now)
+        .then([
+          {
+            type: 'PerspectiefgesprekHeld',
+            data: {
+              persoonId: p,
+              gesprekId: 'g-1',
+              datum: '2026-02-01',
+              door: 'Anna de Vries',
+              perspectief: 'Zelfstandig wonen met begeleiding',
+              behoeften: 'Budgetcoaching',
+              zorgNa18Verwacht: true,
+            },
+          },
+        ]);
+      spec
+        .given([])
+        .when({ ...(gesprek as object), datum: '2026-04-01' } as ZorgCommand, now)
+        .thenThrows(RuleViolation, /toekomst/);
+    });
+    it('requests care after 18 and decides once; a refusal is explained', () => {
+      const requested: ZorgEvent = {
+        type: 'VerlengdeJeugdhulpRequested',
+        data: {
+          persoonId: p,
+          aanvraagId: 'a-1',
+          datum: '2026-02-01',
+          reden: 'Behandeling loopt door',
+        },
+      };
+      spec
+        .given([])
+        .when(
+          cmd({
+            type: 'RequestVerlengdeJeugdhulp',
+            aanvraagId: 'a-1',
+            datum: '2026-02-01',
+            reden: 'Behandeling loopt door',
+          }),
+          now,
+        )
+        .then([requested]);
+      const decide = (besluit: 'toegekend' | 'afgewezen', toelichting: string | null) =>
+        cmd({
+          type: 'DecideVerlengdeJeugdhulp',
+          aanvraagId: 'a-1',
+          datum: '2026-02-10',
+          besluit,
+          toelichting,
+        });
+      spec
+        .given([requested])
+        .when(decide('afgewezen', null), now)
+        .thenThrows(RuleViolation, /toelichting/);
+      spec
+        .given([requested])
+        .when(decide('toegekend', null), now)
+        .then([
+          {
+            type: 'VerlengdeJeugdhulpDecided',
+            data: {
+              persoonId: p,
+              aanvraagId: 'a-1',
+              datum: '2026-02-10',
+              besluit: 'toegekend',
+              toelichting: null,
+            },
+          },
+        ]);
+      spec
+        .given([
+          requested,
+          {
+            type: 'VerlengdeJeugdhulpDecided',
+            data: {
+              persoonId: p,
+              aanvraagId: 'a-1',
+              datum: '2026-02-10',
+              besluit: 'toegekend',
+              toelichting: null,
+            },
+          },
+        ])
+        .when(decide('afgewezen', 'x'), now)
+        .thenThrows(RuleViolation, /al besloten/);
+      spec.given([]).when(decide('toegekend', null), now).thenThrows(NotFound);
+    });
+  });
+});

@@ -1,0 +1,524 @@
+import { addDays, formatISO, parseISO } from 'date-fns';
+import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
+import {
+  Bestemming,
+  REDENEN_EINDE_ZORG,
+  RedenEindeZorg,
+  VerwijzerType,
+  WettelijkKader,
+  Woonvorm,
+  richtingVan,
+} from './codes';
+import { AanbiederVersie, ProductVersie } from './referentiedata';
+import {
+  Toewijzing,
+  ToewijzingState,
+  ZorgEvent,
+  ZorgStop,
+  ZorgdossierState,
+  evolveZorgdossier,
+  initialZorgdossierState,
+} from './zorgdossier.events';
+
+type Cmd<Type extends string, T> = { type: Type; persoonId: string } & T;
+
+export type RegisterToewijzing = Cmd<
+  'RegisterToewijzing',
+  {
+    toewijzingId: string;
+    wettelijkKader: WettelijkKader;
+    productcode: string;
+    /** The product as reference data knows it on the start date; null when unknown. */
+    product: ProductVersie | null;
+    aanbiederId: string;
+    aanbieder: AanbiederVersie | null;
+    verwijzer: { type: VerwijzerType; naam: string | null };
+    toewijzingsnummer: string;
+    begindatum: string;
+    einddatum: string;
+    omvang: Toewijzing['omvang'];
+  }
+>;
+export type StartZorg = Cmd<'StartZorg', { toewijzingId: string; datum: string }>;
+export type StopZorg = Cmd<
+  'StopZorg',
+  { toewijzingId: string; datum: string; reden: RedenEindeZorg }
+>;
+export type CorrectZorgStart = Cmd<
+  'CorrectZorgStart',
+  { toewijzingId: string; datum: string | null; reden: string }
+>;
+export type CorrectZorgStop = Cmd<
+  'CorrectZorgStop',
+  { toewijzingId: string; stop: ZorgStop | null; reden: string }
+>;
+export type RequestVerlenging = Cmd<
+  'RequestVerlenging',
+  {
+    verlengingId: string;
+    toewijzingId: string;
+    aangevraagdOp: string;
+    aanvrager: string;
+    reden: string;
+    gevraagdTot: string;
+  }
+>;
+export type DecideVerlenging = Cmd<
+  'DecideVerlenging',
+  {
+    verlengingId: string;
+    besluit: 'toegekend' | 'afgewezen';
+    besluitdatum: string;
+    toelichting: string | null;
+    alternatieven: string[];
+    /** For a grant: the id and number of the new assignment that continues the old one. */
+    nieuweToewijzing: { toewijzingId: string; toewijzingsnummer: string };
+  }
+>;
+export type StartVerblijf = Cmd<
+  'StartVerblijf',
+  {
+    verblijfId: string;
+    toewijzingId: string | null;
+    woonvorm: Woonvorm;
+    startdatum: string;
+    indicatieEinddatum: string;
+    uitstroomperspectief: string | null;
+  }
+>;
+export type ChangeWoonvorm = Cmd<
+  'ChangeWoonvorm',
+  { verblijfId: string; datum: string; naar: Woonvorm }
+>;
+export type SetUitstroomperspectief = Cmd<
+  'SetUitstroomperspectief',
+  { verblijfId: string; datum: string; perspectief: string }
+>;
+export type EndVerblijf = Cmd<
+  'EndVerblijf',
+  { verblijfId: string; datum: string; bestemming: Bestemming; vervolghulp: boolean }
+>;
+export type RecordPerspectiefgesprek = Cmd<
+  'RecordPerspectiefgesprek',
+  {
+    gesprekId: string;
+    datum: string;
+    door: string;
+    perspectief: string;
+    behoeften: string;
+    zorgNa18Verwacht: boolean;
+  }
+>;
+export type RequestVerlengdeJeugdhulp = Cmd<
+  'RequestVerlengdeJeugdhulp',
+  { aanvraagId: string; datum: string; reden: string }
+>;
+export type DecideVerlengdeJeugdhulp = Cmd<
+  'DecideVerlengdeJeugdhulp',
+  {
+    aanvraagId: string;
+    datum: string;
+    besluit: 'toegekend' | 'afgewezen';
+    toelichting: string | null;
+  }
+>;
+
+export type ZorgCommand =
+  | RegisterToewijzing
+  | StartZorg
+  | StopZorg
+  | CorrectZorgStart
+  | CorrectZorgStop
+  | RequestVerlenging
+  | DecideVerlenging
+  | StartVerblijf
+  | ChangeWoonvorm
+  | SetUitstroomperspectief
+  | EndVerblijf
+  | RecordPerspectiefgesprek
+  | RequestVerlengdeJeugdhulp
+  | DecideVerlengdeJeugdhulp;
+
+/** The care facts of one person: assignments, extensions, residential stays, perspective. */
+export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierState> = {
+  initialState: initialZorgdossierState,
+  evolve: evolveZorgdossier,
+  decide(command, state, now) {
+    const today = formatISO(now, { representation: 'date' });
+    const { persoonId } = command;
+    switch (command.type) {
+      case 'RegisterToewijzing':
+        return registerToewijzing(command, state);
+      case 'StartZorg': {
+        const t = toewijzing(state, command.toewijzingId);
+        if (t.zorgStart !== null)
+          throw new RuleViolation(
+            `De zorg is al gestart op ${t.zorgStart}; corrigeer de start als die niet klopt.`,
+          );
+        notInFuture(command.datum, today, 'De start van de zorg');
+        if (command.datum < t.begindatum || command.datum > t.einddatum) {
+          throw new RuleViolation(
+            `De zorg kan alleen starten binnen de toewijzing (${t.begindatum} tot en met ${t.einddatum}).`,
+          );
+        }
+        return [
+          {
+            type: 'ZorgGestart',
+            data: { persoonId, toewijzingId: t.toewijzingId, datum: command.datum },
+          },
+        ];
+      }
+      case 'StopZorg': {
+        const t = toewijzing(state, command.toewijzingId);
+        if (t.zorgStart === null)
+          throw new RuleViolation('De zorg is nog niet gestart; een stop kan pas na een start.');
+        if (t.zorgStop !== null)
+          throw new RuleViolation(`De zorg is al gestopt op ${t.zorgStop.datum}.`);
+        checkStop(t, command.datum, today);
+        return [
+          {
+            type: 'ZorgGestopt',
+            data: {
+              persoonId,
+              toewijzingId: t.toewijzingId,
+              datum: command.datum,
+              reden: command.reden,
+            },
+          },
+        ];
+      }
+      case 'CorrectZorgStart': {
+        const t = toewijzing(state, command.toewijzingId);
+        if (t.zorgStart === null) throw new RuleViolation('Er is geen start om te corrigeren.');
+        if (command.datum === null && t.zorgStop !== null) {
+          throw new RuleViolation(
+            'Verwijder eerst de stop: zorg kan niet stoppen zonder te zijn gestart.',
+          );
+        }
+        if (command.datum !== null) {
+          notInFuture(command.datum, today, 'De start van de zorg');
+          if (t.zorgStop !== null && t.zorgStop.datum < command.datum) {
+            throw new RuleViolation(`De start kan niet na de stop (${t.zorgStop.datum}) liggen.`);
+          }
+        }
+        return [
+          {
+            type: 'ZorgStartCorrected',
+            data: {
+              persoonId,
+              toewijzingId: t.toewijzingId,
+              datum: command.datum,
+              reden: command.reden,
+            },
+          },
+        ];
+      }
+      case 'CorrectZorgStop': {
+        const t = toewijzing(state, command.toewijzingId);
+        if (t.zorgStop === null) throw new RuleViolation('Er is geen stop om te corrigeren.');
+        if (command.stop !== null) checkStop(t, command.stop.datum, today);
+        return [
+          {
+            type: 'ZorgStopCorrected',
+            data: {
+              persoonId,
+              toewijzingId: t.toewijzingId,
+              stop: command.stop,
+              reden: command.reden,
+            },
+          },
+        ];
+      }
+      case 'RequestVerlenging':
+        return requestVerlenging(command, state);
+      case 'DecideVerlenging':
+        return decideVerlenging(command, state);
+      case 'StartVerblijf':
+        return startVerblijf(command, state);
+      case 'ChangeWoonvorm': {
+        const v = openVerblijf(state, command.verblijfId);
+        if (v.woonvorm === command.naar)
+          throw new RuleViolation(`De woonvorm is al ${v.woonvorm}.`);
+        if (command.datum < v.laatsteWijziging) {
+          throw new RuleViolation(`De wijziging kan niet voor ${v.laatsteWijziging} liggen.`);
+        }
+        const richting = richtingVan(v.woonvorm, command.naar);
+        return [
+          {
+            type: 'WoonvormChanged',
+            data: {
+              persoonId,
+              verblijfId: v.verblijfId,
+              datum: command.datum,
+              van: v.woonvorm,
+              naar: command.naar,
+              richting,
+            },
+          },
+        ];
+      }
+      case 'SetUitstroomperspectief': {
+        const v = openVerblijf(state, command.verblijfId);
+        return [
+          {
+            type: 'UitstroomperspectiefSet',
+            data: {
+              persoonId,
+              verblijfId: v.verblijfId,
+              datum: command.datum,
+              perspectief: command.perspectief,
+            },
+          },
+        ];
+      }
+      case 'EndVerblijf': {
+        const v = openVerblijf(state, command.verblijfId);
+        if (command.datum < v.startdatum) {
+          throw new RuleViolation(
+            `De uitstroom kan niet voor de start van het verblijf (${v.startdatum}) liggen.`,
+          );
+        }
+        notInFuture(command.datum, today, 'De uitstroom');
+        const { datum, bestemming, vervolghulp } = command;
+        return [
+          {
+            type: 'VerblijfEnded',
+            data: { persoonId, verblijfId: v.verblijfId, datum, bestemming, vervolghulp },
+          },
+        ];
+      }
+      case 'RecordPerspectiefgesprek': {
+        notInFuture(command.datum, today, 'Het perspectiefgesprek');
+        if (state.gesprekken.some((g) => g.gesprekId === command.gesprekId)) {
+          throw new RuleViolation('Dit perspectiefgesprek is al vastgelegd.');
+        }
+        const { gesprekId, datum, door, perspectief, behoeften, zorgNa18Verwacht } = command;
+        return [
+          {
+            type: 'PerspectiefgesprekHeld',
+            data: { persoonId, gesprekId, datum, door, perspectief, behoeften, zorgNa18Verwacht },
+          },
+        ];
+      }
+      case 'RequestVerlengdeJeugdhulp': {
+        if (state.verlengdeJeugdhulp[command.aanvraagId])
+          throw new RuleViolation('Deze aanvraag bestaat al.');
+        const { aanvraagId, datum, reden } = command;
+        return [
+          { type: 'VerlengdeJeugdhulpRequested', data: { persoonId, aanvraagId, datum, reden } },
+        ];
+      }
+      case 'DecideVerlengdeJeugdhulp': {
+        const aanvraag = state.verlengdeJeugdhulp[command.aanvraagId];
+        if (!aanvraag) throw new NotFound('Deze aanvraag voor verlengde jeugdhulp bestaat niet.');
+        if (aanvraag.besluit !== null)
+          throw new RuleViolation(`Over deze aanvraag is al besloten (${aanvraag.besluit}).`);
+        if (command.besluit === 'afgewezen' && !command.toelichting) {
+          throw new RuleViolation('Een afwijzing heeft een toelichting.');
+        }
+        const { aanvraagId, datum, besluit, toelichting } = command;
+        return [
+          {
+            type: 'VerlengdeJeugdhulpDecided',
+            data: { persoonId, aanvraagId, datum, besluit, toelichting },
+          },
+        ];
+      }
+      default:
+        return assertNever(command);
+    }
+  },
+};
+
+function registerToewijzing(command: RegisterToewijzing, state: ZorgdossierState): ZorgEvent[] {
+  if (state.toewijzingen[command.toewijzingId])
+    throw new RuleViolation('Deze toewijzing bestaat al.');
+  if (!command.product)
+    throw new RuleViolation(`Product ${command.productcode} is onbekend op ${command.begindatum}.`);
+  if (!command.aanbieder)
+    throw new RuleViolation(
+      `Aanbieder ${command.aanbiederId} is onbekend op ${command.begindatum}.`,
+    );
+  if (command.einddatum < command.begindatum) {
+    throw new RuleViolation(
+      `De einddatum (${command.einddatum}) ligt voor de begindatum (${command.begindatum}).`,
+    );
+  }
+  const { product, aanbieder } = command;
+  return [
+    {
+      type: 'ToewijzingRegistered',
+      data: {
+        persoonId: command.persoonId,
+        toewijzingId: command.toewijzingId,
+        wettelijkKader: command.wettelijkKader,
+        productcode: product.productcode,
+        productcategorie: product.categorie,
+        verblijf: product.verblijf,
+        aanbiederId: aanbieder.aanbiederId,
+        aanbiederNaam: aanbieder.naam,
+        verwijzer: command.verwijzer,
+        toewijzingsnummer: command.toewijzingsnummer,
+        begindatum: command.begindatum,
+        einddatum: command.einddatum,
+        omvang: command.omvang,
+        maxDuurMaanden: product.maxDuurMaanden,
+        verlengingVan: null,
+      },
+    },
+  ];
+}
+
+/** Late requests are taken, and marked: steering on timeliness needs to see them. */
+function requestVerlenging(command: RequestVerlenging, state: ZorgdossierState): ZorgEvent[] {
+  const t = toewijzing(state, command.toewijzingId);
+  if (state.verlengingen[command.verlengingId])
+    throw new RuleViolation('Deze verlengingsaanvraag bestaat al.');
+  if (command.gevraagdTot <= t.einddatum) {
+    throw new RuleViolation(`Een verlenging loopt tot na de huidige einddatum (${t.einddatum}).`);
+  }
+  const open = Object.values(state.verlengingen).find(
+    (v) => v.toewijzingId === t.toewijzingId && v.besluit === null,
+  );
+  if (open)
+    throw new RuleViolation(
+      'Voor deze toewijzing loopt al een verlengingsaanvraag zonder besluit.',
+    );
+  const { persoonId, verlengingId, aangevraagdOp, aanvrager, reden, gevraagdTot } = command;
+  return [
+    {
+      type: 'VerlengingRequested',
+      data: {
+        persoonId,
+        verlengingId,
+        toewijzingId: t.toewijzingId,
+        aangevraagdOp,
+        aanvrager,
+        reden,
+        gevraagdTot,
+        telaat: aangevraagdOp > t.einddatum,
+      },
+    },
+  ];
+}
+
+function decideVerlenging(command: DecideVerlenging, state: ZorgdossierState): ZorgEvent[] {
+  const verlenging = state.verlengingen[command.verlengingId];
+  if (!verlenging) throw new NotFound('Deze verlengingsaanvraag bestaat niet.');
+  if (verlenging.besluit !== null)
+    throw new RuleViolation(`Over deze verlenging is al besloten (${verlenging.besluit}).`);
+  const { persoonId, verlengingId, besluitdatum } = command;
+  if (command.besluit === 'afgewezen') {
+    if (!command.toelichting) {
+      throw new RuleViolation(
+        'Een afwijzing ("nee, tenzij") heeft een toelichting, met de geboden alternatieven.',
+      );
+    }
+    return [
+      {
+        type: 'VerlengingRefused',
+        data: {
+          persoonId,
+          verlengingId,
+          besluitdatum,
+          toelichting: command.toelichting,
+          alternatieven: command.alternatieven,
+        },
+      },
+    ];
+  }
+  const oud = state.toewijzingen[verlenging.toewijzingId]!;
+  if (state.toewijzingen[command.nieuweToewijzing.toewijzingId])
+    throw new RuleViolation('Deze toewijzing bestaat al.');
+  // Legally an extension is a new assignment of the same product, from the day after the old one ends.
+  const { zorgStart: _start, zorgStop: _stop, ...rest } = oud;
+  return [
+    {
+      type: 'VerlengingGranted',
+      data: {
+        persoonId,
+        verlengingId,
+        besluitdatum,
+        nieuweToewijzingId: command.nieuweToewijzing.toewijzingId,
+      },
+    },
+    {
+      type: 'ToewijzingRegistered',
+      data: {
+        ...rest,
+        persoonId,
+        toewijzingId: command.nieuweToewijzing.toewijzingId,
+        toewijzingsnummer: command.nieuweToewijzing.toewijzingsnummer,
+        begindatum: formatISO(addDays(parseISO(oud.einddatum), 1), { representation: 'date' }),
+        einddatum: verlenging.gevraagdTot,
+        verlengingVan: verlengingId,
+      },
+    },
+  ];
+}
+
+function startVerblijf(command: StartVerblijf, state: ZorgdossierState): ZorgEvent[] {
+  if (state.verblijven[command.verblijfId]) throw new RuleViolation('Dit verblijf bestaat al.');
+  if (command.indicatieEinddatum < command.startdatum) {
+    throw new RuleViolation(
+      `De einddatum van de indicatie (${command.indicatieEinddatum}) ligt voor de start (${command.startdatum}).`,
+    );
+  }
+  if (command.toewijzingId !== null && !toewijzing(state, command.toewijzingId).verblijf) {
+    throw new RuleViolation('Deze toewijzing is geen verblijfsproduct (categorie 43/44 of 90002).');
+  }
+  const open = Object.values(state.verblijven).find((v) => v.einde === null);
+  if (open)
+    throw new RuleViolation(
+      `Er loopt al een verblijf (${open.woonvorm}, sinds ${open.startdatum}); wijzig de woonvorm of sluit het af.`,
+    );
+  const {
+    persoonId,
+    verblijfId,
+    toewijzingId,
+    woonvorm,
+    startdatum,
+    indicatieEinddatum,
+    uitstroomperspectief,
+  } = command;
+  return [
+    {
+      type: 'VerblijfStarted',
+      data: {
+        persoonId,
+        verblijfId,
+        toewijzingId,
+        woonvorm,
+        startdatum,
+        indicatieEinddatum,
+        uitstroomperspectief,
+      },
+    },
+  ];
+}
+
+function toewijzing(state: ZorgdossierState, toewijzingId: string): ToewijzingState {
+  const t = state.toewijzingen[toewijzingId];
+  if (!t) throw new NotFound('Deze toewijzing bestaat niet.');
+  return t;
+}
+
+function openVerblijf(state: ZorgdossierState, verblijfId: string) {
+  const v = state.verblijven[verblijfId];
+  if (!v) throw new NotFound('Dit verblijf bestaat niet.');
+  if (v.einde !== null) throw new RuleViolation(`Dit verblijf is al beëindigd op ${v.einde}.`);
+  return v;
+}
+
+function checkStop(t: ToewijzingState, datum: string, today: string): void {
+  if (t.zorgStart !== null && datum < t.zorgStart) {
+    throw new RuleViolation(`De stop (${datum}) ligt voor de start van de zorg (${t.zorgStart}).`);
+  }
+  notInFuture(datum, today, 'De stop van de zorg');
+}
+
+function notInFuture(datum: string, today: string, wat: string): void {
+  if (datum > today) throw new RuleViolation(`${wat} kan niet in de toekomst liggen (${datum}).`);
+}
+
+export const redenEindeOmschrijving = (reden: RedenEindeZorg): string => REDENEN_EINDE_ZORG[reden];
