@@ -11,6 +11,7 @@ import { ProblemFilter } from './common/problem';
 import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ZorgModule } from './zorg/zorg.module';
 import { Clock } from './infrastructure/tokens';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -41,6 +42,7 @@ export class AppModule {
         TerminusModule,
         DiscoveryModule,
         GezinnenModule,
+        ZorgModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,17 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/config';
+import { consultatiesProjection, praktijkenProjection } from './consultatie';
 import { gezinnenProjection } from './gezin/gezinnen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
 import { Projection } from './projection';
 import { ReadModelDatabase } from './read-model-database';
 import { verwerkingslogProjection } from './verwerkingslog.projection';
+import { zorgProjection } from './zorg/zorg.projection';
 
 /** Every projection an API instance keeps; the CLI rebuilds from the same list. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
   gezinnenProjection,
   tijdlijnProjection,
   verwerkingslogProjection,
+  zorgProjection,
+  praktijkenProjection,
+  consultatiesProjection,
 ];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {

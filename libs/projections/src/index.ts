@@ -5,3 +5,5 @@ export * from './gezin/gezinnen.projection';
 export * from './gezin/tijdlijn.projection';
 export * from './all-projections';
 export * from './verwerkingslog.projection';
+export * from './zorg/zorg.projection';
+export * from './consultatie';

@@ -41,6 +41,17 @@ export class PersonalDataReads {
     ]);
   }
 
+  /** A read whose families follow from the query itself (a person's data: each of their families). */
+  async withFamilies<T>(
+    reader: Reader,
+    what: string,
+    minPosition: string | undefined,
+    query: () => { result: T; gezinIds: string[] },
+  ): Promise<T> {
+    const { result } = await this.read(reader, what, minPosition, query, (r) => r.gezinIds);
+    return result;
+  }
+
   private async read<T>(
     reader: Reader,
     what: string,

@@ -17,5 +17,6 @@ import { WerklijstenController } from './werklijsten.controller';
     VerwerkingslogController,
   ],
   providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel, PersonalDataReads],
+  exports: [GezinnenReadModel, PersonalDataReads],
 })
 export class GezinnenModule {}

@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Roles } from '@app/access';
+import { CommandMeta, RequestCommandContext } from '../common/command-context';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { CLOCK, Clock } from '../infrastructure/tokens';
+import {
+  AanbiederParams,
+  AanbiederVersieDto,
+  PeildatumQuery,
+  ProductVersieDto,
+  ProductcodeParams,
+} from './dto/zorg.dto';
+import { ExecuteReferentiedataCommand } from './zorg.commands';
+import { ZorgReadModel } from './zorg.read-model';
+
+/**
+ * Reference data kept by functioneel beheer: products and providers, versioned by the date a
+ * version applies from. Everyone who records or reads care may look it up; no personal data.
+ */
+@ApiTags('referentiedata')
+@ApiBearerAuth()
+@Controller('referentiedata')
+export class ReferentiedataController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly zorg: ZorgReadModel,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
+
+  @Put('producten/:productcode')
+  @HttpCode(200)
+  @Roles('beheer')
+  @ApiOperation({
+    summary: 'Set a version of a product, valid from a date after the latest version',
+  })
+  @ApiOkResponse({ description: 'Recorded' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Not after the latest version, or a woonvorm on a non-residential product',
+  })
+  setProduct(
+    @Param() { productcode }: ProductcodeParams,
+    @Body() body: ProductVersieDto,
+    @CommandMeta() context: RequestCommandContext,
+  ) {
+    return this.commands.execute(
+      new ExecuteReferentiedataCommand(
+        {
+          type: 'SetProductVersion',
+          productcode,
+          geldigVanaf: body.geldigVanaf,
+          gegevens: {
+            categorie: body.categorie,
+            omschrijving: body.omschrijving,
+            woonvorm: body.woonvorm ?? null,
+            maxDuurMaanden: body.maxDuurMaanden ?? null,
+            cbsHulpvorm: body.cbsHulpvorm ?? null,
+          },
+        },
+        context,
+      ),
+    );
+  }
+
+  @Put('aanbieders/:aanbiederId')
+  @HttpCode(200)
+  @Roles('beheer')
+  @ApiOperation({
+    summary: 'Set a version of a provider, valid from a date after the latest version',
+  })
+  @ApiOkResponse({ description: 'Recorded' })
+  setAanbieder(
+    @Param() { aanbiederId }: AanbiederParams,
+    @Body() body: AanbiederVersieDto,
+    @CommandMeta() context: RequestCommandContext,
+  ) {
+    return this.commands.execute(
+      new ExecuteReferentiedataCommand(
+        {
+          type: 'SetAanbiederVersion',
+          aanbiederId,
+          naam: body.naam,
+          geldigVanaf: body.geldigVanaf,
+        },
+        context,
+      ),
+    );
+  }
+
+  @Get('producten')
+  @Roles('beheer', 'contactpersoon', 'beleid')
+  @ApiOperation({ summary: 'The products as valid on a date' })
+  @ApiOkResponse({ description: 'One version per product' })
+  async producten(@Query() { peildatum, minPosition }: PeildatumQuery) {
+    await this.readYourWrites.waitFor(minPosition);
+    return { items: this.zorg.producten(peildatum ?? this.today()) };
+  }
+
+  @Get('aanbieders')
+  @Roles('beheer', 'contactpersoon', 'beleid')
+  @ApiOperation({ summary: 'The providers as valid on a date' })
+  @ApiOkResponse({ description: 'One version per provider' })
+  async aanbieders(@Query() { peildatum, minPosition }: PeildatumQuery) {
+    await this.readYourWrites.waitFor(minPosition);
+    return { items: this.zorg.aanbieders(peildatum ?? this.today()) };
+  }
+
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+}

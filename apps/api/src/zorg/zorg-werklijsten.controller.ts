@@ -1,0 +1,95 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { addDays, addMonths, formatISO } from 'date-fns';
+import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import { CorrelationId } from '../common/command-context';
+import { ConsistencyQuery } from '../common/dto';
+import { PersonalDataReads } from '../common/personal-data-reads';
+import { CLOCK, Clock } from '../infrastructure/tokens';
+import { DagenQuery, MaandenQuery } from './dto/zorg.dto';
+import { ZorgReadModel } from './zorg.read-model';
+
+const date = (d: Date): string => formatISO(d, { representation: 'date' });
+
+/** The contact person's care worklists, over the youths of the families they coordinate. */
+@ApiTags('werklijsten')
+@ApiBearerAuth()
+@Roles('contactpersoon')
+@Controller('werklijsten')
+export class ZorgWerklijstenController {
+  constructor(
+    private readonly zorg: ZorgReadModel,
+    private readonly reads: PersonalDataReads,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
+
+  @Get('perspectiefgesprekken')
+  @ApiOperation({ summary: 'Perspective conversations due in the next 90 days, and overdue ones' })
+  @ApiOkResponse({ description: 'Earliest first; teLaat marks the overdue' })
+  async perspectiefgesprekken(
+    @Query() { minPosition }: ConsistencyQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
+    const today = this.now();
+    const items = await this.reads.ofFamilies(
+      { principal, correlationId },
+      'werklijst perspectiefgesprekken',
+      minPosition,
+      () =>
+        this.zorg.perspectiefgesprekkenTeVoeren(
+          principal.userId,
+          date(today),
+          date(addDays(today, 90)),
+        ),
+    );
+    return { items };
+  }
+
+  @Get('verblijf-indicaties')
+  @ApiOperation({
+    summary:
+      'Residential indications ending in the next N months (default 3), with their exit perspective',
+  })
+  @ApiOkResponse({ description: 'Earliest end first' })
+  async verblijfIndicaties(
+    @Query() { maanden, minPosition }: MaandenQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
+    const until = date(addMonths(this.now(), maanden ?? 3));
+    const items = await this.reads.ofFamilies(
+      { principal, correlationId },
+      'werklijst verblijf-indicaties',
+      minPosition,
+      () => this.zorg.verblijfIndicatiesAflopend(principal.userId, until),
+    );
+    return { items };
+  }
+
+  @Get('toewijzingen-aflopend')
+  @ApiOperation({
+    summary:
+      'Assignments ending in the next N days (default 60) without a decision on continuation',
+  })
+  @ApiOkResponse({ description: 'Earliest end first' })
+  async toewijzingenAflopend(
+    @Query() { dagen, minPosition }: DagenQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
+    const today = this.now();
+    const items = await this.reads.ofFamilies(
+      { principal, correlationId },
+      'werklijst toewijzingen-aflopend',
+      minPosition,
+      () =>
+        this.zorg.toewijzingenAflopend(
+          principal.userId,
+          date(today),
+          date(addDays(today, dagen ?? 60)),
+        ),
+    );
+    return { items };
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { ReadModelDatabase } from '@app/projections';
+
+type Row = Record<string, string | number | boolean | null>;
+/** A worklist row names the family it belongs to, so its read can be logged. */
+type WerklijstRow = Row & { gezinId: string };
+
+/** Queries over the `zorg` read model: a person's care, the reference data, the care worklists. */
+@Injectable()
+export class ZorgReadModel {
+  constructor(private readonly readModels: ReadModelDatabase) {}
+
+  private all<T = Row>(sql: string, ...params: (string | number)[]): T[] {
+    return this.readModels.db.prepare<(string | number)[], T>(sql).all(...params);
+  }
+
+  /** Everything about one person's care; the caller has checked need-to-know. */
+  dossier(persoonId: string, today: string) {
+    const persoon = this.all('SELECT * FROM zorg_personen WHERE persoon_id = ?', persoonId)[0];
+    const toewijzingen = this.all(
+      `SELECT toewijzing_id AS toewijzingId, wettelijk_kader AS wettelijkKader, productcode,
+         productcategorie, verblijf, aanbieder_id AS aanbiederId, aanbieder_naam AS aanbiederNaam,
+         verwijzer_type AS verwijzerType, verwijzer_naam AS verwijzerNaam, toewijzingsnummer,
+         begindatum, einddatum, omvang, max_duur_maanden AS maxDuurMaanden,
+         verlenging_van AS verlengingVan, zorg_start AS zorgStart, zorg_stop AS zorgStop,
+         reden_einde AS redenEinde
+       FROM toewijzingen WHERE persoon_id = ? ORDER BY begindatum, rowid`,
+      persoonId,
+    ).map((t) => ({
+      ...t,
+      verblijf: t.verblijf === 1,
+      omvang: t.omvang ? (JSON.parse(String(t.omvang)) as unknown) : null,
+    }));
+    const verlengingen = this.all(
+      `SELECT verlenging_id AS verlengingId, toewijzing_id AS toewijzingId, aangevraagd_op AS aangevraagdOp,
+         aanvrager, reden, gevraagd_tot AS gevraagdTot, telaat, besluit, besluitdatum, toelichting,
+         alternatieven, nieuwe_toewijzing_id AS nieuweToewijzingId
+       FROM verlengingen WHERE persoon_id = ? ORDER BY aangevraagd_op, rowid`,
+      persoonId,
+    ).map((v) => ({
+      ...v,
+      telaat: v.telaat === 1,
+      alternatieven: v.alternatieven ? (JSON.parse(String(v.alternatieven)) as string[]) : [],
+    }));
+    const verblijven = this.all(
+      `SELECT verblijf_id AS verblijfId, toewijzing_id AS toewijzingId, woonvorm, startdatum,
+         indicatie_einddatum AS indicatieEinddatum, uitstroomperspectief, einddatum, bestemming, vervolghulp
+       FROM verblijven WHERE persoon_id = ? ORDER BY startdatum`,
+      persoonId,
+    ).map((v) => ({ ...v, vervolghulp: v.vervolghulp === null ? null : v.vervolghulp === 1 }));
+    const gesprekken = this.all(
+      `SELECT gesprek_id AS gesprekId, datum, door, perspectief, behoeften, zorg_na_18_verwacht AS zorgNa18Verwacht
+       FROM perspectiefgesprekken WHERE persoon_id = ? ORDER BY datum`,
+      persoonId,
+    ).map((g) => ({ ...g, zorgNa18Verwacht: g.zorgNa18Verwacht === 1 }));
+    const verlengdeJeugdhulp = this.all(
+      `SELECT aanvraag_id AS aanvraagId, datum, reden, besluit, besluitdatum, toelichting
+       FROM verlengde_jeugdhulp WHERE persoon_id = ? ORDER BY datum`,
+      persoonId,
+    );
+    const uiterlijk = (persoon?.perspectief_uiterlijk as string | null | undefined) ?? null;
+    const gevoerdOp = (persoon?.perspectief_gevoerd_op as string | null | undefined) ?? null;
+    return {
+      persoonId,
+      perspectiefgesprek: {
+        uiterlijk,
+        gevoerdOp,
+        status:
+          uiterlijk === null
+            ? 'niet-van-toepassing'
+            : gevoerdOp !== null
+              ? 'gevoerd'
+              : uiterlijk < today
+                ? 'te-laat'
+                : 'gepland',
+      },
+      toewijzingen,
+      verlengingen,
+      verblijven,
+      perspectiefgesprekken: gesprekken,
+      verlengdeJeugdhulp,
+    };
+  }
+
+  producten(peildatum: string) {
+    return this.all(
+      `SELECT p.productcode, p.geldig_vanaf AS geldigVanaf, p.categorie, p.omschrijving, p.woonvorm,
+         p.max_duur_maanden AS maxDuurMaanden, p.cbs_hulpvorm AS cbsHulpvorm, p.verblijf
+       FROM ref_producten p
+       WHERE p.geldig_vanaf = (SELECT MAX(geldig_vanaf) FROM ref_producten q
+                               WHERE q.productcode = p.productcode AND q.geldig_vanaf <= ?)
+       ORDER BY p.productcode`,
+      peildatum,
+    ).map((p) => ({ ...p, verblijf: p.verblijf === 1 }));
+  }
+
+  aanbieders(peildatum: string) {
+    return this.all(
+      `SELECT a.aanbieder_id AS aanbiederId, a.geldig_vanaf AS geldigVanaf, a.naam FROM ref_aanbieders a
+       WHERE a.geldig_vanaf = (SELECT MAX(geldig_vanaf) FROM ref_aanbieders b
+                               WHERE b.aanbieder_id = a.aanbieder_id AND b.geldig_vanaf <= ?)
+       ORDER BY a.naam`,
+      peildatum,
+    );
+  }
+
+  /** The youths of my families with a perspective conversation due by `until` and not held. */
+  perspectiefgesprekkenTeVoeren(userId: string, today: string, until: string): WerklijstRow[] {
+    return this.all<WerklijstRow>(
+      `SELECT DISTINCT z.persoon_id AS persoonId, p.voornaam, p.achternaam, l.gezin_id AS gezinId,
+         z.perspectief_uiterlijk AS uiterlijk,
+         CASE WHEN z.perspectief_uiterlijk < ? THEN 1 ELSE 0 END AS teLaat
+       FROM zorg_personen z
+       JOIN personen p ON p.persoon_id = z.persoon_id
+       JOIN gezin_leden l ON l.persoon_id = z.persoon_id AND l.tot IS NULL
+       JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ? AND t.toegang = 'schrijven'
+       WHERE z.perspectief_uiterlijk IS NOT NULL AND z.perspectief_gevoerd_op IS NULL
+         AND z.perspectief_uiterlijk <= ?
+         AND EXISTS (SELECT 1 FROM toewijzingen w WHERE w.persoon_id = z.persoon_id
+                     AND w.wettelijk_kader = 'jeugdwet' AND w.zorg_stop IS NULL AND w.einddatum >= ?)
+       ORDER BY z.perspectief_uiterlijk`,
+      today,
+      userId,
+      until,
+      today,
+    ).map((r) => ({ ...r, teLaat: r.teLaat === 1 }));
+  }
+
+  /** Open stays of my families' youths whose indication ends by `until`, with the exit perspective. */
+  verblijfIndicatiesAflopend(userId: string, until: string): WerklijstRow[] {
+    return this.all<WerklijstRow>(
+      `SELECT DISTINCT v.verblijf_id AS verblijfId, v.persoon_id AS persoonId, p.voornaam, p.achternaam,
+         l.gezin_id AS gezinId, v.woonvorm, v.startdatum, v.indicatie_einddatum AS indicatieEinddatum,
+         v.uitstroomperspectief
+       FROM verblijven v
+       JOIN personen p ON p.persoon_id = v.persoon_id
+       JOIN gezin_leden l ON l.persoon_id = v.persoon_id AND l.tot IS NULL
+       JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ? AND t.toegang = 'schrijven'
+       WHERE v.einddatum IS NULL AND v.indicatie_einddatum <= ?
+       ORDER BY v.indicatie_einddatum`,
+      userId,
+      until,
+    );
+  }
+
+  /** Running assignments of my families' members that end by `until` without a decision on an extension. */
+  toewijzingenAflopend(userId: string, today: string, until: string): WerklijstRow[] {
+    return this.all<WerklijstRow>(
+      `SELECT DISTINCT w.toewijzing_id AS toewijzingId, w.persoon_id AS persoonId, p.voornaam, p.achternaam,
+         l.gezin_id AS gezinId, w.productcode, w.aanbieder_naam AS aanbiederNaam, w.einddatum
+       FROM toewijzingen w
+       JOIN personen p ON p.persoon_id = w.persoon_id
+       JOIN gezin_leden l ON l.persoon_id = w.persoon_id AND l.tot IS NULL
+       JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ? AND t.toegang = 'schrijven'
+       WHERE w.zorg_stop IS NULL AND w.einddatum >= ? AND w.einddatum <= ?
+         AND NOT EXISTS (SELECT 1 FROM verlengingen v WHERE v.toewijzing_id = w.toewijzing_id AND v.besluit IS NOT NULL)
+       ORDER BY w.einddatum`,
+      userId,
+      today,
+      until,
+    );
+  }
+}
