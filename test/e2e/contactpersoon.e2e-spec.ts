@@ -201,7 +201,7 @@ describe('contactpersoon and worklists (e2e)', () => {
     const tijdlijn = await get('anna', `/gezinnen/${gezinId}/tijdlijn`, position).expect(200);
     expect(tijdlijn.body.items.at(-1)).toMatchObject({
       soort: 'contactpersoon',
-      wat: `Anna de Vries heeft het gezin vanaf 2026-06-01 overgedragen aan Bram Bakker (Wijkteam Zuid): ${reden}`,
+      wat: `Het gezin is vanaf 2026-06-01 overgedragen van Anna de Vries aan Bram Bakker (Wijkteam Zuid): ${reden}`,
       wie: { userId: 'u-anna', rol: 'contactpersoon' },
     });
     await get('anna', `/gezinnen/${gezinId}/contactpersonen`).expect(200);

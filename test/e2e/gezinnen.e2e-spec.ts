@@ -405,6 +405,56 @@ describe('gezinnen (e2e)', () => {
     expect(gezin.body.leden).toHaveLength(3);
   });
 
+  it('a retried "add member" with the same Idempotency-Key answers as the first time', async () => {
+    const { body: created } = await register();
+    const send = () =>
+      t
+        .http()
+        .post(`/api/v1/gezinnen/${created.gezinId}/leden`)
+        .set(auth(anna))
+        .set('Idempotency-Key', 'add-member-0001')
+        .send({ rol: 'ouder', persoon: { voornaam: 'Petra', achternaam: 'Bos' } });
+    const first = await send().expect(201);
+    const second = await send().expect(201);
+    expect(second.body).toEqual(first.body);
+    const gezin = await read(created.gezinId, second.body.position);
+    expect(
+      gezin.body.leden.filter((l: { voornaam: string }) => l.voornaam === 'Petra'),
+    ).toHaveLength(1);
+  });
+
+  it('a stale If-Match or a refused rule stores no person', async () => {
+    const { body: created } = await register();
+    const store = t.app.get(EventStore);
+    const before = await store.headPosition();
+    await t
+      .http()
+      .post(`/api/v1/gezinnen/${created.gezinId}/leden`)
+      .set(auth(anna))
+      .set('If-Match', '"0"')
+      .send({ rol: 'ouder', persoon: { voornaam: 'Petra', achternaam: 'Bos' } })
+      .expect(409);
+    await t
+      .http()
+      .post(`/api/v1/gezinnen/${created.gezinId}/leden`)
+      .set(auth(anna))
+      .send({ rol: 'jeugdige', persoon: { voornaam: 'Geen', achternaam: 'Datum' } })
+      .expect(422);
+    expect(await store.headPosition()).toBe(before);
+  });
+
+  it('refuses erasing the birth date of a youth (422)', async () => {
+    const { body: created } = await register();
+    const gezin = await read(created.gezinId, created.position);
+    const res = await t
+      .http()
+      .put(`/api/v1/gezinnen/${created.gezinId}/leden/${gezin.body.leden[0].persoonId}/gegevens`)
+      .set(auth(anna))
+      .send({ voornaam: 'Sanne', achternaam: 'Jansen', reden: 'typo' })
+      .expect(422);
+    expect(res.body.detail).toMatch(/nodig voor een jeugdige/);
+  });
+
   it('answers 503 when the read models cannot reach the requested position in time', async () => {
     const { body: created } = await register();
     const res = await t

@@ -134,5 +134,5 @@ describe('ProjectionRunner', () => {
     } finally {
       await live.stop();
     }
-  });
+  }, 30_000);
 });

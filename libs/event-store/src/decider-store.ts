@@ -47,6 +47,12 @@ export class DeciderStore {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
+    /**
+     * Runs after every check passed and the events are decided, right before they are appended:
+     * the place for a write to another stream this command needs first (a family's new members
+     * are persons of their own). A retry, a refusal or a stale If-Match never reaches it.
+     */
+    beforeAppend?: () => Promise<void>,
   ): Promise<CommandResult<State>> {
     const recorded = await this.store.readStream(streamId);
     const past = recorded.map(toDomainEvent<Event>);
@@ -74,6 +80,7 @@ export class DeciderStore {
     const now = this.now();
     const events = decider.decide(command, current, now);
     if (events.length === 0) return { state: current, revision, position: null };
+    await beforeAppend?.();
 
     const result = await this.store.append(
       streamId,

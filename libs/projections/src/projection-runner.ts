@@ -33,6 +33,8 @@ class ProjectionWorker {
   private flushScheduled = false;
   /** Set when someone else (a rebuild from the CLI) moved our checkpoint: we restart from it. */
   private stale = false;
+  /** Between start() and stop(): a restart scheduled before a stop must not start it again. */
+  private running = false;
   position: Position = START;
   caughtUp = false;
 
@@ -46,6 +48,7 @@ class ProjectionWorker {
   ) {}
 
   start(): void {
+    this.running = true;
     const checkpoint = readCheckpoint(this.db, this.projection.name);
     if (!checkpoint || checkpoint.version !== this.projection.version) {
       this.reset();
@@ -68,6 +71,7 @@ class ProjectionWorker {
   }
 
   async stop(): Promise<void> {
+    this.running = false;
     await this.subscription?.stop();
     this.subscription = null;
     this.flush();
@@ -125,9 +129,10 @@ class ProjectionWorker {
   }
 
   private async restart(): Promise<void> {
+    if (!this.running) return;
     await this.subscription?.stop();
     this.buffer = [];
-    this.start();
+    if (this.running) this.start();
   }
 }
 

@@ -99,6 +99,21 @@ function newId(context: RequestCommandContext, purpose: string): string {
     : randomUUID();
 }
 
+/** A new person's own stream; the If-Match of the request is about the family, not this stream. */
+function registerPersoon(
+  deciders: DeciderStore,
+  persoonId: string,
+  dto: PersoonsgegevensDto,
+  context: RequestCommandContext,
+) {
+  return deciders.handle(
+    persoonStreamId(persoonId),
+    persoonDecider,
+    { type: 'RegisterPersoon', persoonId, gegevens: gegevens(dto) },
+    { ...context, expectedRevision: undefined },
+  );
+}
+
 function toResult(
   gezinId: string,
   result: CommandResult<GezinState>,
@@ -166,19 +181,20 @@ export class RegisterGezinHandler implements ICommandHandler<RegisterGezinComman
       leden: leden.map(({ lid }) => lid),
       vanaf: today(now),
     };
-    gezinDecider.decide(command, gezinDecider.initialState(), now); // throws before anything is written
-    for (const { dto, lid } of leden) {
-      await this.deciders.handle(
-        persoonStreamId(lid.persoonId),
-        persoonDecider,
-        { type: 'RegisterPersoon', persoonId: lid.persoonId, gegevens: gegevens(dto) },
-        { ...context, expectedRevision: undefined },
-      );
-    }
-    return toResult(
-      gezinId,
-      await this.deciders.handle(gezinStreamId(gezinId), gezinDecider, command, context),
+    const writePersons = async (): Promise<void> => {
+      for (const { dto, lid } of leden) {
+        await registerPersoon(this.deciders, lid.persoonId, dto, context);
+      }
+    };
+    // The persons are written only once the family's rules passed, right before the family.
+    const result = await this.deciders.handle(
+      gezinStreamId(gezinId),
+      gezinDecider,
+      command,
+      context,
+      writePersons,
     );
+    return toResult(gezinId, result);
   }
 }
 
@@ -209,20 +225,13 @@ export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand>
       voornaam: persoon.voornaam,
     };
     const command: GezinCommand = { type: 'AddGezinslid', door: door(context), lid, vanaf };
-    // Check the family's rules (and need-to-know) before the person is written.
-    const { state } = await this.deciders.load(gezinStreamId(gezinId), gezinDecider);
-    gezinDecider.decide(command, state, now);
-    await this.deciders.handle(
-      persoonStreamId(persoonId),
-      persoonDecider,
-      { type: 'RegisterPersoon', persoonId, gegevens: gegevens(persoon) },
-      { ...context, expectedRevision: undefined },
-    );
+    // The person is written only once the family's checks passed, right before the family.
     const result = await this.deciders.handle(
       gezinStreamId(gezinId),
       gezinDecider,
       command,
       context,
+      () => registerPersoon(this.deciders, persoonId, persoon, context).then(() => undefined),
     );
     return toResult(gezinId, result, persoonId);
   }
@@ -275,13 +284,17 @@ export class CorrectPersoonHandler implements ICommandHandler<CorrectPersoonComm
     if (toegang === 'geen') throw new NotFound('Dit gezin bestaat niet of u werkt er niet mee.');
     if (toegang === 'lezen')
       throw new NotAllowed('U kunt dit gezin inzien maar niet meer wijzigen.');
-    if (!state.leden.some((l) => l.persoonId === persoonId)) {
-      throw new NotFound('Deze persoon hoort niet bij het gezin.');
-    }
+    const lid = state.leden.find((l) => l.persoonId === persoonId);
+    if (!lid) throw new NotFound('Deze persoon hoort niet bij het gezin.');
     const result = await this.deciders.handle(
       persoonStreamId(persoonId),
       persoonDecider,
-      { type: 'CorrectPersoonsgegevens', gegevens: message.gegevens, reden: message.reden },
+      {
+        type: 'CorrectPersoonsgegevens',
+        gegevens: message.gegevens,
+        reden: message.reden,
+        isJeugdige: lid.rol === 'jeugdige',
+      },
       { ...context, expectedRevision: undefined },
     );
     return { gezinId, revision, position: result.position, persoonId };

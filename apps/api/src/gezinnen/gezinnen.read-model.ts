@@ -84,7 +84,10 @@ export class GezinnenReadModel {
    * Need-to-know for a person: the best access the user has to a family the person belongs to
    * now, and those families (their reads are logged under each). Not involved: 404.
    */
-  toegangTotPersoon(persoonId: string, userId: string): { toegang: Exclude<Toegang, 'geen'>; gezinIds: string[] } {
+  toegangTotPersoon(
+    persoonId: string,
+    userId: string,
+  ): { toegang: Exclude<Toegang, 'geen'>; gezinIds: string[] } {
     const rows = this.db
       .prepare<[string, string], { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }>(
         `SELECT l.gezin_id, t.toegang FROM gezin_leden l
@@ -92,7 +95,8 @@ export class GezinnenReadModel {
          WHERE l.persoon_id = ? AND l.tot IS NULL`,
       )
       .all(userId, persoonId);
-    if (rows.length === 0) throw new NotFound('Deze persoon bestaat niet of u werkt niet met zijn of haar gezin.');
+    if (rows.length === 0)
+      throw new NotFound('Deze persoon bestaat niet of u werkt niet met zijn of haar gezin.');
     return {
       toegang: rows.some((r) => r.toegang === 'schrijven') ? 'schrijven' : 'lezen',
       gezinIds: rows.map((r) => r.gezin_id),

@@ -15,6 +15,7 @@ export const TIJDLIJN_SOORTEN = [
   'netwerk',
   'contactpersoon',
   'plan',
+  'consultatie',
 ] as const;
 export type TijdlijnSoort = (typeof TIJDLIJN_SOORTEN)[number];
 
@@ -73,7 +74,7 @@ export function describeGezinEvent(event: GezinEvent, context: TijdlijnContext):
       const { van, naar, per, reden } = event.data;
       return {
         soort: 'contactpersoon',
-        samenvatting: `${van.naam} heeft het gezin vanaf ${per} overgedragen aan ${naar.naam} (${naar.organisatie}): ${reden}`,
+        samenvatting: `Het gezin is vanaf ${per} overgedragen van ${van.naam} aan ${naar.naam} (${naar.organisatie}): ${reden}`,
       };
     }
     case 'ContactpersoonEnded':

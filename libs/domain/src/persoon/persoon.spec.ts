@@ -48,11 +48,51 @@ describe('persoon decider', () => {
       .when({ type: 'RegisterPersoon', persoonId: 'p-1', gegevens: sanne }, now)
       .thenThrows(RuleViolation, /al geregistreerd/);
   });
+  it('keeps the birth date of a youth', () => {
+    spec
+      .given([registered])
+      .when(
+        {
+          type: 'CorrectPersoonsgegevens',
+          gegevens: { ...sanne, geboortedatum: null },
+          reden: 'x',
+          isJeugdige: true,
+        },
+        now,
+      )
+      .thenThrows(RuleViolation, /nodig voor een jeugdige/);
+    spec
+      .given([registered])
+      .when(
+        {
+          type: 'CorrectPersoonsgegevens',
+          gegevens: { ...sanne, geboortedatum: null },
+          reden: 'x',
+          isJeugdige: false,
+        },
+        now,
+      )
+      .then([
+        {
+          type: 'PersoonsgegevensCorrected',
+          data: { persoonId: 'p-1', reden: 'x', ...sanne, geboortedatum: null },
+        },
+      ]);
+  });
+
   it('corrects data with a reason', () => {
     const corrected = { ...sanne, geboortedatum: '2012-05-14' };
     spec
       .given([registered])
-      .when({ type: 'CorrectPersoonsgegevens', gegevens: corrected, reden: 'Typefout' }, now)
+      .when(
+        {
+          type: 'CorrectPersoonsgegevens',
+          gegevens: corrected,
+          reden: 'Typefout',
+          isJeugdige: true,
+        },
+        now,
+      )
       .then([
         {
           type: 'PersoonsgegevensCorrected',
@@ -61,7 +101,15 @@ describe('persoon decider', () => {
       ]);
     spec
       .given([])
-      .when({ type: 'CorrectPersoonsgegevens', gegevens: corrected, reden: 'Typefout' }, now)
+      .when(
+        {
+          type: 'CorrectPersoonsgegevens',
+          gegevens: corrected,
+          reden: 'Typefout',
+          isJeugdige: true,
+        },
+        now,
+      )
       .thenThrows(RuleViolation, /bestaat niet/);
   });
 });

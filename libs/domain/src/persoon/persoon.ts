@@ -38,6 +38,8 @@ export type CorrectPersoonsgegevens = {
   type: 'CorrectPersoonsgegevens';
   gegevens: Persoonsgegevens;
   reden: string;
+  /** The person is a youth in a family: a youth keeps a birth date. */
+  isJeugdige: boolean;
 };
 export type PersoonCommand = RegisterPersoon | CorrectPersoonsgegevens;
 
@@ -80,6 +82,11 @@ export const persoonDecider: Decider<PersoonCommand, PersoonEvent, PersoonState>
         ];
       case 'CorrectPersoonsgegevens':
         if (!state.registered) throw new RuleViolation('Deze persoon bestaat niet.');
+        if (command.isJeugdige && command.gegevens.geboortedatum === null) {
+          throw new RuleViolation(
+            `De geboortedatum van ${command.gegevens.voornaam} kan niet weg: die is nodig voor een jeugdige.`,
+          );
+        }
         return [
           {
             type: 'PersoonsgegevensCorrected',
