@@ -47,7 +47,15 @@ export class ZorgReadModel {
          indicatie_einddatum AS indicatieEinddatum, uitstroomperspectief, einddatum, bestemming, vervolghulp
        FROM verblijven WHERE persoon_id = ? ORDER BY startdatum`,
       persoonId,
-    ).map((v) => ({ ...v, vervolghulp: v.vervolghulp === null ? null : v.vervolghulp === 1 }));
+    ).map((v) => ({
+      ...v,
+      vervolghulp: v.vervolghulp === null ? null : v.vervolghulp === 1,
+      // Step-downs and step-ups, in order.
+      wijzigingen: this.all(
+        'SELECT datum, van, naar, richting FROM woonvorm_wijzigingen WHERE verblijf_id = ? ORDER BY datum, rowid',
+        String(v.verblijfId),
+      ),
+    }));
     const gesprekken = this.all(
       `SELECT gesprek_id AS gesprekId, datum, door, perspectief, behoeften, zorg_na_18_verwacht AS zorgNa18Verwacht
        FROM perspectiefgesprekken WHERE persoon_id = ? ORDER BY datum`,

@@ -9,6 +9,11 @@ describe('perspective conversation due date', () => {
     expect(perspectiefgesprekUiterlijk('2008-05-15', '2025-06-01')).toBe('2025-06-01');
   });
 
+  it('is not due for someone who was already 18 when Jeugdwet care started', () => {
+    expect(perspectiefgesprekUiterlijk('2006-05-15', '2025-06-01')).toBeNull();
+    expect(perspectiefgesprekUiterlijk('2007-06-02', '2025-06-01')).toBe('2025-06-01');
+  });
+
   it('is due on the day itself when care starts exactly at 16.5', () => {
     expect(perspectiefgesprekUiterlijk('2009-01-15', '2025-07-15')).toBe('2025-07-15');
   });

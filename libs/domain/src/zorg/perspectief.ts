@@ -16,9 +16,14 @@ export function zestienEnHalf(geboortedatum: string): string {
 
 /**
  * When the perspective conversation is due: at 16.5, or at intake when care (Jeugdwet) starts
- * after that age. `zorgStart` is the start of the youth's first Jeugdwet care.
+ * after that age. `zorgStart` is the start of the youth's first Jeugdwet care. None is due for
+ * someone who was already 18 when that care started (verlengde jeugdhulp has its own request).
  */
-export function perspectiefgesprekUiterlijk(geboortedatum: string, zorgStart: string): string {
+export function perspectiefgesprekUiterlijk(
+  geboortedatum: string,
+  zorgStart: string,
+): string | null {
+  if (leeftijdOp(geboortedatum, zorgStart) >= 18) return null;
   const due = zestienEnHalf(geboortedatum);
   return zorgStart > due ? zorgStart : due;
 }

@@ -124,7 +124,10 @@ describe('zorgdossier decider', () => {
         .thenThrows(RuleViolation, /voor de start van de zorg/);
       spec
         .given([registered, started])
-        .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-03-02', reden: '31' }), now)
+        .when(
+          cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-02-01', reden: '31' }),
+          new Date('2026-01-15T10:00:00Z'),
+        )
         .thenThrows(RuleViolation, /toekomst/);
       spec
         .given([registered])
@@ -613,5 +616,77 @@ describe('zorgdossier decider', () => {
         .thenThrows(RuleViolation, /al besloten/);
       spec.given([]).when(decide('toegekend', null), now).thenThrows(NotFound);
     });
+  });
+});
+
+describe('zorgdossier decider: dates stay inside what they belong to', () => {
+  const started: ZorgEvent = {
+    type: 'ZorgGestart',
+    data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
+  };
+  it('a corrected start lies within the assignment', () => {
+    spec
+      .given([registered, started])
+      .when(
+        cmd({ type: 'CorrectZorgStart', toewijzingId: 't-1', datum: '2025-08-31', reden: 'x' }),
+        now,
+      )
+      .thenThrows(RuleViolation, /binnen de toewijzing/);
+  });
+  it('a stop (or corrected stop) lies within the assignment', () => {
+    spec
+      .given([registered, started])
+      .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-03-01', reden: '31' }), now)
+      .thenThrows(RuleViolation, /na het einde van de toewijzing/);
+  });
+  it('an extension request is not dated in the future, and its decision not before it', () => {
+    const request = {
+      type: 'RequestVerlenging',
+      verlengingId: 'v-1',
+      toewijzingId: 't-1',
+      aanvrager: 'Zorg BV',
+      reden: 'x',
+      gevraagdTot: '2026-08-31',
+    } as const;
+    spec
+      .given([registered])
+      .when(cmd({ ...request, aangevraagdOp: '2026-03-02' }), now)
+      .thenThrows(RuleViolation, /toekomst/);
+    const requested: ZorgEvent = {
+      type: 'VerlengingRequested',
+      data: { persoonId: p, ...request, aangevraagdOp: '2026-02-01', telaat: false },
+    };
+    spec
+      .given([registered, requested])
+      .when(
+        cmd({
+          type: 'DecideVerlenging',
+          verlengingId: 'v-1',
+          besluit: 'afgewezen',
+          besluitdatum: '2026-01-31',
+          toelichting: 'x',
+          alternatieven: [],
+          nieuweToewijzing: { toewijzingId: 't-2', toewijzingsnummer: 'TW-2' },
+        }),
+        now,
+      )
+      .thenThrows(RuleViolation, /niet voor de aanvraag/);
+  });
+  it('a stay does not start in the future', () => {
+    spec
+      .given([])
+      .when(
+        cmd({
+          type: 'StartVerblijf',
+          verblijfId: 'vb-1',
+          toewijzingId: null,
+          woonvorm: 'pleegzorg',
+          startdatum: '2026-06-01',
+          indicatieEinddatum: '2027-06-01',
+          uitstroomperspectief: null,
+        }),
+        now,
+      )
+      .thenThrows(RuleViolation, /toekomst/);
   });
 });

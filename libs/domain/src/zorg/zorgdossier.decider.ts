@@ -155,12 +155,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
           throw new RuleViolation(
             `De zorg is al gestart op ${t.zorgStart}; corrigeer de start als die niet klopt.`,
           );
-        notInFuture(command.datum, today, 'De start van de zorg');
-        if (command.datum < t.begindatum || command.datum > t.einddatum) {
-          throw new RuleViolation(
-            `De zorg kan alleen starten binnen de toewijzing (${t.begindatum} tot en met ${t.einddatum}).`,
-          );
-        }
+        checkStart(t, command.datum, today);
         return [
           {
             type: 'ZorgGestart',
@@ -196,7 +191,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
           );
         }
         if (command.datum !== null) {
-          notInFuture(command.datum, today, 'De start van de zorg');
+          checkStart(t, command.datum, today);
           if (t.zorgStop !== null && t.zorgStop.datum < command.datum) {
             throw new RuleViolation(`De start kan niet na de stop (${t.zorgStop.datum}) liggen.`);
           }
@@ -230,11 +225,11 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
         ];
       }
       case 'RequestVerlenging':
-        return requestVerlenging(command, state);
+        return requestVerlenging(command, state, today);
       case 'DecideVerlenging':
         return decideVerlenging(command, state);
       case 'StartVerblijf':
-        return startVerblijf(command, state);
+        return startVerblijf(command, state, today);
       case 'ChangeWoonvorm': {
         const v = openVerblijf(state, command.verblijfId);
         if (v.woonvorm === command.naar)
@@ -370,10 +365,15 @@ function registerToewijzing(command: RegisterToewijzing, state: ZorgdossierState
 }
 
 /** Late requests are taken, and marked: steering on timeliness needs to see them. */
-function requestVerlenging(command: RequestVerlenging, state: ZorgdossierState): ZorgEvent[] {
+function requestVerlenging(
+  command: RequestVerlenging,
+  state: ZorgdossierState,
+  today: string,
+): ZorgEvent[] {
   const t = toewijzing(state, command.toewijzingId);
   if (state.verlengingen[command.verlengingId])
     throw new RuleViolation('Deze verlengingsaanvraag bestaat al.');
+  notInFuture(command.aangevraagdOp, today, 'De aanvraag');
   if (command.gevraagdTot <= t.einddatum) {
     throw new RuleViolation(`Een verlenging loopt tot na de huidige einddatum (${t.einddatum}).`);
   }
@@ -405,6 +405,11 @@ function requestVerlenging(command: RequestVerlenging, state: ZorgdossierState):
 function decideVerlenging(command: DecideVerlenging, state: ZorgdossierState): ZorgEvent[] {
   const verlenging = state.verlengingen[command.verlengingId];
   if (!verlenging) throw new NotFound('Deze verlengingsaanvraag bestaat niet.');
+  if (command.besluitdatum < verlenging.aangevraagdOp) {
+    throw new RuleViolation(
+      `Het besluit kan niet voor de aanvraag (${verlenging.aangevraagdOp}) liggen.`,
+    );
+  }
   if (verlenging.besluit !== null)
     throw new RuleViolation(`Over deze verlenging is al besloten (${verlenging.besluit}).`);
   const { persoonId, verlengingId, besluitdatum } = command;
@@ -457,7 +462,12 @@ function decideVerlenging(command: DecideVerlenging, state: ZorgdossierState): Z
   ];
 }
 
-function startVerblijf(command: StartVerblijf, state: ZorgdossierState): ZorgEvent[] {
+function startVerblijf(
+  command: StartVerblijf,
+  state: ZorgdossierState,
+  today: string,
+): ZorgEvent[] {
+  notInFuture(command.startdatum, today, 'De start van het verblijf');
   if (state.verblijven[command.verblijfId]) throw new RuleViolation('Dit verblijf bestaat al.');
   if (command.indicatieEinddatum < command.startdatum) {
     throw new RuleViolation(
@@ -510,9 +520,25 @@ function openVerblijf(state: ZorgdossierState, verblijfId: string) {
   return v;
 }
 
+/** A start (or corrected start) lies within the assignment, and not in the future. */
+function checkStart(t: ToewijzingState, datum: string, today: string): void {
+  notInFuture(datum, today, 'De start van de zorg');
+  if (datum < t.begindatum || datum > t.einddatum) {
+    throw new RuleViolation(
+      `De zorg kan alleen starten binnen de toewijzing (${t.begindatum} tot en met ${t.einddatum}).`,
+    );
+  }
+}
+
+/** A stop lies after the start, within the assignment, and not in the future. */
 function checkStop(t: ToewijzingState, datum: string, today: string): void {
   if (t.zorgStart !== null && datum < t.zorgStart) {
     throw new RuleViolation(`De stop (${datum}) ligt voor de start van de zorg (${t.zorgStart}).`);
+  }
+  if (datum > t.einddatum) {
+    throw new RuleViolation(
+      `De zorg kan niet na het einde van de toewijzing (${t.einddatum}) stoppen; een verlenging is een nieuwe toewijzing.`,
+    );
   }
   notInFuture(datum, today, 'De stop van de zorg');
 }

@@ -144,6 +144,7 @@ export interface ToewijzingState extends Toewijzing {
 export interface VerlengingState {
   verlengingId: string;
   toewijzingId: string;
+  aangevraagdOp: string;
   gevraagdTot: string;
   besluit: 'toegekend' | 'afgewezen' | null;
 }
@@ -214,12 +215,12 @@ export function evolveZorgdossier(state: ZorgdossierState, event: ZorgEvent): Zo
     case 'ZorgStopCorrected':
       return patchToewijzing(event.data.toewijzingId, { zorgStop: event.data.stop });
     case 'VerlengingRequested': {
-      const { verlengingId, toewijzingId, gevraagdTot } = event.data;
+      const { verlengingId, toewijzingId, aangevraagdOp, gevraagdTot } = event.data;
       return {
         ...s,
         verlengingen: {
           ...s.verlengingen,
-          [verlengingId]: { verlengingId, toewijzingId, gevraagdTot, besluit: null },
+          [verlengingId]: { verlengingId, toewijzingId, aangevraagdOp, gevraagdTot, besluit: null },
         },
       };
     }
