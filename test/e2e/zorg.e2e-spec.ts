@@ -188,8 +188,12 @@ describe('zorg (e2e)', () => {
       const res = await put(path, body);
       expect({ status: res.status, body: res.body }).toEqual({
         status: 200,
-        body: { revision: expect.any(Number), position: expect.stringMatching(/^\d+$/) },
+        body: expect.objectContaining({
+          revision: expect.any(Number),
+          position: expect.stringMatching(/^\d+$/),
+        }),
       });
+      expect(res.headers['x-log-position']).toBe(res.body.position);
     }
   });
   afterAll(() => t.close());
@@ -1023,7 +1027,12 @@ describe('zorg (e2e)', () => {
       expect((await dossier(persoonId, stepDown.position)).verblijven[0]).toMatchObject({
         woonvorm: 'gezinshuis',
         wijzigingen: [
-          { datum: '2025-05-01', van: 'behandeld-wonen', naar: 'gezinshuis', richting: 'afschaling' },
+          {
+            datum: '2025-05-01',
+            van: 'behandeld-wonen',
+            naar: 'gezinshuis',
+            richting: 'afschaling',
+          },
         ],
       });
       // The change is recorded as a step-down.
@@ -1687,6 +1696,32 @@ describe('zorg (e2e)', () => {
       });
       expectProblem(exit, 400);
       expect(fields(exit).map(([field]) => field)).toEqual(['bestemming', 'vervolghulp']);
+    });
+  });
+
+  describe('family timeline', () => {
+    it("shows a member's care in plain words in the family's timeline", async () => {
+      const { gezinId, persoonId } = await jeugdige('2012-05-04', 'Noor', anna, 'Visser');
+      const assigned = await toewijzing(persoonId);
+      await write(`/personen/${persoonId}/toewijzingen/${assigned.toewijzingId}/zorgstart`, {
+        datum: '2025-01-06',
+      });
+      const stopped = await write(
+        `/personen/${persoonId}/toewijzingen/${assigned.toewijzingId}/zorgstop`,
+        {
+          datum: '2025-06-30',
+          reden: '31',
+        },
+      );
+      const res = await get(
+        `/gezinnen/${gezinId}/tijdlijn?soort=zorg&minPosition=${stopped.position}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((i: { wat: string }) => i.wat)).toEqual([
+        'Noor Visser krijgt 45A48 van Zorg BV (Jeugdwet), van 2025-01-01 tot en met 2025-06-30; verwezen door: huisarts.',
+        'De hulp voor Noor Visser is begonnen op 2025-01-06.',
+        'De hulp voor Noor Visser is gestopt op 2025-06-30 (volgens plan).',
+      ]);
     });
   });
 });

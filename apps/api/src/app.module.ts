@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, RouteDeclarationCheck } from '@app/access';
 import type { AppConfig } from '@app/config';
 import { ProblemFilter } from './common/problem';
+import { ConsultatiesModule } from './consultaties/consultaties.module';
 import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -43,6 +44,7 @@ export class AppModule {
         DiscoveryModule,
         GezinnenModule,
         ZorgModule,
+        ConsultatiesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,3 +6,5 @@ export * from './gezin/gezinsplan';
 export * from './gezin/gezin.decider';
 export * from './gezin/gezin.timeline';
 export * from './zorg';
+export * from './praktijk';
+export * from './consultatie';

@@ -1,21 +1,23 @@
 import type { Response } from 'express';
 import { etag } from './command-context';
 
-export interface WriteResponse {
-  gezinId: string;
+/** The body of every write: the ids the client needs, the stream's new version, the log position. */
+export type WriteResponse = Record<string, string | number | null> & {
   revision: number;
   position: string | null;
-  [id: string]: string | number | null;
-}
+};
 
-/** Every write answers with the family's version (ETag) and where its events landed in the log. */
+/**
+ * Every write answers with the stream's new version (ETag, to send back in If-Match) and where its
+ * events landed in the log (X-Log-Position, to pass as ?minPosition= on the next read).
+ */
 export function writeResponse(
   response: Response,
-  result: { gezinId: string; revision: number; position: bigint | null },
-  extra: Record<string, string> = {},
+  result: { revision: number; position: bigint | string | null },
+  ids: Record<string, string>,
 ): WriteResponse {
   response.setHeader('ETag', etag(result.revision));
   const position = result.position === null ? null : result.position.toString();
   if (position !== null) response.setHeader('X-Log-Position', position);
-  return { gezinId: result.gezinId, revision: result.revision, position, ...extra };
+  return { ...ids, revision: result.revision, position };
 }

@@ -136,7 +136,7 @@ export async function executeGezinCommand(
   const result = await commands.execute<ExecuteGezinCommand, GezinWriteResult>(
     new ExecuteGezinCommand(request.gezinId, request.command, request.context),
   );
-  return writeResponse(request.response, result, request.extra);
+  return writeResponse(request.response, result, { gezinId: request.gezinId, ...request.extra });
 }
 
 @CommandHandler(ExecuteGezinCommand)

@@ -76,7 +76,7 @@ export class GezinnenController {
       new RegisterGezinCommand(gezinId, body, context),
     );
     response.location(`/api/v1/gezinnen/${gezinId}`);
-    return writeResponse(response, result);
+    return writeResponse(response, result, { gezinId });
   }
 
   @Get(':gezinId')
@@ -120,7 +120,7 @@ export class GezinnenController {
     const result = await this.commands.execute<AddGezinslidCommand, GezinWriteResult>(
       new AddGezinslidCommand(gezinId, body, context),
     );
-    return writeResponse(response, result, { persoonId: result.persoonId! });
+    return writeResponse(response, result, { gezinId, persoonId: result.persoonId! });
   }
 
   @Post(':gezinId/leden/:persoonId/einde')
@@ -169,7 +169,7 @@ export class GezinnenController {
         context,
       ),
     );
-    return writeResponse(response, result, { persoonId });
+    return writeResponse(response, result, { gezinId, persoonId });
   }
 
   @Post(':gezinId/netwerk')

@@ -1,4 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ReferentiedataCommand } from '@app/domain';
+import { WriteResponse, writeResponse } from '../common/write-response';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -50,23 +53,24 @@ export class ReferentiedataController {
     @Param() { productcode }: ProductcodeParams,
     @Body() body: ProductVersieDto,
     @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.commands.execute(
-      new ExecuteReferentiedataCommand(
-        {
-          type: 'SetProductVersion',
-          productcode,
-          geldigVanaf: body.geldigVanaf,
-          gegevens: {
-            categorie: body.categorie,
-            omschrijving: body.omschrijving,
-            woonvorm: body.woonvorm ?? null,
-            maxDuurMaanden: body.maxDuurMaanden ?? null,
-            cbsHulpvorm: body.cbsHulpvorm ?? null,
-          },
+    return this.write(
+      response,
+      { productcode },
+      {
+        type: 'SetProductVersion',
+        productcode,
+        geldigVanaf: body.geldigVanaf,
+        gegevens: {
+          categorie: body.categorie,
+          omschrijving: body.omschrijving,
+          woonvorm: body.woonvorm ?? null,
+          maxDuurMaanden: body.maxDuurMaanden ?? null,
+          cbsHulpvorm: body.cbsHulpvorm ?? null,
         },
-        context,
-      ),
+      },
+      context,
     );
   }
 
@@ -81,18 +85,28 @@ export class ReferentiedataController {
     @Param() { aanbiederId }: AanbiederParams,
     @Body() body: AanbiederVersieDto,
     @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.commands.execute(
-      new ExecuteReferentiedataCommand(
-        {
-          type: 'SetAanbiederVersion',
-          aanbiederId,
-          naam: body.naam,
-          geldigVanaf: body.geldigVanaf,
-        },
-        context,
-      ),
-    );
+    const command = {
+      type: 'SetAanbiederVersion' as const,
+      aanbiederId,
+      naam: body.naam,
+      geldigVanaf: body.geldigVanaf,
+    };
+    return this.write(response, { aanbiederId }, command, context);
+  }
+
+  private async write(
+    response: Response,
+    ids: Record<string, string>,
+    command: ReferentiedataCommand,
+    context: RequestCommandContext,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute<
+      ExecuteReferentiedataCommand,
+      { revision: number; position: bigint | null }
+    >(new ExecuteReferentiedataCommand(command, context));
+    return writeResponse(response, result, ids);
   }
 
   @Get('producten')

@@ -13,7 +13,7 @@ import {
 } from '@app/domain';
 import { DeciderStore, deterministicUuid } from '@app/event-store';
 import type { RequestCommandContext } from '../common/command-context';
-import { etag } from '../common/command-context';
+import { WriteResponse, writeResponse } from '../common/write-response';
 import { GezinnenReadModel } from '../gezinnen/gezinnen.read-model';
 
 type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId'> : never;
@@ -35,11 +35,10 @@ export class ExecuteReferentiedataCommand {
   ) {}
 }
 
-export interface ZorgWriteResult {
+interface ZorgWriteResult {
   persoonId: string;
   revision: number;
-  position: string | null;
-  [id: string]: string | number | null;
+  position: bigint | null;
 }
 
 /** With an Idempotency-Key the ids a request makes follow from it, so a retry makes the same. */
@@ -83,7 +82,7 @@ export class ExecuteZorgCommandHandler implements ICommandHandler<ExecuteZorgCom
     return {
       persoonId,
       revision: result.revision,
-      position: result.position === null ? null : result.position.toString(),
+      position: result.position,
     };
   }
 }
@@ -99,10 +98,7 @@ export class ExecuteReferentiedataCommandHandler implements ICommandHandler<Exec
       command,
       context,
     );
-    return {
-      revision: result.revision,
-      position: result.position === null ? null : result.position.toString(),
-    };
+    return { revision: result.revision, position: result.position };
   }
 }
 
@@ -116,13 +112,11 @@ export async function executeZorgCommand(
     response: Response;
     extra?: Record<string, string>;
   },
-): Promise<ZorgWriteResult> {
+): Promise<WriteResponse> {
   const result = await commands.execute<ExecuteZorgCommand, ZorgWriteResult>(
     new ExecuteZorgCommand(request.persoonId, request.command, request.context),
   );
-  request.response.setHeader('ETag', etag(result.revision));
-  if (result.position !== null) request.response.setHeader('X-Log-Position', result.position);
-  return { ...result, ...request.extra };
+  return writeResponse(request.response, result, { persoonId: result.persoonId, ...request.extra });
 }
 
 export const ZORG_COMMAND_HANDLERS = [

@@ -38,7 +38,8 @@ import {
   WoonvormDto,
   ZorgStopDto,
 } from './dto/zorg.dto';
-import { ZorgCommandBody, ZorgWriteResult, executeZorgCommand, newId } from './zorg.commands';
+import { WriteResponse } from '../common/write-response';
+import { ZorgCommandBody, executeZorgCommand, newId } from './zorg.commands';
 import { ZorgReadModel } from './zorg.read-model';
 
 /**
@@ -387,7 +388,7 @@ export class ZorgController {
     response: Response,
     extra: Record<string, string>,
     command: ZorgCommandBody,
-  ): Promise<ZorgWriteResult> {
+  ): Promise<WriteResponse> {
     return executeZorgCommand(this.commands, { persoonId, command, context, response, extra });
   }
 }

@@ -16,6 +16,7 @@ export const TIJDLIJN_SOORTEN = [
   'contactpersoon',
   'plan',
   'consultatie',
+  'zorg',
 ] as const;
 export type TijdlijnSoort = (typeof TIJDLIJN_SOORTEN)[number];
 

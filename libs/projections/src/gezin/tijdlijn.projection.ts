@@ -2,23 +2,36 @@ import type { Database } from 'better-sqlite3';
 import {
   Gezinsplan,
   TijdlijnRegel,
+  VorigeConsultatie,
+  describeConsultatieEvent,
   describeGezinEvent,
   describePersoonEvent,
+  isConsultatieEvent,
   isGezinEvent,
   isPersoonEvent,
+  describeZorgEvent,
+  isZorgEvent,
 } from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
 /**
  * Per family, every event of the family and of its members, in log order, in plain words, with
- * who and when. It keeps its own small lookups (names, memberships, the last plan) so it depends
- * on no other projection. Tables: tijdlijn and three tijdlijn_* helpers.
+ * who and when. It keeps its own small lookups (names, memberships, the last plan, the linked
+ * consultations) so it depends on no other projection. Tables: tijdlijn and four tijdlijn_* helpers.
+ * Consultations linked (with consent) to a family or a member appear with topic and outcome only;
+ * a member's care (assignments, extensions, stays, perspective) appears in each of their families.
  */
 export const tijdlijnProjection: Projection = {
   name: 'tijdlijn',
-  version: 2,
-  tables: ['tijdlijn', 'tijdlijn_personen', 'tijdlijn_leden', 'tijdlijn_plannen'],
+  version: 4,
+  tables: [
+    'tijdlijn',
+    'tijdlijn_personen',
+    'tijdlijn_leden',
+    'tijdlijn_plannen',
+    'tijdlijn_consultaties',
+  ],
   open(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS tijdlijn (
@@ -39,7 +52,11 @@ export const tijdlijnProjection: Projection = {
         gezin_id   TEXT NOT NULL,
         PRIMARY KEY (persoon_id, gezin_id)
       );
-      CREATE TABLE IF NOT EXISTS tijdlijn_plannen (gezin_id TEXT PRIMARY KEY, plan TEXT NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS tijdlijn_plannen (gezin_id TEXT PRIMARY KEY, plan TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS tijdlijn_consultaties (
+        consultatie_id TEXT PRIMARY KEY,
+        vorige         TEXT NOT NULL
+      );`);
     const sql = {
       insert: db.prepare(
         `INSERT INTO tijdlijn (position, gezin_id, event_id, soort, samenvatting, occurred_at,
@@ -64,6 +81,13 @@ export const tijdlijnProjection: Projection = {
       setPlan: db.prepare(
         `INSERT INTO tijdlijn_plannen (gezin_id, plan) VALUES (?, ?)
          ON CONFLICT (gezin_id) DO UPDATE SET plan = excluded.plan`,
+      ),
+      consultatie: db.prepare<[string], { vorige: string }>(
+        'SELECT vorige FROM tijdlijn_consultaties WHERE consultatie_id = ?',
+      ),
+      setConsultatie: db.prepare(
+        `INSERT INTO tijdlijn_consultaties (consultatie_id, vorige) VALUES (?, ?)
+         ON CONFLICT (consultatie_id) DO UPDATE SET vorige = excluded.vorige`,
       ),
     };
     const naamVan = (persoonId: string): string => sql.naam.get(persoonId)?.naam ?? 'Een gezinslid';
@@ -91,6 +115,36 @@ export const tijdlijnProjection: Projection = {
             write(recorded, gezin_id, regel);
         }
         sql.setNaam.run(persoonId, `${voornaam} ${achternaam}`);
+        return;
+      }
+      if (isZorgEvent(event)) {
+        const { persoonId } = event.data;
+        const regel: TijdlijnRegel = {
+          soort: 'zorg',
+          samenvatting: describeZorgEvent(event, naamVan(persoonId)),
+        };
+        for (const { gezin_id } of sql.gezinnenVan.all(persoonId)) write(recorded, gezin_id, regel);
+        return;
+      }
+      if (isConsultatieEvent(event)) {
+        const { consultatieId } = event.data;
+        const stored = sql.consultatie.get(consultatieId);
+        const vorige = stored ? (JSON.parse(stored.vorige) as VorigeConsultatie) : null;
+        const written = new Set<string>(); // one line per family per event
+        for (const { koppeling, regel } of describeConsultatieEvent(event, vorige)) {
+          const gezinIds =
+            koppeling.gezinId !== null
+              ? [koppeling.gezinId]
+              : sql.gezinnenVan.all(koppeling.persoonId).map((row) => row.gezin_id);
+          for (const id of gezinIds.filter((id) => !written.has(id))) {
+            written.add(id);
+            write(recorded, id, regel);
+          }
+        }
+        if (event.type !== 'ConsultatieWithdrawn') {
+          const { datum, koppeling } = event.data.inhoud;
+          sql.setConsultatie.run(consultatieId, JSON.stringify({ datum, koppeling }));
+        }
         return;
       }
       if (!isGezinEvent(event)) return;

@@ -1,0 +1,109 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '@app/access';
+import { UITKOMSTEN } from '@app/domain';
+import { ConsultatieCijfers, consultatieCijfers, dagenTussen } from '@app/statistics';
+import { invalidInput } from '../common/problem';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { ConsultatiesReadModel } from './consultaties.read-model';
+import { stringify } from 'csv-stringify/sync';
+import { ConsultatieCijfersQuery } from './dto/beleid.dto';
+import { PraktijkenReadModel } from './praktijken.read-model';
+
+/** About ten years: the longest period one request may count over. */
+const MAX_DAGEN = 3653;
+
+/**
+ * Consultation figures for policy staff (beleid): aggregates only, under disclosure control (see
+ * `libs/statistics`). No consultation, person or family is ever named; policy staff cannot read a
+ * single consultation (403 on those routes).
+ */
+@ApiTags('beleid')
+@ApiBearerAuth()
+@Roles('beleid')
+@Controller('beleid')
+export class BeleidController {
+  constructor(
+    private readonly consultaties: ConsultatiesReadModel,
+    private readonly praktijken: PraktijkenReadModel,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Get('consultaties')
+  @ApiOperation({
+    summary: 'Consultation figures per practice and period, with and without a JPH, SGGZ trend',
+    description:
+      'Counts under 10 are null and listed in onderdrukt; other counts are rounded to 5; ' +
+      'percentages come from the unrounded counts and are withheld when their denominator is ' +
+      'under 10. With formaat=csv (or Accept: text/csv): the per-practice table as CSV.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async consultatieCijfers(
+    @Query() query: ConsultatieCijfersQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ConsultatieCijfers | string> {
+    const { van, tot } = query;
+    if (tot < van) {
+      throw invalidInput([{ field: 'tot', in: 'query', messages: ['must not be before van'] }]);
+    }
+    if (dagenTussen(van, tot) > MAX_DAGEN) {
+      throw invalidInput([
+        { field: 'tot', in: 'query', messages: ['must be at most 10 years after van'] },
+      ]);
+    }
+    await this.readYourWrites.waitFor(query.minPosition);
+    const cijfers = consultatieCijfers(
+      this.consultaties.feiten(van, tot),
+      this.praktijken.feiten(),
+      {
+        van,
+        tot,
+        per: query.per ?? 'maand',
+      },
+    );
+    const csv =
+      query.formaat === 'csv' || (query.formaat === undefined && /text\/csv/.test(accept ?? ''));
+    if (!csv) return cijfers;
+    response.type('text/csv; charset=utf-8');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="consultaties-${van}-${tot}.csv"`,
+    );
+    response.setHeader('X-Definitie-Versie', cijfers.definitieVersie);
+    return perPraktijkCsv(cijfers);
+  }
+}
+
+/** The per-practice table: an empty cell is withheld, and the last column says which ones are. */
+function perPraktijkCsv(cijfers: ConsultatieCijfers): string {
+  const kolommen = ['aantal', ...UITKOMSTEN.flatMap((u) => [`${u}.aantal`, `${u}.percentage`])];
+  // RFC 4180 with CRLF; cells a spreadsheet would run as a formula are neutralised.
+  return stringify(
+    [
+      ['praktijk', 'wijk', 'periode', ...kolommen, 'onderdrukt'],
+      ...cijfers.perPraktijk.map((rij) => {
+        const waarden = [
+          rij.aantal,
+          ...UITKOMSTEN.flatMap((u) => [rij.uitkomsten[u].aantal, rij.uitkomsten[u].percentage]),
+        ];
+        const onderdrukt = kolommen.filter((_, i) => waarden[i] === null).join(' ');
+        return [rij.praktijk, rij.wijk, rij.periode, ...waarden, onderdrukt];
+      }),
+    ],
+    {
+      record_delimiter: 'windows',
+      escape_formulas: true,
+    },
+  );
+}

@@ -1,0 +1,148 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import { CommandResult, deterministicUuid } from '@app/event-store';
+import { CommandMeta, CorrelationId, RequestCommandContext, etag } from '../common/command-context';
+import { ConsistencyQuery } from '../common/dto';
+import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { PersonalDataReads } from '../common/personal-data-reads';
+import {
+  CorrectConsultatieCommand,
+  LogConsultatieCommand,
+  WithdrawConsultatieCommand,
+} from './consultatie.commands';
+import { ConsultatieDetail, ConsultatiesReadModel } from './consultaties.read-model';
+import {
+  ConsultatieIdParams,
+  CorrectConsultatieDto,
+  LogConsultatieDto,
+  WithdrawConsultatieDto,
+} from './dto/consultatie.dto';
+import { PraktijkenReadModel } from './praktijken.read-model';
+import { WriteResponse, writeResponse } from '../common/write-response';
+
+type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
+
+/**
+ * Consultations logged by the JPH and GP staff of a practice, for their own practice only: anyone
+ * else gets 404, as for a consultation that does not exist. Without consent a consultation holds
+ * nothing that leads back to a person: it is counted, never traced. Policy staff never read one.
+ */
+@ApiTags('consultaties')
+@ApiBearerAuth()
+@Roles('jph', 'huisarts')
+@ApiNotFoundResponse({ description: 'No such consultation or practice, or not yours' })
+@Controller('consultaties')
+export class ConsultatiesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly consultaties: ConsultatiesReadModel,
+    private readonly praktijken: PraktijkenReadModel,
+    private readonly reads: PersonalDataReads,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Log a consultation for your own practice',
+    description:
+      'Without toestemming, a body with koppeling, bsn, naam or geboortedatum is refused (422). ' +
+      'With consent a bsn only finds the known person, who is linked by id; the BSN is not stored.',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ description: 'Logged; Location, ETag and X-Log-Position are set' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Traceable data without consent, a date in the future, an unknown person',
+  })
+  async log(
+    @Body() body: LogConsultatieDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const consultatieId = context.idempotencyKey
+      ? deterministicUuid(`consultatie:${context.principal.userId}:${context.idempotencyKey}`)
+      : randomUUID();
+    const result = await this.commands.execute<LogConsultatieCommand, Result>(
+      new LogConsultatieCommand(consultatieId, body, context),
+    );
+    response.location(`/api/v1/consultaties/${consultatieId}`);
+    return writeResponse(response, result, { consultatieId });
+  }
+
+  @Get(':consultatieId')
+  @ApiOperation({ summary: 'One consultation of your practice, with its corrections' })
+  @ApiOkResponse({ description: 'The consultation; ETag is its version' })
+  async get(
+    @Param() { consultatieId }: ConsultatieIdParams,
+    @Query() { minPosition }: ConsistencyQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ConsultatieDetail> {
+    const consultatie = await this.reads.withFamilies(
+      { principal, correlationId },
+      'consultatie',
+      minPosition,
+      () => {
+        const praktijkId = this.praktijken.praktijkVan(principal.userId);
+        const result = this.consultaties.consultatie(consultatieId, praktijkId);
+        return { result, gezinIds: this.consultaties.gezinnenVan([result]) };
+      },
+    );
+    response.setHeader('ETag', etag(consultatie.revision));
+    return consultatie;
+  }
+
+  @Post(':consultatieId/correcties')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Correct a consultation: the whole content again, with a reason',
+    description: 'Anyone of the same practice may correct; a withdrawn consultation cannot be.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ description: 'Corrected (nothing when nothing changed)' })
+  @ApiConflictResponse({ description: 'The consultation changed since the version in If-Match' })
+  @ApiUnprocessableEntityResponse({ description: 'Withdrawn, or a rule of logging refused it' })
+  async correct(
+    @Param() { consultatieId }: ConsultatieIdParams,
+    @Body() body: CorrectConsultatieDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute<CorrectConsultatieCommand, Result>(
+      new CorrectConsultatieCommand(consultatieId, body, context),
+    );
+    return writeResponse(response, result, { consultatieId });
+  }
+
+  @Post(':consultatieId/intrekking')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a consultation, with a reason; it no longer counts' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ description: 'Withdrawn' })
+  @ApiUnprocessableEntityResponse({ description: 'Already withdrawn' })
+  async withdraw(
+    @Param() { consultatieId }: ConsultatieIdParams,
+    @Body() { reden }: WithdrawConsultatieDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute<WithdrawConsultatieCommand, Result>(
+      new WithdrawConsultatieCommand(consultatieId, reden, context),
+    );
+    return writeResponse(response, result, { consultatieId });
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PERIODESOORTEN, Periodesoort } from '@app/statistics';
+import { ConsistencyQuery, DateField } from '../../common/dto';
+
+export const FORMATEN = ['json', 'csv'] as const;
+
+export class ConsultatieCijfersQuery extends ConsistencyQuery {
+  @DateField('Consultations on or after this date', '2026-01-01')
+  van!: string;
+
+  @DateField('Consultations on or before this date (at most 10 years after van)', '2026-12-31')
+  tot!: string;
+
+  @ApiPropertyOptional({ enum: PERIODESOORTEN, description: 'Per month (default) or quarter' })
+  @IsOptional()
+  @IsIn(PERIODESOORTEN)
+  per?: Periodesoort;
+
+  @ApiPropertyOptional({
+    enum: FORMATEN,
+    description: 'csv: the per-practice table as CSV (or send Accept: text/csv)',
+  })
+  @IsOptional()
+  @IsIn(FORMATEN)
+  formaat?: (typeof FORMATEN)[number];
+}

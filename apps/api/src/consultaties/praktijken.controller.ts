@@ -1,0 +1,184 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { Roles } from '@app/access';
+import { CommandResult, deterministicUuid } from '@app/event-store';
+import { CommandMeta, RequestCommandContext, etag } from '../common/command-context';
+import { ConsistencyQuery } from '../common/dto';
+import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { CLOCK, Clock } from '../infrastructure/tokens';
+import {
+  EndJphDto,
+  LinkMedewerkerDto,
+  MedewerkerParams,
+  PraktijkIdParams,
+  RegisterPraktijkDto,
+  SetJphDto,
+} from './dto/praktijk.dto';
+import {
+  ExecutePraktijkCommand,
+  LinkMedewerkerCommand,
+  RegisterPraktijkCommand,
+} from './praktijk.commands';
+import { PraktijkDetail, PraktijkView, PraktijkenReadModel } from './praktijken.read-model';
+import { WriteResponse, writeResponse } from '../common/write-response';
+
+type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
+
+/**
+ * GP practices (huisartsenpraktijken), reference data kept by functioneel beheer: name, AGB code,
+ * district, the JPH (dated changes that never rewrite history) and the JPH and GP users linked to
+ * each practice (one practice per user at a time). No case content.
+ */
+@ApiTags('praktijken')
+@ApiBearerAuth()
+@Roles('beheer')
+@ApiNotFoundResponse({ description: 'No such practice' })
+@Controller('praktijken')
+export class PraktijkenController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly praktijken: PraktijkenReadModel,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a GP practice, with its JPH if it has one' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ description: 'Registered; Location, ETag and X-Log-Position are set' })
+  @ApiUnprocessableEntityResponse({ description: 'Another practice has this AGB code' })
+  async register(
+    @Body() body: RegisterPraktijkDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const praktijkId = context.idempotencyKey
+      ? deterministicUuid(`praktijk:${context.principal.userId}:${context.idempotencyKey}`)
+      : randomUUID();
+    const result = await this.commands.execute<RegisterPraktijkCommand, Result>(
+      new RegisterPraktijkCommand(praktijkId, body, context),
+    );
+    response.location(`/api/v1/praktijken/${praktijkId}`);
+    return writeResponse(response, result, { praktijkId });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every GP practice, with its JPH today' })
+  @ApiOkResponse({ description: 'By name' })
+  async list(@Query() { minPosition }: ConsistencyQuery): Promise<{ items: PraktijkView[] }> {
+    await this.readYourWrites.waitFor(minPosition);
+    return { items: this.praktijken.lijst(this.today()) };
+  }
+
+  @Get(':praktijkId')
+  @ApiOperation({ summary: 'A practice: its JPH history and the users linked to it' })
+  @ApiOkResponse({ description: 'The practice; ETag is its version' })
+  async get(
+    @Param() { praktijkId }: PraktijkIdParams,
+    @Query() { minPosition }: ConsistencyQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PraktijkDetail> {
+    await this.readYourWrites.waitFor(minPosition);
+    const praktijk = this.praktijken.praktijk(praktijkId, this.today());
+    response.setHeader('ETag', etag(praktijk.revision));
+    return praktijk;
+  }
+
+  @Post(':praktijkId/jph')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The JPH starts, or works other hours, from a date',
+    description: 'A change applies from its date and cannot go back before the last change.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ description: 'Recorded (nothing when the hours stay the same)' })
+  @ApiConflictResponse({ description: 'The practice changed since the version in If-Match' })
+  @ApiUnprocessableEntityResponse({ description: 'Dated before the last change' })
+  setJph(
+    @Param() { praktijkId }: PraktijkIdParams,
+    @Body() { per, urenPerWeek }: SetJphDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    return this.execute(praktijkId, { type: 'SetJph', per, urenPerWeek }, context, response);
+  }
+
+  @Post(':praktijkId/jph/einde')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The practice has no JPH from a date' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ description: 'Recorded' })
+  @ApiUnprocessableEntityResponse({ description: 'No JPH, or dated before the last change' })
+  endJph(
+    @Param() { praktijkId }: PraktijkIdParams,
+    @Body() { per }: EndJphDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    return this.execute(praktijkId, { type: 'EndJph', per }, context, response);
+  }
+
+  @Post(':praktijkId/medewerkers')
+  @ApiOperation({ summary: 'Link a JPH or GP user to the practice' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiCreatedResponse({ description: 'Linked: the user logs and reads consultations here' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Already linked here, or to another practice (one at a time)',
+  })
+  async link(
+    @Param() { praktijkId }: PraktijkIdParams,
+    @Body() body: LinkMedewerkerDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute<LinkMedewerkerCommand, Result>(
+      new LinkMedewerkerCommand(praktijkId, body, context),
+    );
+    return writeResponse(response, result, { praktijkId, userId: body.userId });
+  }
+
+  @Post(':praktijkId/medewerkers/:userId/einde')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unlink a user from the practice' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ description: 'Unlinked: the user no longer sees the practice’s consultations' })
+  @ApiNotFoundResponse({ description: 'No such practice, or the user is not linked to it' })
+  unlink(
+    @Param() { praktijkId, userId }: MedewerkerParams,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    return this.execute(praktijkId, { type: 'UnlinkMedewerker', userId }, context, response);
+  }
+
+  private async execute(
+    praktijkId: string,
+    command: ExecutePraktijkCommand['command'],
+    context: RequestCommandContext,
+    response: Response,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute<ExecutePraktijkCommand, Result>(
+      new ExecutePraktijkCommand(praktijkId, command, context),
+    );
+    return writeResponse(response, result, { praktijkId });
+  }
+
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './consultatie.events';
+export * from './consultatie.decider';
+export * from './consultatie.timeline';

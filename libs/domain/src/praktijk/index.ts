@@ -1,0 +1,2 @@
+export * from './praktijk.events';
+export * from './praktijk.decider';

@@ -1,0 +1,2 @@
+export * from './praktijken.projection';
+export * from './consultaties.projection';

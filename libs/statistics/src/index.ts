@@ -1,0 +1,3 @@
+export * from './disclosure';
+export * from './periods';
+export * from './consultatie-cijfers';
