@@ -1,6 +1,8 @@
 import { ExecutionContext, UnauthorizedException, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from '@app/access';
+import { randomUUID } from 'node:crypto';
+import { deterministicUuid } from '@app/event-store';
 import type { CommandContext } from '@app/event-store';
 import { invalidInput } from './problem';
 
@@ -67,3 +69,13 @@ export const CommandMeta = createParamDecorator(
     };
   },
 );
+
+/**
+ * A new id for something a request creates. With an Idempotency-Key it follows from the user, the
+ * key and the purpose, so a retry of the same request names the same thing.
+ */
+export function newId(context: RequestCommandContext, purpose: string): string {
+  return context.idempotencyKey
+    ? deterministicUuid(`${purpose}:${context.principal.userId}:${context.idempotencyKey}`)
+    : randomUUID();
+}

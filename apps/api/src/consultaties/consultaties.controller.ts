@@ -11,11 +11,16 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { CommandResult, deterministicUuid } from '@app/event-store';
-import { CommandMeta, CorrelationId, RequestCommandContext, etag } from '../common/command-context';
+import { CommandResult } from '@app/event-store';
+import {
+  CommandMeta,
+  CorrelationId,
+  RequestCommandContext,
+  etag,
+  newId,
+} from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { PersonalDataReads } from '../common/personal-data-reads';
@@ -71,9 +76,7 @@ export class ConsultatiesController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
-    const consultatieId = context.idempotencyKey
-      ? deterministicUuid(`consultatie:${context.principal.userId}:${context.idempotencyKey}`)
-      : randomUUID();
+    const consultatieId = newId(context, 'consultatie');
     const result = await this.commands.execute<LogConsultatieCommand, Result>(
       new LogConsultatieCommand(consultatieId, body, context),
     );

@@ -11,11 +11,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { Roles } from '@app/access';
-import { CommandResult, deterministicUuid } from '@app/event-store';
-import { CommandMeta, RequestCommandContext, etag } from '../common/command-context';
+import { CommandResult } from '@app/event-store';
+import { CommandMeta, RequestCommandContext, etag, newId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { ReadYourWrites } from '../common/read-your-writes';
@@ -66,9 +65,7 @@ export class PraktijkenController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
-    const praktijkId = context.idempotencyKey
-      ? deterministicUuid(`praktijk:${context.principal.userId}:${context.idempotencyKey}`)
-      : randomUUID();
+    const praktijkId = newId(context, 'praktijk');
     const result = await this.commands.execute<RegisterPraktijkCommand, Result>(
       new RegisterPraktijkCommand(praktijkId, body, context),
     );

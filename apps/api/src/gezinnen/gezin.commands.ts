@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
@@ -15,9 +14,10 @@ import {
   persoonStreamId,
   toegangVan,
 } from '@app/domain';
-import { CommandResult, DeciderStore, deterministicUuid } from '@app/event-store';
+import { CommandResult, DeciderStore } from '@app/event-store';
 import { ReadModelDatabase } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
+import { newId } from '../common/command-context';
 import { invalidInput } from '../common/problem';
 import { WriteResponse, writeResponse } from '../common/write-response';
 import {
@@ -90,13 +90,6 @@ function gegevens(dto: PersoonsgegevensDto): Persoonsgegevens {
     geboortedatum: dto.geboortedatum ?? null,
     bsn: dto.bsn ?? null,
   };
-}
-
-/** With an Idempotency-Key every id a request makes is derived from it, so a retry makes the same. */
-function newId(context: RequestCommandContext, purpose: string): string {
-  return context.idempotencyKey
-    ? deterministicUuid(`${purpose}:${context.principal.userId}:${context.idempotencyKey}`)
-    : randomUUID();
 }
 
 /** A new person's own stream; the If-Match of the request is about the family, not this stream. */

@@ -12,11 +12,16 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { deterministicUuid } from '@app/event-store';
-import { CommandMeta, CorrelationId, RequestCommandContext, etag } from '../common/command-context';
+
+import {
+  CommandMeta,
+  CorrelationId,
+  RequestCommandContext,
+  etag,
+  newId,
+} from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { PersonalDataReads } from '../common/personal-data-reads';
@@ -69,9 +74,7 @@ export class GezinnenController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
     // With an Idempotency-Key a retry addresses the same family instead of creating a second one.
-    const gezinId = context.idempotencyKey
-      ? deterministicUuid(`gezin:${context.principal.userId}:${context.idempotencyKey}`)
-      : randomUUID();
+    const gezinId = newId(context, 'gezin');
     const result = await this.commands.execute<RegisterGezinCommand, GezinWriteResult>(
       new RegisterGezinCommand(gezinId, body, context),
     );
@@ -183,9 +186,7 @@ export class GezinnenController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
-    const betrokkeneId = context.idempotencyKey
-      ? deterministicUuid(`betrokkene:${context.principal.userId}:${context.idempotencyKey}`)
-      : randomUUID();
+    const betrokkeneId = newId(context, 'betrokkene');
     const betrokkene = {
       betrokkeneId,
       soort: body.soort,

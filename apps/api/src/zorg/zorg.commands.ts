@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
@@ -11,7 +10,7 @@ import {
   zorgdossierDecider,
   zorgdossierStreamId,
 } from '@app/domain';
-import { DeciderStore, deterministicUuid } from '@app/event-store';
+import { DeciderStore } from '@app/event-store';
 import type { RequestCommandContext } from '../common/command-context';
 import { WriteResponse, writeResponse } from '../common/write-response';
 import { GezinnenReadModel } from '../gezinnen/gezinnen.read-model';
@@ -39,13 +38,6 @@ interface ZorgWriteResult {
   persoonId: string;
   revision: number;
   position: bigint | null;
-}
-
-/** With an Idempotency-Key the ids a request makes follow from it, so a retry makes the same. */
-export function newId(context: RequestCommandContext, purpose: string): string {
-  return context.idempotencyKey
-    ? deterministicUuid(`${purpose}:${context.principal.userId}:${context.idempotencyKey}`)
-    : randomUUID();
 }
 
 /**

@@ -12,7 +12,12 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
+import {
+  CommandMeta,
+  CorrelationId,
+  RequestCommandContext,
+  newId,
+} from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { PersonalDataReads } from '../common/personal-data-reads';
@@ -39,7 +44,7 @@ import {
   ZorgStopDto,
 } from './dto/zorg.dto';
 import { WriteResponse } from '../common/write-response';
-import { ZorgCommandBody, executeZorgCommand, newId } from './zorg.commands';
+import { ZorgCommandBody, executeZorgCommand } from './zorg.commands';
 import { ZorgReadModel } from './zorg.read-model';
 
 /**
