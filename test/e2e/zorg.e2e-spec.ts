@@ -1724,4 +1724,62 @@ describe('zorg (e2e)', () => {
       ]);
     });
   });
+
+  describe('idempotency and the processing log across persons', () => {
+    it('the same Idempotency-Key sent for two persons makes two assignments', async () => {
+      const sanne = await jeugdige('2012-05-04', 'Sanne', anna, 'Koster');
+      const daan = await jeugdige('2013-05-04', 'Daan', anna, 'Koster');
+      const send = (persoonId: string) =>
+        post(`/personen/${persoonId}/toewijzingen`, toewijzingBody(), anna).set(
+          'Idempotency-Key',
+          'same-key-123',
+        );
+      const first = await send(sanne.persoonId);
+      const second = await send(daan.persoonId);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(first.body.toewijzingId).not.toBe(second.body.toewijzingId);
+      const retry = await send(daan.persoonId);
+      expect(retry.body.toewijzingId).toBe(second.body.toewijzingId);
+      expect((await dossier(sanne.persoonId, second.body.position)).toewijzingen).toHaveLength(1);
+      expect((await dossier(daan.persoonId, second.body.position)).toewijzingen).toHaveLength(1);
+      const health = await t.http().get('/health').expect(200);
+      expect(
+        health.body.info.projections.projections.every(
+          (p: { failure: string | null }) => p.failure === null,
+        ),
+      ).toBe(true);
+    });
+
+    it("logs a read of a youth's care under each of her households", async () => {
+      const first = await jeugdige('2012-05-04', 'Lotte', anna, 'Meijer');
+      const second = await t
+        .http()
+        .post(`${API}/gezinnen`)
+        .set(auth(anna))
+        .send({
+          naam: 'De Wit',
+          leden: [
+            { rol: 'ouder', voornaam: 'Ilse', achternaam: 'de Wit' },
+            { rol: 'jeugdige', voornaam: 'Tim', achternaam: 'de Wit', geboortedatum: '2016-08-31' },
+          ],
+        })
+        .expect(201);
+      const added = await t
+        .http()
+        .post(`${API}/gezinnen/${second.body.gezinId}/leden`)
+        .set(auth(anna))
+        .send({ rol: 'jeugdige', persoonId: first.persoonId })
+        .expect(201);
+      const read = await get(
+        `/personen/${first.persoonId}/zorg?minPosition=${added.body.position}`,
+      );
+      expect(read.status).toBe(200);
+      const head = await t.app.get(EventStore).headPosition();
+      const beheerToken = await t.token('beheer', 'u-beheer');
+      for (const gezinId of [first.gezinId, second.body.gezinId]) {
+        const log = await get(`/verwerkingslog/${gezinId}?minPosition=${head}`, beheerToken);
+        expect(log.body.inzages.map((i: { wat: string }) => i.wat)).toContain('zorg');
+      }
+    });
+  });
 });

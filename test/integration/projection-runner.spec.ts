@@ -136,3 +136,40 @@ describe('ProjectionRunner', () => {
     }
   }, 30_000);
 });
+
+describe('ProjectionRunner: a projection that cannot apply an event', () => {
+  it('stops that projection only, keeps its checkpoint before the batch, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runner-fail-'));
+    const store = new SqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 20 });
+    const readModels = new ReadModelDatabase(join(dir, 'read-models.sqlite'));
+    const failing: Projection = {
+      name: 'failing',
+      version: 1,
+      tables: [],
+      open: () => (event) => {
+        if (event.type === 'Bad') throw new Error('cannot apply Bad');
+      },
+    };
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(store, readModels, [failing, counting(1)], {
+      onError: (name, error) => errors.push(`${name}: ${error.message}`),
+    });
+    runner.start();
+    try {
+      await store.append('s-1', [event('A')], 'no_stream');
+      const { position } = await store.append('s-2', [event('Bad'), event('A')], 'no_stream');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors).toEqual(['failing: cannot apply Bad']);
+      const status = Object.fromEntries(runner.status().map((s) => [s.name, s]));
+      expect(status.failing).toMatchObject({ failure: 'cannot apply Bad' });
+      // Its checkpoint stays before the batch that held the bad event (at position - 1).
+      expect(status.failing!.position < position - 1n).toBe(true);
+      expect(status.counts).toMatchObject({ failure: null, position });
+    } finally {
+      await runner.stop();
+      readModels.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

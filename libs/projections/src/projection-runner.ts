@@ -8,6 +8,8 @@ export interface ProjectionStatus {
   version: number;
   position: Position;
   caughtUp: boolean;
+  /** Why it stopped on an event it could not apply; null while it runs. */
+  failure: string | null;
 }
 
 export interface ProjectionRunnerOptions {
@@ -37,6 +39,8 @@ class ProjectionWorker {
   private running = false;
   position: Position = START;
   caughtUp = false;
+  /** Why this projection stopped, when it did. */
+  failure: string | null = null;
 
   constructor(
     private readonly projection: Projection,
@@ -49,6 +53,7 @@ class ProjectionWorker {
 
   start(): void {
     this.running = true;
+    this.failure = null;
     const checkpoint = readCheckpoint(this.db, this.projection.name);
     if (!checkpoint || checkpoint.version !== this.projection.version) {
       this.reset();
@@ -66,7 +71,7 @@ class ProjectionWorker {
         this.caughtUp = true;
         this.onProgress();
       },
-      onError: (error) => this.onError(error),
+      onError: (error) => this.fail(error),
     });
   }
 
@@ -98,9 +103,25 @@ class ProjectionWorker {
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
-        this.flush();
+        try {
+          this.flush();
+        } catch (error) {
+          this.fail(error);
+        }
       });
     }
+  }
+
+  /**
+   * A batch this projection cannot apply stops this projection only (its checkpoint stays before
+   * the batch, so nothing is half-applied); the others go on, and health reports it.
+   */
+  private fail(error: unknown): void {
+    this.failure = error instanceof Error ? error.message : String(error);
+    this.stale = true;
+    this.running = false;
+    void this.subscription?.stop();
+    this.onError(error instanceof Error ? error : new Error(this.failure));
   }
 
   private flush(): void {
@@ -194,6 +215,7 @@ export class ProjectionRunner {
       version: readCheckpoint(this.readModels.db, name)?.version ?? 0,
       position: worker.position,
       caughtUp: worker.caughtUp,
+      failure: worker.failure,
     }));
   }
 

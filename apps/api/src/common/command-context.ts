@@ -72,10 +72,13 @@ export const CommandMeta = createParamDecorator(
 
 /**
  * A new id for something a request creates. With an Idempotency-Key it follows from the user, the
- * key and the purpose, so a retry of the same request names the same thing.
+ * key, the purpose and what it is made within (the person, the family), so a retry of the same
+ * request names the same thing, and the same key sent for another person names another.
  */
-export function newId(context: RequestCommandContext, purpose: string): string {
+export function newId(context: RequestCommandContext, purpose: string, within = ''): string {
   return context.idempotencyKey
-    ? deterministicUuid(`${purpose}:${context.principal.userId}:${context.idempotencyKey}`)
+    ? deterministicUuid(
+        `${purpose}:${within}:${context.principal.userId}:${context.idempotencyKey}`,
+      )
     : randomUUID();
 }

@@ -160,7 +160,7 @@ export class RegisterGezinHandler implements ICommandHandler<RegisterGezinComman
     const leden = body.leden.map((dto: NieuwGezinslidDto, i) => ({
       dto,
       lid: {
-        persoonId: newId(context, `persoon:${i}`),
+        persoonId: newId(context, `persoon:${i}`, gezinId),
         rol: dto.rol,
         geboortedatum: dto.geboortedatum ?? null,
         voornaam: dto.voornaam,
@@ -210,7 +210,7 @@ export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand>
       return this.addExisting(gezinId, body.persoonId, body, vanaf, context);
     }
     const persoon = body.persoon!;
-    const persoonId = newId(context, `persoon:${gezinId}`);
+    const persoonId = newId(context, 'persoon', gezinId);
     const lid: NieuwLid = {
       persoonId,
       rol: body.rol,
@@ -229,7 +229,7 @@ export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand>
     return toResult(gezinId, result, persoonId);
   }
 
-  /** A person already known: only someone who works with one of their families may add them. */
+  /** A person already known: only the contact person of one of their families may add them to another. */
   private async addExisting(
     gezinId: string,
     persoonId: string,
@@ -240,7 +240,7 @@ export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand>
     const known = this.readModels.db
       .prepare(
         `SELECT 1 FROM gezin_leden l JOIN gezin_toegang t ON t.gezin_id = l.gezin_id
-         WHERE l.persoon_id = ? AND t.user_id = ?`,
+         WHERE l.persoon_id = ? AND t.user_id = ? AND t.toegang = 'schrijven' AND l.tot IS NULL`,
       )
       .get(persoonId, context.principal.userId);
     const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);

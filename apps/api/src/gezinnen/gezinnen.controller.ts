@@ -186,7 +186,7 @@ export class GezinnenController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResponse> {
-    const betrokkeneId = newId(context, 'betrokkene');
+    const betrokkeneId = newId(context, 'betrokkene', gezinId);
     const betrokkene = {
       betrokkeneId,
       soort: body.soort,

@@ -103,6 +103,16 @@ export class GezinnenReadModel {
     };
   }
 
+  /** Every family the person belongs to now: a read of their data is logged under each. */
+  gezinnenVanPersoon(persoonId: string): string[] {
+    return this.db
+      .prepare<[string], { gezin_id: string }>(
+        'SELECT DISTINCT gezin_id FROM gezin_leden WHERE persoon_id = ? AND tot IS NULL',
+      )
+      .all(persoonId)
+      .map((row) => row.gezin_id);
+  }
+
   gezin(gezinId: string, userId: string): GezinView {
     const toegang = this.toegang(gezinId, userId);
     const gezin = this.db

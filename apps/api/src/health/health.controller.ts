@@ -71,9 +71,12 @@ export class HealthController {
       position: p.position.toString(),
       lag: (head > p.position ? head - p.position : 0n).toString(),
       caughtUp: p.caughtUp,
+      failure: p.failure,
     }));
-    const tooFarBehind = projections.filter((p) => BigInt(p.lag) > this.config.maxProjectionLag);
+    const notReady = projections.filter(
+      (p) => p.failure !== null || BigInt(p.lag) > this.config.maxProjectionLag,
+    );
     const details = { head: head.toString(), maxLag: this.config.maxProjectionLag, projections };
-    return tooFarBehind.length === 0 ? indicator.up(details) : indicator.down(details);
+    return notReady.length === 0 ? indicator.up(details) : indicator.down(details);
   }
 }

@@ -81,7 +81,8 @@ export class ZorgController {
     const today = this.now().toISOString().slice(0, 10);
     return this.reads.withFamilies({ principal, correlationId }, 'zorg', minPosition, () => {
       // Need-to-know first (404 for strangers); the read is logged under each of the person's families.
-      const { gezinIds } = this.gezinnen.toegangTotPersoon(persoonId, principal.userId);
+      this.gezinnen.toegangTotPersoon(persoonId, principal.userId);
+      const gezinIds = this.gezinnen.gezinnenVanPersoon(persoonId);
       return { result: this.zorg.dossier(persoonId, today), gezinIds };
     });
   }
@@ -97,7 +98,7 @@ export class ZorgController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const toewijzingId = newId(context, 'toewijzing');
+    const toewijzingId = newId(context, 'toewijzing', persoonId);
     return this.send(
       persoonId,
       context,
@@ -183,7 +184,7 @@ export class ZorgController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const verlengingId = newId(context, 'verlenging');
+    const verlengingId = newId(context, 'verlenging', persoonId);
     return this.send(
       persoonId,
       context,
@@ -214,7 +215,7 @@ export class ZorgController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const toewijzingId = newId(context, 'toewijzing');
+    const toewijzingId = newId(context, 'toewijzing', verlengingId);
     const extra: Record<string, string> = body.besluit === 'toegekend' ? { toewijzingId } : {};
     return this.send(persoonId, context, response, extra, {
       type: 'DecideVerlenging',
@@ -240,7 +241,7 @@ export class ZorgController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const verblijfId = newId(context, 'verblijf');
+    const verblijfId = newId(context, 'verblijf', persoonId);
     return this.send(
       persoonId,
       context,
@@ -324,7 +325,7 @@ export class ZorgController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const gesprekId = newId(context, 'gesprek');
+    const gesprekId = newId(context, 'gesprek', persoonId);
     return this.send(
       persoonId,
       context,
@@ -352,7 +353,7 @@ export class ZorgController {
     @CommandMeta() context: RequestCommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const aanvraagId = newId(context, 'verlengde-jeugdhulp');
+    const aanvraagId = newId(context, 'verlengde-jeugdhulp', persoonId);
     return this.send(
       persoonId,
       context,
