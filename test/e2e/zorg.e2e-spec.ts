@@ -479,6 +479,7 @@ describe('zorg (e2e)', () => {
       const registered = await dossier(persoonId, res.body.position as string);
       expect(registered).toEqual({
         persoonId,
+        revision: 0,
         perspectiefgesprek: {
           uiterlijk: '2028-11-04',
           gevoerdOp: null,
@@ -1780,6 +1781,28 @@ describe('zorg (e2e)', () => {
         const log = await get(`/verwerkingslog/${gezinId}?minPosition=${head}`, beheerToken);
         expect(log.body.inzages.map((i: { wat: string }) => i.wat)).toContain('zorg');
       }
+    });
+  });
+
+  describe('dossier version', () => {
+    it('GET zorg carries the dossier version as ETag, and a care write with it as If-Match succeeds', async () => {
+      const { persoonId } = await jeugdige('2012-05-04', 'Eva', anna, 'Smit');
+      const assigned = await toewijzing(persoonId);
+      const res = await get(`/personen/${persoonId}/zorg?minPosition=${assigned.position}`);
+      expect(res.headers.etag).toBe(`"${assigned.revision}"`);
+      expect(res.body.revision).toBe(assigned.revision);
+      const ok = await post(
+        `/personen/${persoonId}/toewijzingen/${assigned.toewijzingId}/zorgstart`,
+        { datum: '2025-01-06' },
+      ).set('If-Match', String(res.headers.etag));
+      expect(ok.status).toBe(201);
+      const stale = await post(`/personen/${persoonId}/perspectiefgesprekken`, {
+        datum: '2025-01-06',
+        perspectief: 'x',
+        behoeften: 'y',
+        zorgNa18Verwacht: false,
+      }).set('If-Match', String(res.headers.etag));
+      expect(stale.status).toBe(409);
     });
   });
 });

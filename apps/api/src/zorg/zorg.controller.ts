@@ -17,6 +17,7 @@ import {
   CorrelationId,
   RequestCommandContext,
   newId,
+  etag,
 } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
@@ -71,20 +72,31 @@ export class ZorgController {
 
   @Get('zorg')
   @ApiOperation({ summary: "A person's care, with when the perspective conversation is due" })
-  @ApiOkResponse({ description: 'Assignments, extensions, stays, conversations, care after 18' })
+  @ApiOkResponse({
+    description:
+      'Assignments, extensions, stays, conversations, care after 18; ETag is the dossier version',
+  })
   async dossier(
     @Param() { persoonId }: PersoonIdParams,
     @Query() { minPosition }: ConsistencyQuery,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) response: Response,
   ) {
     const today = this.now().toISOString().slice(0, 10);
-    return this.reads.withFamilies({ principal, correlationId }, 'zorg', minPosition, () => {
-      // Need-to-know first (404 for strangers); the read is logged under each of the person's families.
-      this.gezinnen.toegangTotPersoon(persoonId, principal.userId);
-      const gezinIds = this.gezinnen.gezinnenVanPersoon(persoonId);
-      return { result: this.zorg.dossier(persoonId, today), gezinIds };
-    });
+    const dossier = await this.reads.withFamilies(
+      { principal, correlationId },
+      'zorg',
+      minPosition,
+      () => {
+        // Need-to-know first (404 for strangers); the read is logged under each of the person's families.
+        this.gezinnen.toegangTotPersoon(persoonId, principal.userId);
+        const gezinIds = this.gezinnen.gezinnenVanPersoon(persoonId);
+        return { result: this.zorg.dossier(persoonId, today), gezinIds };
+      },
+    );
+    if (dossier.revision >= 0) response.setHeader('ETag', etag(dossier.revision));
+    return dossier;
   }
 
   @Post('toewijzingen')

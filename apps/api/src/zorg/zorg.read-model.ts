@@ -70,6 +70,8 @@ export class ZorgReadModel {
     const gevoerdOp = (persoon?.perspectief_gevoerd_op as string | null | undefined) ?? null;
     return {
       persoonId,
+      /** The care dossier's version (-1: nothing recorded yet); send it back in If-Match. */
+      revision: (persoon?.dossier_revision as number | null | undefined) ?? -1,
       perspectiefgesprek: {
         uiterlijk,
         gevoerdOp,

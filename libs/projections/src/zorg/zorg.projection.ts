@@ -16,7 +16,7 @@ import { Projection } from '../projection';
  */
 export const zorgProjection: Projection = {
   name: 'zorg',
-  version: 1,
+  version: 2,
   tables: [
     'ref_producten',
     'ref_aanbieders',
@@ -39,7 +39,8 @@ export const zorgProjection: Projection = {
         PRIMARY KEY (aanbieder_id, geldig_vanaf));
       CREATE TABLE IF NOT EXISTS zorg_personen (
         persoon_id TEXT PRIMARY KEY, geboortedatum TEXT,
-        perspectief_uiterlijk TEXT, perspectief_gevoerd_op TEXT);
+        perspectief_uiterlijk TEXT, perspectief_gevoerd_op TEXT,
+        dossier_revision INTEGER);
       CREATE TABLE IF NOT EXISTS toewijzingen (
         toewijzing_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, wettelijk_kader TEXT NOT NULL,
         productcode TEXT NOT NULL, productcategorie TEXT NOT NULL, verblijf INTEGER NOT NULL,
@@ -118,6 +119,7 @@ export const zorgProjection: Projection = {
         'SELECT geboortedatum FROM zorg_personen WHERE persoon_id = ?',
       ),
       uiterlijk: run('UPDATE zorg_personen SET perspectief_uiterlijk = ? WHERE persoon_id = ?'),
+      revision: run('UPDATE zorg_personen SET dossier_revision = ? WHERE persoon_id = ?'),
       gevoerd:
         run(`UPDATE zorg_personen SET perspectief_gevoerd_op = COALESCE(MIN(perspectief_gevoerd_op, ?), ?)
         WHERE persoon_id = ?`),
@@ -154,6 +156,8 @@ export const zorgProjection: Projection = {
       if (!isZorgEvent(event)) return;
       const { persoonId } = event.data;
       sql.persoon.run(persoonId, sql.geboortedatum.get(persoonId)?.geboortedatum ?? null);
+      // The dossier's version, for the ETag of GET .../zorg and If-Match on care writes.
+      sql.revision.run(recorded.revision, persoonId);
       switch (event.type) {
         case 'ToewijzingRegistered': {
           const d = event.data;
