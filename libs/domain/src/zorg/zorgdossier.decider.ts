@@ -2,7 +2,6 @@ import { addDays, formatISO, parseISO } from 'date-fns';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   Bestemming,
-  REDENEN_EINDE_ZORG,
   RedenEindeZorg,
   VerwijzerType,
   WettelijkKader,
@@ -546,5 +545,3 @@ function checkStop(t: ToewijzingState, datum: string, today: string): void {
 function notInFuture(datum: string, today: string, wat: string): void {
   if (datum > today) throw new RuleViolation(`${wat} kan niet in de toekomst liggen (${datum}).`);
 }
-
-export const redenEindeOmschrijving = (reden: RedenEindeZorg): string => REDENEN_EINDE_ZORG[reden];
