@@ -1,4 +1,5 @@
 export * from './decider';
+export * from './datum';
 export * from './persoon/bsn';
 export * from './persoon/persoon';
 export * from './gezin/gezin.events';

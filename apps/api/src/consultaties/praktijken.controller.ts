@@ -1,3 +1,4 @@
+import { kalenderdatum } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -176,6 +177,6 @@ export class PraktijkenController {
   }
 
   private today(): string {
-    return this.now().toISOString().slice(0, 10);
+    return kalenderdatum(this.now());
   }
 }

@@ -1,3 +1,4 @@
+import { kalenderdatum } from '@app/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -69,7 +70,7 @@ export class PraktijkoverzichtController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<{ praktijkId: string; items: Vervolgafspraak[] }> {
-    const today = this.now().toISOString().slice(0, 10);
+    const today = kalenderdatum(this.now());
     const items = await this.reads.withFamilies(
       { principal, correlationId },
       'vervolgafspraken van de praktijk',

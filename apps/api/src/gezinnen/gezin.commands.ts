@@ -13,6 +13,7 @@ import {
   persoonDecider,
   persoonStreamId,
   toegangVan,
+  kalenderdatum,
 } from '@app/domain';
 import { CommandResult, DeciderStore } from '@app/event-store';
 import { ReadModelDatabase } from '@app/projections';
@@ -80,8 +81,6 @@ const door = (context: RequestCommandContext): Door => ({
   userId: context.principal.userId,
   teamleider: context.principal.teamleider,
 });
-
-const today = (now: Date): string => now.toISOString().slice(0, 10);
 
 function gegevens(dto: PersoonsgegevensDto): Persoonsgegevens {
   return {
@@ -172,7 +171,7 @@ export class RegisterGezinHandler implements ICommandHandler<RegisterGezinComman
       gezinId,
       naam: body.naam,
       leden: leden.map(({ lid }) => lid),
-      vanaf: today(now),
+      vanaf: kalenderdatum(now),
     };
     const writePersons = async (): Promise<void> => {
       for (const { dto, lid } of leden) {
@@ -200,7 +199,7 @@ export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand>
 
   async execute({ gezinId, body, context }: AddGezinslidCommand): Promise<GezinWriteResult> {
     const now = this.deciders.now();
-    const vanaf = body.vanaf ?? today(now);
+    const vanaf = body.vanaf ?? kalenderdatum(now);
     if (body.persoonId !== undefined && body.persoon !== undefined) {
       throw invalidInput([
         { field: 'persoon', in: 'body', messages: ['leave out persoon when you give persoonId'] },

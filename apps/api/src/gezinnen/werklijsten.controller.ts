@@ -1,3 +1,4 @@
+import { kalenderdatum } from '@app/domain';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -83,7 +84,7 @@ export class WerklijstenController {
   }
 
   private today(): string {
-    return this.now().toISOString().slice(0, 10);
+    return kalenderdatum(this.now());
   }
 
   /** Worklists show family names: personal data, so each family listed is logged as read. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ReferentiedataCommand } from '@app/domain';
+import { ReferentiedataCommand, kalenderdatum } from '@app/domain';
 import { WriteResponse, writeResponse } from '../common/write-response';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -128,6 +128,6 @@ export class ReferentiedataController {
   }
 
   private today(): string {
-    return this.now().toISOString().slice(0, 10);
+    return kalenderdatum(this.now());
   }
 }

@@ -1,6 +1,7 @@
+import { kalenderdatum } from '@app/domain';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { addDays, addMonths, formatISO } from 'date-fns';
+import { addDays, addMonths } from 'date-fns';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
 import { CorrelationId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
@@ -8,8 +9,6 @@ import { PersonalDataReads } from '../common/personal-data-reads';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import { DagenQuery, MaandenQuery } from './dto/zorg.dto';
 import { ZorgReadModel } from './zorg.read-model';
-
-const date = (d: Date): string => formatISO(d, { representation: 'date' });
 
 /** The contact person's care worklists, over the youths of the families they coordinate. */
 @ApiTags('werklijsten')
@@ -39,8 +38,8 @@ export class ZorgWerklijstenController {
       () =>
         this.zorg.perspectiefgesprekkenTeVoeren(
           principal.userId,
-          date(today),
-          date(addDays(today, 90)),
+          kalenderdatum(today),
+          kalenderdatum(addDays(today, 90)),
         ),
     );
     return { items };
@@ -57,7 +56,7 @@ export class ZorgWerklijstenController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ) {
-    const until = date(addMonths(this.now(), maanden ?? 3));
+    const until = kalenderdatum(addMonths(this.now(), maanden ?? 3));
     const items = await this.reads.ofFamilies(
       { principal, correlationId },
       'werklijst verblijf-indicaties',
@@ -86,8 +85,8 @@ export class ZorgWerklijstenController {
       () =>
         this.zorg.toewijzingenAflopend(
           principal.userId,
-          date(today),
-          date(addDays(today, dagen ?? 60)),
+          kalenderdatum(today),
+          kalenderdatum(addDays(today, dagen ?? 60)),
         ),
     );
     return { items };

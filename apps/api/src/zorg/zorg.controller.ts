@@ -1,3 +1,4 @@
+import { kalenderdatum } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -83,7 +84,7 @@ export class ZorgController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const today = this.now().toISOString().slice(0, 10);
+    const today = kalenderdatum(this.now());
     const dossier = await this.reads.withFamilies(
       { principal, correlationId },
       'zorg',

@@ -1,3 +1,4 @@
+import { kalenderdatum } from '../datum';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import { isValidBsn } from '../persoon/bsn';
 import { PraktijkRol } from '../praktijk/praktijk.events';
@@ -140,7 +141,7 @@ function checkInhoud(
       'De toelichting bevat een BSN; een BSN wordt bij een consultatie nooit vastgelegd.',
     );
   }
-  if (inhoud.datum > now.toISOString().slice(0, 10)) {
+  if (inhoud.datum > kalenderdatum(now)) {
     throw new RuleViolation('De datum van de consultatie ligt in de toekomst.');
   }
   if (inhoud.vervolgdatum !== null && inhoud.vervolgdatum <= inhoud.datum) {

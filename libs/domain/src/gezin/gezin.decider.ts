@@ -1,3 +1,4 @@
+import { kalenderdatum } from '../datum';
 import { Decider, NotAllowed, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   Contactpersoon,
@@ -318,7 +319,7 @@ function checkLid(lid: NieuwLid, now: Date): void {
       `De geboortedatum van ${lid.voornaam} ontbreekt; die is nodig voor een jeugdige.`,
     );
   }
-  if (lid.geboortedatum !== null && lid.geboortedatum > now.toISOString().slice(0, 10)) {
+  if (lid.geboortedatum !== null && lid.geboortedatum > kalenderdatum(now)) {
     throw new RuleViolation(`De geboortedatum van ${lid.voornaam} ligt in de toekomst.`);
   }
 }

@@ -1,3 +1,4 @@
+import { kalenderdatum } from '../datum';
 import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
 import { isValidBsn } from './bsn';
 
@@ -100,7 +101,7 @@ export const persoonDecider: Decider<PersoonCommand, PersoonEvent, PersoonState>
 };
 
 export function checkGegevens(gegevens: Persoonsgegevens, now: Date): void {
-  if (gegevens.geboortedatum !== null && gegevens.geboortedatum > now.toISOString().slice(0, 10)) {
+  if (gegevens.geboortedatum !== null && gegevens.geboortedatum > kalenderdatum(now)) {
     throw new RuleViolation(`De geboortedatum van ${gegevens.voornaam} ligt in de toekomst.`);
   }
   if (gegevens.bsn !== null && !isValidBsn(gegevens.bsn)) {

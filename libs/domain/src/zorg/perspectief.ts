@@ -1,4 +1,5 @@
-import { addMonths, formatISO, parseISO } from 'date-fns';
+import { addMonths, parseISO } from 'date-fns';
+import { kalenderdatum } from '../datum';
 
 /** 16 years and 6 months. */
 const PERSPECTIEF_LEEFTIJD_MAANDEN = 16 * 12 + 6;
@@ -9,9 +10,7 @@ const PERSPECTIEF_LEEFTIJD_MAANDEN = 16 * 12 + 6;
  * August). Dates are calendar dates (YYYY-MM-DD), computed in local time so no time zone can shift them.
  */
 export function zestienEnHalf(geboortedatum: string): string {
-  return formatISO(addMonths(parseISO(geboortedatum), PERSPECTIEF_LEEFTIJD_MAANDEN), {
-    representation: 'date',
-  });
+  return kalenderdatum(addMonths(parseISO(geboortedatum), PERSPECTIEF_LEEFTIJD_MAANDEN));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { kalenderdatum } from '../datum';
+import { addDays, parseISO } from 'date-fns';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   Bestemming,
@@ -143,7 +144,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
   initialState: initialZorgdossierState,
   evolve: evolveZorgdossier,
   decide(command, state, now) {
-    const today = formatISO(now, { representation: 'date' });
+    const today = kalenderdatum(now);
     const { persoonId } = command;
     switch (command.type) {
       case 'RegisterToewijzing':
@@ -453,7 +454,7 @@ function decideVerlenging(command: DecideVerlenging, state: ZorgdossierState): Z
         persoonId,
         toewijzingId: command.nieuweToewijzing.toewijzingId,
         toewijzingsnummer: command.nieuweToewijzing.toewijzingsnummer,
-        begindatum: formatISO(addDays(parseISO(oud.einddatum), 1), { representation: 'date' }),
+        begindatum: kalenderdatum(addDays(parseISO(oud.einddatum), 1)),
         einddatum: verlenging.gevraagdTot,
         verlengingVan: verlengingId,
       },
