@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Shared field rules of the API's DTOs, so every date and text is checked the same way. */
@@ -39,6 +40,10 @@ export const OptionalTextField = (description: string, example: string, maxLengt
     IsNotEmpty(),
     MaxLength(maxLength),
   );
+
+/** Leading and trailing spaces removed before the field is checked (a name: " Haven " is "Haven"). */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export const UuidField = (description: string) =>
   applyDecorators(

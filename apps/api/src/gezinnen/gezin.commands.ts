@@ -172,6 +172,7 @@ export class RegisterGezinHandler implements ICommandHandler<RegisterGezinComman
       naam: body.naam,
       leden: leden.map(({ lid }) => lid),
       vanaf: kalenderdatum(now),
+      wijk: body.wijk ?? null,
     };
     const writePersons = async (): Promise<void> => {
       for (const { dto, lid } of leden) {

@@ -30,6 +30,7 @@ import {
   AddGezinslidDto,
   CorrectPersoonDto,
   EndNetwerkBetrokkeneDto,
+  GezinWijkDto,
   LidParams,
   NetwerkBetrokkeneDto,
   NetwerkParams,
@@ -64,7 +65,10 @@ export class GezinnenController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a family with its members (each member becomes a person)' })
+  @ApiOperation({
+    summary: 'Register a family with its members (each member becomes a person)',
+    description: 'With `wijk`, the family lives in that district from the day of registration.',
+  })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ description: 'Registered; Location, ETag and X-Log-Position are set' })
   @ApiUnprocessableEntityResponse({ description: 'A rule refused it (e.g. no youth)' })
@@ -83,7 +87,9 @@ export class GezinnenController {
   }
 
   @Get(':gezinId')
-  @ApiOperation({ summary: 'A family: members, network, contact person, plan version' })
+  @ApiOperation({
+    summary: 'A family: district, members, network, contact person, plan version',
+  })
   @ApiOkResponse({ description: 'The family; ETag is its version' })
   async get(
     @Param() { gezinId }: GezinIdParams,
@@ -101,6 +107,31 @@ export class GezinnenController {
     );
     response.setHeader('ETag', etag(gezin.revision));
     return gezin;
+  }
+
+  @Put(':gezinId/wijk')
+  @ApiOperation({
+    summary: 'Set the district (wijk) the family lives in, from a date',
+    description: 'The contact person or a team lead; the same district again is refused (422).',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ description: 'Set; ETag is the family’s new version' })
+  @ApiForbiddenResponse({ description: 'You may read this family but no longer change it' })
+  @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
+  @ApiUnprocessableEntityResponse({ description: 'The family already lives in this district' })
+  setWijk(
+    @Param() { gezinId }: GezinIdParams,
+    @Body() body: GezinWijkDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    return this.execute(
+      gezinId,
+      { type: 'SetGezinWijk', wijk: body.wijk, per: body.per },
+      context,
+      response,
+    );
   }
 
   @Post(':gezinId/leden')

@@ -16,6 +16,8 @@ export interface GezinView {
   gezinId: string;
   naam: string;
   aangemeldOp: string;
+  /** The district the family lives in now; null when not known. */
+  wijk: string | null;
   /** The family's version: send it back in If-Match when changing it. */
   revision: number;
   /** Yours: schrijven (you are its contact person) or lezen (you were). */
@@ -121,13 +123,15 @@ export class GezinnenReadModel {
         {
           naam: string;
           aangemeld_op: string;
+          wijk: string | null;
           revision: number;
           plan_versie: number;
           evaluatiedatum: string | null;
           state: string;
         }
       >(
-        'SELECT naam, aangemeld_op, revision, plan_versie, evaluatiedatum, state FROM gezinnen WHERE gezin_id = ?',
+        `SELECT naam, aangemeld_op, wijk, revision, plan_versie, evaluatiedatum, state
+         FROM gezinnen WHERE gezin_id = ?`,
       )
       .get(gezinId)!;
     const state = JSON.parse(gezin.state) as {
@@ -150,6 +154,7 @@ export class GezinnenReadModel {
       gezinId,
       naam: gezin.naam,
       aangemeldOp: gezin.aangemeld_op,
+      wijk: gezin.wijk,
       revision: gezin.revision,
       toegang,
       contactpersoon: state.contactpersoon,

@@ -14,19 +14,24 @@ import { Roles } from '@app/access';
 import { CommandMeta, RequestCommandContext } from '../common/command-context';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { CLOCK, Clock } from '../infrastructure/tokens';
+import { ConsistencyQuery } from '../common/dto';
 import {
   AanbiederParams,
   AanbiederVersieDto,
+  BevolkingDto,
+  BevolkingParams,
   PeildatumQuery,
   ProductVersieDto,
   ProductcodeParams,
 } from './dto/zorg.dto';
 import { ExecuteReferentiedataCommand } from './zorg.commands';
-import { ZorgReadModel } from './zorg.read-model';
+import { BevolkingJaar, ZorgReadModel } from './zorg.read-model';
 
 /**
  * Reference data kept by functioneel beheer: products and providers, versioned by the date a
- * version applies from. Everyone who records or reads care may look it up; no personal data.
+ * version applies from, and the population figures per year and district that policy indicators
+ * divide by. Everyone who records or reads care may look products and providers up; the
+ * population is for beheer and beleid. No personal data.
  */
 @ApiTags('referentiedata')
 @ApiBearerAuth()
@@ -96,6 +101,27 @@ export class ReferentiedataController {
     return this.write(response, { aanbiederId }, command, context);
   }
 
+  @Put('bevolking/:jaar')
+  @HttpCode(200)
+  @Roles('beheer')
+  @ApiOperation({
+    summary: 'Set the youths aged 0-17 on 31 December of a year, per district',
+    description:
+      'Replaces the figures of that year when it was set before (a correction: the latest wins).',
+  })
+  @ApiOkResponse({ description: 'Recorded (position null when the figures were the same)' })
+  @ApiUnprocessableEntityResponse({ description: 'A district named twice' })
+  async setBevolking(
+    @Param() { jaar }: BevolkingParams,
+    @Body() body: BevolkingDto,
+    @CommandMeta() context: RequestCommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResponse> {
+    const wijken = body.wijken.map(({ wijk, aantal }) => ({ wijk, aantal }));
+    const written = await this.write(response, {}, { type: 'SetBevolking', jaar, wijken }, context);
+    return { jaar, ...written };
+  }
+
   private async write(
     response: Response,
     ids: Record<string, string>,
@@ -125,6 +151,17 @@ export class ReferentiedataController {
   async aanbieders(@Query() { peildatum, minPosition }: PeildatumQuery) {
     await this.readYourWrites.waitFor(minPosition);
     return { items: this.zorg.aanbieders(peildatum ?? this.today()) };
+  }
+
+  @Get('bevolking')
+  @Roles('beheer', 'beleid')
+  @ApiOperation({
+    summary: 'The youths aged 0-17 on 31 December, per year: per district and in total',
+  })
+  @ApiOkResponse({ description: 'Every year set, in order, with its districts and total' })
+  async bevolking(@Query() { minPosition }: ConsistencyQuery): Promise<{ items: BevolkingJaar[] }> {
+    await this.readYourWrites.waitFor(minPosition);
+    return { items: this.zorg.bevolking() };
   }
 
   private today(): string {

@@ -5,6 +5,13 @@ type Row = Record<string, string | number | boolean | null>;
 /** A worklist row names the family it belongs to, so its read can be logged. */
 type WerklijstRow = Row & { gezinId: string };
 
+/** The youths aged 0-17 living in the municipality on 31 December of `jaar`. */
+export interface BevolkingJaar {
+  jaar: number;
+  totaal: number;
+  wijken: { wijk: string; aantal: number }[];
+}
+
 /** Queries over the `zorg` read model: a person's care, the reference data, the care worklists. */
 @Injectable()
 export class ZorgReadModel {
@@ -112,6 +119,21 @@ export class ZorgReadModel {
        ORDER BY a.naam`,
       peildatum,
     );
+  }
+
+  /** Every year's youths 0-17 on 31 December, per district (by name) and in total. */
+  bevolking(): BevolkingJaar[] {
+    const rows = this.all<{ jaar: number; wijk: string; aantal: number }>(
+      'SELECT jaar, wijk, aantal FROM ref_bevolking ORDER BY jaar, wijk',
+    );
+    const jaren = new Map<number, BevolkingJaar>();
+    for (const { jaar, wijk, aantal } of rows) {
+      const item = jaren.get(jaar) ?? { jaar, totaal: 0, wijken: [] };
+      item.wijken.push({ wijk, aantal });
+      item.totaal += aantal;
+      jaren.set(jaar, item);
+    }
+    return [...jaren.values()];
   }
 
   /** The youths of my families with a perspective conversation due by `until` and not held. */

@@ -1,7 +1,7 @@
 import { NotAllowed, NotFound, RuleViolation } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
-import { Door, GezinCommand, NieuwLid, gezinDecider } from './gezin.decider';
-import { Contactpersoon, GezinEvent } from './gezin.events';
+import { Door, GezinCommand, NieuwLid, RegisterGezin, gezinDecider } from './gezin.decider';
+import { Contactpersoon, GezinEvent, GezinState } from './gezin.events';
 import { Gezinsplan } from './gezinsplan';
 
 const spec = deciderSpecification(gezinDecider);
@@ -93,7 +93,7 @@ const planV1: GezinEvent = {
 
 describe('gezin decider', () => {
   describe('RegisterGezin', () => {
-    const register = (leden: NieuwLid[]): GezinCommand => ({
+    const register = (leden: NieuwLid[]): RegisterGezin => ({
       type: 'RegisterGezin',
       door: asAnna,
       gezinId: g,
@@ -137,6 +137,101 @@ describe('gezin decider', () => {
         .given(registered)
         .when(register([sanne]), now)
         .thenThrows(RuleViolation, /al geregistreerd/);
+    });
+    it('with a district, sets it from the calendar day of registration, right after registering', () => {
+      // Just after midnight local time (still 28 February in UTC in the Netherlands): 1 March.
+      const justAfterMidnight = new Date(2026, 2, 1, 0, 30);
+      spec
+        .given([])
+        .when({ ...register([sanne, mark]), wijk: '  Lelystad-Haven ' }, justAfterMidnight)
+        .then([
+          registered[0]!,
+          { type: 'GezinWijkSet', data: { gezinId: g, wijk: 'Lelystad-Haven', per: '2026-03-01' } },
+          ...registered.slice(1),
+        ]);
+    });
+    it('without a district (left out or null), sets none', () => {
+      spec
+        .given([])
+        .when({ ...register([sanne, mark]), wijk: null }, now)
+        .then(registered);
+    });
+    it('refuses a district of only spaces', () => {
+      spec
+        .given([])
+        .when({ ...register([sanne]), wijk: '   ' }, now)
+        .thenThrows(RuleViolation, /naam van de wijk/);
+    });
+  });
+
+  describe('district (wijk)', () => {
+    const setWijk = (wijk: string, door: Door = asAnna, per = '2026-04-01'): GezinCommand => ({
+      type: 'SetGezinWijk',
+      door,
+      wijk,
+      per,
+    });
+    const inHaven: GezinEvent = {
+      type: 'GezinWijkSet',
+      data: { gezinId: g, wijk: 'Haven', per: '2026-03-01' },
+    };
+
+    it('the contact person sets the district of a family that had none', () => {
+      spec
+        .given(withAnna)
+        .when(setWijk('Haven'))
+        .then([{ type: 'GezinWijkSet', data: { gezinId: g, wijk: 'Haven', per: '2026-04-01' } }]);
+    });
+    it('records a move to another district, trimmed', () => {
+      spec
+        .given([...withAnna, inHaven])
+        .when(setWijk(' Atol '))
+        .then([{ type: 'GezinWijkSet', data: { gezinId: g, wijk: 'Atol', per: '2026-04-01' } }]);
+    });
+    it('refuses the district the family already lives in', () => {
+      spec
+        .given([...withAnna, inHaven])
+        .when(setWijk('Haven '))
+        .thenThrows(RuleViolation, 'Gezin Jansen woont al in wijk Haven; er verandert niets.');
+    });
+    it('refuses a district of only spaces', () => {
+      spec
+        .given(withAnna)
+        .when(setWijk(' '))
+        .thenThrows(RuleViolation, /naam van de wijk/);
+    });
+    it('a team lead may set it, for any family', () => {
+      spec
+        .given(withAnna)
+        .when(setWijk('Haven', asTeamleider))
+        .then([{ type: 'GezinWijkSet', data: { gezinId: g, wijk: 'Haven', per: '2026-04-01' } }]);
+    });
+    it('the registrant may set it until the first contact person is assigned', () => {
+      spec
+        .given(registered)
+        .when(setWijk('Haven'))
+        .then([{ type: 'GezinWijkSet', data: { gezinId: g, wijk: 'Haven', per: '2026-04-01' } }]);
+    });
+    it('a stranger learns nothing (NotFound); an earlier contact person may not (NotAllowed)', () => {
+      spec.given(withAnna).when(setWijk('Haven', asBram)).thenThrows(NotFound);
+      spec
+        .given([...withAnna, handedToBram])
+        .when(setWijk('Haven', asAnna))
+        .thenThrows(NotAllowed);
+    });
+    it('a team lead cannot set the district of a family that does not exist', () => {
+      spec.given([]).when(setWijk('Haven', asTeamleider)).thenThrows(NotFound);
+    });
+    it('the state keeps the current district', () => {
+      const fold = (events: GezinEvent[]): GezinState =>
+        events.reduce(gezinDecider.evolve, gezinDecider.initialState());
+      expect(fold(withAnna).wijk).toBeNull();
+      expect(fold([...withAnna, inHaven]).wijk).toBe('Haven');
+      const moved: GezinEvent = {
+        type: 'GezinWijkSet',
+        data: { gezinId: g, wijk: 'Atol', per: '2026-06-01' },
+      };
+      expect(fold([...withAnna, inHaven, moved]).wijk).toBe('Atol');
     });
   });
 

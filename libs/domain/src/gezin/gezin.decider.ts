@@ -31,8 +31,17 @@ type Cmd<Type extends string, T> = { type: Type; door: Door } & T;
 
 export type RegisterGezin = Cmd<
   'RegisterGezin',
-  { gezinId: string; naam: string; leden: NieuwLid[]; vanaf: string }
+  {
+    gezinId: string;
+    naam: string;
+    leden: NieuwLid[];
+    vanaf: string;
+    /** The district the family lives in, when known at registration. */
+    wijk?: string | null;
+  }
 >;
+/** The family lives in this district (wijk) from `per` (YYYY-MM-DD): it moved, or it was unknown. */
+export type SetGezinWijk = Cmd<'SetGezinWijk', { wijk: string; per: string }>;
 export type AddGezinslid = Cmd<'AddGezinslid', { lid: NieuwLid; vanaf: string }>;
 export type RemoveGezinslid = Cmd<
   'RemoveGezinslid',
@@ -56,6 +65,7 @@ export type WriteGezinsplan = Cmd<'WriteGezinsplan', { plan: Gezinsplan; reden: 
 
 export type GezinCommand =
   | RegisterGezin
+  | SetGezinWijk
   | AddGezinslid
   | RemoveGezinslid
   | AddNetwerkBetrokkene
@@ -75,6 +85,8 @@ export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
     if (command.type === 'RegisterGezin') return registerGezin(command, state, now);
     const gezinId = mayAct(command, state);
     switch (command.type) {
+      case 'SetGezinWijk':
+        return setWijk(command, state, gezinId);
       case 'AddGezinslid':
         return addGezinslid(command, state, gezinId, now);
       case 'RemoveGezinslid':
@@ -100,14 +112,15 @@ export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
 /**
  * Need-to-know: someone who does not work with the family learns nothing, not even that it
  * exists (NotFound); an earlier contact person may read but not change (NotAllowed). Team leads
- * may assign, hand over and end contact persons of any family.
+ * may assign, hand over and end contact persons of any family, and set its district.
  */
 function mayAct(command: Exclude<GezinCommand, RegisterGezin>, state: GezinState): string {
   const teamleiderTask =
     command.door.teamleider &&
     (command.type === 'AssignContactpersoon' ||
       command.type === 'HandOverContactpersoon' ||
-      command.type === 'EndContactpersoon');
+      command.type === 'EndContactpersoon' ||
+      command.type === 'SetGezinWijk');
   if (state.registered && teamleiderTask) return state.gezinId;
   const toegang = toegangVan(state, command.door.userId);
   if (toegang === 'geen') throw new NotFound('Dit gezin bestaat niet of u werkt er niet mee.');
@@ -132,13 +145,39 @@ function registerGezin(command: RegisterGezin, state: GezinState, now: Date): Ge
     ids.add(lid.persoonId);
   }
   const { gezinId, naam, vanaf } = command;
+  // The district, when given, from the day of registration.
+  const wijk: GezinEvent[] =
+    command.wijk == null
+      ? []
+      : [
+          {
+            type: 'GezinWijkSet',
+            data: { gezinId, wijk: checkWijk(command.wijk), per: kalenderdatum(now) },
+          },
+        ];
   return [
     { type: 'GezinRegistered', data: { gezinId, naam, registeredBy: command.door.userId } },
+    ...wijk,
     ...command.leden.map((lid): GezinEvent => ({
       type: 'GezinslidAdded',
       data: { gezinId, persoonId: lid.persoonId, rol: lid.rol, vanaf },
     })),
   ];
+}
+
+function setWijk(command: SetGezinWijk, state: GezinState, gezinId: string): GezinEvent[] {
+  const wijk = checkWijk(command.wijk);
+  if (state.wijk === wijk) {
+    throw new RuleViolation(`Gezin ${state.naam} woont al in wijk ${wijk}; er verandert niets.`);
+  }
+  return [{ type: 'GezinWijkSet', data: { gezinId, wijk, per: command.per } }];
+}
+
+/** A district is named: surrounding spaces do not count. */
+function checkWijk(wijk: string): string {
+  const trimmed = wijk.trim();
+  if (trimmed === '') throw new RuleViolation('Geef de naam van de wijk.');
+  return trimmed;
 }
 
 function addGezinslid(

@@ -34,6 +34,11 @@ export type GezinRegistered = DomainEvent<
   'GezinRegistered',
   Data<{ naam: string; registeredBy: string }>
 >;
+/**
+ * The district (wijk) the family lives in, from a date (YYYY-MM-DD). The latest one is the
+ * current one; policy statistics relate families to the population per district.
+ */
+export type GezinWijkSet = DomainEvent<'GezinWijkSet', Data<{ wijk: string; per: string }>>;
 export type GezinslidAdded = DomainEvent<
   'GezinslidAdded',
   Data<{ persoonId: string; rol: Rol; vanaf: string }>
@@ -69,6 +74,7 @@ export type GezinsplanWritten = DomainEvent<
 
 export type GezinEvent =
   | GezinRegistered
+  | GezinWijkSet
   | GezinslidAdded
   | GezinslidRemoved
   | NetwerkBetrokkeneAdded
@@ -87,6 +93,8 @@ export interface GezinState {
   gezinId: string;
   naam: string;
   registeredBy: string;
+  /** The district the family lives in now; null until one is set. */
+  wijk: string | null;
   /** Current members. */
   leden: { persoonId: string; rol: Rol }[];
   netwerk: NetwerkBetrokkene[];
@@ -103,6 +111,7 @@ export const initialGezinState = (): GezinState => ({
   gezinId: '',
   naam: '',
   registeredBy: '',
+  wijk: null,
   leden: [],
   netwerk: [],
   contactpersoon: null,
@@ -122,6 +131,8 @@ export function evolveGezin(state: GezinState, event: GezinEvent): GezinState {
         naam: event.data.naam,
         registeredBy: event.data.registeredBy,
       };
+    case 'GezinWijkSet':
+      return { ...state, wijk: event.data.wijk };
     case 'GezinslidAdded':
       return {
         ...state,
@@ -173,6 +184,7 @@ export const gezinStreamId = (gezinId: string): string => `gezin-${gezinId}`;
 
 const GEZIN_EVENT_TYPES: ReadonlySet<string> = new Set<GezinEvent['type']>([
   'GezinRegistered',
+  'GezinWijkSet',
   'GezinslidAdded',
   'GezinslidRemoved',
   'NetwerkBetrokkeneAdded',

@@ -39,6 +39,11 @@ export function describeGezinEvent(event: GezinEvent, context: TijdlijnContext):
   switch (event.type) {
     case 'GezinRegistered':
       return { soort: 'gezin', samenvatting: `Gezin ${event.data.naam} is aangemeld.` };
+    case 'GezinWijkSet':
+      return {
+        soort: 'gezin',
+        samenvatting: `Het gezin woont vanaf ${event.data.per} in wijk ${event.data.wijk}.`,
+      };
     case 'GezinslidAdded':
       return {
         soort: 'gezinslid',

@@ -1,10 +1,13 @@
 import { RuleViolation } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
+  BevolkingWijk,
   ProductGegevens,
+  ReferentiedataCommand,
   ReferentiedataEvent,
   productOp,
   referentiedataDecider,
+  totaalBevolking,
   versieOp,
 } from './referentiedata';
 
@@ -117,5 +120,113 @@ describe('referentiedata decider', () => {
       data: { productcode: '90002', geldigVanaf: '2025-01-01', ...behandeldWonen, categorie: '50' },
     });
     expect(productOp(state, '90002', '2025-02-01').verblijf).toBe(true);
+  });
+});
+
+describe('referentiedata decider: population (bevolking)', () => {
+  const wijken2024: BevolkingWijk[] = [
+    { wijk: 'Haven', aantal: 1840 },
+    { wijk: 'Atol', aantal: 2210 },
+  ];
+  const set = (jaar: number, wijken: BevolkingWijk[]): ReferentiedataCommand => ({
+    type: 'SetBevolking',
+    jaar,
+    wijken,
+  });
+  const vastgesteld2024: ReferentiedataEvent = {
+    type: 'BevolkingVastgesteld',
+    data: { jaar: 2024, wijken: wijken2024 },
+  };
+
+  it('sets the youths 0-17 per district for a year', () => {
+    spec.given([]).when(set(2024, wijken2024)).then([vastgesteld2024]);
+  });
+
+  it('trims district names and accepts districts without youths', () => {
+    spec
+      .given([])
+      .when(set(2023, [{ wijk: ' Haven ', aantal: 0 }]))
+      .then([
+        {
+          type: 'BevolkingVastgesteld',
+          data: { jaar: 2023, wijken: [{ wijk: 'Haven', aantal: 0 }] },
+        },
+      ]);
+  });
+
+  it('replaces a year set before (a correction; the latest wins), and leaves other years', () => {
+    const corrected = [{ wijk: 'Haven', aantal: 1850 }];
+    spec
+      .given([vastgesteld2024])
+      .when(set(2024, corrected))
+      .then([{ type: 'BevolkingVastgesteld', data: { jaar: 2024, wijken: corrected } }]);
+    const history: ReferentiedataEvent[] = [
+      vastgesteld2024,
+      { type: 'BevolkingVastgesteld', data: { jaar: 2023, wijken: wijken2024 } },
+      { type: 'BevolkingVastgesteld', data: { jaar: 2024, wijken: corrected } },
+    ];
+    const state = history.reduce(
+      referentiedataDecider.evolve,
+      referentiedataDecider.initialState(),
+    );
+    expect(state.bevolking[2024]).toEqual(corrected);
+    expect(state.bevolking[2023]).toEqual(wijken2024);
+  });
+
+  it('records nothing when the same figures are set again, in any order', () => {
+    spec
+      .given([vastgesteld2024])
+      .when(set(2024, [...wijken2024].reverse()))
+      .then([]);
+  });
+
+  it.each([
+    [1999, /van 2000 tot en met 2100/],
+    [2101, /van 2000 tot en met 2100/],
+    [2024.5, /heel jaartal/],
+  ])('refuses the year %p', (jaar, message) => {
+    spec.given([]).when(set(jaar, wijken2024)).thenThrows(RuleViolation, message);
+  });
+
+  it('refuses a year without districts', () => {
+    spec
+      .given([])
+      .when(set(2024, []))
+      .thenThrows(RuleViolation, /ten minste één wijk/);
+  });
+
+  it('refuses a district named twice (also when only the case or spaces differ)', () => {
+    spec
+      .given([])
+      .when(
+        set(2024, [
+          { wijk: 'Haven', aantal: 1 },
+          { wijk: 'haven ', aantal: 2 },
+        ]),
+      )
+      .thenThrows(RuleViolation, 'Wijk haven staat twee keer in de bevolking van 2024.');
+  });
+
+  it.each([
+    [-1, 'negative'],
+    [1.5, 'a fraction'],
+    [Number.NaN, 'not a number'],
+  ])('refuses a count of %p (%s)', (aantal) => {
+    spec
+      .given([])
+      .when(set(2024, [{ wijk: 'Haven', aantal }]))
+      .thenThrows(RuleViolation, /geheel getal van 0 of meer/);
+  });
+
+  it('refuses a district without a name', () => {
+    spec
+      .given([])
+      .when(set(2024, [{ wijk: '  ', aantal: 3 }]))
+      .thenThrows(RuleViolation, /naam van elke wijk/);
+  });
+
+  it('adds up the districts to the total', () => {
+    expect(totaalBevolking(wijken2024)).toBe(4050);
+    expect(totaalBevolking([])).toBe(0);
   });
 });

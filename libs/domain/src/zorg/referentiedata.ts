@@ -2,8 +2,9 @@ import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
 import { CbsHulpvorm, Productcategorie, Woonvorm, isVerblijfsproduct } from './codes';
 
 /**
- * Reference data kept by functioneel beheer: products and providers. Versioned: a change applies
- * from a date (`geldigVanaf`) and never rewrites what was valid before it.
+ * Reference data kept by functioneel beheer: products and providers, and the population figures
+ * policy indicators divide by. Products and providers are versioned: a change applies from a date
+ * (`geldigVanaf`) and never rewrites what was valid before it.
  */
 export interface ProductGegevens {
   categorie: Productcategorie;
@@ -35,12 +36,28 @@ export type AanbiederVersionSet = DomainEvent<
   'AanbiederVersionSet',
   { aanbiederId: string; naam: string; geldigVanaf: string }
 >;
-export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet;
+/** The number of youths in one district. */
+export interface BevolkingWijk {
+  wijk: string;
+  aantal: number;
+}
+/**
+ * Youths aged 0 up to and including 17 living in the municipality on 31 December of `jaar`, per
+ * district: the denominators of the council's indicators. Set again for the same year, it replaces
+ * that year (a correction; the latest wins).
+ */
+export type BevolkingVastgesteld = DomainEvent<
+  'BevolkingVastgesteld',
+  { jaar: number; wijken: BevolkingWijk[] }
+>;
+export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet | BevolkingVastgesteld;
 
 export interface ReferentiedataState {
   /** Per product code, its versions in order of `geldigVanaf`. */
   producten: Record<string, ProductVersie[]>;
   aanbieders: Record<string, AanbiederVersie[]>;
+  /** Per year, the youths 0-17 on 31 December per district (the latest figures set). */
+  bevolking: Record<number, BevolkingWijk[]>;
 }
 
 export type SetProductVersion = {
@@ -55,13 +72,18 @@ export type SetAanbiederVersion = {
   naam: string;
   geldigVanaf: string;
 };
-export type ReferentiedataCommand = SetProductVersion | SetAanbiederVersion;
+export type SetBevolking = { type: 'SetBevolking'; jaar: number; wijken: BevolkingWijk[] };
+export type ReferentiedataCommand = SetProductVersion | SetAanbiederVersion | SetBevolking;
+
+/** The years population figures can be set for. */
+export const BEVOLKING_JAREN = { van: 2000, tot: 2100 } as const;
 
 export const REFERENTIEDATA_STREAM = 'referentiedata';
 
 const TYPES: ReadonlySet<string> = new Set<ReferentiedataEvent['type']>([
   'ProductVersionSet',
   'AanbiederVersionSet',
+  'BevolkingVastgesteld',
 ]);
 export const isReferentiedataEvent = (event: DomainEvent): event is ReferentiedataEvent =>
   TYPES.has(event.type);
@@ -71,7 +93,7 @@ export const referentiedataDecider: Decider<
   ReferentiedataEvent,
   ReferentiedataState
 > = {
-  initialState: () => ({ producten: {}, aanbieders: {} }),
+  initialState: () => ({ producten: {}, aanbieders: {}, bevolking: {} }),
   evolve(state, event) {
     switch (event.type) {
       case 'ProductVersionSet': {
@@ -100,6 +122,11 @@ export const referentiedataDecider: Decider<
               event.data,
             ],
           },
+        };
+      case 'BevolkingVastgesteld':
+        return {
+          ...state,
+          bevolking: { ...state.bevolking, [event.data.jaar]: event.data.wijken },
         };
       default:
         return assertNever(event);
@@ -146,11 +173,56 @@ export const referentiedataDecider: Decider<
             },
           },
         ];
+      case 'SetBevolking':
+        return setBevolking(command, state);
       default:
         return assertNever(command);
     }
   },
 };
+
+function setBevolking(command: SetBevolking, state: ReferentiedataState): ReferentiedataEvent[] {
+  const { jaar } = command;
+  if (!Number.isInteger(jaar) || jaar < BEVOLKING_JAREN.van || jaar > BEVOLKING_JAREN.tot) {
+    throw new RuleViolation(
+      `Het jaar moet een heel jaartal zijn van ${BEVOLKING_JAREN.van} tot en met ${BEVOLKING_JAREN.tot}.`,
+    );
+  }
+  if (command.wijken.length === 0) {
+    throw new RuleViolation(`Geef voor ${jaar} het aantal jeugdigen van ten minste één wijk.`);
+  }
+  const gezien = new Set<string>();
+  const wijken = command.wijken.map(({ wijk, aantal }): BevolkingWijk => {
+    const naam = wijk.trim();
+    if (naam === '') throw new RuleViolation('Geef de naam van elke wijk.');
+    // "Haven" and "haven" would be counted as two districts: surely a typing error.
+    const sleutel = naam.toLocaleLowerCase('nl');
+    if (gezien.has(sleutel)) {
+      throw new RuleViolation(`Wijk ${naam} staat twee keer in de bevolking van ${jaar}.`);
+    }
+    gezien.add(sleutel);
+    if (!Number.isInteger(aantal) || aantal < 0) {
+      throw new RuleViolation(
+        `Het aantal jeugdigen in wijk ${naam} moet een geheel getal van 0 of meer zijn.`,
+      );
+    }
+    return { wijk: naam, aantal };
+  });
+  const huidig = state.bevolking[jaar];
+  if (huidig && sameWijken(huidig, wijken)) return []; // The same figures again: nothing changes.
+  return [{ type: 'BevolkingVastgesteld', data: { jaar, wijken } }];
+}
+
+function sameWijken(a: BevolkingWijk[], b: BevolkingWijk[]): boolean {
+  const key = (wijken: BevolkingWijk[]) =>
+    JSON.stringify([...wijken].sort((x, y) => (x.wijk < y.wijk ? -1 : x.wijk > y.wijk ? 1 : 0)));
+  return key(a) === key(b);
+}
+
+/** The total of youths 0-17 over the districts of a year. */
+export function totaalBevolking(wijken: readonly BevolkingWijk[]): number {
+  return wijken.reduce((som, w) => som + w.aantal, 0);
+}
 
 /** A new version starts after the latest one: history is never rewritten. */
 function notBeforeLatest(

@@ -11,14 +11,14 @@ import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
 /**
- * Families for the contact person's screens and worklists: members (with the persons' data),
+ * Families for the contact person's screens and worklists: district (wijk), members (with the persons' data),
  * network, contact-person history, plan versions, and who may read or write each family.
  * Access is derived with the domain's own rule (`toegangVan`) from the folded family state, so the
  * read side can never disagree with the write side about need-to-know.
  */
 export const gezinnenProjection: Projection = {
   name: 'gezinnen',
-  version: 2,
+  version: 3,
   tables: [
     'gezinnen',
     'gezin_leden',
@@ -35,6 +35,7 @@ export const gezinnenProjection: Projection = {
         gezin_id        TEXT PRIMARY KEY,
         naam            TEXT NOT NULL,
         aangemeld_op    TEXT NOT NULL,
+        wijk            TEXT,
         revision        INTEGER NOT NULL,
         contactpersoon_user_id TEXT,
         plan_versie     INTEGER NOT NULL DEFAULT 0,
@@ -113,8 +114,9 @@ export const gezinnenProjection: Projection = {
         `INSERT INTO gezinnen (gezin_id, naam, aangemeld_op, revision, state) VALUES (?, ?, ?, ?, ?)`,
       ),
       updateGezin: db.prepare(
-        `UPDATE gezinnen SET revision = @revision, contactpersoon_user_id = @contactpersoon,
-           plan_versie = @planVersie, evaluatiedatum = @evaluatiedatum, state = @state
+        `UPDATE gezinnen SET revision = @revision, wijk = @wijk,
+           contactpersoon_user_id = @contactpersoon, plan_versie = @planVersie,
+           evaluatiedatum = @evaluatiedatum, state = @state
          WHERE gezin_id = @gezinId`,
       ),
       addLid: db.prepare(
@@ -240,6 +242,7 @@ export const gezinnenProjection: Projection = {
       sql.updateGezin.run({
         gezinId,
         revision: recorded.revision,
+        wijk: state.wijk,
         contactpersoon: state.contactpersoon?.userId ?? null,
         planVersie: state.planVersie,
         evaluatiedatum: state.plan?.evaluatiedatum ?? null,

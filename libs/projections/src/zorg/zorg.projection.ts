@@ -10,16 +10,18 @@ import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
 /**
- * Care facts per person (assignments, extensions, stays, perspective) and the reference data,
- * for the contact person's screens and worklists. Also keeps, per youth, when the perspective
+ * Care facts per person (assignments, extensions, stays, perspective) and the reference data
+ * (products, providers, population per year and district), for the contact person's screens and
+ * worklists. Also keeps, per youth, when the perspective
  * conversation is due, recomputed whenever a birth date or a Jeugdwet start changes.
  */
 export const zorgProjection: Projection = {
   name: 'zorg',
-  version: 2,
+  version: 3,
   tables: [
     'ref_producten',
     'ref_aanbieders',
+    'ref_bevolking',
     'zorg_personen',
     'toewijzingen',
     'verlengingen',
@@ -37,6 +39,9 @@ export const zorgProjection: Projection = {
       CREATE TABLE IF NOT EXISTS ref_aanbieders (
         aanbieder_id TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, naam TEXT NOT NULL,
         PRIMARY KEY (aanbieder_id, geldig_vanaf));
+      CREATE TABLE IF NOT EXISTS ref_bevolking (
+        jaar INTEGER NOT NULL, wijk TEXT NOT NULL, aantal INTEGER NOT NULL,
+        PRIMARY KEY (jaar, wijk));
       CREATE TABLE IF NOT EXISTS zorg_personen (
         persoon_id TEXT PRIMARY KEY, geboortedatum TEXT,
         perspectief_uiterlijk TEXT, perspectief_gevoerd_op TEXT,
@@ -75,6 +80,8 @@ export const zorgProjection: Projection = {
       aanbieder: run(
         'INSERT OR REPLACE INTO ref_aanbieders VALUES (@aanbiederId, @geldigVanaf, @naam)',
       ),
+      clearBevolking: run('DELETE FROM ref_bevolking WHERE jaar = ?'),
+      bevolking: run('INSERT INTO ref_bevolking (jaar, wijk, aantal) VALUES (?, ?, ?)'),
       persoon: run(`INSERT INTO zorg_personen (persoon_id, geboortedatum) VALUES (?, ?)
         ON CONFLICT (persoon_id) DO UPDATE SET geboortedatum = excluded.geboortedatum`),
       toewijzing:
@@ -137,14 +144,25 @@ export const zorgProjection: Projection = {
     return (recorded: RecordedEvent) => {
       const event = toDomainEvent(recorded);
       if (isReferentiedataEvent(event)) {
-        if (event.type === 'ProductVersionSet') {
-          const d = event.data;
-          sql.product.run({
-            ...d,
-            verblijf: isVerblijfsproduct(d.categorie, d.productcode) ? 1 : 0,
-          });
-        } else {
-          sql.aanbieder.run({ ...event.data });
+        switch (event.type) {
+          case 'ProductVersionSet': {
+            const d = event.data;
+            sql.product.run({
+              ...d,
+              verblijf: isVerblijfsproduct(d.categorie, d.productcode) ? 1 : 0,
+            });
+            break;
+          }
+          case 'AanbiederVersionSet':
+            sql.aanbieder.run({ ...event.data });
+            break;
+          case 'BevolkingVastgesteld':
+            // A year set again replaces that year's figures whole (a correction).
+            sql.clearBevolking.run(event.data.jaar);
+            for (const { wijk, aantal } of event.data.wijken) {
+              sql.bevolking.run(event.data.jaar, wijk, aantal);
+            }
+            break;
         }
         return;
       }

@@ -29,6 +29,7 @@ import {
   OptionalDateField,
   OptionalTextField,
   TextField,
+  Trim,
   UuidField,
   UserIdField,
 } from '../../common/dto';
@@ -87,6 +88,19 @@ export class RegisterGezinDto {
   @ValidateNested({ each: true })
   @Type(() => NieuwGezinslidDto)
   leden!: NieuwGezinslidDto[];
+
+  @Trim()
+  @OptionalTextField('The district (wijk) the family lives in, from today', 'Lelystad-Haven', 100)
+  wijk?: string;
+}
+
+export class GezinWijkDto {
+  @Trim()
+  @TextField('The district (wijk) the family lives in', 'Lelystad-Haven', 100)
+  wijk!: string;
+
+  @DateField('Lives there from this date')
+  per!: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -20,6 +21,7 @@ import {
 } from 'class-validator';
 import {
   BESTEMMINGEN,
+  BEVOLKING_JAREN,
   Bestemming,
   CBS_HULPVORMEN,
   CbsHulpvorm,
@@ -41,11 +43,12 @@ import {
   OptionalDateField,
   OptionalTextField,
   TextField,
+  Trim,
   UuidField,
 } from '../../common/dto';
 
-const PRODUCTCODE = /^[0-9A-Z]{2,8}$/;
-const AGB = /^\d{8}$/;
+export const PRODUCTCODE = /^[0-9A-Z]{2,8}$/;
+export const AGB = /^\d{8}$/;
 
 export class PersoonIdParams {
   @UuidField('The person')
@@ -82,6 +85,43 @@ export class AanbiederParams {
   @ApiProperty({ example: '12345678', description: 'AGB code of the provider' })
   @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
   aanbiederId!: string;
+}
+
+export class BevolkingParams {
+  @ApiProperty({
+    example: 2024,
+    description: `The year (${BEVOLKING_JAREN.van} to ${BEVOLKING_JAREN.tot}): youths on 31 December of it`,
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(BEVOLKING_JAREN.van)
+  @Max(BEVOLKING_JAREN.tot)
+  jaar!: number;
+}
+
+export class BevolkingWijkDto {
+  @Trim()
+  @TextField('District (wijk)', 'Lelystad-Haven', 100)
+  wijk!: string;
+
+  @ApiProperty({ example: 1840, description: 'Youths aged 0 to 17 living in the district' })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  aantal!: number;
+}
+
+export class BevolkingDto {
+  @ApiProperty({
+    type: [BevolkingWijkDto],
+    description: 'Every district once; replaces the figures of the year, if any',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => BevolkingWijkDto)
+  wijken!: BevolkingWijkDto[];
 }
 
 export class PeildatumQuery extends ConsistencyQuery {
