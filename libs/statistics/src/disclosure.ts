@@ -19,12 +19,13 @@ export function publiceerAantal(aantal: number): number | null {
  * A share in whole percent, computed from the unrounded counts; `null` when the denominator is
  * under the threshold (a share of a small group says too much about its members).
  */
-export function publiceerAandeel(teller: number, noemer: number): number | null {
+export function publiceerAandeel(teller: number, noemer: number, decimalen = 0): number | null {
   if (noemer < DREMPEL) return null;
-  return Math.round((100 * teller) / noemer);
+  const factor = 10 ** decimalen;
+  return Math.round((100 * factor * teller) / noemer) / factor;
 }
 
-export type Onderdrukkingsreden = 'aantal onder 10' | 'noemer onder 10';
+export type Onderdrukkingsreden = 'aantal onder 10' | 'noemer onder 10' | 'groep onder 10';
 
 /** The cells of one row that are not shown, and why. */
 export interface Onderdrukt {
@@ -55,10 +56,24 @@ export class Onderdrukking {
     return gepubliceerd;
   }
 
-  aandeel(teller: number, noemer: number, cel: Cel): number | null {
-    const gepubliceerd = publiceerAandeel(teller, noemer);
+  aandeel(teller: number, noemer: number, cel: Cel, decimalen = 0): number | null {
+    const gepubliceerd = publiceerAandeel(teller, noemer, decimalen);
     if (gepubliceerd === null) this.noteer(cel, 'noemer onder 10');
     return gepubliceerd;
+  }
+
+  /**
+   * A figure over a group (a mean, a median, a percentile), rounded to `decimalen`: withheld when the
+   * group is under the threshold, since it would describe a few people.
+   */
+  waarde(waarde: number | null, groep: number, cel: Cel, decimalen = 0): number | null {
+    if (waarde === null) return null;
+    if (groep < DREMPEL) {
+      this.noteer(cel, 'groep onder 10');
+      return null;
+    }
+    const factor = 10 ** decimalen;
+    return Math.round(waarde * factor) / factor;
   }
 
   /** Every row with withheld cells, in the order they were met. */

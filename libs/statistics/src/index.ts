@@ -4,3 +4,4 @@ export * from './consultatie-cijfers';
 export * from './episodes';
 export * from './durations';
 export * from './overlap';
+export * from './monitoring';

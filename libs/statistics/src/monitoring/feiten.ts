@@ -1,0 +1,118 @@
+import {
+  AanbiederVersionSet,
+  DomainEvent,
+  GezinslidAdded,
+  GezinslidRemoved,
+  PersoonEvent,
+  ProductVersionSet,
+  ZorgEvent,
+  isPersoonEvent,
+  isZorgEvent,
+} from '@app/domain';
+
+/**
+ * The facts the monitoring figures are made of: the events they need, stripped of everything they
+ * do not (names, BSN, free-text notes, the referrer's name, who did what). Policy information is a
+ * purpose of its own (Jeugdwet 7.4.1): this is the minimum it takes. A person keeps their id (the
+ * figures merge and link care per person and family; no response ever shows it) and birth date
+ * (for age at start and the perspective conversation at 16.5).
+ */
+export type MonitoringFeit =
+  | { type: 'Persoon'; persoonId: string; geboortedatum: string | null }
+  | { type: 'Gezinslid'; gezinId: string; persoonId: string; vanaf: string }
+  | { type: 'GeenGezinslid'; gezinId: string; persoonId: string; per: string }
+  | { type: 'Wijk'; gezinId: string; wijk: string; per: string }
+  | { type: 'Bevolking'; jaar: number; wijken: { wijk: string; aantal: number }[] }
+  | { type: 'Product'; data: ProductVersionSet['data'] }
+  | { type: 'Aanbieder'; data: AanbiederVersionSet['data'] }
+  | { type: 'Zorg'; event: ZorgEvent };
+
+/** The event shapes of a family's district and the population figures (reference data). */
+interface GezinWijkSetData {
+  gezinId: string;
+  wijk: string;
+  per: string;
+}
+interface BevolkingVastgesteldData {
+  jaar: number;
+  wijken: { wijk: string; aantal: number }[];
+}
+
+/** The fact an event contributes, or `null` when the figures do not need it. */
+export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
+  if (isPersoonEvent(event)) return persoon(event);
+  if (isZorgEvent(event)) {
+    const zorg = minimalZorgEvent(event);
+    return zorg && { type: 'Zorg', event: zorg };
+  }
+  switch (event.type) {
+    case 'ProductVersionSet':
+      return { type: 'Product', data: (event as ProductVersionSet).data };
+    case 'AanbiederVersionSet':
+      return { type: 'Aanbieder', data: (event as AanbiederVersionSet).data };
+    case 'GezinslidAdded': {
+      const { gezinId, persoonId, vanaf } = (event as GezinslidAdded).data;
+      return { type: 'Gezinslid', gezinId, persoonId, vanaf };
+    }
+    case 'GezinslidRemoved': {
+      const { gezinId, persoonId, per } = (event as GezinslidRemoved).data;
+      return { type: 'GeenGezinslid', gezinId, persoonId, per };
+    }
+    case 'GezinWijkSet': {
+      const { gezinId, wijk, per } = event.data as GezinWijkSetData;
+      return { type: 'Wijk', gezinId, wijk, per };
+    }
+    case 'BevolkingVastgesteld': {
+      const { jaar, wijken } = event.data as BevolkingVastgesteldData;
+      return { type: 'Bevolking', jaar, wijken };
+    }
+    default:
+      return null;
+  }
+}
+
+function persoon(event: PersoonEvent): MonitoringFeit {
+  return {
+    type: 'Persoon',
+    persoonId: event.data.persoonId,
+    geboortedatum: event.data.geboortedatum,
+  };
+}
+
+/**
+ * A care event without its free text. Only the reason of an extension request stays: the figures
+ * publish a reason only when at least 10 requests give it word for word.
+ */
+function minimalZorgEvent(event: ZorgEvent): ZorgEvent | null {
+  switch (event.type) {
+    case 'ToewijzingRegistered': {
+      const data = { ...event.data, verwijzer: { type: event.data.verwijzer.type, naam: null } };
+      return { type: event.type, data };
+    }
+    case 'ZorgStartCorrected':
+    case 'ZorgStopCorrected':
+      return { type: event.type, data: { ...event.data, reden: '' } } as ZorgEvent;
+    case 'VerlengingRequested':
+      return { type: event.type, data: { ...event.data, aanvrager: '' } };
+    case 'VerlengingRefused':
+      return {
+        type: event.type,
+        data: { ...event.data, toelichting: '', alternatieven: [] },
+      };
+    case 'VerblijfStarted':
+      return { type: event.type, data: { ...event.data, uitstroomperspectief: null } };
+    case 'UitstroomperspectiefSet':
+      return null;
+    case 'PerspectiefgesprekHeld':
+      return {
+        type: event.type,
+        data: { ...event.data, door: '', perspectief: '', behoeften: '' },
+      };
+    case 'VerlengdeJeugdhulpRequested':
+      return { type: event.type, data: { ...event.data, reden: '' } };
+    case 'VerlengdeJeugdhulpDecided':
+      return { type: event.type, data: { ...event.data, toelichting: null } };
+    default:
+      return event;
+  }
+}

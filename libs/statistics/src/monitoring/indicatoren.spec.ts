@@ -1,0 +1,503 @@
+import { WettelijkKader } from '@app/domain';
+import { bouwDataset } from './dataset';
+import { MonitoringFeit } from './feiten';
+import {
+  INDICATOREN_DEFINITIE,
+  NULWAARDEN,
+  inEnUitstroomTabel,
+  indicatorCijfers,
+  indicatorTabel,
+  telIndicatoren,
+} from './indicatoren';
+import { MonitoringVraag } from './selectie';
+
+interface Product {
+  productcode: string;
+  productcategorie: string;
+  verblijf: boolean;
+  wettelijkKader: WettelijkKader;
+}
+const AMBULANT: Product = {
+  productcode: '45A01',
+  productcategorie: '45',
+  verblijf: false,
+  wettelijkKader: 'jeugdwet',
+};
+const AMBULANT_NIEUW: Product = { ...AMBULANT, productcode: '45B02' };
+const BEHANDELD_WONEN: Product = {
+  productcode: '43A01',
+  productcategorie: '43',
+  verblijf: true,
+  wettelijkKader: 'jeugdwet',
+};
+const GEZINSHUIS: Product = { ...BEHANDELD_WONEN, productcode: '44A01', productcategorie: '44' };
+const HUISHOUDELIJKE_HULP: Product = {
+  productcode: 'WMO-HH',
+  productcategorie: '45',
+  verblijf: false,
+  wettelijkKader: 'wmo',
+};
+
+const persoon = (persoonId: string, geboortedatum: string | null): MonitoringFeit => ({
+  type: 'Persoon',
+  persoonId,
+  geboortedatum,
+});
+
+/** An assignment from begindatum to einddatum; care start and stop only when given. */
+function toewijzing(
+  toewijzingId: string,
+  persoonId: string,
+  product: Product,
+  begindatum: string,
+  einddatum: string,
+  zorg: { start?: string; stop?: string } = {},
+): MonitoringFeit[] {
+  const feiten: MonitoringFeit[] = [
+    {
+      type: 'Zorg',
+      event: {
+        type: 'ToewijzingRegistered',
+        data: {
+          persoonId,
+          toewijzingId,
+          ...product,
+          aanbiederId: 'aanb-1',
+          aanbiederNaam: 'De Boei',
+          verwijzer: { type: '02', naam: null },
+          toewijzingsnummer: toewijzingId,
+          begindatum,
+          einddatum,
+          omvang: null,
+          maxDuurMaanden: null,
+          verlengingVan: null,
+        },
+      },
+    },
+  ];
+  if (zorg.start) {
+    feiten.push({
+      type: 'Zorg',
+      event: { type: 'ZorgGestart', data: { persoonId, toewijzingId, datum: zorg.start } },
+    });
+  }
+  if (zorg.stop) {
+    feiten.push({
+      type: 'Zorg',
+      event: {
+        type: 'ZorgGestopt',
+        data: { persoonId, toewijzingId, datum: zorg.stop, reden: '31' },
+      },
+    });
+  }
+  return feiten;
+}
+
+const reeks = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+/**
+ * The data set, by group:
+ * - A, 12 youths born 2010-05-01 (13 at start), ambulant 45A01 2024 and again 2025, consecutive so
+ *   one episode from 2024-01-01; a0 also in a gezinshuis (44A01) March-April 2024. a0-a5 live in
+ *   Noord, a6-a11 in Zuid.
+ * - B, 11 youths born 2012-03-15 (10 at start), behandeld wonen (43A01) from care start
+ *   2023-03-01 to care stop 2024-06-30 (the assignment runs to 2024-12-31).
+ * - C, 3 youths born 2008-01-01 (17 at start), behandeld wonen from 2025-02-01 to 2026-01-31
+ *   (running). Earlier care: c0 45A01 ending 2021-06-30 (within 5 years), c1 ending 2020-01-31
+ *   (one day more than 5 years before 2025-02-01), c2 45B02 2024-09-01 to 2025-01-31 (the day
+ *   before).
+ * - e0 born 1990 (an adult), 45A01 February-March 2024; f0 without birth date, 45A01 May 2024.
+ * - w0, a youth with only Wmo care: never counted.
+ * Population 0-17: 2024 Noord 100 + Zuid 150 = 250; 2025 unknown.
+ */
+const A = reeks('p-a', 12);
+const B = reeks('p-b', 11);
+const feiten: MonitoringFeit[] = [
+  ...A.flatMap((p, i) => [
+    persoon(p, '2010-05-01'),
+    { type: 'Gezinslid', gezinId: `g-${p}`, persoonId: p, vanaf: '2010-05-01' } as const,
+    { type: 'Wijk', gezinId: `g-${p}`, wijk: i < 6 ? 'Noord' : 'Zuid', per: '2010-05-01' } as const,
+    ...toewijzing(`t-${p}-1`, p, AMBULANT, '2024-01-01', '2024-12-31'),
+    ...toewijzing(`t-${p}-2`, p, AMBULANT, '2025-01-01', '2025-12-31'),
+  ]),
+  ...toewijzing('t-p-a0-gh', 'p-a0', GEZINSHUIS, '2024-03-01', '2024-04-30'),
+  ...B.flatMap((p) => [
+    persoon(p, '2012-03-15'),
+    ...toewijzing(`t-${p}`, p, BEHANDELD_WONEN, '2023-03-01', '2024-12-31', {
+      start: '2023-03-01',
+      stop: '2024-06-30',
+    }),
+  ]),
+  ...['p-c0', 'p-c1', 'p-c2'].flatMap((p) => [
+    persoon(p, '2008-01-01'),
+    ...toewijzing(`t-${p}`, p, BEHANDELD_WONEN, '2025-02-01', '2026-01-31'),
+  ]),
+  ...toewijzing('t-c0-eerder', 'p-c0', AMBULANT, '2020-01-01', '2021-06-30'),
+  ...toewijzing('t-c1-eerder', 'p-c1', AMBULANT, '2018-01-01', '2020-01-31'),
+  ...toewijzing('t-c2-eerder', 'p-c2', AMBULANT_NIEUW, '2024-09-01', '2025-01-31'),
+  persoon('p-e0', '1990-01-01'),
+  ...toewijzing('t-e0', 'p-e0', AMBULANT, '2024-02-01', '2024-03-31'),
+  persoon('p-f0', null),
+  ...toewijzing('t-f0', 'p-f0', AMBULANT, '2024-05-01', '2024-05-31'),
+  persoon('p-w0', '2010-01-01'),
+  ...toewijzing('t-w0', 'p-w0', HUISHOUDELIJKE_HULP, '2024-01-01', '2024-12-31'),
+  {
+    type: 'Bevolking',
+    jaar: 2024,
+    wijken: [
+      { wijk: 'Noord', aantal: 100 },
+      { wijk: 'Zuid', aantal: 150 },
+    ],
+  },
+];
+const d = bouwDataset(feiten);
+
+const vraag: MonitoringVraag = {
+  van: '2024-01-01',
+  tot: '2025-06-30',
+  bekendOp: '2025-09-30',
+  filter: {},
+};
+
+describe('council indicators: raw counts against a hand count', () => {
+  const ruw = telIndicatoren(d, vraag);
+  const [j2024, j2025] = ruw.jaren;
+
+  it('splits the period into calendar years, each with its own peildatum', () => {
+    expect(
+      ruw.jaren.map(({ jaar, van, tot, peildatum, heelJaar }) => [
+        jaar,
+        van,
+        tot,
+        peildatum,
+        heelJaar,
+      ]),
+    ).toEqual([
+      [2024, '2024-01-01', '2024-12-31', '2024-12-31', true],
+      // Only the first half of 2025 is asked: not a whole year.
+      [2025, '2025-01-01', '2025-06-30', '2025-06-30', false],
+    ]);
+  });
+
+  it('2024: youths with and without residence, and clients with only care without residence', () => {
+    expect(j2024).toMatchObject({
+      bevolking: 250, // Noord 100 + Zuid 150
+      // A (12) + c2 (45B02 from 2024-09-01, running at the end of 2024): e0 is 34, f0 has no age.
+      jeugdigenZonderVerblijf: 13,
+      // B (11, until their care stop) + a0 (gezinshuis): a0 counts in both.
+      jeugdigenMetVerblijf: 12,
+      // A 12 + B 11 + c2 + e0 + f0; w0 has only Wmo care.
+      clienten: 26,
+      // 26 minus the 12 with a residential episode.
+      clientenAlleenZonderVerblijf: 14,
+      zonderGeboortedatum: 1, // f0
+    });
+  });
+
+  it('2025 (January-June): running episodes count, the population is unknown', () => {
+    expect(j2025).toMatchObject({
+      bevolking: null,
+      // A's two assignments are one episode (1 day apart), running at 2025-06-30; c2 until 31 Jan.
+      jeugdigenZonderVerblijf: 13,
+      jeugdigenMetVerblijf: 3, // C, running
+      clienten: 15, // A 12 + C 3; B, e0 and f0 ended in 2024
+      clientenAlleenZonderVerblijf: 12, // A; c2 also had residence in 2025
+      zonderGeboortedatum: 0,
+    });
+  });
+
+  it('2023, the reference of the regional target: the 11 of B, running at the end of 2023', () => {
+    expect(ruw.jeugdigenMetVerblijf2023).toBe(11);
+  });
+
+  it('repeated inflow: earlier care ended at most 5 years before, per year of the start', () => {
+    // 2024: A's episodes (12), a0's gezinshuis, c2's 45B02, e0 and f0 start; nobody had care
+    // that had already ended (a0's ambulant care runs on).
+    expect(j2024!.herhaaldeInstroom).toEqual({ instroom: 16, herhaald: 0, aansluitend: 0 });
+    // 2025: C's three stays start on 2025-02-01 (A's second assignment is merged, no new start).
+    // c0 (ended 2021-06-30) and c2 (ended 2025-01-31, the day before: aansluitend) count; c1
+    // ended 2020-01-31, before 2020-02-01, more than 5 years before.
+    expect(j2025!.herhaaldeInstroom).toEqual({ instroom: 3, herhaald: 2, aansluitend: 1 });
+    expect(ruw.herhaaldeInstroom).toEqual({ instroom: 19, herhaald: 2, aansluitend: 1 });
+  });
+
+  it('in- and outflow per month: episodes after merging, every month also when empty', () => {
+    expect(ruw.inEnUitstroom).toHaveLength(18); // 2024-01 to 2025-06
+    const niet0 = ruw.inEnUitstroom
+      .map(({ maand, compleet, ...tellingen }) => ({ maand, compleet, tellingen }))
+      .filter(({ tellingen }) => Object.values(tellingen).some((n) => n > 0))
+      .map(({ maand, tellingen }) => [maand, ...Object.values(tellingen)]);
+    // [maand, instroom zonder, instroom met, uitstroom zonder, uitstroom met]
+    expect(niet0).toEqual([
+      ['2024-01', 12, 0, 0, 0], // A
+      ['2024-02', 1, 0, 0, 0], // e0
+      ['2024-03', 0, 1, 1, 0], // a0 gezinshuis in, e0 out
+      ['2024-04', 0, 0, 0, 1], // a0 gezinshuis out
+      ['2024-05', 1, 0, 1, 0], // f0 in and out
+      ['2024-06', 0, 0, 0, 11], // B's care stop (not the assignment's end date)
+      ['2024-09', 1, 0, 0, 0], // c2's 45B02
+      // December 2024: no outflow, A's next assignment follows the next day (merged).
+      ['2025-01', 0, 0, 1, 0], // c2's 45B02 ended
+      ['2025-02', 0, 3, 0, 0], // C; running, so never outflow
+    ]);
+    expect(ruw.inEnUitstroom.every((m) => m.compleet)).toBe(true);
+  });
+
+  it('in- and outflow as known: the next day is not known yet, so December is outflow then', () => {
+    const december = (bekendOp: string) =>
+      telIndicatoren(d, { ...vraag, tot: '2024-12-31', bekendOp }).inEnUitstroom.at(-1);
+    // Known on 2025-09-30: A continues on 2025-01-01, one episode, no outflow.
+    expect(december('2025-09-30')).toMatchObject({ maand: '2024-12', uitstroomZonderVerblijf: 0 });
+    // Known on 2024-12-31: A's 12 assignments end that day and nothing follows yet; c2's 45B02
+    // runs past that day, so it has not ended.
+    expect(december('2024-12-31')).toMatchObject({ maand: '2024-12', uitstroomZonderVerblijf: 12 });
+  });
+
+  it('a month not known to its last day, or cut by the period, is not complete', () => {
+    const r = telIndicatoren(d, {
+      van: '2024-01-15',
+      tot: '2024-03-31',
+      bekendOp: '2024-02-20',
+      filter: {},
+    });
+    expect(r.inEnUitstroom.map((m) => [m.maand, m.compleet])).toEqual([
+      ['2024-01', false], // starts on the 15th
+      ['2024-02', false], // known until the 20th
+      ['2024-03', false],
+    ]);
+  });
+
+  it('is about Jeugdwet only, whatever framework is asked', () => {
+    expect(telIndicatoren(d, { ...vraag, filter: { kader: 'wmo' } })).toEqual(ruw);
+  });
+
+  it('earlier care is looked for regardless of the other filters', () => {
+    // Only category 43: C's stays start in 2025; c0's and c2's earlier care is 45A01/45B02.
+    const r = telIndicatoren(d, { ...vraag, filter: { categorie: '43' } });
+    expect(r.herhaaldeInstroom).toEqual({ instroom: 3, herhaald: 2, aansluitend: 1 });
+  });
+
+  it('per district: youths of that district over its population', () => {
+    const r = telIndicatoren(d, { ...vraag, filter: { wijk: 'Noord' } });
+    // a0-a5 live in Noord; a0 also in the gezinshuis.
+    expect(r.jaren[0]).toMatchObject({
+      bevolking: 100,
+      jeugdigenZonderVerblijf: 6,
+      jeugdigenMetVerblijf: 1,
+    });
+    // A district without population figures: unknown, no error.
+    expect(
+      telIndicatoren(d, { ...vraag, filter: { wijk: 'Oost' } }).jaren[0]!.bevolking,
+    ).toBeNull();
+  });
+});
+
+describe('council indicators: published under disclosure control', () => {
+  const c = indicatorCijfers(d, { ...vraag, filter: { kader: 'wmo' } });
+  const [j2024, j2025] = c.jaren;
+
+  it('starts with the header: the framework is forced to Jeugdwet', () => {
+    expect(c).toMatchObject({
+      definitieVersie: 'indicatoren-1',
+      van: '2024-01-01',
+      tot: '2025-06-30',
+      bekendOp: '2025-09-30',
+      peildatum: '2025-06-30',
+      filter: { kader: 'jeugdwet' },
+      definitie: INDICATOREN_DEFINITIE,
+      nulwaarden: NULWAARDEN,
+    });
+  });
+
+  it('2024: counts rounded to 5, percentages of the population from the unrounded counts', () => {
+    expect(j2024).toEqual({
+      jaar: 2024,
+      van: '2024-01-01',
+      tot: '2024-12-31',
+      peildatum: '2024-12-31',
+      heelJaar: true,
+      bevolking: 250,
+      bevolkingOnbekend: false,
+      // 13 → 15; 13 / 250 = 5.2%
+      zonderVerblijf: { aantal: 15, percentage: 5.2, nulwaarde2023: 12.7, nulwaarde2024: 11.9 },
+      // 12 → 10; 12 / 250 = 4.8%
+      metVerblijf: { aantal: 10, percentage: 4.8, nulwaarde2023: 1.7, nulwaarde2024: 1.8 },
+      // 26 → 25, 14 → 15; 14 / 26 = 53.85%
+      alleenZonderVerblijf: {
+        clienten: 25,
+        aantal: 15,
+        percentage: 53.8,
+        nulwaarde2023: 95.3,
+        nulwaarde2024: 95.2,
+      },
+      jeugdigenInVerblijf: {
+        aantal: 10,
+        aantal2023: 10, // 11 → 10
+        doel: 8.5, // the published 10 × 0.85
+        verschilPercentage: 9.1, // (12 − 11) / 11 = 9.09%
+      },
+      // 16 → 15; 0 repeated: withheld, but its share of 16 is shown.
+      herhaaldeInstroom: { instroom: 15, herhaald: null, percentage: 0, aansluitend: null },
+      zonderGeboortedatum: null, // 1
+    });
+  });
+
+  it('2025: small groups withheld, shares of an unknown population left empty', () => {
+    expect(j2025).toMatchObject({
+      bevolking: null,
+      bevolkingOnbekend: true,
+      zonderVerblijf: { aantal: 15, percentage: null }, // 13 → 15, no population
+      metVerblijf: { aantal: null, percentage: null }, // 3
+      alleenZonderVerblijf: { clienten: 15, aantal: 10, percentage: 80 }, // 12 of 15
+      // (3 − 11) / 11 = −72.7%, but it would give away the 3.
+      jeugdigenInVerblijf: { aantal: null, aantal2023: 10, doel: 8.5, verschilPercentage: null },
+      herhaaldeInstroom: { instroom: null, herhaald: null, percentage: null, aansluitend: null },
+    });
+  });
+
+  it('over the whole period: 2 of 19 starts are repeated inflow', () => {
+    // 19 → 20; 2 / 19 = 10.53%
+    expect(c.herhaaldeInstroom).toEqual({
+      instroom: 20,
+      herhaald: null,
+      percentage: 10.5,
+      aansluitend: null,
+    });
+  });
+
+  it('says what it withheld, and not what is merely unknown', () => {
+    const jaar2025 = c.onderdrukt.filter((x) => x.tabel === 'jaren' && x.rij === '2025');
+    expect(jaar2025).toEqual([
+      {
+        tabel: 'jaren',
+        rij: '2025',
+        reden: 'aantal onder 10',
+        velden: [
+          'metVerblijf.aantal',
+          'herhaaldeInstroom.instroom',
+          'herhaaldeInstroom.herhaald',
+          'herhaaldeInstroom.aansluitend',
+          'zonderGeboortedatum',
+        ],
+      },
+      {
+        tabel: 'jaren',
+        rij: '2025',
+        reden: 'groep onder 10',
+        velden: ['jeugdigenInVerblijf.verschilPercentage'],
+      },
+      {
+        tabel: 'jaren',
+        rij: '2025',
+        reden: 'noemer onder 10',
+        velden: ['herhaaldeInstroom.percentage'],
+      },
+    ]);
+  });
+
+  it('withholds a share of the population when the youths are under 10', () => {
+    const noord = indicatorCijfers(d, { ...vraag, filter: { wijk: 'Noord' } }).jaren[0]!;
+    // 6 of 100 would be 6.0%, which gives the 6 away.
+    expect(noord.zonderVerblijf).toMatchObject({ aantal: null, percentage: null });
+    expect(noord.bevolking).toBe(100);
+  });
+
+  it('withholds the target when the 2023 count is under 10', () => {
+    const zonder = (ids: string[]) =>
+      bouwDataset(
+        feiten.filter((f) => !(f.type === 'Zorg' && ids.includes(f.event.data.persoonId))),
+      );
+    // Without b0, 2023 has 10: published, and the target with it.
+    expect(indicatorCijfers(zonder(['p-b0']), vraag).jaren[0]!.jeugdigenInVerblijf).toMatchObject({
+      aantal2023: 10,
+      doel: 8.5,
+    });
+    // Without b0 and b1, 2023 has 9: the target and the change would give it away.
+    expect(indicatorCijfers(zonder(['p-b0', 'p-b1']), vraag).jaren[0]!.jeugdigenInVerblijf).toEqual(
+      {
+        aantal: 10, // 9 of B + a0
+        aantal2023: null,
+        doel: null,
+        verschilPercentage: null,
+      },
+    );
+  });
+
+  it('in- and outflow per month: only January inflow and June outflow reach 10', () => {
+    expect(c.inEnUitstroom[0]).toEqual({
+      maand: '2024-01',
+      compleet: true,
+      instroom: { zonderVerblijf: 10, metVerblijf: null }, // 12 → 10
+      uitstroom: { zonderVerblijf: null, metVerblijf: null },
+    });
+    expect(c.inEnUitstroom[5]).toMatchObject({
+      maand: '2024-06',
+      uitstroom: { zonderVerblijf: null, metVerblijf: 10 }, // 11 → 10
+    });
+  });
+
+  it('never shows a person id or birth date', () => {
+    const json = JSON.stringify(c);
+    for (const id of [...A, ...B, 'p-c0', 'p-e0', 'p-f0', 'g-p-a0']) expect(json).not.toContain(id);
+    expect(json).not.toContain('2010-05-01');
+    expect(json).not.toContain('2012-03-15');
+  });
+});
+
+describe('council indicators as tables', () => {
+  const c = indicatorCijfers(d, vraag);
+
+  it('one row per year, each figure beside its baselines, withheld columns named', () => {
+    const t = indicatorTabel(c);
+    expect(t.kolommen.slice(0, 10)).toEqual([
+      'jaar',
+      'van',
+      'tot',
+      'peildatum',
+      'heelJaar',
+      'bevolking',
+      'zonderVerblijf.aantal',
+      'zonderVerblijf.percentage',
+      'zonderVerblijf.nulwaarde2023',
+      'zonderVerblijf.nulwaarde2024',
+    ]);
+    expect(t.kolommen.at(-1)).toBe('onderdrukt');
+    expect(t.rijen).toHaveLength(2);
+    const rij2024 = Object.fromEntries(t.kolommen.map((k, i) => [k, t.rijen[0]![i]]));
+    expect(rij2024).toMatchObject({
+      jaar: 2024,
+      heelJaar: 'ja',
+      'zonderVerblijf.percentage': 5.2,
+      'metVerblijf.nulwaarde2023': 1.7,
+      'jeugdigenInVerblijf.doel': 8.5,
+      onderdrukt: 'herhaaldeInstroom.herhaald herhaaldeInstroom.aansluitend zonderGeboortedatum',
+    });
+    const rij2025 = Object.fromEntries(t.kolommen.map((k, i) => [k, t.rijen[1]![i]]));
+    // The unknown population leaves the percentage empty without calling it withheld.
+    expect(rij2025['zonderVerblijf.percentage']).toBeNull();
+    expect(rij2025.onderdrukt).not.toContain('zonderVerblijf.percentage');
+  });
+
+  it('in- and outflow: one row per month', () => {
+    const t = inEnUitstroomTabel(c);
+    expect(t.kolommen).toEqual([
+      'maand',
+      'compleet',
+      'instroom.zonderVerblijf',
+      'instroom.metVerblijf',
+      'uitstroom.zonderVerblijf',
+      'uitstroom.metVerblijf',
+      'onderdrukt',
+    ]);
+    expect(t.rijen).toHaveLength(18);
+    expect(t.rijen[0]).toEqual([
+      '2024-01',
+      'ja',
+      10,
+      null,
+      null,
+      null,
+      'instroom.metVerblijf uitstroom.zonderVerblijf uitstroom.metVerblijf',
+    ]);
+  });
+});

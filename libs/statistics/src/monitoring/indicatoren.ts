@@ -1,0 +1,601 @@
+import { addYears, format, lastDayOfMonth, parseISO } from 'date-fns';
+import { Cel, Onderdrukking, Onderdrukt } from '../disclosure';
+import { EPISODES_DEFINITIE, MAX_DAYS_APART, MAX_LEEFTIJD_JEUGD, daysApart } from '../episodes';
+import { periodesTussen } from '../periods';
+import { MonitoringDataset } from './dataset';
+import {
+  MonitoringFilter,
+  MonitoringKop,
+  MonitoringVraag,
+  Tabel,
+  ZorgEpisode,
+  kop,
+  peildatum,
+  zorgEpisodes,
+} from './selectie';
+
+/**
+ * The council's indicator set for youth care (002:2179-2491): youths in care without and with
+ * residence as a share of all youths 0-17, clients with only care without residence, the number
+ * of youths in residence against 2023 and the regional target, monthly in- and outflow, and
+ * repeated inflow. Jeugdwet only. Pure: the API builds the data set and passes the dates.
+ */
+export const INDICATOREN_DEFINITIE = {
+  versie: 'indicatoren-1',
+  episodes: EPISODES_DEFINITIE,
+  kader:
+    'alleen jeugdhulp (Jeugdwet): het filter krijgt altijd kader jeugdwet, ook als een ander kader ' +
+    'gevraagd is; de andere filters (wijk, product, aanbieder, ...) gelden wel',
+  jaren:
+    'per kalenderjaar dat de periode raakt, over het deel van de periode in dat jaar (van, tot); ' +
+    'episodes zoals bekend op het einde van dat deel, of op bekendOp als dat eerder is (peildatum); ' +
+    'heelJaar: het deel loopt van 1 januari tot en met 31 december en is bekend tot en met 31 december',
+  actief:
+    'een episode is actief in een jaar als ze minstens één dag in het deel van de periode in dat ' +
+    'jaar valt; een lopende episode telt mee tot de peildatum',
+  jeugdige:
+    'een persoon die bij de start van de episode (de eerste van de samengevoegde toewijzingen) ' +
+    `hoogstens ${MAX_LEEFTIJD_JEUGD} jaar was; zonder bekende geboortedatum telt een persoon niet ` +
+    'als jeugdige (zie zonderGeboortedatum)',
+  zonderVerblijf:
+    'verschillende jeugdigen met een actieve episode zonder verblijf, als percentage van de ' +
+    'bevolking 0 t/m 17 jaar (voetnoot 8)',
+  metVerblijf:
+    'verschillende jeugdigen met een actieve episode met verblijf (categorie 43 of 44, of product ' +
+    '90002), als percentage van dezelfde bevolking (voetnoot 14); een jeugdige met beide in hetzelfde ' +
+    'jaar telt bij zonderVerblijf én bij metVerblijf',
+  alleenZonderVerblijf:
+    'van alle personen (elke leeftijd) met een actieve episode (clienten) het percentage van wie ' +
+    'alle actieve episodes zonder verblijf zijn (voetnoot 12)',
+  zonderGeboortedatum:
+    'personen met een actieve episode zonder bekende geboortedatum: zij tellen niet bij ' +
+    'zonderVerblijf en metVerblijf, wel bij alleenZonderVerblijf',
+  bevolking:
+    'jeugdigen 0 t/m 17 jaar op 31 december van het jaar (referentiegegevens), opgeteld over alle ' +
+    'wijken, of alleen de gevraagde wijk; ontbreekt dat getal, dan zijn de percentages van de ' +
+    'bevolking leeg en is bevolkingOnbekend waar; het is een openbaar getal en wordt niet afgerond',
+  jeugdigenInVerblijf:
+    'het aantal van metVerblijf tegen hetzelfde aantal over heel 2023, zoals bekend op bekendOp en ' +
+    'met dezelfde filters; doel: de regionale doelstelling van 15% minder dan in 2023 (aantal 2023 ' +
+    '× 0,85, uit het gepubliceerde, afgeronde aantal 2023); verschilPercentage: (aantal − aantal ' +
+    '2023) / aantal 2023 × 100; alleen hele jaren zijn vergelijkbaar',
+  inEnUitstroom:
+    'per maand de episodes (toewijzingen na samenvoegen, geen jeugdigen: voetnoot 9) die in de ' +
+    'maand startten (instroom) of eindigden (uitstroom), zonder en met verblijf (voetnoten 10 en ' +
+    '15); alleen datums van van tot en met tot; episodes zoals bekend op bekendOp, zodat een ' +
+    'toewijzing die na tot doorloopt in een aansluitende toewijzing van hetzelfde product geen ' +
+    'uitstroom is; een lopende episode is niet uitgestroomd; compleet: de maand ligt helemaal in ' +
+    'de periode en is bekend tot en met de laatste dag',
+  contractjaren:
+    'de hoge instroom in januari en de hoge uitstroom in december komen vooral door contractjaren: ' +
+    'veel toewijzingen lopen op 31 december af en worden in januari opnieuw afgegeven, vaak voor ' +
+    'een nieuw product na een aanbesteding (voetnoot 11); alleen hetzelfde product met hoogstens ' +
+    '1 dag ertussen wordt samengevoegd, een productwissel blijft uitstroom plus instroom',
+  herhaaldeInstroom:
+    'van de episodes die in de periode (per jaar: in het deel van dat jaar) startten, het aantal en ' +
+    'aandeel van wie de persoon een andere Jeugdwet-episode had die vóór de start eindigde, ' +
+    'hoogstens 5 jaar ervoor (als CBS: herhaald beroep, jeugdhulp in de vijf jaar ervoor); die ' +
+    'eerdere zorg wordt gezocht in alle Jeugdwet-toewijzingen van de persoon, zonder de andere ' +
+    'filters; aansluitend: de eerdere zorg eindigde hoogstens 1 dag voor de start (meestal een ' +
+    'productwissel, geen terugkeer); zorg van voor de registratie in dit systeem is niet bekend',
+  nulwaarden:
+    'de nulwaarden uit het uitvoeringsprogramma (002:2215-2216, 2296-2298, 2382-2383), voor de hele ' +
+    'gemeente en hele jaren, berekend uit de toewijzingen van voor dit systeem (leeftijd bij de ' +
+    'start van elke toewijzing, hier bij de start van de episode); met een filter of een deel van ' +
+    'een jaar zijn ze niet vergelijkbaar',
+  onderdrukking:
+    'aantallen onder 10 worden niet getoond (null, zie onderdrukt); andere aantallen zijn afgerond ' +
+    'op 5; percentages komen uit de onafgeronde aantallen en worden niet getoond als de noemer ' +
+    'onder 10 ligt; een percentage van de bevolking en het verschilPercentage ook niet als het ' +
+    'aantal jeugdigen onder 10 ligt, omdat het aantal er met de openbare noemer uit terug te ' +
+    'rekenen zou zijn',
+} as const;
+
+/**
+ * The baselines (nulwaarden) of the programme, in percent, for the whole municipality and whole
+ * years: youths in care without residence 002:2215-2216 (footnote 8, 2193-2196 and 2235-2237),
+ * clients with only care without residence 002:2296-2298 (footnote 12, 2330-2333), youths in
+ * residential care 002:2382-2383 (footnote 14, 2391-2396).
+ */
+export const NULWAARDEN = {
+  zonderVerblijf: { nulwaarde2023: 12.7, nulwaarde2024: 11.9 },
+  metVerblijf: { nulwaarde2023: 1.7, nulwaarde2024: 1.8 },
+  alleenZonderVerblijf: { nulwaarde2023: 95.3, nulwaarde2024: 95.2 },
+} as const;
+
+/** The regional target taken over for 2026 (002:2435-2439): 15% fewer youths in residence than in 2023. */
+export const VERBLIJF_REFERENTIEJAAR = 2023;
+export const VERBLIJF_DOELFACTOR = 0.85;
+
+/** "Care in the five years before" (CBS, herhaald beroep). */
+const JAREN_TERUG = 5;
+
+/** Repeated inflow, unrounded. */
+export interface RuweHerhaling {
+  /** Episodes that started. */
+  instroom: number;
+  /** Of those, the ones whose person had Jeugdwet care that ended at most 5 years before. */
+  herhaald: number;
+  /** Of `herhaald`, the ones whose earlier care ended at most 1 day before (a switch). */
+  aansluitend: number;
+}
+
+/** One calendar year, over the part of the period in it; unrounded. */
+export interface RuwJaar {
+  jaar: number;
+  van: string;
+  tot: string;
+  peildatum: string;
+  heelJaar: boolean;
+  /** Youths 0-17 on 31 December (all districts, or the filter's); null when unknown. */
+  bevolking: number | null;
+  jeugdigenZonderVerblijf: number;
+  jeugdigenMetVerblijf: number;
+  clienten: number;
+  clientenAlleenZonderVerblijf: number;
+  zonderGeboortedatum: number;
+  herhaaldeInstroom: RuweHerhaling;
+}
+
+export interface RuweMaand {
+  /** 2026-03 */
+  maand: string;
+  compleet: boolean;
+  instroomZonderVerblijf: number;
+  instroomMetVerblijf: number;
+  uitstroomZonderVerblijf: number;
+  uitstroomMetVerblijf: number;
+}
+
+/** Never published as such. */
+export interface RuweIndicatoren {
+  jaren: RuwJaar[];
+  /** `jeugdigenMetVerblijf` over all of 2023, as known on bekendOp. */
+  jeugdigenMetVerblijf2023: number;
+  inEnUitstroom: RuweMaand[];
+  /** Over the whole period. */
+  herhaaldeInstroom: RuweHerhaling;
+}
+
+/** The question as these indicators ask it: Jeugdwet only, whatever framework was asked. */
+export function jeugdwetVraag(vraag: MonitoringVraag): MonitoringVraag {
+  return { ...vraag, filter: { ...vraag.filter, kader: 'jeugdwet' } };
+}
+
+/** Counts the indicators; unrounded, with internal ids only in the working data. */
+export function telIndicatoren(d: MonitoringDataset, vraag: MonitoringVraag): RuweIndicatoren {
+  const { van, tot, bekendOp, filter } = jeugdwetVraag(vraag);
+  if (van > tot) {
+    return {
+      jaren: [],
+      jeugdigenMetVerblijf2023: 0,
+      inEnUitstroom: [],
+      herhaaldeInstroom: { instroom: 0, herhaald: 0, aansluitend: 0 },
+    };
+  }
+  const herhaling = herhalingen(d, filter, van, tot, peildatum({ tot, bekendOp }));
+  const jaren: RuwJaar[] = [];
+  for (let jaar = Number(van.slice(0, 4)); jaar <= Number(tot.slice(0, 4)); jaar++) {
+    const deel = jaarDeel(jaar, van, tot);
+    const actief = actieveEpisodes(d, filter, deel, bekendOp);
+    const clienten = personen(actief.episodes);
+    const metVerblijf = personen(actief.episodes.filter((e) => e.verblijf));
+    jaren.push({
+      jaar,
+      ...deel,
+      peildatum: actief.peildatum,
+      heelJaar:
+        deel.van === `${jaar}-01-01` && deel.tot === `${jaar}-12-31` && bekendOp >= deel.tot,
+      bevolking: bevolking(d, jaar, filter.wijk),
+      jeugdigenZonderVerblijf: jeugdigen(actief.episodes, false),
+      jeugdigenMetVerblijf: jeugdigen(actief.episodes, true),
+      clienten: clienten.size,
+      clientenAlleenZonderVerblijf: clienten.size - metVerblijf.size,
+      zonderGeboortedatum: personen(actief.episodes.filter((e) => e.leeftijd === null)).size,
+      herhaaldeInstroom: telHerhaling(
+        herhaling.filter((h) => h.start >= deel.van && h.start <= deel.tot),
+      ),
+    });
+  }
+  const referentie = jaarDeel(
+    VERBLIJF_REFERENTIEJAAR,
+    `${VERBLIJF_REFERENTIEJAAR}-01-01`,
+    `${VERBLIJF_REFERENTIEJAAR}-12-31`,
+  );
+  return {
+    jaren,
+    jeugdigenMetVerblijf2023: jeugdigen(
+      actieveEpisodes(d, filter, referentie, bekendOp).episodes,
+      true,
+    ),
+    inEnUitstroom: telInEnUitstroom(d, filter, van, tot, bekendOp),
+    herhaaldeInstroom: telHerhaling(herhaling),
+  };
+}
+
+function jaarDeel(jaar: number, van: string, tot: string): { van: string; tot: string } {
+  const begin = `${jaar}-01-01`;
+  const einde = `${jaar}-12-31`;
+  return { van: van > begin ? van : begin, tot: tot < einde ? tot : einde };
+}
+
+function actieveEpisodes(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  deel: { van: string; tot: string },
+  bekendOp: string,
+): { peildatum: string; episodes: ZorgEpisode[] } {
+  const peil = peildatum({ tot: deel.tot, bekendOp });
+  return {
+    peildatum: peil,
+    episodes: zorgEpisodes(d, filter, peil, bekendOp).filter(
+      (e) => e.start <= deel.tot && e.end >= deel.van,
+    ),
+  };
+}
+
+function personen(episodes: readonly ZorgEpisode[]): Set<string> {
+  return new Set(episodes.map((e) => e.persoonId));
+}
+
+function jeugdigen(episodes: readonly ZorgEpisode[], verblijf: boolean): number {
+  return personen(
+    episodes.filter(
+      (e) => e.verblijf === verblijf && e.leeftijd !== null && e.leeftijd <= MAX_LEEFTIJD_JEUGD,
+    ),
+  ).size;
+}
+
+function bevolking(d: MonitoringDataset, jaar: number, wijk: string | undefined): number | null {
+  const wijken = d.bevolking.get(jaar);
+  if (!wijken) return null;
+  if (wijk === undefined) return wijken.reduce((som, w) => som + w.aantal, 0);
+  return wijken.find((w) => w.wijk === wijk)?.aantal ?? null;
+}
+
+interface Herhaling {
+  start: string;
+  herhaald: boolean;
+  aansluitend: boolean;
+}
+
+/** Every episode that started from van to tot, with whether its person had care before. */
+function herhalingen(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  van: string,
+  tot: string,
+  peil: string,
+): Herhaling[] {
+  // Earlier care is any Jeugdwet care of the person: the district or product asked for is about
+  // the new episode, not about whether the youth was in care before.
+  const eerderPerPersoon = new Map<string, ZorgEpisode[]>();
+  for (const e of zorgEpisodes(d, { kader: 'jeugdwet' }, peil)) {
+    const lijst = eerderPerPersoon.get(e.persoonId) ?? [];
+    lijst.push(e);
+    eerderPerPersoon.set(e.persoonId, lijst);
+  }
+  return zorgEpisodes(d, filter, peil)
+    .filter((e) => e.start >= van && e.start <= tot)
+    .map((e) => {
+      const grens = format(addYears(parseISO(e.start), -JAREN_TERUG), 'yyyy-MM-dd');
+      const eerder = (eerderPerPersoon.get(e.persoonId) ?? []).filter(
+        (x) => x.end < e.start && x.end >= grens,
+      );
+      return {
+        start: e.start,
+        herhaald: eerder.length > 0,
+        aansluitend: eerder.some((x) => daysApart(x.end, e.start) <= MAX_DAYS_APART),
+      };
+    });
+}
+
+function telHerhaling(herhalingen: readonly Herhaling[]): RuweHerhaling {
+  return {
+    instroom: herhalingen.length,
+    herhaald: herhalingen.filter((h) => h.herhaald).length,
+    aansluitend: herhalingen.filter((h) => h.aansluitend).length,
+  };
+}
+
+function telInEnUitstroom(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  van: string,
+  tot: string,
+  bekendOp: string,
+): RuweMaand[] {
+  const maanden = new Map<string, RuweMaand>(
+    periodesTussen(van, tot, 'maand').map((maand) => {
+      const eerste = `${maand}-01`;
+      const laatste = format(lastDayOfMonth(parseISO(eerste)), 'yyyy-MM-dd');
+      return [
+        maand,
+        {
+          maand,
+          compleet: eerste >= van && laatste <= tot && laatste <= bekendOp,
+          instroomZonderVerblijf: 0,
+          instroomMetVerblijf: 0,
+          uitstroomZonderVerblijf: 0,
+          uitstroomMetVerblijf: 0,
+        },
+      ];
+    }),
+  );
+  const binnen = (datum: string) => datum >= van && datum <= tot;
+  // As known on bekendOp, not cut at tot: care that continues the day after tot in a consecutive
+  // assignment is then merged, so the end of the period makes no outflow of its own.
+  for (const e of zorgEpisodes(d, filter, bekendOp)) {
+    if (binnen(e.start)) {
+      const m = maanden.get(e.start.slice(0, 7))!;
+      if (e.verblijf) m.instroomMetVerblijf++;
+      else m.instroomZonderVerblijf++;
+    }
+    if (!e.running && binnen(e.end)) {
+      const m = maanden.get(e.end.slice(0, 7))!;
+      if (e.verblijf) m.uitstroomMetVerblijf++;
+      else m.uitstroomZonderVerblijf++;
+    }
+  }
+  return [...maanden.values()];
+}
+
+export interface BevolkingsIndicator {
+  aantal: number | null;
+  /** Of the population 0-17, one decimal. */
+  percentage: number | null;
+  nulwaarde2023: number;
+  nulwaarde2024: number;
+}
+
+export interface GepubliceerdeHerhaling {
+  instroom: number | null;
+  herhaald: number | null;
+  /** Of instroom, one decimal. */
+  percentage: number | null;
+  aansluitend: number | null;
+}
+
+export interface IndicatorJaar {
+  jaar: number;
+  van: string;
+  tot: string;
+  peildatum: string;
+  heelJaar: boolean;
+  /** Youths 0-17 on 31 December: public reference data, not rounded. */
+  bevolking: number | null;
+  bevolkingOnbekend: boolean;
+  zonderVerblijf: BevolkingsIndicator;
+  metVerblijf: BevolkingsIndicator;
+  alleenZonderVerblijf: {
+    clienten: number | null;
+    aantal: number | null;
+    percentage: number | null;
+    nulwaarde2023: number;
+    nulwaarde2024: number;
+  };
+  jeugdigenInVerblijf: {
+    aantal: number | null;
+    aantal2023: number | null;
+    /** The regional target: the published count of 2023 × 0.85, one decimal. */
+    doel: number | null;
+    /** Change against 2023 in percent, one decimal. */
+    verschilPercentage: number | null;
+  };
+  herhaaldeInstroom: GepubliceerdeHerhaling;
+  zonderGeboortedatum: number | null;
+}
+
+export interface InEnUitstroomMaand {
+  maand: string;
+  compleet: boolean;
+  instroom: { zonderVerblijf: number | null; metVerblijf: number | null };
+  uitstroom: { zonderVerblijf: number | null; metVerblijf: number | null };
+}
+
+export interface IndicatorCijfers extends MonitoringKop {
+  definitie: typeof INDICATOREN_DEFINITIE;
+  nulwaarden: typeof NULWAARDEN;
+  jaren: IndicatorJaar[];
+  inEnUitstroom: InEnUitstroomMaand[];
+  /** Over the whole period. */
+  herhaaldeInstroom: GepubliceerdeHerhaling;
+  onderdrukt: Onderdrukt[];
+}
+
+/** The indicators as published: counted, then put under disclosure control. */
+export function indicatorCijfers(d: MonitoringDataset, vraag: MonitoringVraag): IndicatorCijfers {
+  const ruw = telIndicatoren(d, vraag);
+  const o = new Onderdrukking();
+  return {
+    ...kop(INDICATOREN_DEFINITIE.versie, jeugdwetVraag(vraag)),
+    definitie: INDICATOREN_DEFINITIE,
+    nulwaarden: NULWAARDEN,
+    jaren: ruw.jaren.map((jaar) => publiceerJaar(o, jaar, ruw.jeugdigenMetVerblijf2023)),
+    inEnUitstroom: ruw.inEnUitstroom.map((m) => {
+      const cel = (veld: string): Cel => ({ tabel: 'inEnUitstroom', rij: m.maand, veld });
+      return {
+        maand: m.maand,
+        compleet: m.compleet,
+        instroom: {
+          zonderVerblijf: o.aantal(m.instroomZonderVerblijf, cel('instroom.zonderVerblijf')),
+          metVerblijf: o.aantal(m.instroomMetVerblijf, cel('instroom.metVerblijf')),
+        },
+        uitstroom: {
+          zonderVerblijf: o.aantal(m.uitstroomZonderVerblijf, cel('uitstroom.zonderVerblijf')),
+          metVerblijf: o.aantal(m.uitstroomMetVerblijf, cel('uitstroom.metVerblijf')),
+        },
+      };
+    }),
+    herhaaldeInstroom: publiceerHerhaling(o, ruw.herhaaldeInstroom, (veld) => ({
+      tabel: 'herhaaldeInstroom',
+      rij: 'totaal',
+      veld,
+    })),
+    onderdrukt: o.onderdrukt,
+  };
+}
+
+function publiceerJaar(o: Onderdrukking, r: RuwJaar, metVerblijf2023: number): IndicatorJaar {
+  const cel = (veld: string): Cel => ({ tabel: 'jaren', rij: String(r.jaar), veld });
+  const vanBevolking = (
+    aantal: number,
+    veld: 'zonderVerblijf' | 'metVerblijf',
+  ): BevolkingsIndicator => ({
+    aantal: o.aantal(aantal, cel(`${veld}.aantal`)),
+    percentage:
+      r.bevolking === null
+        ? null
+        : kleineGroepAandeel(o, aantal, r.bevolking, aantal, cel(`${veld}.percentage`)),
+    ...NULWAARDEN[veld],
+  });
+  const metVerblijf = vanBevolking(r.jeugdigenMetVerblijf, 'metVerblijf');
+  const aantal2023 = o.aantal(metVerblijf2023, cel('jeugdigenInVerblijf.aantal2023'));
+  return {
+    jaar: r.jaar,
+    van: r.van,
+    tot: r.tot,
+    peildatum: r.peildatum,
+    heelJaar: r.heelJaar,
+    bevolking: r.bevolking,
+    bevolkingOnbekend: r.bevolking === null,
+    zonderVerblijf: vanBevolking(r.jeugdigenZonderVerblijf, 'zonderVerblijf'),
+    metVerblijf,
+    alleenZonderVerblijf: {
+      clienten: o.aantal(r.clienten, cel('alleenZonderVerblijf.clienten')),
+      aantal: o.aantal(r.clientenAlleenZonderVerblijf, cel('alleenZonderVerblijf.aantal')),
+      percentage: o.aandeel(
+        r.clientenAlleenZonderVerblijf,
+        r.clienten,
+        cel('alleenZonderVerblijf.percentage'),
+        1,
+      ),
+      ...NULWAARDEN.alleenZonderVerblijf,
+    },
+    jeugdigenInVerblijf: {
+      aantal: metVerblijf.aantal,
+      aantal2023,
+      // From the published count, so the exact 2023 count cannot be worked back from the target;
+      // the 0 stands in when that count is withheld, and `waarde` then withholds the target too.
+      doel: o.waarde(
+        aantal2023 === null ? 0 : aantal2023 * VERBLIJF_DOELFACTOR,
+        metVerblijf2023,
+        cel('jeugdigenInVerblijf.doel'),
+        1,
+      ),
+      verschilPercentage: kleineGroepAandeel(
+        o,
+        r.jeugdigenMetVerblijf - metVerblijf2023,
+        metVerblijf2023,
+        r.jeugdigenMetVerblijf,
+        cel('jeugdigenInVerblijf.verschilPercentage'),
+      ),
+    },
+    herhaaldeInstroom: publiceerHerhaling(o, r.herhaaldeInstroom, (veld) =>
+      cel(`herhaaldeInstroom.${veld}`),
+    ),
+    zonderGeboortedatum: o.aantal(r.zonderGeboortedatum, cel('zonderGeboortedatum')),
+  };
+}
+
+/**
+ * A percentage (one decimal) whose denominator is public or published: besides the usual rule
+ * (denominator under 10), withheld when the group it describes is under 10, since that group's
+ * size could be worked back from it.
+ */
+function kleineGroepAandeel(
+  o: Onderdrukking,
+  teller: number,
+  noemer: number,
+  groep: number,
+  cel: Cel,
+): number | null {
+  return o.waarde(o.aandeel(teller, noemer, cel, 1), groep, cel, 1);
+}
+
+function publiceerHerhaling(
+  o: Onderdrukking,
+  h: RuweHerhaling,
+  cel: (veld: string) => Cel,
+): GepubliceerdeHerhaling {
+  return {
+    instroom: o.aantal(h.instroom, cel('instroom')),
+    herhaald: o.aantal(h.herhaald, cel('herhaald')),
+    percentage: o.aandeel(h.herhaald, h.instroom, cel('percentage'), 1),
+    aansluitend: o.aantal(h.aansluitend, cel('aansluitend')),
+  };
+}
+
+type Kolom<T> = [naam: string, waarde: (rij: T) => string | number | null];
+
+const bevolkingsKolommen = (veld: 'zonderVerblijf' | 'metVerblijf'): Kolom<IndicatorJaar>[] => [
+  [`${veld}.aantal`, (j) => j[veld].aantal],
+  [`${veld}.percentage`, (j) => j[veld].percentage],
+  [`${veld}.nulwaarde2023`, (j) => j[veld].nulwaarde2023],
+  [`${veld}.nulwaarde2024`, (j) => j[veld].nulwaarde2024],
+];
+
+/** Column names are the paths `onderdrukt` uses, so its last column names them as they are. */
+const JAAR_KOLOMMEN: Kolom<IndicatorJaar>[] = [
+  ['jaar', (j) => j.jaar],
+  ['van', (j) => j.van],
+  ['tot', (j) => j.tot],
+  ['peildatum', (j) => j.peildatum],
+  ['heelJaar', (j) => (j.heelJaar ? 'ja' : 'nee')],
+  ['bevolking', (j) => j.bevolking],
+  ...bevolkingsKolommen('zonderVerblijf'),
+  ...bevolkingsKolommen('metVerblijf'),
+  ['alleenZonderVerblijf.clienten', (j) => j.alleenZonderVerblijf.clienten],
+  ['alleenZonderVerblijf.aantal', (j) => j.alleenZonderVerblijf.aantal],
+  ['alleenZonderVerblijf.percentage', (j) => j.alleenZonderVerblijf.percentage],
+  ['alleenZonderVerblijf.nulwaarde2023', (j) => j.alleenZonderVerblijf.nulwaarde2023],
+  ['alleenZonderVerblijf.nulwaarde2024', (j) => j.alleenZonderVerblijf.nulwaarde2024],
+  ['jeugdigenInVerblijf.aantal', (j) => j.jeugdigenInVerblijf.aantal],
+  ['jeugdigenInVerblijf.aantal2023', (j) => j.jeugdigenInVerblijf.aantal2023],
+  ['jeugdigenInVerblijf.doel', (j) => j.jeugdigenInVerblijf.doel],
+  ['jeugdigenInVerblijf.verschilPercentage', (j) => j.jeugdigenInVerblijf.verschilPercentage],
+  ['herhaaldeInstroom.instroom', (j) => j.herhaaldeInstroom.instroom],
+  ['herhaaldeInstroom.herhaald', (j) => j.herhaaldeInstroom.herhaald],
+  ['herhaaldeInstroom.percentage', (j) => j.herhaaldeInstroom.percentage],
+  ['herhaaldeInstroom.aansluitend', (j) => j.herhaaldeInstroom.aansluitend],
+  ['zonderGeboortedatum', (j) => j.zonderGeboortedatum],
+];
+
+const MAAND_KOLOMMEN: Kolom<InEnUitstroomMaand>[] = [
+  ['maand', (m) => m.maand],
+  ['compleet', (m) => (m.compleet ? 'ja' : 'nee')],
+  ['instroom.zonderVerblijf', (m) => m.instroom.zonderVerblijf],
+  ['instroom.metVerblijf', (m) => m.instroom.metVerblijf],
+  ['uitstroom.zonderVerblijf', (m) => m.uitstroom.zonderVerblijf],
+  ['uitstroom.metVerblijf', (m) => m.uitstroom.metVerblijf],
+];
+
+/** The columns of a row that disclosure control withheld (not those that are merely unknown). */
+function onderdrukteVelden(c: { onderdrukt: Onderdrukt[] }, tabel: string, rij: string): string {
+  return c.onderdrukt
+    .filter((x) => x.tabel === tabel && x.rij === rij)
+    .flatMap((x) => x.velden)
+    .join(' ');
+}
+
+/** The main table: one row per year with every indicator beside its baselines. */
+export function indicatorTabel(c: IndicatorCijfers): Tabel {
+  return {
+    kolommen: [...JAAR_KOLOMMEN.map(([naam]) => naam), 'onderdrukt'],
+    rijen: c.jaren.map((j) => [
+      ...JAAR_KOLOMMEN.map(([, waarde]) => waarde(j)),
+      onderdrukteVelden(c, 'jaren', String(j.jaar)),
+    ]),
+  };
+}
+
+/** In- and outflow: one row per month. */
+export function inEnUitstroomTabel(c: IndicatorCijfers): Tabel {
+  return {
+    kolommen: [...MAAND_KOLOMMEN.map(([naam]) => naam), 'onderdrukt'],
+    rijen: c.inEnUitstroom.map((m) => [
+      ...MAAND_KOLOMMEN.map(([, waarde]) => waarde(m)),
+      onderdrukteVelden(c, 'inEnUitstroom', m.maand),
+    ]),
+  };
+}

@@ -1,0 +1,397 @@
+import { Toewijzing, ZorgEvent } from '@app/domain';
+import { bouwDataset } from './dataset';
+import { MonitoringFeit } from './feiten';
+import { perspectiefCijfers, perspectiefTabel, telPerspectief } from './perspectief';
+import { MonitoringVraag } from './selectie';
+
+const zorg = (event: ZorgEvent): MonitoringFeit => ({ type: 'Zorg', event });
+const persoon = (persoonId: string, geboortedatum: string | null): MonitoringFeit => ({
+  type: 'Persoon',
+  persoonId,
+  geboortedatum,
+});
+
+function toewijzing(
+  persoonId: string,
+  toewijzingId: string,
+  t: Partial<Toewijzing> & Pick<Toewijzing, 'begindatum' | 'einddatum'>,
+): MonitoringFeit {
+  return zorg({
+    type: 'ToewijzingRegistered',
+    data: {
+      persoonId,
+      toewijzingId,
+      wettelijkKader: 'jeugdwet',
+      productcode: '45A01',
+      productcategorie: '45',
+      verblijf: false,
+      aanbiederId: 'aanbieder-1',
+      aanbiederNaam: '',
+      verwijzer: { type: '02', naam: null },
+      toewijzingsnummer: toewijzingId,
+      omvang: null,
+      maxDuurMaanden: null,
+      verlengingVan: null,
+      ...t,
+    },
+  });
+}
+
+const gesprek = (persoonId: string, datum: string) =>
+  zorg({
+    type: 'PerspectiefgesprekHeld',
+    data: {
+      persoonId,
+      gesprekId: `gesprek-${persoonId}-${datum}`,
+      datum,
+      door: '',
+      perspectief: '',
+      behoeften: '',
+      zorgNa18Verwacht: true,
+    },
+  });
+
+/** A request for verlengde jeugdhulp by a person in a family of `wijk`, with its decision. */
+function aanvraag(
+  persoonId: string,
+  wijk: string,
+  datum: string,
+  besluit: 'toegekend' | 'afgewezen' | null,
+): MonitoringFeit[] {
+  const aanvraagId = `vjh-${persoonId}`;
+  return [
+    { type: 'Gezinslid', gezinId: `gezin-${persoonId}`, persoonId, vanaf: '2010-01-01' },
+    { type: 'Wijk', gezinId: `gezin-${persoonId}`, wijk, per: '2010-01-01' },
+    zorg({
+      type: 'VerlengdeJeugdhulpRequested',
+      data: { persoonId, aanvraagId, datum, reden: '' },
+    }),
+    ...(besluit === null
+      ? []
+      : [
+          zorg({
+            type: 'VerlengdeJeugdhulpDecided',
+            data: { persoonId, aanvraagId, datum, besluit, toelichting: null },
+          }),
+        ]),
+  ];
+}
+
+/**
+ * Group G: 11 youths born 2008-08-15 (16.5 on 2025-02-15) in care at De Linde since 2024; the first
+ * 10 had their conversation on 2025-01-20. Then one youth per case.
+ */
+function feiten(): MonitoringFeit[] {
+  const groepG = Array.from({ length: 11 }, (_, i) => {
+    const p = `persoon-g${String(i).padStart(2, '0')}`;
+    return [
+      persoon(p, '2008-08-15'),
+      toewijzing(p, `t-${p}`, { begindatum: '2024-01-01', einddatum: '2026-12-31' }),
+      ...(i < 10 ? [gesprek(p, '2025-01-20')] : []),
+    ];
+  }).flat();
+  const verlengd = Array.from({ length: 12 }, (_, i) =>
+    aanvraag(
+      `persoon-v${String(i).padStart(2, '0')}`,
+      'Noord',
+      '2025-02-01',
+      i < 10 ? 'toegekend' : i === 10 ? 'afgewezen' : null,
+    ),
+  ).flat();
+  return [
+    {
+      type: 'Aanbieder',
+      data: { aanbiederId: 'aanbieder-1', naam: 'De Linde', geldigVanaf: '2020-01-01' },
+    },
+    {
+      type: 'Aanbieder',
+      data: { aanbiederId: 'aanbieder-2', naam: 'Het Anker', geldigVanaf: '2020-01-01' },
+    },
+    ...groepG,
+    // h1: 16.5 on 2025-05-10; two consecutive assignments at Het Anker (one episode); late.
+    persoon('persoon-h1', '2008-11-10'),
+    toewijzing('persoon-h1', 't-h1-1', {
+      begindatum: '2024-06-01',
+      einddatum: '2025-03-31',
+      aanbiederId: 'aanbieder-2',
+    }),
+    toewijzing('persoon-h1', 't-h1-2', {
+      begindatum: '2025-04-01',
+      einddatum: '2025-12-31',
+      aanbiederId: 'aanbieder-2',
+    }),
+    gesprek('persoon-h1', '2025-06-01'),
+    // h2: 16.5 on 2025-06-01, with both providers then; no conversation.
+    persoon('persoon-h2', '2008-12-01'),
+    toewijzing('persoon-h2', 't-h2-1', { begindatum: '2025-01-01', einddatum: '2025-12-31' }),
+    toewijzing('persoon-h2', 't-h2-2', {
+      begindatum: '2025-03-01',
+      einddatum: '2025-08-31',
+      aanbiederId: 'aanbieder-2',
+    }),
+    // h3: 16.5 on 2024-09-01, care from 2025-07-01 (JW305; assigned from 06-15): due at intake.
+    persoon('persoon-h3', '2008-03-01'),
+    toewijzing('persoon-h3', 't-h3', {
+      begindatum: '2025-06-15',
+      einddatum: '2025-12-31',
+      aanbiederId: 'aanbieder-2',
+    }),
+    zorg({
+      type: 'ZorgGestart',
+      data: { persoonId: 'persoon-h3', toewijzingId: 't-h3', datum: '2025-07-01' },
+    }),
+    gesprek('persoon-h3', '2025-07-01'),
+    // h4: 18 when care started: no conversation due.
+    persoon('persoon-h4', '2007-01-01'),
+    toewijzing('persoon-h4', 't-h4', { begindatum: '2025-02-01', einddatum: '2025-12-31' }),
+    // h5: no birth date.
+    persoon('persoon-h5', null),
+    toewijzing('persoon-h5', 't-h5', { begindatum: '2025-02-01', einddatum: '2025-12-31' }),
+    // h6: 16.5 on 2025-11-20, after the peildatum; care running on it; a conversation after it.
+    persoon('persoon-h6', '2009-05-20'),
+    toewijzing('persoon-h6', 't-h6', { begindatum: '2025-01-01', einddatum: '2026-06-30' }),
+    gesprek('persoon-h6', '2025-10-15'),
+    // h7: 16.5 on 2025-04-01, care ended 2024-12-31; conversation before it.
+    persoon('persoon-h7', '2008-10-01'),
+    toewijzing('persoon-h7', 't-h7', { begindatum: '2024-01-01', einddatum: '2024-12-31' }),
+    gesprek('persoon-h7', '2024-11-01'),
+    // h8: Wmo only.
+    persoon('persoon-h8', '2008-08-15'),
+    toewijzing('persoon-h8', 't-h8', {
+      begindatum: '2024-01-01',
+      einddatum: '2025-12-31',
+      wettelijkKader: 'wmo',
+      productcode: 'WMO-01',
+      productcategorie: 'wmo',
+    }),
+    // h9: 16.5 on 2024-07-01, before the period.
+    persoon('persoon-h9', '2008-01-01'),
+    toewijzing('persoon-h9', 't-h9', { begindatum: '2024-01-01', einddatum: '2025-12-31' }),
+    // h10: care starts after the peildatum.
+    persoon('persoon-h10', '2009-01-10'),
+    toewijzing('persoon-h10', 't-h10', { begindatum: '2025-10-01', einddatum: '2025-12-31' }),
+    ...verlengd,
+    ...aanvraag('persoon-w1', 'Zuid', '2025-05-01', 'toegekend'),
+    ...aanvraag('persoon-w2', 'Noord', '2024-12-15', 'toegekend'),
+  ];
+}
+
+/** Known on 2025-09-30: the peildatum, with Q4 still to come. */
+const jaar2025: MonitoringVraag = {
+  van: '2025-01-01',
+  tot: '2025-12-31',
+  bekendOp: '2025-09-30',
+  filter: {},
+};
+
+const telling = (t: Partial<Record<string, number>>) => ({
+  inScope: 0,
+  instroomNa16EnHalf: 0,
+  opTijd: 0,
+  teLaat: 0,
+  ontbreekt: 0,
+  nogNietAanDeBeurt: 0,
+  ...t,
+});
+
+describe('perspectief (perspective conversations and verlengde jeugdhulp)', () => {
+  it('counts youths per quarter of their due date, per provider active on it, with the outcome', () => {
+    // Given the data set above, peildatum 2025-09-30
+    const d = bouwDataset(feiten());
+
+    // When
+    const ruw = telPerspectief(d, jaar2025);
+
+    // Then in scope: group G (due 02-15), h1 (05-10), h2 (06-01), h3 (07-01, at intake), h6
+    // (11-20), h7 (04-01); not h4 (18 at intake), h5 (no birth date), h8 (Wmo), h9 (due 2024),
+    // h10 (care starts after the peildatum).
+    expect(ruw.jeugdigen.map((j) => [j.persoonId, j.uiterlijk, j.status, j.aanbiederIds])).toEqual([
+      ...Array.from({ length: 11 }, (_, i) => [
+        `persoon-g${String(i).padStart(2, '0')}`,
+        '2025-02-15',
+        i < 10 ? 'opTijd' : 'ontbreekt',
+        ['aanbieder-1'],
+      ]),
+      ['persoon-h7', '2025-04-01', 'opTijd', []],
+      ['persoon-h1', '2025-05-10', 'teLaat', ['aanbieder-2']],
+      ['persoon-h2', '2025-06-01', 'ontbreekt', ['aanbieder-1', 'aanbieder-2']],
+      ['persoon-h3', '2025-07-01', 'opTijd', ['aanbieder-2']],
+      // running care on the peildatum counts as active on a later due date; the conversation on
+      // 10-15 lies after the peildatum and does not count yet
+      ['persoon-h6', '2025-11-20', 'nogNietAanDeBeurt', ['aanbieder-1']],
+    ]);
+    const rij = (kwartaal: string, aanbiederId: string | null, soort: string) =>
+      ruw.perKwartaal.find(
+        (r) => r.kwartaal === kwartaal && r.aanbiederId === aanbiederId && r.soort === soort,
+      )!.telling;
+    // Q1: group G, all at De Linde: 10 on time, 1 missing (02-15 < 09-30)
+    expect(rij('2025-Q1', null, 'totaal')).toEqual(
+      telling({ inScope: 11, opTijd: 10, ontbreekt: 1 }),
+    );
+    expect(rij('2025-Q1', 'aanbieder-1', 'aanbieder')).toEqual(
+      telling({ inScope: 11, opTijd: 10, ontbreekt: 1 }),
+    );
+    // Q2: h7 (no care on 04-01), h1 (Het Anker, its two assignments counted once), h2 (both)
+    expect(rij('2025-Q2', null, 'totaal')).toEqual(
+      telling({ inScope: 3, opTijd: 1, teLaat: 1, ontbreekt: 1 }),
+    );
+    expect(rij('2025-Q2', 'aanbieder-1', 'aanbieder')).toEqual(
+      telling({ inScope: 1, ontbreekt: 1 }),
+    );
+    expect(rij('2025-Q2', 'aanbieder-2', 'aanbieder')).toEqual(
+      telling({ inScope: 2, teLaat: 1, ontbreekt: 1 }),
+    );
+    expect(rij('2025-Q2', null, 'geen lopende zorg')).toEqual(telling({ inScope: 1, opTijd: 1 }));
+    // Q3: h3, entered after 16.5, on time on the day of intake
+    expect(rij('2025-Q3', 'aanbieder-2', 'aanbieder')).toEqual(
+      telling({ inScope: 1, instroomNa16EnHalf: 1, opTijd: 1 }),
+    );
+    // Q4: h6, not yet due on the peildatum
+    expect(rij('2025-Q4', null, 'totaal')).toEqual(telling({ inScope: 1, nogNietAanDeBeurt: 1 }));
+    // every quarter has a total, both providers and "geen lopende zorg", in that order
+    expect(ruw.perKwartaal.map((r) => `${r.kwartaal} ${r.aanbiederId ?? r.soort}`)).toEqual(
+      ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'].flatMap((k) => [
+        `${k} totaal`,
+        `${k} aanbieder-1`,
+        `${k} aanbieder-2`,
+        `${k} geen lopende zorg`,
+      ]),
+    );
+  });
+
+  it('counts requests for verlengde jeugdhulp per quarter, by district only', () => {
+    // Given
+    const d = bouwDataset(feiten());
+
+    // When asked for Noord and one provider (the provider filter does not apply to requests)
+    const ruw = telPerspectief(d, {
+      ...jaar2025,
+      filter: { wijk: 'Noord', aanbieder: 'aanbieder-2' },
+    });
+
+    // Then Q1: the 12 requests of 2025-02-01 in Noord (10 granted, 1 refused, 1 open); w1 (Zuid)
+    // is left out, w2 (2024-12-15) lies before the period.
+    expect(ruw.verlengdeJeugdhulp).toEqual([
+      { kwartaal: '2025-Q1', aangevraagd: 12, toegekend: 10, afgewezen: 1, open: 1 },
+      { kwartaal: '2025-Q2', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
+      { kwartaal: '2025-Q3', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
+      { kwartaal: '2025-Q4', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
+    ]);
+    // Without a district: w1's request in Q2 counts too.
+    expect(telPerspectief(d, jaar2025).verlengdeJeugdhulp[1]).toEqual({
+      kwartaal: '2025-Q2',
+      aangevraagd: 1,
+      toegekend: 1,
+      afgewezen: 0,
+      open: 0,
+    });
+  });
+
+  it('takes the youths of the filtered assignments only', () => {
+    // Given a filter on Het Anker
+    const d = bouwDataset(feiten());
+
+    // When
+    const ruw = telPerspectief(d, { ...jaar2025, filter: { aanbieder: 'aanbieder-2' } });
+
+    // Then h1, h2 (its De Linde assignment not selected, so only Het Anker) and h3
+    expect(ruw.jeugdigen.map((j) => [j.persoonId, j.aanbiederIds])).toEqual([
+      ['persoon-h1', ['aanbieder-2']],
+      ['persoon-h2', ['aanbieder-2']],
+      ['persoon-h3', ['aanbieder-2']],
+    ]);
+  });
+
+  it('publishes under disclosure control, without person ids', () => {
+    // Given
+    const d = bouwDataset(feiten());
+
+    // When
+    const c = perspectiefCijfers(d, jaar2025);
+
+    // Then the header
+    expect(c).toMatchObject({
+      definitieVersie: 'perspectief-1',
+      peildatum: '2025-09-30',
+      bekendOp: '2025-09-30',
+    });
+    // Q1 total: 11 → 10; 10 on time → 10, 10/11 = 90.9% → 91; 1 missing withheld, 1/11 = 9.1% → 9
+    expect(c.perKwartaal[0]).toEqual({
+      kwartaal: '2025-Q1',
+      soort: 'totaal',
+      aanbiederId: null,
+      aanbieder: 'totaal',
+      inScope: 10,
+      instroomNa16EnHalf: null,
+      opTijd: { aantal: 10, percentage: 91 },
+      teLaat: { aantal: null, percentage: 0 },
+      ontbreekt: { aantal: null, percentage: 9 },
+      nogNietAanDeBeurt: null,
+    });
+    // Q2 Het Anker: 2 youths, everything withheld (shares too: denominator 2 < 10)
+    const hetAnker = c.perKwartaal.find(
+      (r) => r.kwartaal === '2025-Q2' && r.aanbieder === 'Het Anker',
+    )!;
+    expect(hetAnker.inScope).toBeNull();
+    expect(hetAnker.teLaat).toEqual({ aantal: null, percentage: null });
+    expect(c.onderdrukt).toContainEqual({
+      tabel: 'perKwartaal',
+      rij: '2025-Q2, Het Anker',
+      reden: 'noemer onder 10',
+      velden: ['opTijd.percentage', 'teLaat.percentage', 'ontbreekt.percentage'],
+    });
+    // requests Q1: 12 → 10, 10 granted → 10, 1 refused and 1 open withheld
+    expect(c.verlengdeJeugdhulp[0]).toEqual({
+      kwartaal: '2025-Q1',
+      aangevraagd: 10,
+      toegekend: 10,
+      afgewezen: null,
+      open: null,
+    });
+    const json = JSON.stringify(c);
+    for (const persoonId of d.geboortedata.keys()) expect(json).not.toContain(persoonId);
+    expect(json).not.toContain('2008-08-15');
+  });
+
+  it('flattens the per-quarter table for CSV, saying which cells are withheld', () => {
+    // Given
+    const c = perspectiefCijfers(bouwDataset(feiten()), jaar2025);
+
+    // When
+    const tabel = perspectiefTabel(c);
+
+    // Then
+    expect(tabel.kolommen).toEqual([
+      'kwartaal',
+      'aanbieder',
+      'aanbiederId',
+      'inScope',
+      'instroomNa16EnHalf',
+      'opTijd.aantal',
+      'opTijd.percentage',
+      'teLaat.aantal',
+      'teLaat.percentage',
+      'ontbreekt.aantal',
+      'ontbreekt.percentage',
+      'nogNietAanDeBeurt',
+      'onderdrukt',
+    ]);
+    // De Linde in Q1: the same 11 youths as the total (see above)
+    expect(tabel.rijen[1]).toEqual([
+      '2025-Q1',
+      'De Linde',
+      'aanbieder-1',
+      10,
+      null,
+      10,
+      91,
+      null,
+      0,
+      null,
+      9,
+      null,
+      'instroomNa16EnHalf teLaat.aantal ontbreekt.aantal nogNietAanDeBeurt',
+    ]);
+    expect(tabel.rijen).toHaveLength(16);
+  });
+});

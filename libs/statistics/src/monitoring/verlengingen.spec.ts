@@ -1,0 +1,509 @@
+import { isVerblijfsproduct } from '@app/domain';
+import { MonitoringFeit } from './feiten';
+import { bouwDataset } from './dataset';
+import { MonitoringVraag } from './selectie';
+import {
+  langerDanMaximum,
+  telVerlengingen,
+  verlengingenCijfers,
+  verlengingenTabel,
+} from './verlengingen';
+
+const zorg = (event: Extract<MonitoringFeit, { type: 'Zorg' }>['event']): MonitoringFeit => ({
+  type: 'Zorg',
+  event,
+});
+
+const PRODUCTEN: Record<string, { categorie: '41' | '43' | '45'; omschrijving: string }> = {
+  '45A01': { categorie: '45', omschrijving: 'Ambulante begeleiding' },
+  '41B02': { categorie: '41', omschrijving: 'Dagbehandeling' },
+  '43V01': { categorie: '43', omschrijving: 'Behandelgroep verblijf' },
+};
+
+function toewijzing(t: {
+  id: string;
+  persoon: string;
+  aanbieder: string;
+  begin: string;
+  eind: string;
+  product?: string;
+  max?: number | null;
+}): MonitoringFeit {
+  const productcode = t.product ?? '45A01';
+  const { categorie } = PRODUCTEN[productcode]!;
+  return zorg({
+    type: 'ToewijzingRegistered',
+    data: {
+      persoonId: t.persoon,
+      toewijzingId: t.id,
+      wettelijkKader: 'jeugdwet',
+      productcode,
+      productcategorie: categorie,
+      verblijf: isVerblijfsproduct(categorie, productcode),
+      aanbiederId: t.aanbieder,
+      aanbiederNaam: '',
+      verwijzer: { type: '01', naam: null },
+      toewijzingsnummer: t.id,
+      begindatum: t.begin,
+      einddatum: t.eind,
+      omvang: null,
+      maxDuurMaanden: t.max === undefined ? 3 : t.max,
+      verlengingVan: null,
+    },
+  });
+}
+
+function aanvraag(v: {
+  id: string;
+  persoon: string;
+  toewijzing: string;
+  op: string;
+  tot: string;
+  reden: string;
+  besluit?: 'toegekend' | 'afgewezen';
+  telaat?: boolean;
+}): MonitoringFeit[] {
+  const persoonId = v.persoon;
+  const feiten: MonitoringFeit[] = [
+    zorg({
+      type: 'VerlengingRequested',
+      data: {
+        persoonId,
+        verlengingId: v.id,
+        toewijzingId: v.toewijzing,
+        aangevraagdOp: v.op,
+        aanvrager: '',
+        reden: v.reden,
+        gevraagdTot: v.tot,
+        telaat: v.telaat ?? false,
+      },
+    }),
+  ];
+  if (v.besluit === 'toegekend') {
+    feiten.push(
+      zorg({
+        type: 'VerlengingGranted',
+        data: {
+          persoonId,
+          verlengingId: v.id,
+          besluitdatum: v.op,
+          nieuweToewijzingId: `${v.id}-nieuw`,
+        },
+      }),
+    );
+  } else if (v.besluit === 'afgewezen') {
+    feiten.push(
+      zorg({
+        type: 'VerlengingRefused',
+        data: {
+          persoonId,
+          verlengingId: v.id,
+          besluitdatum: v.op,
+          toelichting: 'nee, tenzij',
+          alternatieven: [],
+        },
+      }),
+    );
+  }
+  return feiten;
+}
+
+const p = (n: number) => `persoon-${String(n).padStart(2, '0')}`;
+const REDEN_DOELEN = [
+  'Doelen nog niet behaald',
+  '  doelen nog niet behaald ',
+  'DOELEN  NOG NIET BEHAALD',
+];
+
+/**
+ * Contracted maximum 3 months unless said otherwise; period H1 2026, peildatum 2026-06-30.
+ * De Linde (aanb-a):
+ * - persons 1-6: 1 January to 31 March: exactly the maximum (last allowed day 31 March).
+ * - persons 7-10: 1 January to 1 April: one day longer.
+ * - person 11: 1 January to 31 March at De Linde, then 1 April to 31 May at Kompas (1 day
+ *   apart: one episode, with both providers): longer.
+ * - person 12: from 1 February, running (until the end of 2026): 30 June is after 30 April: longer.
+ * - person 13: from 1 May, running: 30 June is not after 31 July: not (yet) longer.
+ * Kompas (aanb-b):
+ * - b1: Dagbehandeling without a maximum: not counted.
+ * - b2: June to December 2025: not active in the period.
+ * - b3: 1 November 2025 to 28 February 2026: last allowed day 31 January: longer.
+ * - b4: Behandelgroep verblijf (residential), maximum 6 months, 1 January to 30 June: not longer.
+ */
+const zorgFeiten: MonitoringFeit[] = [
+  {
+    type: 'Aanbieder',
+    data: { aanbiederId: 'aanb-a', naam: 'De Linde', geldigVanaf: '2020-01-01' },
+  },
+  { type: 'Aanbieder', data: { aanbiederId: 'aanb-b', naam: 'Kompas', geldigVanaf: '2020-01-01' } },
+  ...Object.entries(PRODUCTEN).map(
+    ([productcode, { categorie, omschrijving }]): MonitoringFeit => ({
+      type: 'Product',
+      data: {
+        productcode,
+        geldigVanaf: '2020-01-01',
+        categorie,
+        omschrijving,
+        woonvorm: null,
+        maxDuurMaanden: null,
+        cbsHulpvorm: null,
+      },
+    }),
+  ),
+  ...[1, 2, 3, 4, 5, 6].map((n) =>
+    toewijzing({
+      id: `tw-${n}`,
+      persoon: p(n),
+      aanbieder: 'aanb-a',
+      begin: '2026-01-01',
+      eind: '2026-03-31',
+    }),
+  ),
+  ...[7, 8, 9, 10].map((n) =>
+    toewijzing({
+      id: `tw-${n}`,
+      persoon: p(n),
+      aanbieder: 'aanb-a',
+      begin: '2026-01-01',
+      eind: '2026-04-01',
+    }),
+  ),
+  toewijzing({
+    id: 'tw-11',
+    persoon: p(11),
+    aanbieder: 'aanb-a',
+    begin: '2026-01-01',
+    eind: '2026-03-31',
+  }),
+  toewijzing({
+    id: 'tw-11b',
+    persoon: p(11),
+    aanbieder: 'aanb-b',
+    begin: '2026-04-01',
+    eind: '2026-05-31',
+  }),
+  toewijzing({
+    id: 'tw-12',
+    persoon: p(12),
+    aanbieder: 'aanb-a',
+    begin: '2026-02-01',
+    eind: '2026-12-31',
+  }),
+  toewijzing({
+    id: 'tw-13',
+    persoon: p(13),
+    aanbieder: 'aanb-a',
+    begin: '2026-05-01',
+    eind: '2026-12-31',
+  }),
+  toewijzing({
+    id: 'tw-b1',
+    persoon: 'persoon-b1',
+    aanbieder: 'aanb-b',
+    begin: '2026-01-01',
+    eind: '2026-06-30',
+    product: '41B02',
+    max: null,
+  }),
+  toewijzing({
+    id: 'tw-b2',
+    persoon: 'persoon-b2',
+    aanbieder: 'aanb-b',
+    begin: '2025-06-01',
+    eind: '2025-12-31',
+  }),
+  toewijzing({
+    id: 'tw-b3',
+    persoon: 'persoon-b3',
+    aanbieder: 'aanb-b',
+    begin: '2025-11-01',
+    eind: '2026-02-28',
+  }),
+  toewijzing({
+    id: 'tw-b4',
+    persoon: 'persoon-b4',
+    aanbieder: 'aanb-b',
+    begin: '2026-01-01',
+    eind: '2026-06-30',
+    product: '43V01',
+    max: 6,
+  }),
+];
+
+/**
+ * Requests:
+ * - r1-r10 (persons 1-10), granted, "doelen nog niet behaald" in three spellings: persons 1-5 to
+ *   30 April (30 days after 31 March), person 6 to 30 May (60), persons 7-10 to 31 May (60 after 1 April).
+ * - r11 (person 11, first assignment), granted to 31 May: 61 days; a unique reason.
+ * - r12 (person 12) open; r13 (person 13) refused; each with a unique reason.
+ * - r14 (b3, ended 28 February) asked 5 March, too late, granted to 30 April: 61 days.
+ * - r15 (b4, residential, ends 30 June) granted to 31 December: 184 days (31+31+30+31+30+31).
+ * - r16 (b2) asked in December 2025 and r17 (b1) in July 2026: outside the period.
+ */
+const aanvraagFeiten: MonitoringFeit[] = [
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n) =>
+    aanvraag({
+      id: `r${n}`,
+      persoon: p(n),
+      toewijzing: `tw-${n}`,
+      op: '2026-03-15',
+      tot: n <= 5 ? '2026-04-30' : n === 6 ? '2026-05-30' : '2026-05-31',
+      reden: REDEN_DOELEN[n % 3]!,
+      besluit: 'toegekend',
+    }),
+  ),
+  ...aanvraag({
+    id: 'r11',
+    persoon: p(11),
+    toewijzing: 'tw-11',
+    op: '2026-03-20',
+    tot: '2026-05-31',
+    reden: 'Wachtlijst vervolgzorg bij Jeugd-GGZ Oost',
+    besluit: 'toegekend',
+  }),
+  ...aanvraag({
+    id: 'r12',
+    persoon: p(12),
+    toewijzing: 'tw-12',
+    op: '2026-04-20',
+    tot: '2026-08-31',
+    reden: 'wachtlijst vervolgzorg',
+  }),
+  ...aanvraag({
+    id: 'r13',
+    persoon: p(13),
+    toewijzing: 'tw-13',
+    op: '2026-06-01',
+    tot: '2026-09-30',
+    reden: 'Verhuizing naar Zwolle',
+    besluit: 'afgewezen',
+  }),
+  ...aanvraag({
+    id: 'r14',
+    persoon: 'persoon-b3',
+    toewijzing: 'tw-b3',
+    op: '2026-03-05',
+    tot: '2026-04-30',
+    reden: 'Gezin heeft meer tijd nodig',
+    besluit: 'toegekend',
+    telaat: true,
+  }),
+  ...aanvraag({
+    id: 'r15',
+    persoon: 'persoon-b4',
+    toewijzing: 'tw-b4',
+    op: '2026-05-15',
+    tot: '2026-12-31',
+    reden: 'Geen passende vervolgplek',
+    besluit: 'toegekend',
+  }),
+  ...aanvraag({
+    id: 'r16',
+    persoon: 'persoon-b2',
+    toewijzing: 'tw-b2',
+    op: '2025-12-15',
+    tot: '2026-03-31',
+    reden: 'te vroeg',
+    besluit: 'toegekend',
+  }),
+  ...aanvraag({
+    id: 'r17',
+    persoon: 'persoon-b1',
+    toewijzing: 'tw-b1',
+    op: '2026-07-01',
+    tot: '2026-09-30',
+    reden: 'te laat',
+  }),
+];
+
+const d = bouwDataset([...zorgFeiten, ...aanvraagFeiten]);
+const vraag: MonitoringVraag = {
+  van: '2026-01-01',
+  tot: '2026-06-30',
+  bekendOp: '2026-07-15',
+  filter: {},
+};
+
+describe('verlengingen: care longer than the contracted maximum', () => {
+  it('given the last allowed day start + months - 1 day, then only an end after it is longer', () => {
+    expect(langerDanMaximum({ start: '2026-01-01', end: '2026-03-31' }, 3)).toBe(false);
+    expect(langerDanMaximum({ start: '2026-01-01', end: '2026-04-01' }, 3)).toBe(true);
+    // 31 January + 1 month is 28 February (date-fns clamps): last allowed day 27 February.
+    expect(langerDanMaximum({ start: '2026-01-31', end: '2026-02-27' }, 1)).toBe(false);
+    expect(langerDanMaximum({ start: '2026-01-31', end: '2026-02-28' }, 1)).toBe(true);
+  });
+
+  it('given episodes with a maximum, when counted per provider, then merged and running episodes count as described', () => {
+    const ruw = telVerlengingen(d, vraag, 'aanbieder');
+
+    // De Linde: persons 1-13 = 13 with a maximum; longer: 7-10, 11 (merged), 12 (running) = 6.
+    // Kompas: b3, b4 and person 11's episode = 3; longer: b3 and person 11 = 2.
+    // Total: 13 + b3 + b4 = 15 (person 11 once); longer 6 + b3 = 7.
+    expect(ruw.perGroep.map((g) => [g.sleutel, g.naam, g.metMaximum, g.langerDanMaximum])).toEqual([
+      ['aanb-a', 'De Linde', 13, 6],
+      ['aanb-b', 'Kompas', 3, 2],
+    ]);
+    expect([ruw.totaal.metMaximum, ruw.totaal.langerDanMaximum]).toEqual([15, 7]);
+  });
+
+  it('given the requests in the period, when counted, then outcome, lateness and extra days are per provider of the assignment', () => {
+    const ruw = telVerlengingen(d, vraag, 'aanbieder');
+    const [linde, kompas] = ruw.perGroep;
+
+    // De Linde: r1-r13: 11 granted, 1 refused, 1 open; extra days 5 x 30, 5 x 60 and 61.
+    expect(linde).toMatchObject({
+      aangevraagd: 13,
+      toegekend: 11,
+      afgewezen: 1,
+      openstaand: 1,
+      telaat: 0,
+      verblijfVerlengd: 0,
+    });
+    expect([...linde!.extraDagen].sort((a, b) => a - b)).toEqual([
+      30, 30, 30, 30, 30, 60, 60, 60, 60, 60, 61,
+    ]);
+    // Kompas: r14 (too late, 61 days) and r15 (residential, 184 days).
+    expect(kompas).toMatchObject({
+      aangevraagd: 2,
+      toegekend: 2,
+      afgewezen: 0,
+      openstaand: 0,
+      telaat: 1,
+      verblijfVerlengd: 1,
+    });
+    expect([...kompas!.extraDagen].sort((a, b) => a - b)).toEqual([61, 184]);
+    expect(ruw.totaal.aangevraagd).toBe(15);
+  });
+
+  it('given the counts, when published, then counts are rounded, shares and means computed unrounded', () => {
+    const c = verlengingenCijfers(d, vraag, 'aanbieder');
+
+    // De Linde: 13 -> 15, 6 -> withheld, 6/13 = 46.15% -> 46.2; 13 -> 15 requested, 11 -> 10
+    // granted; 11 of 12 decided = 91.7%; mean extra days (150 + 300 + 61) / 11 = 46.45 -> 46.5.
+    expect(c.perGroep[0]).toEqual({
+      sleutel: 'aanb-a',
+      naam: 'De Linde',
+      metMaximum: 15,
+      langerDanMaximum: null,
+      aandeelLangerDanMaximum: 46.2,
+      aangevraagd: 15,
+      toegekend: 10,
+      afgewezen: null,
+      openstaand: null,
+      telaat: null,
+      aandeelToegekend: 91.7,
+      gemiddeldeExtraDagen: 46.5,
+      verblijfVerlengd: null,
+    });
+    // Total: 15 and 7 (46.7%); 15 requested, 13 granted -> 15, 13 of 14 decided = 92.9%;
+    // mean (511 + 61 + 184) / 13 = 58.15 -> 58.2; one residential extension: withheld.
+    expect(c.totaal).toEqual({
+      metMaximum: 15,
+      langerDanMaximum: null,
+      aandeelLangerDanMaximum: 46.7,
+      aangevraagd: 15,
+      toegekend: 15,
+      afgewezen: null,
+      openstaand: null,
+      telaat: null,
+      aandeelToegekend: 92.9,
+      gemiddeldeExtraDagen: 58.2,
+      verblijfVerlengd: null,
+    });
+  });
+
+  it('given a provider with few episodes and requests, when published, then everything of it is withheld', () => {
+    const c = verlengingenCijfers(d, vraag, 'aanbieder');
+
+    expect(Object.values(c.perGroep[1]!).slice(2)).toEqual(Array(11).fill(null));
+    expect(c.onderdrukt).toContainEqual({
+      tabel: 'perGroep',
+      rij: 'Kompas (aanb-b)',
+      reden: 'groep onder 10',
+      velden: ['gemiddeldeExtraDagen'],
+    });
+    expect(c.onderdrukt).toContainEqual({
+      tabel: 'perGroep',
+      rij: 'Kompas (aanb-b)',
+      reden: 'noemer onder 10',
+      velden: ['aandeelLangerDanMaximum', 'aandeelToegekend'],
+    });
+  });
+
+  it('given grouping per product, when counted, then the rows are the products of the assignments', () => {
+    const ruw = telVerlengingen(d, vraag, 'product');
+
+    // 45A01: 13 episodes of De Linde + b3 = 14 (7 longer), requests r1-r14; 43V01: b4 and r15.
+    expect(
+      ruw.perGroep.map((g) => [g.sleutel, g.naam, g.metMaximum, g.langerDanMaximum, g.aangevraagd]),
+    ).toEqual([
+      ['45A01', 'Ambulante begeleiding', 14, 7, 14],
+      ['43V01', 'Behandelgroep verblijf', 1, 0, 1],
+    ]);
+  });
+
+  it('given reasons, when published, then only a reason given by at least 10 requests appears word for word', () => {
+    const c = verlengingenCijfers(d, vraag, 'aanbieder');
+
+    // Three spellings of "doelen nog niet behaald" group to 10; the 5 unique reasons are together
+    // "overige redenen": 5, withheld. Requests outside the period do not count.
+    expect(c.redenen).toEqual([
+      { reden: 'doelen nog niet behaald', aantal: 10 },
+      { reden: 'overige redenen', aantal: null },
+    ]);
+    const json = JSON.stringify(c).toLowerCase();
+    for (const zeldzaam of [
+      'wachtlijst',
+      'jeugd-ggz',
+      'zwolle',
+      'meer tijd',
+      'vervolgplek',
+      'te vroeg',
+      'te laat',
+    ]) {
+      expect(json).not.toContain(zeldzaam);
+    }
+  });
+
+  it('given a reason given by 9 requests only, then it is not published', () => {
+    const negen = bouwDataset([
+      ...zorgFeiten,
+      ...aanvraagFeiten.filter(
+        (f) =>
+          !(
+            f.type === 'Zorg' &&
+            'verlengingId' in f.event.data &&
+            f.event.data.verlengingId === 'r10'
+          ),
+      ),
+    ]);
+    const c = verlengingenCijfers(negen, vraag, 'aanbieder');
+
+    // 9 x "doelen nog niet behaald" + 5 unique = 14 other reasons -> 15.
+    expect(c.redenen).toEqual([{ reden: 'overige redenen', aantal: 15 }]);
+    expect(JSON.stringify(c).toLowerCase()).not.toContain('doelen');
+  });
+
+  it('given the published figures, when flattened, then each row lists its withheld columns in column order', () => {
+    const tabel = verlengingenTabel(verlengingenCijfers(d, vraag, 'aanbieder'));
+
+    expect(tabel.kolommen[0]).toBe('aanbieder');
+    expect(tabel.rijen.map((r) => [r[0], r[r.length - 1]])).toEqual([
+      ['aanb-a', 'langerDanMaximum afgewezen openstaand telaat verblijfVerlengd'],
+      [
+        'aanb-b',
+        'metMaximum langerDanMaximum aandeelLangerDanMaximum aangevraagd toegekend afgewezen ' +
+          'openstaand telaat aandeelToegekend gemiddeldeExtraDagen verblijfVerlengd',
+      ],
+      ['totaal', 'langerDanMaximum afgewezen openstaand telaat verblijfVerlengd'],
+    ]);
+  });
+
+  it('given the published figures, then no person id occurs in them', () => {
+    const json = JSON.stringify([
+      verlengingenCijfers(d, vraag, 'aanbieder'),
+      verlengingenCijfers(d, vraag, 'product'),
+    ]);
+    expect(json).not.toContain('persoon-');
+  });
+});
