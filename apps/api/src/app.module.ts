@@ -12,6 +12,7 @@ import { ConsultatiesModule } from './consultaties/consultaties.module';
 import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { ZorgModule } from './zorg/zorg.module';
 import { Clock } from './infrastructure/tokens';
 
@@ -45,6 +46,7 @@ export class AppModule {
         GezinnenModule,
         ZorgModule,
         ConsultatiesModule,
+        MonitoringModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,6 +4,7 @@ import type { AppConfig } from '@app/config';
 import { consultatiesProjection, praktijkenProjection } from './consultatie';
 import { gezinnenProjection } from './gezin/gezinnen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
+import { monitoringProjection } from './monitoring/monitoring.projection';
 import { Projection } from './projection';
 import { ReadModelDatabase } from './read-model-database';
 import { verwerkingslogProjection } from './verwerkingslog.projection';
@@ -17,6 +18,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   zorgProjection,
   praktijkenProjection,
   consultatiesProjection,
+  monitoringProjection,
 ];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {

@@ -7,3 +7,4 @@ export * from './all-projections';
 export * from './verwerkingslog.projection';
 export * from './zorg/zorg.projection';
 export * from './consultatie';
+export * from './monitoring/monitoring.projection';

@@ -10,11 +10,11 @@ import {
 import type { Response } from 'express';
 import { Roles } from '@app/access';
 import { UITKOMSTEN } from '@app/domain';
-import { ConsultatieCijfers, consultatieCijfers, dagenTussen } from '@app/statistics';
+import { ConsultatieCijfers, Tabel, consultatieCijfers, dagenTussen } from '@app/statistics';
+import { csvDownload, wantsCsv } from '../common/csv';
 import { invalidInput } from '../common/problem';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { ConsultatiesReadModel } from './consultaties.read-model';
-import { stringify } from 'csv-stringify/sync';
 import { ConsultatieCijfersQuery } from './dto/beleid.dto';
 import { PraktijkenReadModel } from './praktijken.read-model';
 
@@ -72,38 +72,28 @@ export class BeleidController {
         per: query.per ?? 'maand',
       },
     );
-    const csv =
-      query.formaat === 'csv' || (query.formaat === undefined && /text\/csv/.test(accept ?? ''));
-    if (!csv) return cijfers;
-    response.type('text/csv; charset=utf-8');
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="consultaties-${van}-${tot}.csv"`,
+    if (!wantsCsv(query.formaat, accept)) return cijfers;
+    return csvDownload(
+      response,
+      `consultaties-${van}-${tot}`,
+      cijfers.definitieVersie,
+      perPraktijkTabel(cijfers),
     );
-    response.setHeader('X-Definitie-Versie', cijfers.definitieVersie);
-    return perPraktijkCsv(cijfers);
   }
 }
 
 /** The per-practice table: an empty cell is withheld, and the last column says which ones are. */
-function perPraktijkCsv(cijfers: ConsultatieCijfers): string {
+function perPraktijkTabel(cijfers: ConsultatieCijfers): Tabel {
   const kolommen = ['aantal', ...UITKOMSTEN.flatMap((u) => [`${u}.aantal`, `${u}.percentage`])];
-  // RFC 4180 with CRLF; cells a spreadsheet would run as a formula are neutralised.
-  return stringify(
-    [
-      ['praktijk', 'wijk', 'periode', ...kolommen, 'onderdrukt'],
-      ...cijfers.perPraktijk.map((rij) => {
-        const waarden = [
-          rij.aantal,
-          ...UITKOMSTEN.flatMap((u) => [rij.uitkomsten[u].aantal, rij.uitkomsten[u].percentage]),
-        ];
-        const onderdrukt = kolommen.filter((_, i) => waarden[i] === null).join(' ');
-        return [rij.praktijk, rij.wijk, rij.periode, ...waarden, onderdrukt];
-      }),
-    ],
-    {
-      record_delimiter: 'windows',
-      escape_formulas: true,
-    },
-  );
+  return {
+    kolommen: ['praktijk', 'wijk', 'periode', ...kolommen, 'onderdrukt'],
+    rijen: cijfers.perPraktijk.map((rij) => {
+      const waarden = [
+        rij.aantal,
+        ...UITKOMSTEN.flatMap((u) => [rij.uitkomsten[u].aantal, rij.uitkomsten[u].percentage]),
+      ];
+      const onderdrukt = kolommen.filter((_, i) => waarden[i] === null).join(' ');
+      return [rij.praktijk, rij.wijk, rij.periode, ...waarden, onderdrukt];
+    }),
+  };
 }

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PERIODESOORTEN, Periodesoort } from '@app/statistics';
+import { FORMATEN, Formaat } from '../../common/csv';
 import { ConsistencyQuery, DateField } from '../../common/dto';
-
-export const FORMATEN = ['json', 'csv'] as const;
 
 export class ConsultatieCijfersQuery extends ConsistencyQuery {
   @DateField('Consultations on or after this date', '2026-01-01')
@@ -23,5 +22,5 @@ export class ConsultatieCijfersQuery extends ConsistencyQuery {
   })
   @IsOptional()
   @IsIn(FORMATEN)
-  formaat?: (typeof FORMATEN)[number];
+  formaat?: Formaat;
 }

@@ -1,0 +1,118 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import {
+  PRODUCTCATEGORIEEN,
+  VERWIJZER_CODES,
+  VerwijzerType,
+  WETTELIJKE_KADERS,
+  WettelijkKader,
+} from '@app/domain';
+import {
+  DUUR_GROEPERINGEN,
+  DuurGroepering,
+  EPISODE_GROEPEN,
+  EpisodeGroep,
+  VERLENGING_GROEPERINGEN,
+  VerlengingGroepering,
+} from '@app/statistics';
+import { FORMATEN, Formaat } from '../../common/csv';
+import { ConsistencyQuery, DateField, OptionalTextField, Trim } from '../../common/dto';
+import { AGB, PRODUCTCODE } from '../../zorg/dto/zorg.dto';
+
+const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** The period, "as known on", the filters and the format every care figure is asked with. */
+export class MonitoringQuery extends ConsistencyQuery {
+  @DateField('First day of the period', '2026-01-01')
+  van!: string;
+
+  @DateField('Last day of the period (at most 10 years after van)', '2026-06-30')
+  tot!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'As known on this day (YYYY-MM-DD, up to its end) or at this moment (ISO 8601 with a time ' +
+      'zone): facts recorded later are ignored, so the figure can be reproduced (default: now)',
+    example: '2026-07-01',
+  })
+  @IsOptional()
+  @Matches(MOMENT, { message: 'must be a date (YYYY-MM-DD) or a date-time with a time zone' })
+  @IsISO8601(
+    { strict: true },
+    { message: 'must be a date (YYYY-MM-DD) or a date-time with a time zone' },
+  )
+  bekendOp?: string;
+
+  @ApiPropertyOptional({ enum: WETTELIJKE_KADERS, description: 'Only this legal framework' })
+  @IsOptional()
+  @IsIn(WETTELIJKE_KADERS)
+  kader?: WettelijkKader;
+
+  @ApiPropertyOptional({ enum: PRODUCTCATEGORIEEN, description: 'Only this product category' })
+  @IsOptional()
+  @IsIn(PRODUCTCATEGORIEEN)
+  categorie?: string;
+
+  @ApiPropertyOptional({ description: 'Only this product code', example: '45A48' })
+  @IsOptional()
+  @Matches(PRODUCTCODE, { message: 'must be a product code: 2 to 8 capitals or digits' })
+  product?: string;
+
+  @ApiPropertyOptional({ description: 'Only this provider (AGB code)', example: '12345678' })
+  @IsOptional()
+  @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
+  aanbieder?: string;
+
+  @ApiPropertyOptional({ enum: VERWIJZER_CODES, description: 'Only this referrer type (iJW)' })
+  @IsOptional()
+  @IsIn(VERWIJZER_CODES)
+  verwijzer?: VerwijzerType;
+
+  @OptionalTextField('Only persons in a family of this district', 'Noord', 100)
+  @Trim()
+  wijk?: string;
+
+  @ApiPropertyOptional({
+    enum: FORMATEN,
+    description: 'csv: the main table as CSV (or send Accept: text/csv)',
+  })
+  @IsOptional()
+  @IsIn(FORMATEN)
+  formaat?: Formaat;
+}
+
+export class ZorgepisodesQuery extends MonitoringQuery {
+  @ApiPropertyOptional({ enum: EPISODE_GROEPEN, description: 'Rows per (default: categorie)' })
+  @IsOptional()
+  @IsIn(EPISODE_GROEPEN)
+  groep?: EpisodeGroep;
+}
+
+export class DurenQuery extends MonitoringQuery {
+  @ApiPropertyOptional({ enum: DUUR_GROEPERINGEN, description: 'Rows per (default: categorie)' })
+  @IsOptional()
+  @IsIn(DUUR_GROEPERINGEN)
+  groep?: DuurGroepering;
+}
+
+export class VerlengingenQuery extends MonitoringQuery {
+  @ApiPropertyOptional({
+    enum: VERLENGING_GROEPERINGEN,
+    description: 'Rows per (default: aanbieder)',
+  })
+  @IsOptional()
+  @IsIn(VERLENGING_GROEPERINGEN)
+  groep?: VerlengingGroepering;
+}
+
+export const INDICATOR_TABELLEN = ['jaren', 'in-en-uitstroom'] as const;
+
+export class IndicatorenQuery extends MonitoringQuery {
+  @ApiPropertyOptional({
+    enum: INDICATOR_TABELLEN,
+    description: 'The CSV table: per year (default) or in- and outflow per month',
+  })
+  @IsOptional()
+  @IsIn(INDICATOR_TABELLEN)
+  tabel?: (typeof INDICATOR_TABELLEN)[number];
+}

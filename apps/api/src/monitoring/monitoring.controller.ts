@@ -1,0 +1,289 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '@app/access';
+import { kalenderdatum } from '@app/domain';
+import { addDays, parseISO, subMilliseconds } from 'date-fns';
+import {
+  DurenCijfers,
+  IndicatorCijfers,
+  PerspectiefCijfers,
+  UitstroomCijfers,
+  inEnUitstroomTabel,
+  indicatorCijfers,
+  indicatorTabel,
+  perspectiefCijfers,
+  perspectiefTabel,
+  uitstroomCijfers,
+  uitstroomTabel,
+  MonitoringDataset,
+  VerlengingenCijfers,
+  durenCijfers,
+  durenTabel,
+  verlengingenCijfers,
+  verlengingenTabel,
+  MonitoringVraag,
+  SamenloopCijfers,
+  Tabel,
+  ZorgepisodeCijfers,
+  dagenTussen,
+  samenloopCijfers,
+  samenloopTabel,
+  zorgepisodeCijfers,
+  zorgepisodeTabel,
+} from '@app/statistics';
+import { csvDownload, wantsCsv } from '../common/csv';
+import { invalidInput } from '../common/problem';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { CLOCK, Clock } from '../infrastructure/tokens';
+import {
+  DurenQuery,
+  IndicatorenQuery,
+  MonitoringQuery,
+  VerlengingenQuery,
+  ZorgepisodesQuery,
+} from './dto/monitoring.dto';
+import { MonitoringReadModel } from './monitoring.read-model';
+
+/** About ten years: the longest period one request may count over. */
+const MAX_DAGEN = 3653;
+
+const UITLEG =
+  'Aggregates only, under disclosure control: counts under 10 are null and listed in onderdrukt, ' +
+  'other counts are rounded to 5, percentages come from the unrounded counts and are withheld ' +
+  'when their denominator is under 10, means and percentiles when their group is under 10. ' +
+  'bekendOp reproduces a figure as it was known on that day; definitieVersie names the ' +
+  'definition used. With formaat=csv (or Accept: text/csv): the main table as CSV.';
+
+/**
+ * Care figures for policy staff (beleid), the council's monitoring (002:2179-2491): episodes,
+ * overlap of provisions, durations, extensions, residential exits, perspective conversations and
+ * the indicator set. No person or family is ever named or identified.
+ */
+@ApiTags('beleid')
+@ApiBearerAuth()
+@Roles('beleid')
+@Controller('beleid/zorg')
+export class MonitoringController {
+  constructor(
+    private readonly monitoring: MonitoringReadModel,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
+
+  @Get('episodes')
+  @ApiOperation({
+    summary: 'Care episodes active, started and ended in a period, per group',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async episodes(
+    @Query() query: ZorgepisodesQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ZorgepisodeCijfers | string> {
+    return this.cijfers(query, accept, response, 'episodes', zorgepisodeTabel, (d, vraag) =>
+      zorgepisodeCijfers(d, vraag, query.groep ?? 'categorie'),
+    );
+  }
+
+  @Get('samenloop')
+  @ApiOperation({
+    summary: 'Overlap of provisions across legal frameworks within families, and gaps',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async samenloop(
+    @Query() query: MonitoringQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SamenloopCijfers | string> {
+    return this.cijfers(query, accept, response, 'samenloop', samenloopTabel, samenloopCijfers);
+  }
+
+  @Get('duren')
+  @ApiOperation({
+    summary:
+      'Durations of episodes per category, product or provider (ended: mean, median, percentiles; ' +
+      'with running ones: Kaplan-Meier), residential stays without foster care, behandeld wonen against 2023',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async duren(
+    @Query() query: DurenQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DurenCijfers | string> {
+    return this.cijfers(query, accept, response, 'duren', durenTabel, (d, vraag) =>
+      durenCijfers(d, vraag, query.groep ?? 'categorie'),
+    );
+  }
+
+  @Get('verlengingen')
+  @ApiOperation({
+    summary:
+      'Episodes longer than the contracted maximum, extension requests and decisions, extra ' +
+      'duration and reasons, per provider or product',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async verlengingen(
+    @Query() query: VerlengingenQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VerlengingenCijfers | string> {
+    return this.cijfers(query, accept, response, 'verlengingen', verlengingenTabel, (d, vraag) =>
+      verlengingenCijfers(d, vraag, query.groep ?? 'aanbieder'),
+    );
+  }
+
+  @Get('uitstroom')
+  @ApiOperation({
+    summary:
+      'Residential exits: destinations, without follow-up help, follow-up within 6 months, home ' +
+      'or lighter within 6 months, step-downs and step-ups, forms of residence on the peildatum',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async uitstroom(
+    @Query() query: MonitoringQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UitstroomCijfers | string> {
+    return this.cijfers(query, accept, response, 'uitstroom', uitstroomTabel, uitstroomCijfers);
+  }
+
+  @Get('perspectiefgesprekken')
+  @ApiOperation({
+    summary:
+      'Perspective conversations at 16.5 per provider and quarter (on time, late, missing) and ' +
+      'requests for care after 18',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async perspectiefgesprekken(
+    @Query() query: MonitoringQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PerspectiefCijfers | string> {
+    return this.cijfers(
+      query,
+      accept,
+      response,
+      'perspectiefgesprekken',
+      perspectiefTabel,
+      perspectiefCijfers,
+    );
+  }
+
+  @Get('indicatoren')
+  @ApiOperation({
+    summary:
+      "The council's indicator set per year with its baselines (2023, 2024): youths in care " +
+      'without and with residence as % of the population 0-17, clients with only ' +
+      'non-residential care, youths in residence against 2023, monthly in- and outflow, repeated inflow',
+    description: UITLEG,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
+  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  async indicatoren(
+    @Query() query: IndicatorenQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IndicatorCijfers | string> {
+    const perMaand = query.tabel === 'in-en-uitstroom';
+    return this.cijfers(
+      query,
+      accept,
+      response,
+      perMaand ? 'in-en-uitstroom' : 'indicatoren',
+      perMaand ? inEnUitstroomTabel : indicatorTabel,
+      indicatorCijfers,
+    );
+  }
+
+  /** Checks the question, waits for the caller's writes, computes, and answers JSON or CSV. */
+  private async cijfers<C extends { definitieVersie: string }>(
+    query: MonitoringQuery,
+    accept: string | undefined,
+    response: Response,
+    naam: string,
+    tabel: (cijfers: C) => Tabel,
+    bereken: (d: MonitoringDataset, vraag: MonitoringVraag) => C,
+  ): Promise<C | string> {
+    const vraag = this.vraag(query);
+    await this.readYourWrites.waitFor(query.minPosition);
+    const cijfers = bereken(this.monitoring.dataset(vraag.bekendTot), vraag);
+    if (!wantsCsv(query.formaat, accept)) return cijfers;
+    return csvDownload(
+      response,
+      `${naam}-${vraag.van}-${vraag.tot}-bekend-op-${vraag.bekendOp}`,
+      cijfers.definitieVersie,
+      tabel(cijfers),
+    );
+  }
+
+  /**
+   * "As known on": a day counts up to its last moment (local time), a moment as given. Returns the
+   * calendar date (running care is cut off there at the latest) and the instant facts must be
+   * recorded by.
+   */
+  private bekend(gevraagd: string | undefined): { bekendOp: string; bekendTot: string } {
+    const nu = this.now();
+    const moment =
+      gevraagd === undefined
+        ? nu
+        : gevraagd.length === 10
+          ? subMilliseconds(addDays(parseISO(gevraagd), 1), 1)
+          : new Date(gevraagd);
+    const inDeToekomst =
+      gevraagd !== undefined &&
+      (gevraagd.length === 10 ? gevraagd > kalenderdatum(nu) : moment > nu);
+    if (inDeToekomst) {
+      throw invalidInput([
+        { field: 'bekendOp', in: 'query', messages: ['must not be in the future'] },
+      ]);
+    }
+    return { bekendOp: kalenderdatum(moment), bekendTot: moment.toISOString() };
+  }
+
+  private vraag(query: MonitoringQuery): MonitoringVraag & { bekendTot: string } {
+    const { van, tot } = query;
+    if (tot < van) {
+      throw invalidInput([{ field: 'tot', in: 'query', messages: ['must not be before van'] }]);
+    }
+    if (dagenTussen(van, tot) > MAX_DAGEN) {
+      throw invalidInput([
+        { field: 'tot', in: 'query', messages: ['must be at most 10 years after van'] },
+      ]);
+    }
+    const { bekendOp, bekendTot } = this.bekend(query.bekendOp);
+    const { kader, categorie, product, aanbieder, verwijzer, wijk } = query;
+    const filter = Object.fromEntries(
+      Object.entries({ kader, categorie, product, aanbieder, verwijzer, wijk }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
+    return { van, tot, bekendOp, bekendTot, filter };
+  }
+}
