@@ -1,25 +1,14 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '@app/access';
 import { UITKOMSTEN } from '@app/domain';
-import { ConsultatieCijfers, Tabel, consultatieCijfers, dagenTussen } from '@app/statistics';
-import { csvDownload, wantsCsv } from '../common/csv';
-import { invalidInput } from '../common/problem';
+import { ConsultatieCijfers, Tabel, consultatieCijfers } from '@app/statistics';
+import { CijferRoute, checkPeriode, csvDownload, wantsCsv } from '../common/cijfers';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { ConsultatiesReadModel } from './consultaties.read-model';
 import { ConsultatieCijfersQuery } from './dto/beleid.dto';
 import { PraktijkenReadModel } from './praktijken.read-model';
-
-/** About ten years: the longest period one request may count over. */
-const MAX_DAGEN = 3653;
 
 /**
  * Consultation figures for policy staff (beleid): aggregates only, under disclosure control (see
@@ -38,30 +27,19 @@ export class BeleidController {
   ) {}
 
   @Get('consultaties')
-  @ApiOperation({
-    summary: 'Consultation figures per practice and period, with and without a JPH, SGGZ trend',
-    description:
-      'Counts under 10 are null and listed in onderdrukt; other counts are rounded to 5; ' +
+  @CijferRoute(
+    'Consultation figures per practice and period, with and without a JPH, SGGZ trend',
+    'Counts under 10 are null and listed in onderdrukt; other counts are rounded to 5; ' +
       'percentages come from the unrounded counts and are withheld when their denominator is ' +
       'under 10. With formaat=csv (or Accept: text/csv): the per-practice table as CSV.',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  )
   async consultatieCijfers(
     @Query() query: ConsultatieCijfersQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConsultatieCijfers | string> {
     const { van, tot } = query;
-    if (tot < van) {
-      throw invalidInput([{ field: 'tot', in: 'query', messages: ['must not be before van'] }]);
-    }
-    if (dagenTussen(van, tot) > MAX_DAGEN) {
-      throw invalidInput([
-        { field: 'tot', in: 'query', messages: ['must be at most 10 years after van'] },
-      ]);
-    }
+    checkPeriode(van, tot);
     await this.readYourWrites.waitFor(query.minPosition);
     const cijfers = consultatieCijfers(
       this.consultaties.feiten(van, tot),

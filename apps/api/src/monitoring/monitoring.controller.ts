@@ -1,12 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '@app/access';
 import { kalenderdatum } from '@app/domain';
@@ -14,32 +7,31 @@ import { addDays, parseISO, subMilliseconds } from 'date-fns';
 import {
   DurenCijfers,
   IndicatorCijfers,
+  MonitoringDataset,
+  MonitoringVraag,
   PerspectiefCijfers,
+  SamenloopCijfers,
+  Tabel,
   UitstroomCijfers,
+  VerlengingenCijfers,
+  ZorgepisodeCijfers,
+  durenCijfers,
+  durenTabel,
   inEnUitstroomTabel,
   indicatorCijfers,
   indicatorTabel,
   perspectiefCijfers,
   perspectiefTabel,
-  uitstroomCijfers,
-  uitstroomTabel,
-  MonitoringDataset,
-  VerlengingenCijfers,
-  durenCijfers,
-  durenTabel,
-  verlengingenCijfers,
-  verlengingenTabel,
-  MonitoringVraag,
-  SamenloopCijfers,
-  Tabel,
-  ZorgepisodeCijfers,
-  dagenTussen,
   samenloopCijfers,
   samenloopTabel,
+  uitstroomCijfers,
+  uitstroomTabel,
+  verlengingenCijfers,
+  verlengingenTabel,
   zorgepisodeCijfers,
   zorgepisodeTabel,
 } from '@app/statistics';
-import { csvDownload, wantsCsv } from '../common/csv';
+import { CijferRoute, checkPeriode, csvDownload, wantsCsv } from '../common/cijfers';
 import { invalidInput } from '../common/problem';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { CLOCK, Clock } from '../infrastructure/tokens';
@@ -51,9 +43,6 @@ import {
   ZorgepisodesQuery,
 } from './dto/monitoring.dto';
 import { MonitoringReadModel } from './monitoring.read-model';
-
-/** About ten years: the longest period one request may count over. */
-const MAX_DAGEN = 3653;
 
 const UITLEG =
   'Aggregates only, under disclosure control: counts under 10 are null and listed in onderdrukt, ' +
@@ -79,13 +68,7 @@ export class MonitoringController {
   ) {}
 
   @Get('episodes')
-  @ApiOperation({
-    summary: 'Care episodes active, started and ended in a period, per group',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  @CijferRoute('Care episodes active, started and ended in a period, per group', UITLEG)
   async episodes(
     @Query() query: ZorgepisodesQuery,
     @Headers('accept') accept: string | undefined,
@@ -97,13 +80,7 @@ export class MonitoringController {
   }
 
   @Get('samenloop')
-  @ApiOperation({
-    summary: 'Overlap of provisions across legal frameworks within families, and gaps',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+  @CijferRoute('Overlap of provisions across legal frameworks within families, and gaps', UITLEG)
   async samenloop(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
@@ -113,15 +90,11 @@ export class MonitoringController {
   }
 
   @Get('duren')
-  @ApiOperation({
-    summary:
-      'Durations of episodes per category, product or provider (ended: mean, median, percentiles; ' +
+  @CijferRoute(
+    'Durations of episodes per category, product or provider (ended: mean, median, percentiles; ' +
       'with running ones: Kaplan-Meier), residential stays without foster care, behandeld wonen against 2023',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+    UITLEG,
+  )
   async duren(
     @Query() query: DurenQuery,
     @Headers('accept') accept: string | undefined,
@@ -133,15 +106,11 @@ export class MonitoringController {
   }
 
   @Get('verlengingen')
-  @ApiOperation({
-    summary:
-      'Episodes longer than the contracted maximum, extension requests and decisions, extra ' +
+  @CijferRoute(
+    'Episodes longer than the contracted maximum, extension requests and decisions, extra ' +
       'duration and reasons, per provider or product',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+    UITLEG,
+  )
   async verlengingen(
     @Query() query: VerlengingenQuery,
     @Headers('accept') accept: string | undefined,
@@ -153,15 +122,11 @@ export class MonitoringController {
   }
 
   @Get('uitstroom')
-  @ApiOperation({
-    summary:
-      'Residential exits: destinations, without follow-up help, follow-up within 6 months, home ' +
+  @CijferRoute(
+    'Residential exits: destinations, without follow-up help, follow-up within 6 months, home ' +
       'or lighter within 6 months, step-downs and step-ups, forms of residence on the peildatum',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+    UITLEG,
+  )
   async uitstroom(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
@@ -171,15 +136,11 @@ export class MonitoringController {
   }
 
   @Get('perspectiefgesprekken')
-  @ApiOperation({
-    summary:
-      'Perspective conversations at 16.5 per provider and quarter (on time, late, missing) and ' +
+  @CijferRoute(
+    'Perspective conversations at 16.5 per provider and quarter (on time, late, missing) and ' +
       'requests for care after 18',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+    UITLEG,
+  )
   async perspectiefgesprekken(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
@@ -196,16 +157,12 @@ export class MonitoringController {
   }
 
   @Get('indicatoren')
-  @ApiOperation({
-    summary:
-      "The council's indicator set per year with its baselines (2023, 2024): youths in care " +
+  @CijferRoute(
+    "The council's indicator set per year with its baselines (2023, 2024): youths in care " +
       'without and with residence as % of the population 0-17, clients with only ' +
       'non-residential care, youths in residence against 2023, monthly in- and outflow, repeated inflow',
-    description: UITLEG,
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' })
-  @ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' })
+    UITLEG,
+  )
   async indicatoren(
     @Query() query: IndicatorenQuery,
     @Headers('accept') accept: string | undefined,
@@ -269,14 +226,7 @@ export class MonitoringController {
 
   private vraag(query: MonitoringQuery): MonitoringVraag & { bekendTot: string } {
     const { van, tot } = query;
-    if (tot < van) {
-      throw invalidInput([{ field: 'tot', in: 'query', messages: ['must not be before van'] }]);
-    }
-    if (dagenTussen(van, tot) > MAX_DAGEN) {
-      throw invalidInput([
-        { field: 'tot', in: 'query', messages: ['must be at most 10 years after van'] },
-      ]);
-    }
+    checkPeriode(van, tot);
     const { bekendOp, bekendTot } = this.bekend(query.bekendOp);
     const { kader, categorie, product, aanbieder, verwijzer, wijk } = query;
     const filter = Object.fromEntries(

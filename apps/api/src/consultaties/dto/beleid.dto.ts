@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PERIODESOORTEN, Periodesoort } from '@app/statistics';
-import { FORMATEN, Formaat } from '../../common/csv';
+import { FORMATEN, Formaat } from '../../common/cijfers';
 import { ConsistencyQuery, DateField } from '../../common/dto';
 
 export class ConsultatieCijfersQuery extends ConsistencyQuery {

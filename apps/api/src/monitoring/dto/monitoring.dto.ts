@@ -15,7 +15,7 @@ import {
   VERLENGING_GROEPERINGEN,
   VerlengingGroepering,
 } from '@app/statistics';
-import { FORMATEN, Formaat } from '../../common/csv';
+import { FORMATEN, Formaat } from '../../common/cijfers';
 import { ConsistencyQuery, DateField, OptionalTextField, Trim } from '../../common/dto';
 import { AGB, PRODUCTCODE } from '../../zorg/dto/zorg.dto';
 
