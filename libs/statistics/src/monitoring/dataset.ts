@@ -45,10 +45,18 @@ export interface Lidmaatschap {
   tot: string | null;
 }
 
+/** A professional working with the family: a formal network member or a contact person. */
+export interface Betrokkenheid {
+  sleutel: string;
+  vanaf: string;
+  tot: string | null;
+}
+
 export interface GezinFeit {
   gezinId: string;
   wijk: string | null;
   leden: Lidmaatschap[];
+  professionals: Betrokkenheid[];
 }
 
 /**
@@ -97,7 +105,7 @@ export function bouwDataset(feiten: Iterable<MonitoringFeit>): MonitoringDataset
 function gezin(d: MonitoringDataset, gezinId: string): GezinFeit {
   let found = d.gezinnen.get(gezinId);
   if (!found) {
-    found = { gezinId, wijk: null, leden: [] };
+    found = { gezinId, wijk: null, leden: [], professionals: [] };
     d.gezinnen.set(gezinId, found);
   }
   return found;
@@ -125,6 +133,20 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
     case 'Wijk':
       gezin(d, feit.gezinId).wijk = feit.wijk;
       return;
+    case 'Professional':
+      gezin(d, feit.gezinId).professionals.push({
+        sleutel: feit.sleutel,
+        vanaf: feit.vanaf,
+        tot: null,
+      });
+      return;
+    case 'GeenProfessional': {
+      const betrokken = d.gezinnen
+        .get(feit.gezinId)
+        ?.professionals.find((p) => p.sleutel === feit.sleutel && p.tot === null);
+      if (betrokken) betrokken.tot = feit.per;
+      return;
+    }
     case 'Bevolking':
       d.bevolking.set(feit.jaar, feit.wijken);
       return;

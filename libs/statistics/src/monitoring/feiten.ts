@@ -1,8 +1,13 @@
 import {
   AanbiederVersionSet,
+  ContactpersoonAssigned,
+  ContactpersoonEnded,
+  ContactpersoonHandedOver,
   DomainEvent,
   GezinslidAdded,
   GezinslidRemoved,
+  NetwerkBetrokkeneAdded,
+  NetwerkBetrokkeneEnded,
   PersoonEvent,
   ProductVersionSet,
   ZorgEvent,
@@ -22,6 +27,9 @@ export type MonitoringFeit =
   | { type: 'Gezinslid'; gezinId: string; persoonId: string; vanaf: string }
   | { type: 'GeenGezinslid'; gezinId: string; persoonId: string; per: string }
   | { type: 'Wijk'; gezinId: string; wijk: string; per: string }
+  /** A professional starts or stops working with a family: a formal network member or the contact person. */
+  | { type: 'Professional'; gezinId: string; sleutel: string; vanaf: string }
+  | { type: 'GeenProfessional'; gezinId: string; sleutel: string; per: string }
   | { type: 'Bevolking'; jaar: number; wijken: { wijk: string; aantal: number }[] }
   | { type: 'Product'; data: ProductVersionSet['data'] }
   | { type: 'Aanbieder'; data: AanbiederVersionSet['data'] }
@@ -38,7 +46,32 @@ interface BevolkingVastgesteldData {
   wijken: { wijk: string; aantal: number }[];
 }
 
-/** The fact an event contributes, or `null` when the figures do not need it. */
+const contactpersoonSleutel = (c: { userId: string }) => `contactpersoon:${c.userId}`;
+
+/** The facts an event contributes (none when the figures do not need it). */
+export function monitoringFeiten(event: DomainEvent): MonitoringFeit[] {
+  switch (event.type) {
+    case 'ContactpersoonHandedOver': {
+      const { gezinId, van, naar, per } = (event as ContactpersoonHandedOver).data;
+      return [
+        { type: 'GeenProfessional', gezinId, sleutel: contactpersoonSleutel(van), per },
+        { type: 'Professional', gezinId, sleutel: contactpersoonSleutel(naar), vanaf: per },
+      ];
+    }
+    case 'ContactpersoonEnded': {
+      const { gezinId, contactpersoon, per } = (event as ContactpersoonEnded).data;
+      return [
+        { type: 'GeenProfessional', gezinId, sleutel: contactpersoonSleutel(contactpersoon), per },
+      ];
+    }
+    default: {
+      const feit = monitoringFeit(event);
+      return feit ? [feit] : [];
+    }
+  }
+}
+
+/** The one fact an event contributes, or `null`; use `monitoringFeiten` for every event. */
 export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
   if (isPersoonEvent(event)) return persoon(event);
   if (isZorgEvent(event)) {
@@ -58,6 +91,29 @@ export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
       const { gezinId, persoonId, per } = (event as GezinslidRemoved).data;
       return { type: 'GeenGezinslid', gezinId, persoonId, per };
     }
+    case 'NetwerkBetrokkeneAdded': {
+      const { gezinId, betrokkeneId, soort, vanaf } = (event as NetwerkBetrokkeneAdded).data;
+      return soort === 'formeel'
+        ? { type: 'Professional', gezinId, sleutel: `netwerk:${betrokkeneId}`, vanaf }
+        : null;
+    }
+    case 'NetwerkBetrokkeneEnded': {
+      // An informal member's end matches no professional: the fold ignores it.
+      const { gezinId, betrokkeneId, tot } = (event as NetwerkBetrokkeneEnded).data;
+      return { type: 'GeenProfessional', gezinId, sleutel: `netwerk:${betrokkeneId}`, per: tot };
+    }
+    case 'ContactpersoonAssigned': {
+      const { gezinId, contactpersoon, vanaf } = (event as ContactpersoonAssigned).data;
+      return {
+        type: 'Professional',
+        gezinId,
+        sleutel: contactpersoonSleutel(contactpersoon),
+        vanaf,
+      };
+    }
+    case 'ContactpersoonHandedOver':
+    case 'ContactpersoonEnded':
+      return null; // see monitoringFeiten: one event, two facts
     case 'GezinWijkSet': {
       const { gezinId, wijk, per } = event.data as GezinWijkSetData;
       return { type: 'Wijk', gezinId, wijk, per };

@@ -17,6 +17,10 @@ export const SAMENLOOP_CIJFERS_DEFINITIE = {
     'filter op kader geldt hier niet (samenloop gaat juist over meer kaders)',
   hiaten:
     'gezinnen waarvan de zorg in de periode opnieuw begon na een onderbreking van meer dan 1 dag',
+  professionals:
+    'per gezin met zorg in de periode: de verschillende professionals die er in de periode bij ' +
+    'betrokken waren, namelijk contactpersonen en formele leden van het netwerk (informele ' +
+    'leden tellen niet); de aanbieders van de zorg staan apart (aanbiedersVerdeling)',
 } as const;
 
 export interface SamenloopTelling {
@@ -31,6 +35,8 @@ export interface SamenloopTelling {
 
 export interface RuweSamenloop {
   gezinnen: SamenloopTelling;
+  /** Families with care in the period by the number of professionals working with them. */
+  professionalsVerdeling: { professionals: number; aantal: number }[];
   personen: SamenloopTelling;
   hiaten: { gezinnenMetHiaat: number; hiaten: number; dagenZonderZorg: number[] };
 }
@@ -64,6 +70,7 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
     };
     return {
       gezinnen: leeg,
+      professionalsVerdeling: [],
       personen: leeg,
       hiaten: { gezinnenMetHiaat: 0, hiaten: 0, dagenZonderZorg: [] },
     };
@@ -87,8 +94,22 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
   const inPeriode = gaps(families).families.map((f) =>
     f.gaps.filter((g) => g.restart >= vraag.van && g.restart <= peil),
   );
+  const professionals = new Map<number, number>();
+  for (const f of overlap.families) {
+    if (f.combination === null) continue;
+    const n = new Set(
+      d.gezinnen
+        .get(f.gezinId)!
+        .professionals.filter((p) => p.vanaf <= peil && (p.tot === null || p.tot >= vraag.van))
+        .map((p) => p.sleutel),
+    ).size;
+    professionals.set(n, (professionals.get(n) ?? 0) + 1);
+  }
   return {
     gezinnen: telling(overlap.totals.families),
+    professionalsVerdeling: [...professionals.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([n, aantal]) => ({ professionals: n, aantal })),
     personen: telling(overlap.totals.persons),
     hiaten: {
       gezinnenMetHiaat: inPeriode.filter((g) => g.length > 0).length,
@@ -113,6 +134,7 @@ export interface GepubliceerdeSamenloop {
 export interface SamenloopCijfers extends MonitoringKop {
   definitie: typeof SAMENLOOP_CIJFERS_DEFINITIE;
   gezinnen: GepubliceerdeSamenloop;
+  professionalsPerGezin: { professionals: number; aantal: number | null }[];
   personen: GepubliceerdeSamenloop;
   hiaten: {
     gezinnenMetHiaat: number | null;
@@ -159,6 +181,14 @@ export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): 
     ...kop(SAMENLOOP_CIJFERS_DEFINITIE.versie, vraag),
     definitie: SAMENLOOP_CIJFERS_DEFINITIE,
     gezinnen: publiceer(ruw.gezinnen, 'gezinnen'),
+    professionalsPerGezin: ruw.professionalsVerdeling.map(({ professionals, aantal }) => ({
+      professionals,
+      aantal: o.aantal(aantal, {
+        tabel: 'professionalsPerGezin',
+        rij: `${professionals} professionals`,
+        veld: 'aantal',
+      }),
+    })),
     personen: publiceer(ruw.personen, 'personen'),
     hiaten: {
       gezinnenMetHiaat: o.aantal(gezinnenMetHiaat, cel('gezinnenMetHiaat')),
