@@ -190,7 +190,9 @@ export class MonitoringController {
   ): Promise<C | string> {
     const vraag = this.vraag(query);
     await this.readYourWrites.waitFor(query.minPosition);
-    const cijfers = bereken(this.monitoring.dataset(vraag.bekendTot), vraag);
+    // Known up to now or later is everything recorded so far: the cached data set serves it.
+    const alles = vraag.bekendTot >= this.now().toISOString();
+    const cijfers = bereken(this.monitoring.dataset(alles ? null : vraag.bekendTot), vraag);
     if (!wantsCsv(query.formaat, accept)) return cijfers;
     return csvDownload(
       response,

@@ -13,19 +13,22 @@ export class MonitoringReadModel {
 
   constructor(private readonly readModels: ReadModelDatabase) {}
 
-  /** The facts recorded up to and including `bekendTot` (an ISO 8601 UTC instant). */
-  dataset(bekendTot: string): MonitoringDataset {
+  /**
+   * The facts recorded up to and including `bekendTot` (an ISO 8601 UTC instant); all of them
+   * when null (as known now: one cached data set until a new fact arrives).
+   */
+  dataset(bekendTot: string | null): MonitoringDataset {
     const db = this.readModels.db;
     const { tot } = db
       .prepare('SELECT COALESCE(MAX(volgnummer), 0) AS tot FROM monitoring_feiten')
       .get() as { tot: number };
-    const sleutel = `${bekendTot}:${tot}`;
+    const sleutel = `${bekendTot ?? 'alles'}:${tot}`;
     if (this.laatste?.sleutel === sleutel) return this.laatste.dataset;
     const rows = db
       .prepare(
         'SELECT feit FROM monitoring_feiten WHERE vastgelegd <= ? AND volgnummer <= ? ORDER BY volgnummer',
       )
-      .iterate(bekendTot, tot) as IterableIterator<{ feit: string }>;
+      .iterate(bekendTot ?? '9999-12-31T23:59:59.999Z', tot) as IterableIterator<{ feit: string }>;
     const dataset = bouwDataset(
       (function* () {
         for (const row of rows) yield JSON.parse(row.feit) as MonitoringFeit;

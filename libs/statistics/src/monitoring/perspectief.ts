@@ -271,7 +271,11 @@ export function perspectiefCijfers(
   const o = new Onderdrukking();
   const tabel = 'perKwartaal';
   return {
-    ...kop(PERSPECTIEF_DEFINITIE.versie, vraag),
+    // The conversations are about Jeugdwet care: the header says so, whatever was asked.
+    ...kop(PERSPECTIEF_DEFINITIE.versie, {
+      ...vraag,
+      filter: { ...vraag.filter, kader: 'jeugdwet' },
+    }),
     definitie: PERSPECTIEF_DEFINITIE,
     perKwartaal: ruw.perKwartaal.map(({ kwartaal, soort, aanbiederId, telling }) => {
       const aanbieder = aanbiederId === null ? soort : aanbiederNaam(d, aanbiederId, peil);

@@ -2,7 +2,15 @@ import { WettelijkKader } from '@app/domain';
 import { Onderdrukking, Onderdrukt } from '../disclosure';
 import { Family, SAMENLOOP_DEFINITIE, gaps, overlapInPeriod } from '../overlap';
 import { MonitoringDataset } from './dataset';
-import { MonitoringKop, MonitoringVraag, Tabel, kop, peildatum, zorgEpisodes } from './selectie';
+import {
+  MonitoringFilter,
+  MonitoringKop,
+  MonitoringVraag,
+  Tabel,
+  kop,
+  peildatum,
+  zorgEpisodes,
+} from './selectie';
 
 export const SAMENLOOP_CIJFERS_DEFINITIE = {
   versie: 'samenloop-cijfers-1',
@@ -44,7 +52,7 @@ export interface RuweSamenloop {
 /** Overlap of provisions within families, per family and per person; unrounded. */
 export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): RuweSamenloop {
   const peil = peildatum(vraag);
-  const { kader: _kader, wijk, ...filter } = vraag.filter;
+  const { wijk, ...filter } = zonderKader(vraag.filter);
   const perPersoon = new Map<string, ReturnType<typeof zorgEpisodes>>();
   for (const e of zorgEpisodes(d, filter, peil, vraag.bekendOp)) {
     perPersoon.set(e.persoonId, [...(perPersoon.get(e.persoonId) ?? []), e]);
@@ -178,7 +186,8 @@ export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): 
   const { gezinnenMetHiaat, hiaten, dagenZonderZorg } = ruw.hiaten;
   const cel = (veld: string) => ({ tabel: 'hiaten', rij: 'totaal', veld });
   return {
-    ...kop(SAMENLOOP_CIJFERS_DEFINITIE.versie, vraag),
+    // Overlap is about several frameworks: a framework asked for is not applied, nor echoed.
+    ...kop(SAMENLOOP_CIJFERS_DEFINITIE.versie, { ...vraag, filter: zonderKader(vraag.filter) }),
     definitie: SAMENLOOP_CIJFERS_DEFINITIE,
     gezinnen: publiceer(ruw.gezinnen, 'gezinnen'),
     professionalsPerGezin: ruw.professionalsVerdeling.map(({ professionals, aantal }) => ({
@@ -231,4 +240,8 @@ export function samenloopTabel(c: SamenloopCijfers): Tabel {
       ];
     }),
   };
+}
+
+function zonderKader({ kader: _kader, ...filter }: MonitoringFilter): MonitoringFilter {
+  return filter;
 }
