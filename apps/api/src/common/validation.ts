@@ -38,7 +38,8 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
         ? `${prefix}.${error.property}`
         : error.property;
     const own: FieldError[] = error.constraints
-      ? [{ field, in: 'body', messages: Object.values(error.constraints) }]
+      ? // Two rules can say the same thing (a date's pattern and its calendar check): say it once.
+        [{ field, in: 'body', messages: [...new Set(Object.values(error.constraints))] }]
       : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
