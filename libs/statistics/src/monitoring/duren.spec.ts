@@ -1,113 +1,12 @@
-import { Woonvorm, isVerblijfsproduct, richtingVan } from '@app/domain';
 import { MonitoringFeit } from './feiten';
 import { bouwDataset } from './dataset';
 import { MonitoringVraag } from './selectie';
 import { durenCijfers, durenTabel, telDuren } from './duren';
+import { aanbieder, dagNa, product, toewijzing, verblijf } from './testing/feiten';
 
-const zorg = (event: Extract<MonitoringFeit, { type: 'Zorg' }>['event']): MonitoringFeit => ({
-  type: 'Zorg',
-  event,
-});
-
-function toewijzing(t: {
-  id: string;
-  persoon: string;
-  aanbieder: string;
-  begin: string;
-  eind: string;
-  stop?: string;
-  product?: string;
-  categorie?: string;
-}): MonitoringFeit[] {
-  const productcode = t.product ?? '45A01';
-  const productcategorie = t.categorie ?? '45';
-  return [
-    zorg({
-      type: 'ToewijzingRegistered',
-      data: {
-        persoonId: t.persoon,
-        toewijzingId: t.id,
-        wettelijkKader: 'jeugdwet',
-        productcode,
-        productcategorie,
-        verblijf: isVerblijfsproduct(productcategorie, productcode),
-        aanbiederId: t.aanbieder,
-        aanbiederNaam: '',
-        verwijzer: { type: '02', naam: null },
-        toewijzingsnummer: t.id,
-        begindatum: t.begin,
-        einddatum: t.eind,
-        omvang: null,
-        maxDuurMaanden: null,
-        verlengingVan: null,
-      },
-    }),
-    ...(t.stop === undefined
-      ? []
-      : [
-          zorg({
-            type: 'ZorgGestopt',
-            data: { persoonId: t.persoon, toewijzingId: t.id, datum: t.stop, reden: '31' },
-          }),
-        ]),
-  ];
-}
-
-function verblijf(v: {
-  id: string;
-  vorm: Woonvorm;
-  start: string;
-  einde?: string;
-  wordt?: { datum: string; vorm: Woonvorm };
-}): MonitoringFeit[] {
-  const persoonId = `persoon-${v.id}`;
-  const feiten: MonitoringFeit[] = [
-    zorg({
-      type: 'VerblijfStarted',
-      data: {
-        persoonId,
-        verblijfId: v.id,
-        toewijzingId: null,
-        woonvorm: v.vorm,
-        startdatum: v.start,
-        indicatieEinddatum: '2027-12-31',
-        uitstroomperspectief: null,
-      },
-    }),
-  ];
-  if (v.wordt) {
-    feiten.push(
-      zorg({
-        type: 'WoonvormChanged',
-        data: {
-          persoonId,
-          verblijfId: v.id,
-          datum: v.wordt.datum,
-          van: v.vorm,
-          naar: v.wordt.vorm,
-          richting: richtingVan(v.vorm, v.wordt.vorm),
-        },
-      }),
-    );
-  }
-  if (v.einde) {
-    feiten.push(
-      zorg({
-        type: 'VerblijfEnded',
-        data: {
-          persoonId,
-          verblijfId: v.id,
-          datum: v.einde,
-          bestemming: 'thuis',
-          vervolghulp: true,
-        },
-      }),
-    );
-  }
-  return feiten;
-}
-
-const dag = (maand: string, n: number) => `${maand}-${String(n).padStart(2, '0')}`;
+/** Ambulante begeleiding (45A01) at De Linde or Kompas. */
+const LINDE = { aanbieder: 'aanb-a', product: '45A01' } as const;
+const KOMPAS = { aanbieder: 'aanb-b', product: '45A01' } as const;
 
 /**
  * Care episodes (product 45A01, category 45) starting in H1 2026, peildatum 2026-06-30:
@@ -120,93 +19,79 @@ const dag = (maand: string, n: number) => `${maand}-${String(n).padStart(2, '0')
  *   both providers), running: censored at 150 days (28+31+30+31+30).
  */
 const episodeFeiten: MonitoringFeit[] = [
-  {
-    type: 'Aanbieder',
-    data: { aanbiederId: 'aanb-a', naam: 'De Linde', geldigVanaf: '2020-01-01' },
-  },
-  { type: 'Aanbieder', data: { aanbiederId: 'aanb-b', naam: 'Kompas', geldigVanaf: '2020-01-01' } },
-  {
-    type: 'Product',
-    data: {
-      productcode: '45A01',
-      geldigVanaf: '2020-01-01',
-      categorie: '45',
-      omschrijving: 'Ambulante begeleiding',
-      woonvorm: null,
-      maxDuurMaanden: null,
-      cbsHulpvorm: null,
-    },
-  },
+  aanbieder('aanb-a', 'De Linde'),
+  aanbieder('aanb-b', 'Kompas'),
+  product({ code: '45A01', categorie: '45', omschrijving: 'Ambulante begeleiding' }),
   ...toewijzing({
+    ...LINDE,
     id: 'tw-a01-1',
     persoon: 'persoon-a01',
-    aanbieder: 'aanb-a',
     begin: '2026-01-01',
     eind: '2026-01-05',
   }),
   ...toewijzing({
+    ...LINDE,
     id: 'tw-a01-2',
     persoon: 'persoon-a01',
-    aanbieder: 'aanb-a',
     begin: '2026-01-06',
     eind: '2026-01-10',
   }),
   ...Array.from({ length: 10 }, (_, i) =>
     toewijzing({
+      ...LINDE,
       id: `tw-a${i + 2}`,
       persoon: `persoon-a${String(i + 2).padStart(2, '0')}`,
-      aanbieder: 'aanb-a',
       begin: '2026-01-01',
-      eind: dag('2026-01', 11 + i),
+      eind: dagNa('2026-01-01', 10 + i),
     }),
   ).flat(),
   ...toewijzing({
+    ...LINDE,
     id: 'tw-a12',
     persoon: 'persoon-a12',
-    aanbieder: 'aanb-a',
     begin: '2026-01-01',
     eind: '2026-12-31',
     stop: '2026-01-21',
   }),
   ...toewijzing({
+    ...KOMPAS,
     id: 'tw-b1',
     persoon: 'persoon-b1',
-    aanbieder: 'aanb-b',
     begin: '2026-02-01',
     eind: '2026-02-28',
   }),
   ...toewijzing({
+    ...KOMPAS,
     id: 'tw-b2',
     persoon: 'persoon-b2',
-    aanbieder: 'aanb-b',
     begin: '2026-03-01',
     eind: '2026-12-31',
   }),
   ...toewijzing({
+    ...KOMPAS,
     id: 'tw-b3',
     persoon: 'persoon-b3',
-    aanbieder: 'aanb-b',
     begin: '2026-04-01',
     eind: '2026-04-30',
   }),
   ...toewijzing({
+    ...KOMPAS,
     id: 'tw-b4',
     persoon: 'persoon-b4',
-    aanbieder: 'aanb-b',
     begin: '2025-12-01',
     eind: '2026-01-31',
   }),
   ...toewijzing({
+    ...LINDE,
     id: 'tw-ab1',
     persoon: 'persoon-ab',
-    aanbieder: 'aanb-a',
     begin: '2026-02-01',
     eind: '2026-04-30',
   }),
   ...toewijzing({
+    ...KOMPAS,
     id: 'tw-ab2',
     persoon: 'persoon-ab',
-    aanbieder: 'aanb-b',
     begin: '2026-05-01',
     eind: '2026-12-31',
   }),
@@ -230,7 +115,7 @@ const verblijfFeiten: MonitoringFeit[] = [
       id: `bw-${i + 1}`,
       vorm: 'behandeld-wonen',
       start: '2026-01-01',
-      einde: dag('2026-01', 21 + i),
+      einde: dagNa('2026-01-01', 20 + i),
     }),
   ).flat(),
   ...verblijf({ id: 'bw-11', vorm: 'behandeld-wonen', start: '2026-03-01' }),
@@ -239,7 +124,7 @@ const verblijfFeiten: MonitoringFeit[] = [
     id: 'pz-2',
     vorm: 'pleegzorg',
     start: '2026-01-10',
-    wordt: { datum: '2026-02-01', vorm: 'gezinshuis' },
+    wijzigingen: [{ datum: '2026-02-01', naar: 'gezinshuis' }],
     einde: '2026-03-01',
   }),
   ...verblijf({ id: 'gh-1', vorm: 'gezinshuis', start: '2026-02-01', einde: '2026-03-01' }),
@@ -250,7 +135,7 @@ const verblijfFeiten: MonitoringFeit[] = [
       id: `bw-2023-${i + 1}`,
       vorm: 'behandeld-wonen',
       start: '2023-03-01',
-      einde: i === 0 ? '2023-03-31' : dag('2023-04', i),
+      einde: dagNa('2023-03-01', 30 + i),
     }),
   ).flat(),
   ...verblijf({

@@ -1,4 +1,3 @@
-import { WettelijkKader } from '@app/domain';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import {
@@ -10,90 +9,15 @@ import {
   telIndicatoren,
 } from './indicatoren';
 import { MonitoringVraag } from './selectie';
+import { bevolking, gezinInWijk, persoon, reeks, toewijzing } from './testing/feiten';
 
-interface Product {
-  productcode: string;
-  productcategorie: string;
-  verblijf: boolean;
-  wettelijkKader: WettelijkKader;
-}
-const AMBULANT: Product = {
-  productcode: '45A01',
-  productcategorie: '45',
-  verblijf: false,
-  wettelijkKader: 'jeugdwet',
-};
-const AMBULANT_NIEUW: Product = { ...AMBULANT, productcode: '45B02' };
-const BEHANDELD_WONEN: Product = {
-  productcode: '43A01',
-  productcategorie: '43',
-  verblijf: true,
-  wettelijkKader: 'jeugdwet',
-};
-const GEZINSHUIS: Product = { ...BEHANDELD_WONEN, productcode: '44A01', productcategorie: '44' };
-const HUISHOUDELIJKE_HULP: Product = {
-  productcode: 'WMO-HH',
-  productcategorie: '45',
-  verblijf: false,
-  wettelijkKader: 'wmo',
-};
-
-const persoon = (persoonId: string, geboortedatum: string | null): MonitoringFeit => ({
-  type: 'Persoon',
-  persoonId,
-  geboortedatum,
-});
-
-/** An assignment from begindatum to einddatum; care start and stop only when given. */
-function toewijzing(
-  toewijzingId: string,
-  persoonId: string,
-  product: Product,
-  begindatum: string,
-  einddatum: string,
-  zorg: { start?: string; stop?: string } = {},
-): MonitoringFeit[] {
-  const feiten: MonitoringFeit[] = [
-    {
-      type: 'Zorg',
-      event: {
-        type: 'ToewijzingRegistered',
-        data: {
-          persoonId,
-          toewijzingId,
-          ...product,
-          aanbiederId: 'aanb-1',
-          aanbiederNaam: 'De Boei',
-          verwijzer: { type: '02', naam: null },
-          toewijzingsnummer: toewijzingId,
-          begindatum,
-          einddatum,
-          omvang: null,
-          maxDuurMaanden: null,
-          verlengingVan: null,
-        },
-      },
-    },
-  ];
-  if (zorg.start) {
-    feiten.push({
-      type: 'Zorg',
-      event: { type: 'ZorgGestart', data: { persoonId, toewijzingId, datum: zorg.start } },
-    });
-  }
-  if (zorg.stop) {
-    feiten.push({
-      type: 'Zorg',
-      event: {
-        type: 'ZorgGestopt',
-        data: { persoonId, toewijzingId, datum: zorg.stop, reden: '31' },
-      },
-    });
-  }
-  return feiten;
-}
-
-const reeks = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+/** The products here, all at De Boei (aanb-1). */
+const BOEI = { aanbieder: 'aanb-1', aanbiederNaam: 'De Boei' } as const;
+const AMBULANT = { ...BOEI, product: '45A01', categorie: '45' } as const;
+const AMBULANT_NIEUW = { ...AMBULANT, product: '45B02' } as const;
+const BEHANDELD_WONEN = { ...BOEI, product: '43A01', categorie: '43' } as const;
+const GEZINSHUIS = { ...BOEI, product: '44A01', categorie: '44' } as const;
+const HUISHOUDELIJKE_HULP = { ...AMBULANT, product: 'WMO-HH', kader: 'wmo' } as const;
 
 /**
  * The data set, by group:
@@ -115,40 +39,97 @@ const B = reeks('p-b', 11);
 const feiten: MonitoringFeit[] = [
   ...A.flatMap((p, i) => [
     persoon(p, '2010-05-01'),
-    { type: 'Gezinslid', gezinId: `g-${p}`, persoonId: p, vanaf: '2010-05-01' } as const,
-    { type: 'Wijk', gezinId: `g-${p}`, wijk: i < 6 ? 'Noord' : 'Zuid', per: '2010-05-01' } as const,
-    ...toewijzing(`t-${p}-1`, p, AMBULANT, '2024-01-01', '2024-12-31'),
-    ...toewijzing(`t-${p}-2`, p, AMBULANT, '2025-01-01', '2025-12-31'),
+    ...gezinInWijk(`g-${p}`, p, i < 6 ? 'Noord' : 'Zuid', '2010-05-01'),
+    ...toewijzing({
+      ...AMBULANT,
+      id: `t-${p}-1`,
+      persoon: p,
+      begin: '2024-01-01',
+      eind: '2024-12-31',
+    }),
+    ...toewijzing({
+      ...AMBULANT,
+      id: `t-${p}-2`,
+      persoon: p,
+      begin: '2025-01-01',
+      eind: '2025-12-31',
+    }),
   ]),
-  ...toewijzing('t-p-a0-gh', 'p-a0', GEZINSHUIS, '2024-03-01', '2024-04-30'),
+  ...toewijzing({
+    ...GEZINSHUIS,
+    id: 't-p-a0-gh',
+    persoon: 'p-a0',
+    begin: '2024-03-01',
+    eind: '2024-04-30',
+  }),
   ...B.flatMap((p) => [
     persoon(p, '2012-03-15'),
-    ...toewijzing(`t-${p}`, p, BEHANDELD_WONEN, '2023-03-01', '2024-12-31', {
+    ...toewijzing({
+      ...BEHANDELD_WONEN,
+      id: `t-${p}`,
+      persoon: p,
+      begin: '2023-03-01',
+      eind: '2024-12-31',
       start: '2023-03-01',
       stop: '2024-06-30',
     }),
   ]),
   ...['p-c0', 'p-c1', 'p-c2'].flatMap((p) => [
     persoon(p, '2008-01-01'),
-    ...toewijzing(`t-${p}`, p, BEHANDELD_WONEN, '2025-02-01', '2026-01-31'),
+    ...toewijzing({
+      ...BEHANDELD_WONEN,
+      id: `t-${p}`,
+      persoon: p,
+      begin: '2025-02-01',
+      eind: '2026-01-31',
+    }),
   ]),
-  ...toewijzing('t-c0-eerder', 'p-c0', AMBULANT, '2020-01-01', '2021-06-30'),
-  ...toewijzing('t-c1-eerder', 'p-c1', AMBULANT, '2018-01-01', '2020-01-31'),
-  ...toewijzing('t-c2-eerder', 'p-c2', AMBULANT_NIEUW, '2024-09-01', '2025-01-31'),
+  ...toewijzing({
+    ...AMBULANT,
+    id: 't-c0-eerder',
+    persoon: 'p-c0',
+    begin: '2020-01-01',
+    eind: '2021-06-30',
+  }),
+  ...toewijzing({
+    ...AMBULANT,
+    id: 't-c1-eerder',
+    persoon: 'p-c1',
+    begin: '2018-01-01',
+    eind: '2020-01-31',
+  }),
+  ...toewijzing({
+    ...AMBULANT_NIEUW,
+    id: 't-c2-eerder',
+    persoon: 'p-c2',
+    begin: '2024-09-01',
+    eind: '2025-01-31',
+  }),
   persoon('p-e0', '1990-01-01'),
-  ...toewijzing('t-e0', 'p-e0', AMBULANT, '2024-02-01', '2024-03-31'),
+  ...toewijzing({
+    ...AMBULANT,
+    id: 't-e0',
+    persoon: 'p-e0',
+    begin: '2024-02-01',
+    eind: '2024-03-31',
+  }),
   persoon('p-f0', null),
-  ...toewijzing('t-f0', 'p-f0', AMBULANT, '2024-05-01', '2024-05-31'),
+  ...toewijzing({
+    ...AMBULANT,
+    id: 't-f0',
+    persoon: 'p-f0',
+    begin: '2024-05-01',
+    eind: '2024-05-31',
+  }),
   persoon('p-w0', '2010-01-01'),
-  ...toewijzing('t-w0', 'p-w0', HUISHOUDELIJKE_HULP, '2024-01-01', '2024-12-31'),
-  {
-    type: 'Bevolking',
-    jaar: 2024,
-    wijken: [
-      { wijk: 'Noord', aantal: 100 },
-      { wijk: 'Zuid', aantal: 150 },
-    ],
-  },
+  ...toewijzing({
+    ...HUISHOUDELIJKE_HULP,
+    id: 't-w0',
+    persoon: 'p-w0',
+    begin: '2024-01-01',
+    eind: '2024-12-31',
+  }),
+  bevolking(2024, { Noord: 100, Zuid: 150 }),
 ];
 const d = bouwDataset(feiten);
 

@@ -1,81 +1,19 @@
-import { Toewijzing, ZorgEvent } from '@app/domain';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { perspectiefCijfers, perspectiefTabel, telPerspectief } from './perspectief';
 import { MonitoringVraag } from './selectie';
+import {
+  aanbieder,
+  gesprek,
+  gezinInWijk,
+  persoon,
+  toewijzing,
+  verlengdeJeugdhulp,
+} from './testing/feiten';
 
-const zorg = (event: ZorgEvent): MonitoringFeit => ({ type: 'Zorg', event });
-const persoon = (persoonId: string, geboortedatum: string | null): MonitoringFeit => ({
-  type: 'Persoon',
-  persoonId,
-  geboortedatum,
-});
-
-function toewijzing(
-  persoonId: string,
-  toewijzingId: string,
-  t: Partial<Toewijzing> & Pick<Toewijzing, 'begindatum' | 'einddatum'>,
-): MonitoringFeit {
-  return zorg({
-    type: 'ToewijzingRegistered',
-    data: {
-      persoonId,
-      toewijzingId,
-      wettelijkKader: 'jeugdwet',
-      productcode: '45A01',
-      productcategorie: '45',
-      verblijf: false,
-      aanbiederId: 'aanbieder-1',
-      aanbiederNaam: '',
-      verwijzer: { type: '02', naam: null },
-      toewijzingsnummer: toewijzingId,
-      omvang: null,
-      maxDuurMaanden: null,
-      verlengingVan: null,
-      ...t,
-    },
-  });
-}
-
-const gesprek = (persoonId: string, datum: string) =>
-  zorg({
-    type: 'PerspectiefgesprekHeld',
-    data: {
-      persoonId,
-      gesprekId: `gesprek-${persoonId}-${datum}`,
-      datum,
-      door: '',
-      perspectief: '',
-      behoeften: '',
-      zorgNa18Verwacht: true,
-    },
-  });
-
-/** A request for verlengde jeugdhulp by a person in a family of `wijk`, with its decision. */
-function aanvraag(
-  persoonId: string,
-  wijk: string,
-  datum: string,
-  besluit: 'toegekend' | 'afgewezen' | null,
-): MonitoringFeit[] {
-  const aanvraagId = `vjh-${persoonId}`;
-  return [
-    { type: 'Gezinslid', gezinId: `gezin-${persoonId}`, persoonId, vanaf: '2010-01-01' },
-    { type: 'Wijk', gezinId: `gezin-${persoonId}`, wijk, per: '2010-01-01' },
-    zorg({
-      type: 'VerlengdeJeugdhulpRequested',
-      data: { persoonId, aanvraagId, datum, reden: '' },
-    }),
-    ...(besluit === null
-      ? []
-      : [
-          zorg({
-            type: 'VerlengdeJeugdhulpDecided',
-            data: { persoonId, aanvraagId, datum, besluit, toelichting: null },
-          }),
-        ]),
-  ];
-}
+/** Ambulante begeleiding (45A01) at De Linde or Het Anker. */
+const LINDE = { aanbieder: 'aanbieder-1', product: '45A01' } as const;
+const ANKER = { aanbieder: 'aanbieder-2', product: '45A01' } as const;
 
 /**
  * Group G: 11 youths born 2008-08-15 (16.5 on 2025-02-15) in care at De Linde since 2024; the first
@@ -86,93 +24,146 @@ function feiten(): MonitoringFeit[] {
     const p = `persoon-g${String(i).padStart(2, '0')}`;
     return [
       persoon(p, '2008-08-15'),
-      toewijzing(p, `t-${p}`, { begindatum: '2024-01-01', einddatum: '2026-12-31' }),
+      ...toewijzing({
+        ...LINDE,
+        id: `t-${p}`,
+        persoon: p,
+        begin: '2024-01-01',
+        eind: '2026-12-31',
+      }),
       ...(i < 10 ? [gesprek(p, '2025-01-20')] : []),
     ];
   }).flat();
-  const verlengd = Array.from({ length: 12 }, (_, i) =>
-    aanvraag(
-      `persoon-v${String(i).padStart(2, '0')}`,
-      'Noord',
-      '2025-02-01',
-      i < 10 ? 'toegekend' : i === 10 ? 'afgewezen' : null,
-    ),
-  ).flat();
+  // Requests for verlengde jeugdhulp, each by a person in a family of its own in a district.
+  const verlengd = Array.from({ length: 12 }, (_, i) => {
+    const p = `persoon-v${String(i).padStart(2, '0')}`;
+    const besluit = i < 10 ? 'toegekend' : i === 10 ? 'afgewezen' : null;
+    return [
+      ...gezinInWijk(`gezin-${p}`, p, 'Noord', '2010-01-01'),
+      ...verlengdeJeugdhulp({ persoon: p, datum: '2025-02-01', besluit }),
+    ];
+  }).flat();
   return [
-    {
-      type: 'Aanbieder',
-      data: { aanbiederId: 'aanbieder-1', naam: 'De Linde', geldigVanaf: '2020-01-01' },
-    },
-    {
-      type: 'Aanbieder',
-      data: { aanbiederId: 'aanbieder-2', naam: 'Het Anker', geldigVanaf: '2020-01-01' },
-    },
+    aanbieder('aanbieder-1', 'De Linde'),
+    aanbieder('aanbieder-2', 'Het Anker'),
     ...groepG,
     // h1: 16.5 on 2025-05-10; two consecutive assignments at Het Anker (one episode); late.
     persoon('persoon-h1', '2008-11-10'),
-    toewijzing('persoon-h1', 't-h1-1', {
-      begindatum: '2024-06-01',
-      einddatum: '2025-03-31',
-      aanbiederId: 'aanbieder-2',
+    ...toewijzing({
+      ...ANKER,
+      id: 't-h1-1',
+      persoon: 'persoon-h1',
+      begin: '2024-06-01',
+      eind: '2025-03-31',
     }),
-    toewijzing('persoon-h1', 't-h1-2', {
-      begindatum: '2025-04-01',
-      einddatum: '2025-12-31',
-      aanbiederId: 'aanbieder-2',
+    ...toewijzing({
+      ...ANKER,
+      id: 't-h1-2',
+      persoon: 'persoon-h1',
+      begin: '2025-04-01',
+      eind: '2025-12-31',
     }),
     gesprek('persoon-h1', '2025-06-01'),
     // h2: 16.5 on 2025-06-01, with both providers then; no conversation.
     persoon('persoon-h2', '2008-12-01'),
-    toewijzing('persoon-h2', 't-h2-1', { begindatum: '2025-01-01', einddatum: '2025-12-31' }),
-    toewijzing('persoon-h2', 't-h2-2', {
-      begindatum: '2025-03-01',
-      einddatum: '2025-08-31',
-      aanbiederId: 'aanbieder-2',
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h2-1',
+      persoon: 'persoon-h2',
+      begin: '2025-01-01',
+      eind: '2025-12-31',
+    }),
+    ...toewijzing({
+      ...ANKER,
+      id: 't-h2-2',
+      persoon: 'persoon-h2',
+      begin: '2025-03-01',
+      eind: '2025-08-31',
     }),
     // h3: 16.5 on 2024-09-01, care from 2025-07-01 (JW305; assigned from 06-15): due at intake.
     persoon('persoon-h3', '2008-03-01'),
-    toewijzing('persoon-h3', 't-h3', {
-      begindatum: '2025-06-15',
-      einddatum: '2025-12-31',
-      aanbiederId: 'aanbieder-2',
-    }),
-    zorg({
-      type: 'ZorgGestart',
-      data: { persoonId: 'persoon-h3', toewijzingId: 't-h3', datum: '2025-07-01' },
+    ...toewijzing({
+      ...ANKER,
+      id: 't-h3',
+      persoon: 'persoon-h3',
+      begin: '2025-06-15',
+      eind: '2025-12-31',
+      start: '2025-07-01',
     }),
     gesprek('persoon-h3', '2025-07-01'),
     // h4: 18 when care started: no conversation due.
     persoon('persoon-h4', '2007-01-01'),
-    toewijzing('persoon-h4', 't-h4', { begindatum: '2025-02-01', einddatum: '2025-12-31' }),
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h4',
+      persoon: 'persoon-h4',
+      begin: '2025-02-01',
+      eind: '2025-12-31',
+    }),
     // h5: no birth date.
     persoon('persoon-h5', null),
-    toewijzing('persoon-h5', 't-h5', { begindatum: '2025-02-01', einddatum: '2025-12-31' }),
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h5',
+      persoon: 'persoon-h5',
+      begin: '2025-02-01',
+      eind: '2025-12-31',
+    }),
     // h6: 16.5 on 2025-11-20, after the peildatum; care running on it; a conversation after it.
     persoon('persoon-h6', '2009-05-20'),
-    toewijzing('persoon-h6', 't-h6', { begindatum: '2025-01-01', einddatum: '2026-06-30' }),
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h6',
+      persoon: 'persoon-h6',
+      begin: '2025-01-01',
+      eind: '2026-06-30',
+    }),
     gesprek('persoon-h6', '2025-10-15'),
     // h7: 16.5 on 2025-04-01, care ended 2024-12-31; conversation before it.
     persoon('persoon-h7', '2008-10-01'),
-    toewijzing('persoon-h7', 't-h7', { begindatum: '2024-01-01', einddatum: '2024-12-31' }),
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h7',
+      persoon: 'persoon-h7',
+      begin: '2024-01-01',
+      eind: '2024-12-31',
+    }),
     gesprek('persoon-h7', '2024-11-01'),
     // h8: Wmo only.
     persoon('persoon-h8', '2008-08-15'),
-    toewijzing('persoon-h8', 't-h8', {
-      begindatum: '2024-01-01',
-      einddatum: '2025-12-31',
-      wettelijkKader: 'wmo',
-      productcode: 'WMO-01',
-      productcategorie: 'wmo',
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h8',
+      persoon: 'persoon-h8',
+      begin: '2024-01-01',
+      eind: '2025-12-31',
+      kader: 'wmo',
+      product: 'WMO-01',
+      categorie: 'wmo',
     }),
     // h9: 16.5 on 2024-07-01, before the period.
     persoon('persoon-h9', '2008-01-01'),
-    toewijzing('persoon-h9', 't-h9', { begindatum: '2024-01-01', einddatum: '2025-12-31' }),
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h9',
+      persoon: 'persoon-h9',
+      begin: '2024-01-01',
+      eind: '2025-12-31',
+    }),
     // h10: care starts after the peildatum.
     persoon('persoon-h10', '2009-01-10'),
-    toewijzing('persoon-h10', 't-h10', { begindatum: '2025-10-01', einddatum: '2025-12-31' }),
+    ...toewijzing({
+      ...LINDE,
+      id: 't-h10',
+      persoon: 'persoon-h10',
+      begin: '2025-10-01',
+      eind: '2025-12-31',
+    }),
     ...verlengd,
-    ...aanvraag('persoon-w1', 'Zuid', '2025-05-01', 'toegekend'),
-    ...aanvraag('persoon-w2', 'Noord', '2024-12-15', 'toegekend'),
+    ...gezinInWijk('gezin-persoon-w1', 'persoon-w1', 'Zuid', '2010-01-01'),
+    ...verlengdeJeugdhulp({ persoon: 'persoon-w1', datum: '2025-05-01', besluit: 'toegekend' }),
+    ...gezinInWijk('gezin-persoon-w2', 'persoon-w2', 'Noord', '2010-01-01'),
+    ...verlengdeJeugdhulp({ persoon: 'persoon-w2', datum: '2024-12-15', besluit: 'toegekend' }),
   ];
 }
 

@@ -1,105 +1,13 @@
-import { Bestemming, Toewijzing, Woonvorm, ZorgEvent, richtingVan } from '@app/domain';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { MonitoringVraag } from './selectie';
+import { toewijzing, verblijf } from './testing/feiten';
 import { telUitstroom, uitstroomCijfers, uitstroomTabel } from './uitstroom';
 
-const zorg = (event: ZorgEvent): MonitoringFeit => ({ type: 'Zorg', event });
-
-function toewijzing(
-  persoonId: string,
-  toewijzingId: string,
-  t: Partial<Toewijzing> & Pick<Toewijzing, 'begindatum' | 'einddatum'>,
-): MonitoringFeit {
-  return zorg({
-    type: 'ToewijzingRegistered',
-    data: {
-      persoonId,
-      toewijzingId,
-      wettelijkKader: 'jeugdwet',
-      productcode: '43A01',
-      productcategorie: '43',
-      verblijf: true,
-      aanbiederId: 'aanbieder-1',
-      aanbiederNaam: '',
-      verwijzer: { type: '01', naam: null },
-      toewijzingsnummer: toewijzingId,
-      omvang: null,
-      maxDuurMaanden: null,
-      verlengingVan: null,
-      ...t,
-    },
-  });
-}
-
-const ambulant = (persoonId: string, toewijzingId: string, begindatum: string, einddatum: string) =>
-  toewijzing(persoonId, toewijzingId, {
-    productcode: '45A01',
-    productcategorie: '45',
-    verblijf: false,
-    begindatum,
-    einddatum,
-  });
-
-const gestart = (persoonId: string, toewijzingId: string, datum: string) =>
-  zorg({ type: 'ZorgGestart', data: { persoonId, toewijzingId, datum } });
-const gestopt = (persoonId: string, toewijzingId: string, datum: string) =>
-  zorg({ type: 'ZorgGestopt', data: { persoonId, toewijzingId, datum, reden: '31' } });
-
-/** A stay with its assignment (residential product at `aanbiederId`), or without one. */
-function verblijf(
-  persoonId: string,
-  verblijfId: string,
-  startdatum: string,
-  woonvorm: Woonvorm,
-  aanbiederId: string | null = 'aanbieder-1',
-): MonitoringFeit[] {
-  const toewijzingId = aanbiederId === null ? null : `t-${verblijfId}`;
-  return [
-    ...(toewijzingId === null || aanbiederId === null
-      ? []
-      : [
-          toewijzing(persoonId, toewijzingId, {
-            begindatum: startdatum,
-            einddatum: '2027-12-31',
-            aanbiederId,
-          }),
-        ]),
-    zorg({
-      type: 'VerblijfStarted',
-      data: {
-        persoonId,
-        verblijfId,
-        toewijzingId,
-        woonvorm,
-        startdatum,
-        indicatieEinddatum: '2027-12-31',
-        uitstroomperspectief: null,
-      },
-    }),
-  ];
-}
-
-const wijziging = (
-  persoonId: string,
-  verblijfId: string,
-  datum: string,
-  van: Woonvorm,
-  naar: Woonvorm,
-) =>
-  zorg({
-    type: 'WoonvormChanged',
-    data: { persoonId, verblijfId, datum, van, naar, richting: richtingVan(van, naar) },
-  });
-
-const einde = (
-  persoonId: string,
-  verblijfId: string,
-  datum: string,
-  bestemming: Bestemming,
-  vervolghulp: boolean,
-) =>
-  zorg({ type: 'VerblijfEnded', data: { persoonId, verblijfId, datum, bestemming, vervolghulp } });
+/** The assignments here: at aanbieder-1 unless said otherwise, referred by the municipality. */
+const AANBIEDER_1 = { aanbieder: 'aanbieder-1', verwijzer: '01' } as const;
+/** Ambulante begeleiding (45A01) at aanbieder-1. */
+const AMBULANT = { ...AANBIEDER_1, product: '45A01' } as const;
 
 /**
  * Group A: 12 youths in "behandeld wonen" since 2024-06-01, all home on 2025-03-15 with follow-up
@@ -109,42 +17,122 @@ function feiten(): MonitoringFeit[] {
   const groepA = Array.from({ length: 12 }, (_, i) => {
     const p = `persoon-a${String(i).padStart(2, '0')}`;
     return [
-      ...verblijf(p, `v-${p}`, '2024-06-01', 'behandeld-wonen'),
-      einde(p, `v-${p}`, '2025-03-15', 'thuis', true),
-      ...(i < 10 ? [ambulant(p, `amb-${p}`, '2025-04-01', '2025-12-31')] : []),
+      ...verblijf({
+        id: `v-${p}`,
+        persoon: p,
+        vorm: 'behandeld-wonen',
+        start: '2024-06-01',
+        toewijzing: AANBIEDER_1,
+        einde: '2025-03-15',
+      }),
+      ...(i < 10
+        ? toewijzing({
+            ...AMBULANT,
+            id: `amb-${p}`,
+            persoon: p,
+            begin: '2025-04-01',
+            eind: '2025-12-31',
+          })
+        : []),
     ];
   }).flat();
   return [
     ...groepA,
     // b1: ambulant care since 2025-02-01, extended by a consecutive assignment from 2025-06-01:
     // merged, it started before the exit (2025-05-31), so it is no follow-up.
-    ...verblijf('persoon-b1', 'v-b1', '2024-01-01', 'gezinshuis'),
-    ambulant('persoon-b1', 'amb-b1-1', '2025-02-01', '2025-05-31'),
-    gestart('persoon-b1', 'amb-b1-1', '2025-02-01'),
-    gestopt('persoon-b1', 'amb-b1-1', '2025-05-31'),
-    ambulant('persoon-b1', 'amb-b1-2', '2025-06-01', '2025-10-31'),
-    einde('persoon-b1', 'v-b1', '2025-05-31', 'lichtere-vorm', true),
+    ...verblijf({
+      id: 'v-b1',
+      persoon: 'persoon-b1',
+      vorm: 'gezinshuis',
+      start: '2024-01-01',
+      toewijzing: AANBIEDER_1,
+      einde: '2025-05-31',
+      bestemming: 'lichtere-vorm',
+    }),
+    ...toewijzing({
+      ...AMBULANT,
+      id: 'amb-b1-1',
+      persoon: 'persoon-b1',
+      begin: '2025-02-01',
+      eind: '2025-05-31',
+      start: '2025-02-01',
+      stop: '2025-05-31',
+    }),
+    ...toewijzing({
+      ...AMBULANT,
+      id: 'amb-b1-2',
+      persoon: 'persoon-b1',
+      begin: '2025-06-01',
+      eind: '2025-10-31',
+    }),
     // b2: closed, stepped down, out to foster care at another provider the next day.
-    ...verblijf('persoon-b2', 'v-b2', '2024-09-01', 'gesloten', 'aanbieder-2'),
-    wijziging('persoon-b2', 'v-b2', '2025-02-01', 'gesloten', 'behandeld-wonen'),
-    einde('persoon-b2', 'v-b2', '2025-04-30', 'lichtere-vorm', true),
-    ...verblijf('persoon-b2', 'v-b2-pleeg', '2025-05-01', 'pleegzorg', 'aanbieder-3'),
+    ...verblijf({
+      id: 'v-b2',
+      persoon: 'persoon-b2',
+      vorm: 'gesloten',
+      start: '2024-09-01',
+      toewijzing: { ...AANBIEDER_1, aanbieder: 'aanbieder-2' },
+      wijzigingen: [{ datum: '2025-02-01', naar: 'behandeld-wonen' }],
+      einde: '2025-04-30',
+      bestemming: 'lichtere-vorm',
+    }),
+    ...verblijf({
+      id: 'v-b2-pleeg',
+      persoon: 'persoon-b2',
+      vorm: 'pleegzorg',
+      start: '2025-05-01',
+      toewijzing: { ...AANBIEDER_1, aanbieder: 'aanbieder-3' },
+    }),
     // b3: exit too recent to judge the 6 months after it.
-    ...verblijf('persoon-b3', 'v-b3', '2025-08-01', 'pleegzorg'),
-    einde('persoon-b3', 'v-b3', '2025-10-15', 'zelfstandig', false),
+    ...verblijf({
+      id: 'v-b3',
+      persoon: 'persoon-b3',
+      vorm: 'pleegzorg',
+      start: '2025-08-01',
+      toewijzing: AANBIEDER_1,
+      einde: '2025-10-15',
+      bestemming: 'zelfstandig',
+      vervolghulp: false,
+    }),
     // b4: stepped up, ends after the peildatum: still running (censored) on it.
-    ...verblijf('persoon-b4', 'v-b4', '2025-03-01', 'behandeld-wonen'),
-    wijziging('persoon-b4', 'v-b4', '2025-06-01', 'behandeld-wonen', 'gesloten'),
-    einde('persoon-b4', 'v-b4', '2026-02-01', 'zwaardere-vorm', true),
+    ...verblijf({
+      id: 'v-b4',
+      persoon: 'persoon-b4',
+      vorm: 'behandeld-wonen',
+      start: '2025-03-01',
+      toewijzing: AANBIEDER_1,
+      wijzigingen: [{ datum: '2025-06-01', naar: 'gesloten' }],
+      einde: '2026-02-01',
+      bestemming: 'zwaardere-vorm',
+    }),
     // b5: home within 6 months of the start, without follow-up help.
-    ...verblijf('persoon-b5', 'v-b5', '2025-02-01', 'kamertraining'),
-    einde('persoon-b5', 'v-b5', '2025-07-15', 'thuis', false),
+    ...verblijf({
+      id: 'v-b5',
+      persoon: 'persoon-b5',
+      vorm: 'kamertraining',
+      start: '2025-02-01',
+      toewijzing: AANBIEDER_1,
+      einde: '2025-07-15',
+      vervolghulp: false,
+    }),
     // b6: ended before the period.
-    ...verblijf('persoon-b6', 'v-b6', '2023-01-01', 'begeleid-wonen'),
-    einde('persoon-b6', 'v-b6', '2024-12-31', 'anders', true),
+    ...verblijf({
+      id: 'v-b6',
+      persoon: 'persoon-b6',
+      vorm: 'begeleid-wonen',
+      start: '2023-01-01',
+      toewijzing: AANBIEDER_1,
+      einde: '2024-12-31',
+      bestemming: 'anders',
+    }),
     // b7: a stay without an assignment, stepped down before the period, still running.
-    ...verblijf('persoon-b7', 'v-b7', '2024-03-01', 'gezinshuis', null),
-    wijziging('persoon-b7', 'v-b7', '2024-11-01', 'gezinshuis', 'pleegzorg'),
+    ...verblijf({
+      id: 'v-b7',
+      persoon: 'persoon-b7',
+      vorm: 'gezinshuis',
+      start: '2024-03-01',
+      wijzigingen: [{ datum: '2024-11-01', naar: 'pleegzorg' }],
+    }),
   ];
 }
 

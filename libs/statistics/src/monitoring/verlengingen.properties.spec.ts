@@ -1,10 +1,8 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
-import { isVerblijfsproduct } from '@app/domain';
 import { DREMPEL } from '../disclosure';
 import { durationDays } from '../durations';
 import { bouwDataset } from './dataset';
-import { MonitoringFeit } from './feiten';
 import { MonitoringVraag } from './selectie';
 import {
   OVERIGE_REDENEN,
@@ -15,89 +13,17 @@ import {
   telVerlengingen,
   verlengingenCijfers,
 } from './verlengingen';
+import { PERSONEN, dag, feitenVan, metGeschud, toewijzingMet, vragen } from './testing/arbitraries';
+import { verlenging } from './testing/feiten';
 
-const dag = (n: number): string => format(addDays(parseISO('2025-10-01'), n), 'yyyy-MM-dd');
-const PERSONEN = Array.from({ length: 6 }, (_, i) => `persoon-${i}-x`);
-const PRODUCTEN = [
-  { productcode: '45A01', categorie: '45' },
-  { productcode: '41B02', categorie: '41' },
-  { productcode: '43V01', categorie: '43' },
-] as const;
 /** Common reasons reach 10 now and then; rare ones are marked so they can be looked for. */
 const REDENEN = ['Doelen nog niet behaald', ' doelen nog niet behaald', 'WACHTLIJST'];
 
-const zorg = (event: Extract<MonitoringFeit, { type: 'Zorg' }>['event']): MonitoringFeit => ({
-  type: 'Zorg',
-  event,
+/** One assignment with its stop and its contracted maximum (if any). */
+const toewijzingMetMaximum = toewijzingMet({
+  zorgStop: fc.option(fc.integer({ min: -10, max: 200 }), { freq: 3 }),
+  max: fc.constantFrom(null, 1, 3, 6),
 });
-
-const referentie: MonitoringFeit[] = [
-  ...['aanb-a', 'aanb-b'].map((aanbiederId): MonitoringFeit => ({
-    type: 'Aanbieder',
-    data: { aanbiederId, naam: `Naam ${aanbiederId}`, geldigVanaf: '2020-01-01' },
-  })),
-  ...PRODUCTEN.map(({ productcode, categorie }): MonitoringFeit => ({
-    type: 'Product',
-    data: {
-      productcode,
-      geldigVanaf: '2020-01-01',
-      categorie,
-      omschrijving: `Product ${productcode}`,
-      woonvorm: null,
-      maxDuurMaanden: null,
-      cbsHulpvorm: null,
-    },
-  })),
-];
-
-const toewijzingBlok = fc
-  .record({
-    persoon: fc.constantFrom(...PERSONEN),
-    product: fc.constantFrom(...PRODUCTEN),
-    aanbieder: fc.constantFrom('aanb-a', 'aanb-b'),
-    begin: fc.oneof(
-      fc.integer({ min: 0, max: 40 }).map((n) => n * 10),
-      fc.integer({ min: 0, max: 400 }),
-    ),
-    lengte: fc.oneof(fc.constantFrom(9, 10), fc.integer({ min: -3, max: 300 })),
-    zorgStop: fc.option(fc.integer({ min: -10, max: 200 }), { freq: 3 }),
-    max: fc.constantFrom(null, 1, 3, 6),
-  })
-  .map((r) => (id: string): MonitoringFeit[] => {
-    const { productcode, categorie } = r.product;
-    const feiten: MonitoringFeit[] = [
-      zorg({
-        type: 'ToewijzingRegistered',
-        data: {
-          persoonId: r.persoon,
-          toewijzingId: id,
-          wettelijkKader: 'jeugdwet',
-          productcode,
-          productcategorie: categorie,
-          verblijf: isVerblijfsproduct(categorie, productcode),
-          aanbiederId: r.aanbieder,
-          aanbiederNaam: '',
-          verwijzer: { type: '01', naam: null },
-          toewijzingsnummer: id,
-          begindatum: dag(r.begin),
-          einddatum: dag(r.begin + r.lengte),
-          omvang: null,
-          maxDuurMaanden: r.max,
-          verlengingVan: null,
-        },
-      }),
-    ];
-    if (r.zorgStop !== null) {
-      const datum = dag(r.begin + r.zorgStop);
-      feiten.push(
-        zorg({
-          type: 'ZorgGestopt',
-          data: { persoonId: r.persoon, toewijzingId: id, datum, reden: '31' },
-        }),
-      );
-    }
-    return feiten;
-  });
 
 const aanvraagBlok = fc
   .record({
@@ -111,59 +37,29 @@ const aanvraagBlok = fc
     besluit: fc.constantFrom(null, 'toegekend' as const, 'afgewezen' as const),
     telaat: fc.boolean(),
   })
-  .map((r) => (id: string, toewijzingen: number): MonitoringFeit[] => {
-    // Requests for assignment indexes that do not exist are requests for unknown assignments.
-    const toewijzingId = `tw-${r.toewijzing % (toewijzingen + 1)}`;
-    const persoonId = PERSONEN[r.toewijzing % PERSONEN.length]!;
-    const feiten: MonitoringFeit[] = [
-      zorg({
-        type: 'VerlengingRequested',
-        data: {
-          persoonId,
-          verlengingId: id,
-          toewijzingId,
-          aangevraagdOp: dag(r.op),
-          aanvrager: '',
-          reden: r.reden,
-          gevraagdTot: dag(r.op + r.extra),
-          telaat: r.telaat,
-        },
+  .map(
+    (r) => (id: string, toewijzingen: number) =>
+      verlenging({
+        id,
+        persoon: PERSONEN[r.toewijzing % PERSONEN.length]!,
+        // Requests for assignment indexes that do not exist are requests for unknown assignments.
+        toewijzing: `tw-${r.toewijzing % (toewijzingen + 1)}`,
+        op: dag(r.op),
+        tot: dag(r.op + r.extra),
+        reden: r.reden,
+        telaat: r.telaat,
+        besluit: r.besluit,
+        besluitOp: dag(r.op + 1),
+        nieuweToewijzing: 'x',
+        toelichting: '',
       }),
-    ];
-    if (r.besluit === 'toegekend') {
-      feiten.push(
-        zorg({
-          type: 'VerlengingGranted',
-          data: {
-            persoonId,
-            verlengingId: id,
-            besluitdatum: dag(r.op + 1),
-            nieuweToewijzingId: 'x',
-          },
-        }),
-      );
-    } else if (r.besluit === 'afgewezen') {
-      feiten.push(
-        zorg({
-          type: 'VerlengingRefused',
-          data: {
-            persoonId,
-            verlengingId: id,
-            besluitdatum: dag(r.op + 1),
-            toelichting: '',
-            alternatieven: [],
-          },
-        }),
-      );
-    }
-    return feiten;
-  });
+  );
 
 /** Blocks of facts; any order of the blocks is a valid log. */
 const blokkenVan = (aanvragen: { minLength: number; maxLength: number }) =>
   fc
     .tuple(
-      fc.array(toewijzingBlok, { minLength: 1, maxLength: 20 }),
+      fc.array(toewijzingMetMaximum, { minLength: 1, maxLength: 20 }),
       fc.array(aanvraagBlok, aanvragen),
     )
     .map(([toewijzingen, aanvragen]) => [
@@ -179,19 +75,6 @@ const langePeriode: fc.Arbitrary<MonitoringVraag> = fc
     van: dag(van),
     tot: dag(van + lengte),
     bekendOp: dag(800),
-    filter: {},
-  }));
-
-const vragen: fc.Arbitrary<MonitoringVraag> = fc
-  .record({
-    van: fc.integer({ min: 0, max: 300 }),
-    lengte: fc.integer({ min: 0, max: 300 }),
-    bekend: fc.integer({ min: 0, max: 700 }),
-  })
-  .map(({ van, lengte, bekend }) => ({
-    van: dag(van),
-    tot: dag(van + lengte),
-    bekendOp: dag(bekend),
     filter: {},
   }));
 
@@ -229,7 +112,7 @@ describe('verlengingen properties', () => {
   it('every row is consistent, and requests (one assignment each) add up to the total', () => {
     fc.assert(
       fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
-        const ruw = telVerlengingen(bouwDataset([...referentie, ...b.flat()]), vraag, groep);
+        const ruw = telVerlengingen(bouwDataset(feitenVan(b)), vraag, groep);
         for (const g of ruw.perGroep) controleerTelling(g);
         controleerTelling(ruw.totaal);
         const som = (veld: 'aangevraagd' | 'toegekend' | 'telaat' | 'verblijfVerlengd') =>
@@ -250,7 +133,7 @@ describe('verlengingen properties', () => {
   it('a reason given by fewer than 10 requests never appears in the published result', () => {
     fc.assert(
       fc.property(veelAanvragen, fc.oneof(vragen, langePeriode), groepen, (b, vraag, groep) => {
-        const d = bouwDataset([...referentie, ...b.flat()]);
+        const d = bouwDataset(feitenVan(b));
         const ruw = telVerlengingen(d, vraag, groep);
         const c = verlengingenCijfers(d, vraag, groep);
         const json = JSON.stringify(c).toLowerCase();
@@ -283,17 +166,11 @@ describe('verlengingen properties', () => {
   });
 
   it('the order of independent facts does not matter', () => {
-    const metVolgorde = blokken.chain((b) =>
-      fc.tuple(
-        fc.constant(b),
-        fc.shuffledSubarray(b, { minLength: b.length, maxLength: b.length }),
-      ),
-    );
     fc.assert(
-      fc.property(metVolgorde, vragen, groepen, ([b, geschud], vraag, groep) => {
-        expect(
-          verlengingenCijfers(bouwDataset([...referentie, ...geschud.flat()]), vraag, groep),
-        ).toEqual(verlengingenCijfers(bouwDataset([...referentie, ...b.flat()]), vraag, groep));
+      fc.property(metGeschud(blokken), vragen, groepen, ([b, geschud], vraag, groep) => {
+        expect(verlengingenCijfers(bouwDataset(feitenVan(geschud)), vraag, groep)).toEqual(
+          verlengingenCijfers(bouwDataset(feitenVan(b)), vraag, groep),
+        );
       }),
       { numRuns: 50 },
     );
@@ -302,7 +179,7 @@ describe('verlengingen properties', () => {
   it('published counts are rounded multiples of 5 from 10 on, shares lie in 0..100, and no person id occurs', () => {
     fc.assert(
       fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
-        const c = verlengingenCijfers(bouwDataset([...referentie, ...b.flat()]), vraag, groep);
+        const c = verlengingenCijfers(bouwDataset(feitenVan(b)), vraag, groep);
         for (const rij of [...c.perGroep, c.totaal]) {
           const { aandeelLangerDanMaximum, aandeelToegekend, gemiddeldeExtraDagen, ...aantallen } =
             rij;

@@ -1,7 +1,7 @@
-import { isVerblijfsproduct } from '@app/domain';
 import { MonitoringFeit } from './feiten';
 import { bouwDataset } from './dataset';
 import { MonitoringVraag } from './selectie';
+import { aanbieder, product, toewijzing, verlenging } from './testing/feiten';
 import {
   langerDanMaximum,
   telVerlengingen,
@@ -9,104 +9,16 @@ import {
   verlengingenTabel,
 } from './verlengingen';
 
-const zorg = (event: Extract<MonitoringFeit, { type: 'Zorg' }>['event']): MonitoringFeit => ({
-  type: 'Zorg',
-  event,
-});
-
-const PRODUCTEN: Record<string, { categorie: '41' | '43' | '45'; omschrijving: string }> = {
+const PRODUCTEN = {
   '45A01': { categorie: '45', omschrijving: 'Ambulante begeleiding' },
   '41B02': { categorie: '41', omschrijving: 'Dagbehandeling' },
   '43V01': { categorie: '43', omschrijving: 'Behandelgroep verblijf' },
-};
-
-function toewijzing(t: {
-  id: string;
-  persoon: string;
-  aanbieder: string;
-  begin: string;
-  eind: string;
-  product?: string;
-  max?: number | null;
-}): MonitoringFeit {
-  const productcode = t.product ?? '45A01';
-  const { categorie } = PRODUCTEN[productcode]!;
-  return zorg({
-    type: 'ToewijzingRegistered',
-    data: {
-      persoonId: t.persoon,
-      toewijzingId: t.id,
-      wettelijkKader: 'jeugdwet',
-      productcode,
-      productcategorie: categorie,
-      verblijf: isVerblijfsproduct(categorie, productcode),
-      aanbiederId: t.aanbieder,
-      aanbiederNaam: '',
-      verwijzer: { type: '01', naam: null },
-      toewijzingsnummer: t.id,
-      begindatum: t.begin,
-      einddatum: t.eind,
-      omvang: null,
-      maxDuurMaanden: t.max === undefined ? 3 : t.max,
-      verlengingVan: null,
-    },
-  });
-}
-
-function aanvraag(v: {
-  id: string;
-  persoon: string;
-  toewijzing: string;
-  op: string;
-  tot: string;
-  reden: string;
-  besluit?: 'toegekend' | 'afgewezen';
-  telaat?: boolean;
-}): MonitoringFeit[] {
-  const persoonId = v.persoon;
-  const feiten: MonitoringFeit[] = [
-    zorg({
-      type: 'VerlengingRequested',
-      data: {
-        persoonId,
-        verlengingId: v.id,
-        toewijzingId: v.toewijzing,
-        aangevraagdOp: v.op,
-        aanvrager: '',
-        reden: v.reden,
-        gevraagdTot: v.tot,
-        telaat: v.telaat ?? false,
-      },
-    }),
-  ];
-  if (v.besluit === 'toegekend') {
-    feiten.push(
-      zorg({
-        type: 'VerlengingGranted',
-        data: {
-          persoonId,
-          verlengingId: v.id,
-          besluitdatum: v.op,
-          nieuweToewijzingId: `${v.id}-nieuw`,
-        },
-      }),
-    );
-  } else if (v.besluit === 'afgewezen') {
-    feiten.push(
-      zorg({
-        type: 'VerlengingRefused',
-        data: {
-          persoonId,
-          verlengingId: v.id,
-          besluitdatum: v.op,
-          toelichting: 'nee, tenzij',
-          alternatieven: [],
-        },
-      }),
-    );
-  }
-  return feiten;
-}
+} as const;
+/**
+ * The assignments here unless said otherwise: Ambulante begeleiding, referred by the municipality,
+ * with a contracted maximum of 3 months.
+ */
+const MAX_3 = { product: '45A01', verwijzer: '01', maxDuurMaanden: 3 } as const;
 
 const p = (n: number) => `persoon-${String(n).padStart(2, '0')}`;
 const REDEN_DOELEN = [
@@ -131,102 +43,88 @@ const REDEN_DOELEN = [
  * - b4: Behandelgroep verblijf (residential), maximum 6 months, 1 January to 30 June: not longer.
  */
 const zorgFeiten: MonitoringFeit[] = [
-  {
-    type: 'Aanbieder',
-    data: { aanbiederId: 'aanb-a', naam: 'De Linde', geldigVanaf: '2020-01-01' },
-  },
-  { type: 'Aanbieder', data: { aanbiederId: 'aanb-b', naam: 'Kompas', geldigVanaf: '2020-01-01' } },
-  ...Object.entries(PRODUCTEN).map(
-    ([productcode, { categorie, omschrijving }]): MonitoringFeit => ({
-      type: 'Product',
-      data: {
-        productcode,
-        geldigVanaf: '2020-01-01',
-        categorie,
-        omschrijving,
-        woonvorm: null,
-        maxDuurMaanden: null,
-        cbsHulpvorm: null,
-      },
-    }),
-  ),
-  ...[1, 2, 3, 4, 5, 6].map((n) =>
+  aanbieder('aanb-a', 'De Linde'),
+  aanbieder('aanb-b', 'Kompas'),
+  ...Object.entries(PRODUCTEN).map(([code, gegevens]) => product({ code, ...gegevens })),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n) =>
     toewijzing({
+      ...MAX_3,
       id: `tw-${n}`,
       persoon: p(n),
       aanbieder: 'aanb-a',
       begin: '2026-01-01',
-      eind: '2026-03-31',
+      eind: n <= 6 ? '2026-03-31' : '2026-04-01',
     }),
   ),
-  ...[7, 8, 9, 10].map((n) =>
-    toewijzing({
-      id: `tw-${n}`,
-      persoon: p(n),
-      aanbieder: 'aanb-a',
-      begin: '2026-01-01',
-      eind: '2026-04-01',
-    }),
-  ),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-11',
     persoon: p(11),
     aanbieder: 'aanb-a',
     begin: '2026-01-01',
     eind: '2026-03-31',
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-11b',
     persoon: p(11),
     aanbieder: 'aanb-b',
     begin: '2026-04-01',
     eind: '2026-05-31',
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-12',
     persoon: p(12),
     aanbieder: 'aanb-a',
     begin: '2026-02-01',
     eind: '2026-12-31',
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-13',
     persoon: p(13),
     aanbieder: 'aanb-a',
     begin: '2026-05-01',
     eind: '2026-12-31',
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-b1',
     persoon: 'persoon-b1',
     aanbieder: 'aanb-b',
     begin: '2026-01-01',
     eind: '2026-06-30',
     product: '41B02',
-    max: null,
+    categorie: '41',
+    maxDuurMaanden: null,
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-b2',
     persoon: 'persoon-b2',
     aanbieder: 'aanb-b',
     begin: '2025-06-01',
     eind: '2025-12-31',
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-b3',
     persoon: 'persoon-b3',
     aanbieder: 'aanb-b',
     begin: '2025-11-01',
     eind: '2026-02-28',
   }),
-  toewijzing({
+  ...toewijzing({
+    ...MAX_3,
     id: 'tw-b4',
     persoon: 'persoon-b4',
     aanbieder: 'aanb-b',
     begin: '2026-01-01',
     eind: '2026-06-30',
     product: '43V01',
-    max: 6,
+    categorie: '43',
+    maxDuurMaanden: 6,
   }),
 ];
 
@@ -242,7 +140,7 @@ const zorgFeiten: MonitoringFeit[] = [
  */
 const aanvraagFeiten: MonitoringFeit[] = [
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n) =>
-    aanvraag({
+    verlenging({
       id: `r${n}`,
       persoon: p(n),
       toewijzing: `tw-${n}`,
@@ -252,7 +150,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
       besluit: 'toegekend',
     }),
   ),
-  ...aanvraag({
+  ...verlenging({
     id: 'r11',
     persoon: p(11),
     toewijzing: 'tw-11',
@@ -261,7 +159,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
     reden: 'Wachtlijst vervolgzorg bij Jeugd-GGZ Oost',
     besluit: 'toegekend',
   }),
-  ...aanvraag({
+  ...verlenging({
     id: 'r12',
     persoon: p(12),
     toewijzing: 'tw-12',
@@ -269,7 +167,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
     tot: '2026-08-31',
     reden: 'wachtlijst vervolgzorg',
   }),
-  ...aanvraag({
+  ...verlenging({
     id: 'r13',
     persoon: p(13),
     toewijzing: 'tw-13',
@@ -278,7 +176,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
     reden: 'Verhuizing naar Zwolle',
     besluit: 'afgewezen',
   }),
-  ...aanvraag({
+  ...verlenging({
     id: 'r14',
     persoon: 'persoon-b3',
     toewijzing: 'tw-b3',
@@ -288,7 +186,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
     besluit: 'toegekend',
     telaat: true,
   }),
-  ...aanvraag({
+  ...verlenging({
     id: 'r15',
     persoon: 'persoon-b4',
     toewijzing: 'tw-b4',
@@ -297,7 +195,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
     reden: 'Geen passende vervolgplek',
     besluit: 'toegekend',
   }),
-  ...aanvraag({
+  ...verlenging({
     id: 'r16',
     persoon: 'persoon-b2',
     toewijzing: 'tw-b2',
@@ -306,7 +204,7 @@ const aanvraagFeiten: MonitoringFeit[] = [
     reden: 'te vroeg',
     besluit: 'toegekend',
   }),
-  ...aanvraag({
+  ...verlenging({
     id: 'r17',
     persoon: 'persoon-b1',
     toewijzing: 'tw-b1',
