@@ -78,6 +78,26 @@ describe('monitoring facts', () => {
     expect(JSON.stringify(feiten)).not.toMatch(/Anna|Bram|Kaya|Oma|Jansen|Verhuizing/);
   });
 
+  it('keep the end of a formal network member recorded afterwards', () => {
+    const feiten = monitoringFeiten({
+      type: 'NetwerkBetrokkeneAdded',
+      data: {
+        gezinId: 'g1',
+        betrokkeneId: 'b-3',
+        soort: 'formeel',
+        naam: 'Mw. de Wit',
+        rol: 'schoolmaatschappelijk werker',
+        organisatie: 'Het Baken',
+        vanaf: '2024-01-10',
+        tot: '2024-11-30',
+      },
+    });
+    expect(feiten).toEqual<MonitoringFeit[]>([
+      { type: 'Professional', gezinId: 'g1', sleutel: 'netwerk:b-3', vanaf: '2024-01-10' },
+      { type: 'GeenProfessional', gezinId: 'g1', sleutel: 'netwerk:b-3', per: '2024-11-30' },
+    ]);
+  });
+
   it('drop names, notes and the referrer from care events', () => {
     const [feit] = monitoringFeiten({
       type: 'VerlengingRefused',

@@ -51,6 +51,18 @@ const contactpersoonSleutel = (c: { userId: string }) => `contactpersoon:${c.use
 /** The facts an event contributes (none when the figures do not need it). */
 export function monitoringFeiten(event: DomainEvent): MonitoringFeit[] {
   switch (event.type) {
+    case 'NetwerkBetrokkeneAdded': {
+      // A member recorded afterwards comes with their end date already.
+      const { gezinId, betrokkeneId, soort, vanaf, tot } = (event as NetwerkBetrokkeneAdded).data;
+      if (soort !== 'formeel') return [];
+      const sleutel = `netwerk:${betrokkeneId}`;
+      return [
+        { type: 'Professional', gezinId, sleutel, vanaf },
+        ...(tot === null
+          ? []
+          : [{ type: 'GeenProfessional', gezinId, sleutel, per: tot } as const]),
+      ];
+    }
     case 'ContactpersoonHandedOver': {
       const { gezinId, van, naar, per } = (event as ContactpersoonHandedOver).data;
       return [
@@ -91,12 +103,6 @@ export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
       const { gezinId, persoonId, per } = (event as GezinslidRemoved).data;
       return { type: 'GeenGezinslid', gezinId, persoonId, per };
     }
-    case 'NetwerkBetrokkeneAdded': {
-      const { gezinId, betrokkeneId, soort, vanaf } = (event as NetwerkBetrokkeneAdded).data;
-      return soort === 'formeel'
-        ? { type: 'Professional', gezinId, sleutel: `netwerk:${betrokkeneId}`, vanaf }
-        : null;
-    }
     case 'NetwerkBetrokkeneEnded': {
       // An informal member's end matches no professional: the fold ignores it.
       const { gezinId, betrokkeneId, tot } = (event as NetwerkBetrokkeneEnded).data;
@@ -111,6 +117,7 @@ export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
         vanaf,
       };
     }
+    case 'NetwerkBetrokkeneAdded':
     case 'ContactpersoonHandedOver':
     case 'ContactpersoonEnded':
       return null; // see monitoringFeiten: one event, two facts
