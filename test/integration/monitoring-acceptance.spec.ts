@@ -1435,24 +1435,24 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
     const verwacht = (
       s: RuweDuurStatistiek,
       e: {
-        aantal: number;
+        gestart: number;
         beeindigd: number;
         lopend: number;
-        samenvatting: (number | null)[]; // mean, median, p25, p75, p90, min, max
-        km: (number | null)[]; // kmMediaan, na 90, 180, 365
+        samenvatting: (number | null)[]; // mean, median, p25, p75, p90, min, max (ended ones)
+        km: (number | null)[]; // kmMediaan, na 90, 180, 365 (started ones)
       },
     ) => {
       const { mean, median, p25, p75, p90, min, max } = s.samenvatting;
       const rond = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
       expect({
-        aantal: s.aantal,
+        gestart: s.gestart,
         beeindigd: s.beeindigd,
         lopend: s.lopend,
         count: s.samenvatting.count,
         samenvatting: [mean, median, p25, p75, p90, min, max].map(rond),
         km: [s.kmMediaan, s.overlevingNa90, s.overlevingNa180, s.overlevingNa365].map(rond),
       }).toEqual({
-        aantal: e.aantal,
+        gestart: e.gestart,
         beeindigd: e.beeindigd,
         lopend: e.lopend,
         count: e.beeindigd,
@@ -1461,78 +1461,105 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       });
     };
 
-    it('measures the episodes that started in 2025, per category', () => {
-      // Category 45, 14 episodes started in 2025. Ended (12), in days:
+    it('measures the episodes that ended in 2025 and those that started in it, per category', () => {
+      // Two populations: ENDED in 2025 (last day from 01-01 to 12-31, not running on the
+      // peildatum 2025-12-31, whatever the start) for the summary; STARTED in 2025 for Kaplan-Meier.
+      // Category 45, 13 ended, in days:
       //   J9 45A48 01-06..02-28 = 26+28 = 54; J3 01-02..03-31 = 30+28+31 = 89;
       //   J6 01-27..04-30 = 5+28+31+30 = 94; J8 01-10..04-15 = 22+28+31+15 = 96;
       //   J2 01-13..05-31 = 139; J11 45A49 07-07..12-19 = 25+31+30+31+30+19 = 166;
       //   J10 01-02..06-30 = 180; J4 01-15..07-14 = 181; J7 01-01..06-30 = 181;
+      //   J16 2024-11-01..04-30 = 30+31 + 31+28+31+30 = 181 (started in 2024: ended only);
       //   J1 01-06..08-15 = 222; J9 45A49 03-01..10-31 = 245; J5 01-20..09-30 = 254.
-      //   Sum 1901, mean 158.4167; median (166+180)/2 = 173; p25 at 2.75: 94 + 0.75*2 = 95.5;
-      //   p75 at 8.25: 181 + 0.25*41 = 191.25; p90 at 9.9: 222 + 0.9*23 = 242.7.
-      // Running (2), censored on 2025-12-31: J13 45A49 09-01.. = 122, J15 11-03.. = 59.
-      // Kaplan-Meier over 14: 54 S=13/14; 59 censored (12 left); 89 S*=11/12; 94 *10/11;
+      //   Sum 1901 + 181 = 2082, mean 160.1538; median the 7th (position 6): 180; p25 at 3: 96;
+      //   p75 at 9: 181; p90 at 10.8: 222 + 0.8*23 = 240.4.
+      // Started in 2025: 14, all of the above but J16; running (2), censored on 2025-12-31: J13
+      //   45A49 09-01.. = 122, J15 11-03.. = 59.
+      // Kaplan-Meier over the 14: 54 S=13/14; 59 censored (12 left); 89 S*=11/12; 94 *10/11;
       //   96 *9/10 -> 117/168; 122 censored (8 left); 139 *7/8; 166 *6/7; 180 *5/6 = 195/448
       //   = 0.435 <= 0.5: median 180. After 90 days: 143/168 = 0.851; after 180: 0.435; after
       //   365: the last one ended at 254 and the curve reached 0, so 0.
-      // Category 43: J13's behandeld wonen 02-01..05-31 = 28+31+30+31 = 120 (J11's began in 2024).
-      // Category 50: O1 Wmo 03-01.. running = 306; O3 06-02.. running = 29+214 = 213; O4 overig
-      //   02-01..04-30 = 89; O4 Wmo 05-01..12-31 = 245; O6 10-06.. running = 26+30+31 = 87.
+      // Category 43: ended J11's behandeld wonen 2024-10-01..06-30 = 31+30+31 + 31+28+31+30+31+30
+      //   = 273 (started in 2024: ended only) and J13's 02-01..05-31 = 28+31+30+31 = 120: mean
+      //   196.5, p25 120 + 0.25*153 = 158.25, p75 234.75, p90 257.7. Started: J13's only.
+      // Category 44: J14's begeleid wonen 2024-09-01..11-30 = 122 + 334 = 456 ended; none started
+      //   (J12's foster care began in 2024 and runs): a group with the summary only.
+      // Category 50: ended O2 Participatiewet 2024-06-01..05-31 = 214 + 151 = 365 (started in
+      //   2024), O4 overig 02-01..04-30 = 89, O4 Wmo 05-01..12-31 = 245: sorted 89 245 365, mean
+      //   699/3 = 233; median 245; p25 at 0.5: 167; p75 at 1.5: 305; p90 at 1.8: 245 + 0.8*120 =
+      //   341. Started: O1 Wmo 03-01.. running = 306; O3 06-02.. running = 29+214 = 213; O4
+      //   overig 89; O4 Wmo 245; O6 10-06.. running = 26+30+31 = 87.
       //   KM: 87 c, 89 S=3/4, 213 c, 245 S=3/8 (median 245), 306 c; after 365: not followed: null.
       const ruw = telDuren(d, Q, 'categorie');
       expect(ruw.perGroep.map((g) => [g.sleutel, g.naam])).toEqual([
         ['43', 'categorie 43'],
+        ['44', 'categorie 44'],
         ['45', 'categorie 45'],
         ['50', 'categorie 50'],
       ]);
-      const [c43, c45, c50] = ruw.perGroep;
+      const [c43, c44, c45, c50] = ruw.perGroep;
       verwacht(c43!, {
-        aantal: 1,
-        beeindigd: 1,
+        gestart: 1,
+        beeindigd: 2,
         lopend: 0,
-        samenvatting: [120, 120, 120, 120, 120, 120, 120],
+        samenvatting: [196.5, 196.5, 158.25, 234.75, 257.7, 120, 273],
         km: [120, 1, 0, 0],
       });
+      verwacht(c44!, {
+        gestart: 0,
+        beeindigd: 1,
+        lopend: 0,
+        samenvatting: [456, 456, 456, 456, 456, 456, 456],
+        km: [null, null, null, null],
+      });
       verwacht(c45!, {
-        aantal: 14,
-        beeindigd: 12,
+        gestart: 14,
+        beeindigd: 13,
         lopend: 2,
-        samenvatting: [1901 / 12, 173, 95.5, 191.25, 242.7, 54, 254],
+        samenvatting: [2082 / 13, 180, 96, 181, 240.4, 54, 254],
         km: [180, 143 / 168, 195 / 448, 0],
       });
       verwacht(c50!, {
-        aantal: 5,
-        beeindigd: 2,
+        gestart: 5,
+        beeindigd: 3,
         lopend: 3,
-        samenvatting: [167, 167, 128, 206, 229.4, 89, 245],
+        samenvatting: [233, 245, 167, 305, 341, 89, 365],
         km: [245, 0.75, 0.75, null],
       });
-      // All 20 started in 2025: 15 ended, sorted 54 89 89 94 96 120 139 166 180 181 181 222 245
-      //   245 254 (sum 2355, mean 157); median the 8th, 166; p25 at 3.5: (94+96)/2 = 95;
-      //   p75 at 10.5: (181+222)/2 = 201.5; p90 at 12.6: 245. Censored: 59 87 122 213 306.
+      // All 19 ended in 2025 (the episode counts' beeindigd), sorted 54 89 89 94 96 120 139 166
+      //   180 181 181 181 222 245 245 254 273 365 456 (sum 2082 + 393 + 456 + 699 = 3630, mean
+      //   191.0526); median the 10th, 181; p25 at 4.5: (96+120)/2 = 108; p75 at 13.5: 245;
+      //   p90 at 16.2: 273 + 0.2*92 = 291.4.
+      // All 20 started in 2025 (the episode counts' gestart), censored: 59 87 122 213 306.
       // KM over 20: 54 S=19/20; 59 c, 87 c (17 left); 89 (two) *15/17 = 285/340 = 0.838;
       //   94 *14/15; 96 *13/14; 120 *12/13; 122 c; 139 *10/11; 166 *9/10; 180 *8/9 = 1824/3740
       //   = 0.488: median 180; after 365: the longest (306) is censored at S > 0: null.
       verwacht(ruw.totaal, {
-        aantal: 20,
-        beeindigd: 15,
+        gestart: 20,
+        beeindigd: 19,
         lopend: 5,
-        samenvatting: [157, 166, 95, 201.5, 245, 54, 254],
+        samenvatting: [3630 / 19, 181, 108, 245, 291.4, 54, 456],
         km: [180, 285 / 340, 1824 / 3740, null],
       });
-      // Stays without foster care that started in 2025: only J13's (120 days, ended); J11's and
-      // J14's began in 2024, J12's is foster care. Behandeld wonen: the same stay. 2023: none.
-      const eenVerblijf = {
-        aantal: 1,
-        beeindigd: 1,
-        lopend: 0,
-        samenvatting: [120, 120, 120, 120, 120, 120, 120],
-        km: [120, 1, 0, 0],
-      };
-      verwacht(ruw.verblijf, eenVerblijf);
-      verwacht(ruw.behandeldWonen.periode, eenVerblijf);
+      // Stays without foster care that ended in 2025: J11's (behandeld wonen from 2024-10-01, 273
+      // days), J13's (120) and J14's (begeleid wonen from 2024-09-01, 456): sorted 120 273 456,
+      // mean 849/3 = 283; median 273; p25 at 0.5: 196.5; p75 at 1.5: 364.5; p90 at 1.8: 273 +
+      // 0.8*183 = 419.4. Started in 2025: J13's only (ended). J12's is foster care.
+      const alleenJ13 = { gestart: 1, lopend: 0, km: [120, 1, 0, 0] };
+      verwacht(ruw.verblijf, {
+        ...alleenJ13,
+        beeindigd: 3,
+        samenvatting: [283, 273, 196.5, 364.5, 419.4, 120, 456],
+      });
+      // Behandeld wonen (the form at the start): J11's and J13's, as in category 43; J14's began
+      // as begeleid wonen. 2023: no stay ended or started in it.
+      verwacht(ruw.behandeldWonen.periode, {
+        ...alleenJ13,
+        beeindigd: 2,
+        samenvatting: [196.5, 196.5, 158.25, 234.75, 257.7, 120, 273],
+      });
       verwacht(ruw.behandeldWonen.basisjaar, {
-        aantal: 0,
+        gestart: 0,
         beeindigd: 0,
         lopend: 0,
         samenvatting: [null, null, null, null, null, null, null],
@@ -1542,7 +1569,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
 
     it('publishes the durations of category 45 and the total, and withholds the rest', () => {
       const verborgen = {
-        aantal: null,
+        gestart: null,
         beeindigd: null,
         lopend: null,
         gemiddelde: null,
@@ -1555,7 +1582,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         overlevingNa180: null,
         overlevingNa365: null,
       };
-      const aantallen = ['aantal', 'beeindigd', 'lopend'];
+      const aantallen = ['gestart', 'beeindigd', 'lopend'];
       const waarden = [
         'gemiddelde',
         'mediaan',
@@ -1568,22 +1595,23 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       ];
       const c = durenCijfers(d, Q, 'categorie');
       expect(c).toEqual({
-        ...kop('monitoring-duren-1'),
+        ...kop('monitoring-duren-2'),
         definitie: MONITORING_DUREN_DEFINITIE,
         groep: 'categorie',
         perGroep: [
           { sleutel: '43', naam: 'categorie 43', ...verborgen },
+          { sleutel: '44', naam: 'categorie 44', ...verborgen },
           {
             sleutel: '45',
             naam: 'categorie 45',
-            aantal: 15, // 14
-            beeindigd: 10, // 12
+            gestart: 15, // 14
+            beeindigd: 15, // 13
             lopend: null,
-            gemiddelde: 158.4,
-            mediaan: 173,
-            p25: 95.5,
-            p75: 191.3,
-            p90: 242.7,
+            gemiddelde: 160.2,
+            mediaan: 180,
+            p25: 96,
+            p75: 181,
+            p90: 240.4,
             kmMediaan: 180,
             overlevingNa90: 85.1,
             overlevingNa180: 43.5,
@@ -1592,14 +1620,14 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           { sleutel: '50', naam: 'categorie 50', ...verborgen },
         ],
         totaal: {
-          aantal: 20,
-          beeindigd: 15,
+          gestart: 20,
+          beeindigd: 20, // 19
           lopend: null,
-          gemiddelde: 157,
-          mediaan: 166,
-          p25: 95,
-          p75: 201.5,
-          p90: 245,
+          gemiddelde: 191.1,
+          mediaan: 181,
+          p25: 108,
+          p75: 245,
+          p90: 291.4,
           kmMediaan: 180,
           overlevingNa90: 83.8,
           overlevingNa180: 48.8,
@@ -1615,6 +1643,9 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         onderdrukt: [
           weg('perGroep', 'categorie 43 (43)', 'aantal onder 10', aantallen),
           weg('perGroep', 'categorie 43 (43)', 'groep onder 10', [...waarden, 'overlevingNa365']),
+          weg('perGroep', 'categorie 44 (44)', 'aantal onder 10', aantallen),
+          // Nothing started: the Kaplan-Meier figures are not withheld but unknown.
+          weg('perGroep', 'categorie 44 (44)', 'groep onder 10', waarden.slice(0, 5)),
           weg('perGroep', 'categorie 45 (45)', 'aantal onder 10', ['lopend']),
           weg('perGroep', 'categorie 50 (50)', 'aantal onder 10', aantallen),
           weg('perGroep', 'categorie 50 (50)', 'groep onder 10', waarden),
@@ -2337,11 +2368,11 @@ describe('figures as known on a past day (acceptance)', () => {
       const nuNa = cijfers(nu);
       expect(nuNa).not.toEqual(nuVoor);
       // As known now: J3's episode lasts 01-02..05-31 = 150 days instead of 89, so the mean of
-      // category 45 goes from 1901 / 12 = 158.4 to 1962 / 12 = 163.5; and O7's Wmo makes a third
-      // Wmo episode in 2025 (withheld either way).
+      // category 45 (the 13 ended in 2025) goes from 2082 / 13 = 160.2 to 2143 / 13 = 164.8; and
+      // O7's Wmo makes a third Wmo episode in 2025 (withheld either way).
       const cat45 = (c: ReturnType<typeof cijfers>) =>
         c.duren[0]!.perGroep.find((g) => g.sleutel === '45')!.gemiddelde;
-      expect([cat45(nuVoor), cat45(nuNa)]).toEqual([158.4, 163.5]);
+      expect([cat45(nuVoor), cat45(nuNa)]).toEqual([160.2, 164.8]);
       const wmo = (v: MonitoringVraag) =>
         telZorgepisodes(omgeving.dataset(v === nu ? null : v.bekendTot!), v, 'kader').perGroep.find(
           (g) => g.sleutel === 'wmo',

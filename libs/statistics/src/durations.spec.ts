@@ -1,11 +1,4 @@
-import {
-  durationDays,
-  kaplanMeier,
-  observation,
-  percentile,
-  summarize,
-  summarizeEnded,
-} from './durations';
+import { durationDays, kaplanMeier, observation, percentile, summarize } from './durations';
 import { mergeEpisodes } from './episodes';
 
 describe('durationDays', () => {
@@ -50,15 +43,6 @@ describe('summarize', () => {
       max: null,
     });
     expect(() => summarize([3, -1])).toThrow(RangeError);
-  });
-
-  it('summarizes ended episodes only and says how many running ones it left out', () => {
-    const s = summarizeEnded([
-      { duration: 10, ended: true },
-      { duration: 500, ended: false },
-      { duration: 20, ended: true },
-    ]);
-    expect(s).toMatchObject({ count: 2, mean: 15, median: 15, excludedRunning: 1 });
   });
 });
 

@@ -102,14 +102,6 @@ export function observation(episode: {
   return { duration: durationDays(episode.start, episode.end), ended: !episode.running };
 }
 
-/** `summarize` over the ended episodes, saying how many running ones it left out. */
-export function summarizeEnded(
-  observations: readonly DurationObservation[],
-): DurationSummary & { excludedRunning: number } {
-  const ended = observations.filter((o) => o.ended).map((o) => o.duration);
-  return { ...summarize(ended), excludedRunning: observations.length - ended.length };
-}
-
 export interface SurvivalPoint {
   /** Duration in days. */
   day: number;

@@ -91,8 +91,9 @@ export class MonitoringController {
 
   @Get('duren')
   @CijferRoute(
-    'Durations of episodes per category, product or provider (ended: mean, median, percentiles; ' +
-      'with running ones: Kaplan-Meier), residential stays without foster care, behandeld wonen against 2023',
+    'Durations of episodes per category, product or provider (ended in the period: mean, median, ' +
+      'percentiles; started in it, running ones censored: Kaplan-Meier), residential stays without ' +
+      'foster care, behandeld wonen against 2023',
     UITLEG,
   )
   async duren(

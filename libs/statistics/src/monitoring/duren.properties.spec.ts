@@ -4,6 +4,7 @@ import { DREMPEL } from '../disclosure';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { DUUR_GROEPERINGEN, RuweDuurStatistiek, durenCijfers, telDuren } from './duren';
+import { telZorgepisodes } from './zorgepisodes';
 import { PERSONEN, dag, feitenVan, metGeschud, toewijzingMet, vragen } from './testing/arbitraries';
 import { verblijf } from './testing/feiten';
 
@@ -52,8 +53,11 @@ const blokken: fc.Arbitrary<MonitoringFeit[][]> = fc
 const groepen = fc.constantFrom(...DUUR_GROEPERINGEN);
 
 function controleerStatistiek(s: RuweDuurStatistiek): void {
-  expect(s.beeindigd + s.lopend).toBe(s.aantal);
+  expect(s.lopend).toBeLessThanOrEqual(s.gestart);
   expect(s.samenvatting.count).toBe(s.beeindigd);
+  // A started one that ended by the peildatum ended in the period too: the ended part of the
+  // cohort is part of the ended population (which may hold more: those started before van).
+  expect(s.gestart - s.lopend).toBeLessThanOrEqual(s.beeindigd);
   if (s.beeindigd > 0) expect(s.samenvatting.min!).toBeGreaterThanOrEqual(1);
   if (s.kmMediaan !== null) expect(s.kmMediaan).toBeGreaterThanOrEqual(1);
   const overleving = [s.overlevingNa90, s.overlevingNa180, s.overlevingNa365];
@@ -71,7 +75,7 @@ function controleerStatistiek(s: RuweDuurStatistiek): void {
 }
 
 describe('duren properties', () => {
-  it('every episode is ended or running, durations are at least 1 day and survival lies in 0..1', () => {
+  it('running ones are of the started ones, the ended started ones are among the ended, durations are at least 1 day and survival lies in 0..1', () => {
     fc.assert(
       fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
         const ruw = telDuren(bouwDataset(feitenVan(b)), vraag, groep);
@@ -88,15 +92,16 @@ describe('duren properties', () => {
     fc.assert(
       fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
         const ruw = telDuren(bouwDataset(feitenVan(b)), vraag, groep);
-        const som = (veld: 'aantal' | 'beeindigd' | 'lopend') =>
+        const velden = ['gestart', 'beeindigd', 'lopend'] as const;
+        const som = (veld: (typeof velden)[number]) =>
           ruw.perGroep.reduce((s, g) => s + g[veld], 0);
-        if (groep === 'aanbieder') {
-          expect(som('aantal')).toBeGreaterThanOrEqual(ruw.totaal.aantal);
-          for (const g of ruw.perGroep) expect(g.aantal).toBeLessThanOrEqual(ruw.totaal.aantal);
-        } else {
-          expect(som('aantal')).toBe(ruw.totaal.aantal);
-          expect(som('beeindigd')).toBe(ruw.totaal.beeindigd);
-          expect(som('lopend')).toBe(ruw.totaal.lopend);
+        for (const veld of velden) {
+          if (groep === 'aanbieder') {
+            expect(som(veld)).toBeGreaterThanOrEqual(ruw.totaal[veld]);
+            for (const g of ruw.perGroep) expect(g[veld]).toBeLessThanOrEqual(ruw.totaal[veld]);
+          } else {
+            expect(som(veld)).toBe(ruw.totaal[veld]);
+          }
         }
       }),
     );
@@ -124,9 +129,29 @@ describe('duren properties', () => {
           const met = telDuren(bouwDataset([...feitenVan(b), ...pleegzorg]), vraag, 'categorie');
           expect(met.verblijf).toEqual(zonder.verblijf);
           expect(met.behandeldWonen).toEqual(zonder.behandeldWonen);
-          expect(zonder.behandeldWonen.periode.aantal).toBeLessThanOrEqual(zonder.verblijf.aantal);
+          const { periode } = zonder.behandeldWonen;
+          expect(periode.gestart).toBeLessThanOrEqual(zonder.verblijf.gestart);
+          expect(periode.beeindigd).toBeLessThanOrEqual(zonder.verblijf.beeindigd);
         },
       ),
+    );
+  });
+
+  it('the ended and started episodes are those the episode counts call beeindigd and gestart, per group and in total', () => {
+    fc.assert(
+      fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
+        const d = bouwDataset(feitenVan(b));
+        const duren = telDuren(d, vraag, groep);
+        const episodes = telZorgepisodes(d, vraag, groep);
+        const telling = new Map(episodes.perGroep.map((g) => [g.sleutel, g.telling]));
+        const vergelijk = (s: RuweDuurStatistiek, t: (typeof episodes)['totaal']) => {
+          expect([s.gestart, s.beeindigd]).toEqual([t.gestart, t.beeindigd]);
+          // The running ones of the cohort only; the episode counts also have earlier ones.
+          expect(s.lopend).toBeLessThanOrEqual(t.lopend);
+        };
+        vergelijk(duren.totaal, episodes.totaal);
+        for (const g of duren.perGroep) vergelijk(g, telling.get(g.sleutel)!);
+      }),
     );
   });
 
@@ -153,7 +178,7 @@ describe('duren properties', () => {
           c.behandeldWonen.basisjaar,
         ];
         for (const rij of rijen) {
-          for (const aantal of [rij.aantal, rij.beeindigd, rij.lopend]) {
+          for (const aantal of [rij.gestart, rij.beeindigd, rij.lopend]) {
             if (aantal !== null) {
               expect(aantal % 5).toBe(0);
               expect(aantal).toBeGreaterThanOrEqual(DREMPEL);

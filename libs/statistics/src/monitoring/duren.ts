@@ -6,10 +6,10 @@ import {
   durationDays,
   kaplanMeier,
   observation,
-  summarizeEnded,
+  summarize,
 } from '../durations';
 import { compareText } from '../episodes';
-import { MonitoringDataset, VerblijfFeit } from './dataset';
+import { MonitoringDataset } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -26,48 +26,69 @@ import {
 /**
  * Care durations (002:2179-2491, "nog te definiëren"): the duration of care per form of care,
  * product or provider, of residential stays without foster care, and of "behandeld wonen" against
- * the council's goal (25% shorter in 2026 than in 2023). Ended episodes give the summary figures;
- * running ones only enter the Kaplan-Meier estimate, censored at the peildatum.
+ * the council's goal (25% shorter in 2026 than in 2023). Every row has two populations:
+ * - ended: what ended in the period (whatever its start) and no longer runs on the peildatum. It
+ *   gives the summary figures (mean, median, percentiles): the duration of ended trajectories, as
+ *   Statistics Netherlands reports it, without the bias toward short care that a cohort has when
+ *   its long episodes have not ended yet;
+ * - started: the cohort that started in the period. It gives the Kaplan-Meier estimate, with the
+ *   ones still running censored at the peildatum.
+ * An episode may be in both, in one, or in neither (started before the period and still running).
  */
 export const MONITORING_DUREN_DEFINITIE = {
-  versie: 'monitoring-duren-1',
+  versie: 'monitoring-duren-2',
   eenheid:
     'zorgepisode: toewijzingen die de selectie kiest, per persoon en product samengevoegd als er ' +
-    'hoogstens 1 dag tussen zit (zie episodes-1); een episode telt mee als ze van van tot en met ' +
-    'tot begon',
+    'hoogstens 1 dag tussen zit (zie episodes-1), gezien op de peildatum (de vroegste van tot en ' +
+    'bekendOp); elke rij heeft twee populaties, beeindigd en gestart: een episode kan in beide ' +
+    'zitten, in één of in geen van beide',
+  beeindigd:
+    'episodes die van van tot en met tot eindigden (hun laatste dag in de periode) en op de ' +
+    'peildatum niet meer lopen, ongeacht wanneer ze begonnen: ook een episode die voor van begon ' +
+    'telt mee; een episode die op de peildatum eindigt is beëindigd, een die de dag erna doorloopt ' +
+    '(een aansluitende toewijzing die op bekendOp bekend is) niet',
+  gestart:
+    'episodes die van van tot en met tot (en uiterlijk op de peildatum) begonnen, beëindigd of ' +
+    'lopend',
+  lopend:
+    'gestarte episodes die op de peildatum nog lopen: hun duur is onbekend en op de peildatum ' +
+    'afgekapt (gecensureerd); ze tellen alleen in Kaplan-Meier, niet in de samenvatting',
   groepering:
     'per productcategorie, product of aanbieder van de episode; een episode met meer aanbieders ' +
     'telt bij elk van hen, en in het totaal één keer; de naam is die op de begindatum van de ' +
-    'laatst begonnen episode van de groep',
+    'laatst begonnen episode van de groep (beëindigd of gestart)',
   duur: 'kalenderdagen van begin tot en met einde, beide meegeteld',
-  lopend:
-    'een episode die op de peildatum (de vroegste van tot en bekendOp) nog loopt, is lopend: haar ' +
-    'duur is onbekend en op de peildatum afgekapt (gecensureerd)',
   samenvatting:
-    'gemiddelde, mediaan, p25, p75 en p90 alleen over beëindigde episodes; lopende episodes tellen ' +
-    'daar NIET in mee (zie lopend); percentielen met lineaire interpolatie (PERCENTIEL.INC), in ' +
-    'dagen met één decimaal; niet getoond bij minder dan 10 beëindigde',
+    'gemiddelde, mediaan, p25, p75 en p90 over de duur van de beëindigde episodes (zie beeindigd), ' +
+    'dus ook van episodes die voor de periode begonnen; lopende episodes tellen NIET mee; ' +
+    'percentielen met lineaire interpolatie (PERCENTIEL.INC), in dagen met één decimaal; niet ' +
+    'getoond bij minder dan 10 beëindigde',
   kaplanMeier:
-    'over alle episodes, beëindigde als uitkomst en lopende gecensureerd op hun duur tot de ' +
-    'peildatum; kmMediaan: de eerste duur waarop de geschatte overleving 0,5 of lager is (null als ' +
-    'de curve daar niet komt); overlevingNa90/180/365: geschat percentage episodes dat langer dan ' +
+    'over de gestarte episodes (zie gestart), beëindigde als uitkomst en lopende gecensureerd op ' +
+    'hun duur tot de peildatum; episodes die voor van begonnen tellen hier niet; kmMediaan: de ' +
+    'eerste duur waarop de geschatte overleving 0,5 of lager is (null als de curve daar niet ' +
+    'komt); overlevingNa90/180/365: geschat percentage gestarte episodes dat langer dan ' +
     '90/180/365 dagen duurt, één decimaal; null als geen episode zo lang gevolgd is; niet getoond ' +
-    'bij minder dan 10 episodes',
+    'bij minder dan 10 gestarte',
   verblijf:
-    'verblijven die de selectie kiest en van van tot en met tot (en uiterlijk op de peildatum) ' +
-    'begonnen, zonder verblijven die als pleegzorg begonnen; duur van startdatum tot en met ' +
-    'einddatum als het verblijf uiterlijk op de peildatum eindigde, anders lopend en gecensureerd ' +
-    'op de peildatum; verblijven met een einde voor de start tellen niet',
+    'verblijven die de selectie kiest, zonder verblijven die als pleegzorg begonnen; duur van ' +
+    'startdatum tot en met einddatum; beeindigd: verblijven met een einddatum van van tot en met ' +
+    'tot en uiterlijk op de peildatum, ongeacht hun startdatum (de samenvatting); gestart: ' +
+    'verblijven met een startdatum van van tot en met tot en uiterlijk op de peildatum ' +
+    '(Kaplan-Meier), beëindigd als ze uiterlijk op de peildatum eindigden, anders lopend en ' +
+    'gecensureerd op de peildatum; verblijven met een einde voor de start tellen niet',
   behandeldWonen:
     'verblijven die als behandeld wonen begonnen, berekend als verblijf; het basisjaar is 2023 ' +
-    '(van 2023-01-01 tot en met 2023-12-31, zelfde bekendOp en selectie, dus afgekapt op ' +
-    '2023-12-31); doel: het gemiddelde van 2023 maal 0,75 (25% korter in 2026); ' +
-    'verschilPercentage: (gemiddelde nu - gemiddelde 2023) / gemiddelde 2023 x 100, één decimaal, ' +
-    'niet getoond als een van beide gemiddelden niet getoond wordt',
+    '(van 2023-01-01 tot en met 2023-12-31, zelfde bekendOp en selectie, dus peildatum uiterlijk ' +
+    '2023-12-31) met dezelfde populaties: het gemiddelde van 2023 is dat van de verblijven die in ' +
+    '2023 eindigden, ongeacht hun start; doel: het gemiddelde van 2023 maal 0,75 (25% korter in ' +
+    '2026); verschilPercentage: (gemiddelde nu - gemiddelde 2023) / gemiddelde 2023 x 100, beide ' +
+    'over beëindigde verblijven, één decimaal, niet getoond als een van beide gemiddelden niet ' +
+    'getoond wordt',
   onderdrukking:
     'aantallen onder 10 worden niet getoond (null, zie onderdrukt), andere zijn afgerond op 5; ' +
     'duren en percentielen niet bij minder dan 10 beëindigde, Kaplan-Meier-cijfers niet bij minder ' +
-    'dan 10 episodes in de groep',
+    'dan 10 gestarte in de groep',
 } as const;
 
 export const DUUR_GROEPERINGEN = ['categorie', 'product', 'aanbieder'] as const;
@@ -83,18 +104,30 @@ export const BASISJAAR = { van: '2023-01-01', tot: '2023-12-31' } as const;
 const PLEEGZORG: Woonvorm = 'pleegzorg';
 const BEHANDELD_WONEN: Woonvorm = 'behandeld-wonen';
 
-/** Unrounded figures over a set of durations: never published as such. */
+/** Unrounded figures over the two populations of a row: never published as such. */
 export interface RuweDuurStatistiek {
-  aantal: number;
+  /** Started in the period: the Kaplan-Meier cohort. */
+  gestart: number;
+  /** Ended in the period, whatever their start, and not running on the peildatum. */
   beeindigd: number;
+  /** Of the started ones, those still running on the peildatum (censored). */
   lopend: number;
-  /** Over the ended ones only. */
+  /** Over the ended ones (`count` is `beeindigd`). */
   samenvatting: DurationSummary;
+  /** Kaplan-Meier over the started ones. */
   kmMediaan: number | null;
   /** Kaplan-Meier survival (0..1) after 90, 180 and 365 days; null when not estimable. */
   overlevingNa90: number | null;
   overlevingNa180: number | null;
   overlevingNa365: number | null;
+}
+
+/** The durations of a row's two populations. */
+export interface Duurwaarnemingen {
+  /** Days (inclusive) of each one that ended in the period and is not running on the peildatum. */
+  beeindigd: number[];
+  /** Each one that started in the period: ended, or running and censored at the peildatum. */
+  gestart: DurationObservation[];
 }
 
 export interface RuweDuurGroep extends RuweDuurStatistiek {
@@ -111,9 +144,13 @@ export interface RuweDuren {
   behandeldWonen: { periode: RuweDuurStatistiek; basisjaar: RuweDuurStatistiek };
 }
 
-/** A duration statistic as it may be published. Days with one decimal; survival in percent. */
+/**
+ * A duration statistic as it may be published. Days with one decimal; survival in percent.
+ * `beeindigd` and the summary (gemiddelde .. p90) are over what ended in the period; `gestart`,
+ * `lopend` and the Kaplan-Meier figures over what started in it.
+ */
 export interface GepubliceerdeDuren {
-  aantal: number | null;
+  gestart: number | null;
   beeindigd: number | null;
   lopend: number | null;
   gemiddelde: number | null;
@@ -136,10 +173,14 @@ export interface DurenCijfers extends MonitoringKop {
   verblijf: GepubliceerdeDuren;
   behandeldWonen: {
     periode: GepubliceerdeDuren;
+    /** 2023 with the same populations: its mean is over the stays that ended in 2023. */
     basisjaar: { van: string; tot: string } & GepubliceerdeDuren;
     /** The baseline mean × 0.75, in days with one decimal. */
     doelGemiddelde: number | null;
-    /** Mean now against the baseline mean, in percent with one decimal (negative: shorter). */
+    /**
+     * The mean of the stays ended in the period against that of the stays ended in 2023, in
+     * percent with one decimal (negative: shorter).
+     */
     verschilPercentage: number | null;
   };
   onderdrukt: Onderdrukt[];
@@ -152,8 +193,9 @@ export function telDuren(
   groep: DuurGroepering,
 ): RuweDuren {
   const peil = peildatum(vraag);
+  // The episodes of either population: ended in the period, or started in it.
   const episodes = zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
-    (e) => e.start >= vraag.van && e.start <= vraag.tot,
+    (e) => isBeeindigd(e, vraag) || isGestart(e, vraag),
   );
 
   const perSleutel = new Map<string, ZorgEpisode[]>();
@@ -169,7 +211,7 @@ export function telDuren(
     return {
       sleutel,
       naam: groepsnaam(d, groep, sleutel, laatsteStart),
-      ...duurStatistiek(lijst.map(observation)),
+      ...duurStatistiek(episodeWaarnemingen(lijst, vraag)),
     };
   });
   perGroep.sort((a, b) => compareText(a.naam, b.naam) || compareText(a.sleutel, b.sleutel));
@@ -180,7 +222,7 @@ export function telDuren(
   return {
     groep,
     perGroep,
-    totaal: duurStatistiek(episodes.map(observation)),
+    totaal: duurStatistiek(episodeWaarnemingen(episodes, vraag)),
     verblijf: duurStatistiek(verblijfsduren(d, vraag, (vorm) => vorm !== PLEEGZORG)),
     behandeldWonen: {
       periode: behandeldWonen(vraag),
@@ -239,7 +281,7 @@ export function durenCijfers(
 }
 
 const KOLOMMEN: (keyof GepubliceerdeDuren)[] = [
-  'aantal',
+  'gestart',
   'beeindigd',
   'lopend',
   'gemiddelde',
@@ -312,12 +354,13 @@ export function durenTabel(c: DurenCijfers): Tabel {
 }
 
 /**
- * Count, summary over the ended ones and Kaplan-Meier over all. Survival after t days is the
- * estimate at t; beyond the longest observed duration it is only known when it already reached 0.
+ * Counts, the summary over the ended ones and Kaplan-Meier over the started ones. Survival after t
+ * days is the estimate at t; beyond the longest observed duration it is only known when it
+ * already reached 0.
  */
-export function duurStatistiek(waarnemingen: readonly DurationObservation[]): RuweDuurStatistiek {
-  const { excludedRunning, ...samenvatting } = summarizeEnded(waarnemingen);
-  const km = kaplanMeier(waarnemingen);
+export function duurStatistiek(w: Duurwaarnemingen): RuweDuurStatistiek {
+  const samenvatting = summarize(w.beeindigd);
+  const km = kaplanMeier(w.gestart);
   const langste = km.points[km.points.length - 1];
   const overlevingNa = (dag: number): number | null => {
     if (!langste) return null;
@@ -327,9 +370,9 @@ export function duurStatistiek(waarnemingen: readonly DurationObservation[]): Ru
     return survival;
   };
   return {
-    aantal: waarnemingen.length,
+    gestart: km.n,
     beeindigd: samenvatting.count,
-    lopend: excludedRunning,
+    lopend: km.censored,
     samenvatting,
     kmMediaan: km.median,
     overlevingNa90: overlevingNa(OVERLEVING_DAGEN[0]),
@@ -338,32 +381,57 @@ export function duurStatistiek(waarnemingen: readonly DurationObservation[]): Ru
   };
 }
 
+/** Ended in the period: its last day lies from van to tot and it no longer runs on the peildatum. */
+function isBeeindigd(e: ZorgEpisode, vraag: MonitoringVraag): boolean {
+  return !e.running && e.end >= vraag.van && e.end <= vraag.tot;
+}
+
+/** Started in the period (and by the peildatum: `zorgEpisodes` gives no later ones). */
+function isGestart(e: ZorgEpisode, vraag: MonitoringVraag): boolean {
+  return e.start >= vraag.van && e.start <= vraag.tot;
+}
+
+function episodeWaarnemingen(
+  episodes: readonly ZorgEpisode[],
+  vraag: MonitoringVraag,
+): Duurwaarnemingen {
+  return {
+    beeindigd: episodes
+      .filter((e) => isBeeindigd(e, vraag))
+      .map((e) => durationDays(e.start, e.end)),
+    gestart: episodes.filter((e) => isGestart(e, vraag)).map(observation),
+  };
+}
+
 /**
- * Durations of the selected stays that started from van to tot (and by the peildatum) in a form
- * `vormBijStart` accepts: ended when the end is known by the peildatum, else censored there.
+ * The two populations of the selected stays in a form `vormBijStart` accepts at their start: ended
+ * from van to tot and by the peildatum (whatever their start), and started from van to tot and by
+ * the peildatum (ended when the end is known by the peildatum, else censored there).
  */
 function verblijfsduren(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   vormBijStart: (vorm: Woonvorm) => boolean,
-): DurationObservation[] {
+): Duurwaarnemingen {
   const peil = peildatum(vraag);
-  return geselecteerdeVerblijven(d, vraag.filter).flatMap((v) => {
+  const inPeriode = (datum: string) => datum >= vraag.van && datum <= vraag.tot && datum <= peil;
+  const w: Duurwaarnemingen = { beeindigd: [], gestart: [] };
+  for (const v of geselecteerdeVerblijven(d, vraag.filter)) {
     const vorm = v.woonvormen[0]?.woonvorm;
-    if (vorm === undefined || !vormBijStart(vorm)) return [];
-    if (v.startdatum < vraag.van || v.startdatum > vraag.tot || v.startdatum > peil) return [];
-    const duur = verblijfsduur(v, peil);
-    return duur === null ? [] : [duur];
-  });
-}
-
-function verblijfsduur(v: VerblijfFeit, peil: string): DurationObservation | null {
-  if (v.einde !== null && v.einde.datum <= peil) {
+    if (vorm === undefined || !vormBijStart(vorm)) continue;
+    const einde = v.einde?.datum ?? null;
     // An end before the start is inconsistent data: not counted, as with assignments.
-    if (v.einde.datum < v.startdatum) return null;
-    return { duration: durationDays(v.startdatum, v.einde.datum), ended: true };
+    if (einde !== null && einde < v.startdatum) continue;
+    if (einde !== null && inPeriode(einde)) w.beeindigd.push(durationDays(v.startdatum, einde));
+    if (inPeriode(v.startdatum)) {
+      w.gestart.push(
+        einde !== null && einde <= peil
+          ? { duration: durationDays(v.startdatum, einde), ended: true }
+          : { duration: durationDays(v.startdatum, peil), ended: false },
+      );
+    }
   }
-  return { duration: durationDays(v.startdatum, peil), ended: false };
+  return w;
 }
 
 function sleutelsVan(episode: ZorgEpisode, groep: DuurGroepering): string[] {
@@ -408,9 +476,9 @@ function publiceerDuren(
   const dagen = (waarde: number | null, veld: string) =>
     o.waarde(waarde, s.beeindigd, cel(veld), 1);
   const km = (waarde: number | null, veld: string, factor: number) =>
-    o.waarde(waarde === null ? null : waarde * factor, s.aantal, cel(veld), factor === 1 ? 0 : 1);
+    o.waarde(waarde === null ? null : waarde * factor, s.gestart, cel(veld), factor === 1 ? 0 : 1);
   return {
-    aantal: o.aantal(s.aantal, cel('aantal')),
+    gestart: o.aantal(s.gestart, cel('gestart')),
     beeindigd: o.aantal(s.beeindigd, cel('beeindigd')),
     lopend: o.aantal(s.lopend, cel('lopend')),
     gemiddelde: dagen(s.samenvatting.mean, 'gemiddelde'),
