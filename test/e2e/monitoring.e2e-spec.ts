@@ -97,6 +97,17 @@ describe('monitoring (e2e)', () => {
     );
     await write(
       'put',
+      '/referentiedata/bevolking/2025',
+      {
+        wijken: [
+          { wijk: 'Noord', aantal: 600 },
+          { wijk: 'Zuid', aantal: 400 },
+        ],
+      },
+      beheer,
+    );
+    await write(
+      'put',
       '/referentiedata/aanbieders/12345678',
       { geldigVanaf: '2020-01-01', naam: 'Zorg BV' },
       beheer,
@@ -148,6 +159,49 @@ describe('monitoring (e2e)', () => {
         { combinatie: 'jeugdwet', kaders: ['jeugdwet'], aantal: null }, // 2
       ],
     });
+  });
+
+  it('answers every figure route for the same data', async () => {
+    const periode = 'van=2025-01-01&tot=2025-12-31';
+    const duren = (await cijfers('duren', `${periode}&groep=categorie`).expect(200)).body;
+    expect(duren.definitieVersie).toBe('monitoring-duren-2');
+    expect(duren.perGroep).toEqual([
+      // 12 Jeugdwet episodes, 1 Jan-30 Jun 2025: 181 days each.
+      expect.objectContaining({ sleutel: '45', gestart: 10, beeindigd: 10, gemiddelde: 181 }),
+      // 10 Wmo episodes, 1 Mar-31 Dec 2025: 306 days each.
+      expect.objectContaining({ sleutel: '50', gestart: 10, beeindigd: 10, gemiddelde: 306 }),
+    ]);
+
+    const verlengingen = (await cijfers('verlengingen', periode).expect(200)).body;
+    // The 12 Jeugdwet episodes have a contracted maximum of 6 months and none lasts longer.
+    expect(verlengingen.totaal).toMatchObject({
+      metMaximum: 10,
+      langerDanMaximum: null,
+      aandeelLangerDanMaximum: 0,
+      aangevraagd: null,
+    });
+
+    const indicatoren = (await cijfers('indicatoren', periode).expect(200)).body;
+    expect(indicatoren.jaren[0]).toMatchObject({
+      jaar: 2025,
+      bevolking: 1000,
+      // 12 youths without residence out of 1000 aged 0-17.
+      zonderVerblijf: { aantal: 10, percentage: 1.2, nulwaarde2023: 12.7, nulwaarde2024: 11.9 },
+      metVerblijf: { aantal: null, percentage: null },
+    });
+    const noord = (await cijfers('indicatoren', `${periode}&wijk=Noord`).expect(200)).body;
+    expect(noord.jaren[0]).toMatchObject({ bevolking: 600, bevolkingOnbekend: false });
+
+    const uitstroom = (await cijfers('uitstroom', periode).expect(200)).body;
+    expect(uitstroom).toMatchObject({
+      definitieVersie: 'uitstroom-1',
+      uitstroom: { aantal: null },
+    });
+
+    const gesprekken = (await cijfers('perspectiefgesprekken', periode).expect(200)).body;
+    // Born in 2012: 16.5 in 2028 or 2029, not in 2025.
+    expect(gesprekken.definitieVersie).toBe('perspectief-1');
+    expect(gesprekken.filter).toEqual({ kader: 'jeugdwet' });
   });
 
   it('gives the same figure as known at a past moment after later events', async () => {
