@@ -15,9 +15,10 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventToAppend, SqliteEventStore } from '@app/event-store';
+import { envInt, median, printMachine } from './support';
 
 // Defaults are sized so that the whole run stays under about a minute on a 2-core VM, where the
 // single-event modes are bound by one fsync per commit.
@@ -64,16 +65,6 @@ const INSERT = `INSERT INTO events (event_id, stream_id, revision, type, schema_
   occurred_at, recorded_at, actor_user_id, actor_role, correlation_id, causation_id)
   VALUES (@event_id, @stream_id, @revision, @type, @schema_version, @data, @occurred_at,
   @recorded_at, @actor_user_id, @actor_role, @correlation_id, @causation_id)`;
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
 
 /**
  * Builds the appends once, before any timing, so that generating ids and payloads is not measured.
@@ -175,12 +166,6 @@ async function runOnFreshFile(dir: string, mode: Mode, appends: PlannedAppend[])
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 interface ModeResult {
   label: string;
   runs: Figures[];
@@ -244,13 +229,7 @@ function printEnvironment(dir: string): void {
   const probe = new Database(':memory:');
   const sqlite = probe.prepare<[], { v: string }>('SELECT sqlite_version() AS v').get()?.v;
   probe.close();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const betterSqlite = (require('better-sqlite3/package.json') as { version: string }).version;
-  const cpu = cpus();
-  console.log(`node ${process.version}, better-sqlite3 ${betterSqlite}, SQLite ${sqlite ?? '?'}`);
-  console.log(
-    `cpu: ${cpu[0]?.model ?? 'unknown'} x ${cpu.length}, ${process.platform}/${process.arch}`,
-  );
+  printMachine(`, SQLite ${sqlite ?? '?'}`);
   console.log(`files in ${dir} (journal_mode=WAL, synchronous=FULL)`);
   console.log(
     `single: ${SINGLE_EVENTS} events, 1 per transaction; batch: ${BATCH_EVENTS} events, ` +

@@ -45,27 +45,37 @@ export interface ZorgEpisode extends Episode {
   leeftijd: number | null;
 }
 
+/**
+ * Per person, the districts of the families they are or were a member of: built once per data set
+ * (a data set is not changed after it is built), so a district filter costs one lookup per person.
+ */
+const wijkIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
+
 /** The districts of the families a person is or was a member of. */
-export function wijkenVan(d: MonitoringDataset, persoonId: string): Set<string> {
-  const wijken = new Set<string>();
-  for (const gezin of d.gezinnen.values()) {
-    if (gezin.wijk !== null && gezin.leden.some((l) => l.persoonId === persoonId)) {
-      wijken.add(gezin.wijk);
+export function wijkenVan(d: MonitoringDataset, persoonId: string): ReadonlySet<string> {
+  let index = wijkIndex.get(d);
+  if (!index) {
+    index = new Map();
+    for (const gezin of d.gezinnen.values()) {
+      if (gezin.wijk === null) continue;
+      for (const lid of gezin.leden) {
+        const wijken = index.get(lid.persoonId) ?? new Set<string>();
+        wijken.add(gezin.wijk);
+        index.set(lid.persoonId, wijken);
+      }
     }
+    wijkIndex.set(d, index);
   }
-  return wijken;
+  return index.get(persoonId) ?? GEEN_WIJKEN;
 }
+
+const GEEN_WIJKEN: ReadonlySet<string> = new Set();
 
 /** The assignments the filter selects. */
 export function geselecteerdeToewijzingen(
   d: MonitoringDataset,
   filter: MonitoringFilter,
 ): ToewijzingFeit[] {
-  const wijken = new Map<string, Set<string>>();
-  const inWijk = (persoonId: string) => {
-    if (!wijken.has(persoonId)) wijken.set(persoonId, wijkenVan(d, persoonId));
-    return wijken.get(persoonId)!.has(filter.wijk!);
-  };
   return [...d.toewijzingen.values()].filter(
     (t) =>
       (filter.kader === undefined || t.wettelijkKader === filter.kader) &&
@@ -73,7 +83,7 @@ export function geselecteerdeToewijzingen(
       (filter.product === undefined || t.productcode === filter.product) &&
       (filter.aanbieder === undefined || t.aanbiederId === filter.aanbieder) &&
       (filter.verwijzer === undefined || t.verwijzer.type === filter.verwijzer) &&
-      (filter.wijk === undefined || inWijk(t.persoonId)),
+      (filter.wijk === undefined || wijkenVan(d, t.persoonId).has(filter.wijk)),
   );
 }
 
@@ -88,6 +98,32 @@ export function zorgEpisodes(
   filter: MonitoringFilter,
   peil: string,
   bekendOp: string = peil,
+): ZorgEpisode[] {
+  // Several figures (and the indicator set, per year) ask the same episodes of one data set.
+  const sleutel = JSON.stringify([filter, peil, bekendOp > peil ? bekendOp : peil]);
+  let perVraag = episodeCache.get(d);
+  if (!perVraag) {
+    perVraag = new Map();
+    episodeCache.set(d, perVraag);
+  }
+  let episodes = perVraag.get(sleutel);
+  if (!episodes) {
+    episodes = mergeZorgEpisodes(d, filter, peil, bekendOp);
+    // A few recent questions are enough: drop the oldest so memory stays bounded.
+    if (perVraag.size >= MAX_GECACHTE_VRAGEN) perVraag.delete(perVraag.keys().next().value!);
+    perVraag.set(sleutel, episodes);
+  }
+  return [...episodes];
+}
+
+const MAX_GECACHTE_VRAGEN = 32;
+const episodeCache = new WeakMap<MonitoringDataset, Map<string, readonly ZorgEpisode[]>>();
+
+function mergeZorgEpisodes(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  peil: string,
+  bekendOp: string,
 ): ZorgEpisode[] {
   const toewijzingen = geselecteerdeToewijzingen(d, filter);
   const byId = new Map(toewijzingen.map((t) => [t.toewijzingId, t]));
