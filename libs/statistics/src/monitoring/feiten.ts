@@ -1,10 +1,12 @@
 import {
   AanbiederVersionSet,
+  BevolkingVastgesteld,
   ContactpersoonAssigned,
   ContactpersoonEnded,
   ContactpersoonHandedOver,
   DomainEvent,
   GezinslidAdded,
+  GezinWijkSet,
   GezinslidRemoved,
   NetwerkBetrokkeneAdded,
   NetwerkBetrokkeneEnded,
@@ -34,17 +36,6 @@ export type MonitoringFeit =
   | { type: 'Product'; data: ProductVersionSet['data'] }
   | { type: 'Aanbieder'; data: AanbiederVersionSet['data'] }
   | { type: 'Zorg'; event: ZorgEvent };
-
-/** The event shapes of a family's district and the population figures (reference data). */
-interface GezinWijkSetData {
-  gezinId: string;
-  wijk: string;
-  per: string;
-}
-interface BevolkingVastgesteldData {
-  jaar: number;
-  wijken: { wijk: string; aantal: number }[];
-}
 
 const contactpersoonSleutel = (c: { userId: string }) => `contactpersoon:${c.userId}`;
 
@@ -77,14 +68,14 @@ export function monitoringFeiten(event: DomainEvent): MonitoringFeit[] {
       ];
     }
     default: {
-      const feit = monitoringFeit(event);
+      const feit = eenFeit(event);
       return feit ? [feit] : [];
     }
   }
 }
 
-/** The one fact an event contributes, or `null`; use `monitoringFeiten` for every event. */
-export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
+/** The one fact of an event that contributes at most one. */
+function eenFeit(event: DomainEvent): MonitoringFeit | null {
   if (isPersoonEvent(event)) return persoon(event);
   if (isZorgEvent(event)) {
     const zorg = minimalZorgEvent(event);
@@ -122,11 +113,11 @@ export function monitoringFeit(event: DomainEvent): MonitoringFeit | null {
     case 'ContactpersoonEnded':
       return null; // see monitoringFeiten: one event, two facts
     case 'GezinWijkSet': {
-      const { gezinId, wijk, per } = event.data as GezinWijkSetData;
+      const { gezinId, wijk, per } = (event as GezinWijkSet).data;
       return { type: 'Wijk', gezinId, wijk, per };
     }
     case 'BevolkingVastgesteld': {
-      const { jaar, wijken } = event.data as BevolkingVastgesteldData;
+      const { jaar, wijken } = (event as BevolkingVastgesteld).data;
       return { type: 'Bevolking', jaar, wijken };
     }
     default:
