@@ -54,7 +54,8 @@ export interface Betrokkenheid {
 
 export interface GezinFeit {
   gezinId: string;
-  wijk: string | null;
+  /** The districts the family lived in, each from its date, in the order they were recorded. */
+  wijken: { per: string; wijk: string }[];
   leden: Lidmaatschap[];
   professionals: Betrokkenheid[];
 }
@@ -105,7 +106,7 @@ export function bouwDataset(feiten: Iterable<MonitoringFeit>): MonitoringDataset
 function gezin(d: MonitoringDataset, gezinId: string): GezinFeit {
   let found = d.gezinnen.get(gezinId);
   if (!found) {
-    found = { gezinId, wijk: null, leden: [], professionals: [] };
+    found = { gezinId, wijken: [], leden: [], professionals: [] };
     d.gezinnen.set(gezinId, found);
   }
   return found;
@@ -131,7 +132,7 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
       return;
     }
     case 'Wijk':
-      gezin(d, feit.gezinId).wijk = feit.wijk;
+      gezin(d, feit.gezinId).wijken.push({ per: feit.per, wijk: feit.wijk });
       return;
     case 'Professional':
       gezin(d, feit.gezinId).professionals.push({
@@ -284,4 +285,23 @@ export function woonvormOp(verblijf: VerblijfFeit, datum: string): Woonvorm | nu
   let vorm: Woonvorm | null = null;
   for (const w of verblijf.woonvormen) if (w.vanaf <= datum) vorm = w.woonvorm;
   return vorm;
+}
+
+/**
+ * The district a family lived in on a date: the one set last with a date on or before it. Before
+ * the first date, the first district known: a family is registered (and its district recorded) when
+ * it asks for help, often after its care began. Null when no district was ever recorded.
+ */
+export function wijkOp(gezin: GezinFeit, datum: string): string | null {
+  let wijk: string | null = null;
+  let vanaf = '';
+  for (const w of gezin.wijken) {
+    if (w.per <= datum && w.per >= vanaf) {
+      wijk = w.wijk;
+      vanaf = w.per;
+    }
+  }
+  if (wijk !== null) return wijk;
+  const eerste = [...gezin.wijken].sort((a, b) => (a.per < b.per ? -1 : a.per > b.per ? 1 : 0))[0];
+  return eerste?.wijk ?? null;
 }

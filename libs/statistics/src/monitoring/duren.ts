@@ -14,6 +14,7 @@ import {
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   ZorgEpisode,
   aanbiederNaam,
   geselecteerdeVerblijven,
@@ -37,6 +38,7 @@ import {
  */
 export const MONITORING_DUREN_DEFINITIE = {
   versie: 'monitoring-duren-2',
+  wijk: WIJK_DEFINITIE,
   eenheid:
     'zorgepisode: toewijzingen die de selectie kiest, per persoon en product samengevoegd als er ' +
     'hoogstens 1 dag tussen zit (zie episodes-1), gezien op de peildatum (de vroegste van tot en ' +
@@ -416,7 +418,7 @@ function verblijfsduren(
   const peil = peildatum(vraag);
   const inPeriode = (datum: string) => datum >= vraag.van && datum <= vraag.tot && datum <= peil;
   const w: Duurwaarnemingen = { beeindigd: [], gestart: [] };
-  for (const v of geselecteerdeVerblijven(d, vraag.filter)) {
+  for (const v of geselecteerdeVerblijven(d, vraag.filter, peil)) {
     const vorm = v.woonvormen[0]?.woonvorm;
     if (vorm === undefined || !vormBijStart(vorm)) continue;
     const einde = v.einde?.datum ?? null;

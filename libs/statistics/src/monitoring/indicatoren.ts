@@ -8,6 +8,7 @@ import {
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   ZorgEpisode,
   kop,
   peildatum,
@@ -22,6 +23,7 @@ import {
  */
 export const INDICATOREN_DEFINITIE = {
   versie: 'indicatoren-1',
+  wijk: WIJK_DEFINITIE,
   episodes: EPISODES_DEFINITIE,
   kader:
     'alleen jeugdhulp (Jeugdwet): het filter krijgt altijd kader jeugdwet, ook als een ander kader ' +

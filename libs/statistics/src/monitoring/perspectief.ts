@@ -8,6 +8,7 @@ import {
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   aanbiederNaam,
   geselecteerdeToewijzingen,
   kop,
@@ -22,6 +23,7 @@ import {
  */
 export const PERSPECTIEF_DEFINITIE = {
   versie: 'perspectief-1',
+  wijk: WIJK_DEFINITIE,
   jeugdigen:
     'personen met een geboortedatum en minstens één Jeugdwet-toewijzing die het filter kiest, ' +
     'waarvan de eerste start (aanvang zorg, anders begindatum, over al hun Jeugdwet-toewijzingen, ' +
@@ -157,7 +159,7 @@ function leegPerspectief(): PerspectiefTelling {
 export function telPerspectief(d: MonitoringDataset, vraag: MonitoringVraag): RuwePerspectief {
   const peil = peildatum(vraag);
   const perPersoon = new Map<string, ToewijzingFeit[]>();
-  for (const t of geselecteerdeToewijzingen(d, { ...vraag.filter, kader: 'jeugdwet' })) {
+  for (const t of geselecteerdeToewijzingen(d, { ...vraag.filter, kader: 'jeugdwet' }, peil)) {
     const lijst = perPersoon.get(t.persoonId);
     if (lijst) lijst.push(t);
     else perPersoon.set(t.persoonId, [t]);
@@ -253,7 +255,7 @@ function telVerlengdeJeugdhulp(
   );
   for (const a of d.verlengdeJeugdhulp.values()) {
     if (a.datum < vraag.van || a.datum > vraag.tot) continue;
-    if (wijk !== undefined && !wijkenVan(d, a.persoonId).has(wijk)) continue;
+    if (wijk !== undefined && !wijkenVan(d, a.persoonId, peildatum(vraag)).has(wijk)) continue;
     const telling = perKwartaal.get(periodeVan(a.datum, 'kwartaal'))!;
     telling.aangevraagd += 1;
     telling[a.besluit ?? 'open'] += 1;

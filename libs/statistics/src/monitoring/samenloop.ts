@@ -1,12 +1,13 @@
 import { WettelijkKader } from '@app/domain';
 import { Onderdrukking, Onderdrukt } from '../disclosure';
 import { Family, SAMENLOOP_DEFINITIE, gaps, overlapInPeriod } from '../overlap';
-import { MonitoringDataset } from './dataset';
+import { MonitoringDataset, wijkOp } from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   kop,
   peildatum,
   zorgEpisodes,
@@ -14,6 +15,7 @@ import {
 
 export const SAMENLOOP_CIJFERS_DEFINITIE = {
   versie: 'samenloop-cijfers-1',
+  wijk: WIJK_DEFINITIE,
   samenloop: SAMENLOOP_DEFINITIE,
   periode:
     'van van tot en met de peildatum (de zorg daarna is nog niet bekend); een gezin telt mee met ' +
@@ -58,7 +60,7 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
     perPersoon.set(e.persoonId, [...(perPersoon.get(e.persoonId) ?? []), e]);
   }
   const families: Family[] = [...d.gezinnen.values()]
-    .filter((g) => wijk === undefined || g.wijk === wijk)
+    .filter((g) => wijk === undefined || wijkOp(g, peil) === wijk)
     .map((g) => ({
       gezinId: g.gezinId,
       members: g.leden

@@ -1,6 +1,6 @@
 import { VerwijzerType, WettelijkKader, versieOp } from '@app/domain';
 import { Episode, ageAtStart, compareText, mergeEpisodes } from '../episodes';
-import { MonitoringDataset, ToewijzingFeit, VerblijfFeit } from './dataset';
+import { MonitoringDataset, ToewijzingFeit, VerblijfFeit, wijkOp } from './dataset';
 
 /** What every monitoring figure is asked with. Dates are calendar dates (YYYY-MM-DD). */
 export interface MonitoringVraag {
@@ -13,6 +13,13 @@ export interface MonitoringVraag {
   filter: MonitoringFilter;
 }
 
+/** How the district filter reads a family's district; every figure's definition carries it. */
+export const WIJK_DEFINITIE =
+  'het filter wijk kiest personen (of gezinnen) naar de wijk waar hun gezin op de peildatum ' +
+  'woonde: de laatst vastgelegde wijk met een datum op of voor de peildatum, en vóór de eerste ' +
+  'datum de eerst vastgelegde wijk (een gezin wordt ingeschreven als het om hulp vraagt, vaak ' +
+  'nadat de zorg begon); een persoon in twee gezinnen telt in de wijk van elk';
+
 /** Selects assignments; episodes are merged from the selected ones. */
 export interface MonitoringFilter {
   kader?: WettelijkKader;
@@ -20,7 +27,7 @@ export interface MonitoringFilter {
   product?: string;
   aanbieder?: string;
   verwijzer?: VerwijzerType;
-  /** Persons in a family of this district. */
+  /** Persons in a family that lived in this district on the peildatum. */
   wijk?: string;
 }
 
@@ -46,35 +53,47 @@ export interface ZorgEpisode extends Episode {
 }
 
 /**
- * Per person, the districts of the families they are or were a member of: built once per data set
- * (a data set is not changed after it is built), so a district filter costs one lookup per person.
+ * Per date, per person, the districts of the families they are or were a member of, as on that
+ * date: built once per data set and date (a data set is not changed after it is built), so a
+ * district filter costs one lookup per person.
  */
-const wijkIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
+const wijkIndex = new WeakMap<MonitoringDataset, Map<string, Map<string, Set<string>>>>();
 
-/** The districts of the families a person is or was a member of. */
-export function wijkenVan(d: MonitoringDataset, persoonId: string): ReadonlySet<string> {
-  let index = wijkIndex.get(d);
+/** The districts of the families a person is or was a member of, as they lived on `datum`. */
+export function wijkenVan(
+  d: MonitoringDataset,
+  persoonId: string,
+  datum: string,
+): ReadonlySet<string> {
+  let perDatum = wijkIndex.get(d);
+  if (!perDatum) {
+    perDatum = new Map();
+    wijkIndex.set(d, perDatum);
+  }
+  let index = perDatum.get(datum);
   if (!index) {
     index = new Map();
     for (const gezin of d.gezinnen.values()) {
-      if (gezin.wijk === null) continue;
+      const wijk = wijkOp(gezin, datum);
+      if (wijk === null) continue;
       for (const lid of gezin.leden) {
         const wijken = index.get(lid.persoonId) ?? new Set<string>();
-        wijken.add(gezin.wijk);
+        wijken.add(wijk);
         index.set(lid.persoonId, wijken);
       }
     }
-    wijkIndex.set(d, index);
+    perDatum.set(datum, index);
   }
   return index.get(persoonId) ?? GEEN_WIJKEN;
 }
 
 const GEEN_WIJKEN: ReadonlySet<string> = new Set();
 
-/** The assignments the filter selects. */
+/** The assignments the filter selects; the district is the one families lived in on `peil`. */
 export function geselecteerdeToewijzingen(
   d: MonitoringDataset,
   filter: MonitoringFilter,
+  peil: string,
 ): ToewijzingFeit[] {
   return [...d.toewijzingen.values()].filter(
     (t) =>
@@ -83,7 +102,7 @@ export function geselecteerdeToewijzingen(
       (filter.product === undefined || t.productcode === filter.product) &&
       (filter.aanbieder === undefined || t.aanbiederId === filter.aanbieder) &&
       (filter.verwijzer === undefined || t.verwijzer.type === filter.verwijzer) &&
-      (filter.wijk === undefined || wijkenVan(d, t.persoonId).has(filter.wijk)),
+      (filter.wijk === undefined || wijkenVan(d, t.persoonId, peil).has(filter.wijk)),
   );
 }
 
@@ -125,7 +144,7 @@ function mergeZorgEpisodes(
   peil: string,
   bekendOp: string,
 ): ZorgEpisode[] {
-  const toewijzingen = geselecteerdeToewijzingen(d, filter);
+  const toewijzingen = geselecteerdeToewijzingen(d, filter, peil);
   const byId = new Map(toewijzingen.map((t) => [t.toewijzingId, t]));
   const merged = mergeEpisodes(toewijzingen, bekendOp > peil ? bekendOp : peil);
   return merged.flatMap((episode) => {
@@ -201,15 +220,16 @@ export function kop(versie: string, vraag: MonitoringVraag): MonitoringKop {
 export function geselecteerdeVerblijven(
   d: MonitoringDataset,
   filter: MonitoringFilter,
+  peil: string,
 ): VerblijfFeit[] {
   const { wijk, ...toewijzingFilter } = filter;
   const metToewijzingFilter = Object.values(toewijzingFilter).some((v) => v !== undefined);
   const toewijzingen = new Set(
-    geselecteerdeToewijzingen(d, toewijzingFilter).map((t) => t.toewijzingId),
+    geselecteerdeToewijzingen(d, toewijzingFilter, peil).map((t) => t.toewijzingId),
   );
   return [...d.verblijven.values()].filter(
     (v) =>
-      (wijk === undefined || wijkenVan(d, v.persoonId).has(wijk)) &&
+      (wijk === undefined || wijkenVan(d, v.persoonId, peil).has(wijk)) &&
       (!metToewijzingFilter || (v.toewijzingId !== null && toewijzingen.has(v.toewijzingId))),
   );
 }

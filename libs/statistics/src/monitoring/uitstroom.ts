@@ -8,6 +8,7 @@ import {
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   geselecteerdeVerblijven,
   kop,
   peildatum,
@@ -20,6 +21,7 @@ import {
  */
 export const UITSTROOM_DEFINITIE = {
   versie: 'uitstroom-1',
+  wijk: WIJK_DEFINITIE,
   selectie:
     'verblijven die het filter kiest: de wijk via de gezinnen van de jeugdige; product, categorie, ' +
     'aanbieder, verwijzer en kader via de toewijzing van het verblijf',
@@ -167,7 +169,7 @@ function vervolgNa(
 /** Counts exits, follow-up, step-downs/ups and forms of residence (see UITSTROOM_DEFINITIE). */
 export function telUitstroom(d: MonitoringDataset, vraag: MonitoringVraag): RuweUitstroom {
   const peil = peildatum(vraag);
-  const verblijven = geselecteerdeVerblijven(d, vraag.filter);
+  const verblijven = geselecteerdeVerblijven(d, vraag.filter, peil);
   const ambulantPerPersoon = perPersoon(
     [...d.toewijzingen.values()].filter(
       (t) => t.wettelijkKader === 'jeugdwet' && t.productcategorie === AMBULANT,

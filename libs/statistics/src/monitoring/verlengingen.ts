@@ -6,6 +6,7 @@ import {
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   ZorgEpisode,
   aanbiederNaam,
   geselecteerdeToewijzingen,
@@ -22,6 +23,7 @@ import {
  */
 export const VERLENGINGEN_DEFINITIE = {
   versie: 'verlengingen-1',
+  wijk: WIJK_DEFINITIE,
   episodes:
     'zorgepisodes (toewijzingen die de selectie kiest, per persoon en product samengevoegd als er ' +
     'hoogstens 1 dag tussen zit) die in de periode actief waren (begin uiterlijk op tot, einde ' +
@@ -144,7 +146,7 @@ export function telVerlengingen(
   }
 
   const toewijzingen = new Map(
-    geselecteerdeToewijzingen(d, vraag.filter).map((t) => [t.toewijzingId, t]),
+    geselecteerdeToewijzingen(d, vraag.filter, peil).map((t) => [t.toewijzingId, t]),
   );
   const redenen = new Map<string, number>();
   for (const v of d.verlengingen.values()) {

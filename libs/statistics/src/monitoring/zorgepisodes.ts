@@ -5,6 +5,7 @@ import {
   MonitoringKop,
   MonitoringVraag,
   Tabel,
+  WIJK_DEFINITIE,
   ZorgEpisode,
   aanbiederNaam,
   kop,
@@ -15,6 +16,7 @@ import {
 
 export const ZORGEPISODES_DEFINITIE = {
   versie: 'zorgepisodes-1',
+  wijk: WIJK_DEFINITIE,
   episodes: EPISODES_DEFINITIE,
   filters:
     'de filters kiezen toewijzingen; episodes worden daarna uit de gekozen toewijzingen gevormd',
