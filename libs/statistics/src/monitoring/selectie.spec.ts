@@ -33,3 +33,20 @@ describe('the district of a family on a date', () => {
     expect(personen('Noord', '2024-12-31')).toEqual(['p1']);
   });
 });
+
+describe('episodes seen on a peildatum', () => {
+  it('run on when a consecutive assignment known by then goes on the next day', () => {
+    const doorlopend = bouwDataset([
+      ...toewijzing({ id: 'a', persoon: 'p1', begin: '2025-01-01', eind: '2025-06-30' }),
+      ...toewijzing({ id: 'b', persoon: 'p1', begin: '2025-07-01', eind: '2025-12-31' }),
+    ]);
+    // Asked up to 30 June and known later: the episode goes on on 1 July, so it runs on 30 June.
+    expect(zorgEpisodes(doorlopend, {}, '2025-06-30', '2026-01-01')).toEqual([
+      expect.objectContaining({ start: '2025-01-01', end: '2025-06-30', running: true }),
+    ]);
+    // Asked as known on 30 June itself, nothing after that day is looked at: it ended then.
+    expect(zorgEpisodes(doorlopend, {}, '2025-06-30', '2025-06-30')).toEqual([
+      expect.objectContaining({ start: '2025-01-01', end: '2025-06-30', running: false }),
+    ]);
+  });
+});
