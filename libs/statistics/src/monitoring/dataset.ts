@@ -7,6 +7,7 @@ import {
   assertNever,
   isVerblijfsproduct,
 } from '@app/domain';
+import { compareText } from '../episodes';
 import { MonitoringFeit } from './feiten';
 
 /** An assignment with its care dates as known, and the person it is for. */
@@ -302,6 +303,6 @@ export function wijkOp(gezin: GezinFeit, datum: string): string | null {
     }
   }
   if (wijk !== null) return wijk;
-  const eerste = [...gezin.wijken].sort((a, b) => (a.per < b.per ? -1 : a.per > b.per ? 1 : 0))[0];
+  const eerste = [...gezin.wijken].sort((a, b) => compareText(a.per, b.per))[0];
   return eerste?.wijk ?? null;
 }
