@@ -27,6 +27,8 @@ export const CONSULTATIE_CIJFERS_DEFINITIE = {
 const SGGZ: Uitkomst = 'verwezen-specialistische-zorg-sggz';
 
 export interface ConsultatieFeit {
+  /** The consultation's record key (disclosure control): random, never published. */
+  recordKey: number;
   praktijkId: string;
   /** YYYY-MM-DD */
   datum: string;
@@ -47,17 +49,17 @@ export interface CijferVraag {
 }
 
 /** Unrounded counts: never published as such. */
-export interface Telling {
+export interface ConsultatieTelling {
   aantal: number;
   perUitkomst: Record<Uitkomst, number>;
 }
 
 export interface RuweConsultatieCijfers {
   /** Every practice in every period, also those without consultations. */
-  perPraktijk: { praktijk: PraktijkFeit; periode: string; telling: Telling }[];
-  metEnZonderJph: { periode: string; metJph: Telling; zonderJph: Telling }[];
-  sggzPerMaand: { maand: string; telling: Telling }[];
-  jphUren: { praktijk: PraktijkFeit; jphUren: number; jphUrenPerWeek: number; telling: Telling }[];
+  perPraktijk: { praktijk: PraktijkFeit; periode: string; telling: ConsultatieTelling }[];
+  metEnZonderJph: { periode: string; metJph: ConsultatieTelling; zonderJph: ConsultatieTelling }[];
+  sggzPerMaand: { maand: string; telling: ConsultatieTelling }[];
+  jphUren: { praktijk: PraktijkFeit; jphUren: number; jphUrenPerWeek: number; telling: ConsultatieTelling }[];
 }
 
 export interface GepubliceerdAandeel {
@@ -135,7 +137,7 @@ export function telConsultaties(
     ];
   });
   const tel = (key: (f: (typeof feiten)[number]) => string) => {
-    const tellingen = new Map<string, Telling>();
+    const tellingen = new Map<string, ConsultatieTelling>();
     for (const feit of feiten) {
       const k = key(feit);
       const telling = tellingen.get(k) ?? leeg();
@@ -143,7 +145,7 @@ export function telConsultaties(
       telling.perUitkomst[feit.uitkomst] += 1;
       tellingen.set(k, telling);
     }
-    return (k: string): Telling => tellingen.get(k) ?? leeg();
+    return (k: string): ConsultatieTelling => tellingen.get(k) ?? leeg();
   };
 
   const periodes = periodesTussen(van, tot, per);
@@ -241,7 +243,7 @@ export function publiceerConsultatieCijfers(
 
 function publiceerTelling(
   o: Onderdrukking,
-  telling: Telling,
+  telling: ConsultatieTelling,
   tabel: string,
   rij: string,
 ): GepubliceerdeTelling {
@@ -261,7 +263,7 @@ function publiceerTelling(
 
 function publiceerAandeel(
   o: Onderdrukking,
-  telling: Telling,
+  telling: ConsultatieTelling,
   uitkomst: Uitkomst,
   tabel: string,
   rij: string,
@@ -274,7 +276,7 @@ function publiceerAandeel(
   };
 }
 
-function leeg(): Telling {
+function leeg(): ConsultatieTelling {
   return {
     aantal: 0,
     perUitkomst: Object.fromEntries(UITKOMSTEN.map((u) => [u, 0])) as Record<Uitkomst, number>,

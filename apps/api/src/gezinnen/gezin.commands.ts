@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
@@ -101,7 +102,8 @@ function registerPersoon(
   return deciders.handle(
     persoonStreamId(persoonId),
     persoonDecider,
-    { type: 'RegisterPersoon', persoonId, gegevens: gegevens(dto) },
+    // The record key of the policy figures' disclosure control: random, never derived from an id.
+    { type: 'RegisterPersoon', persoonId, gegevens: gegevens(dto), recordKey: randomInt(2 ** 32) },
     { ...context, expectedRevision: undefined },
   );
 }

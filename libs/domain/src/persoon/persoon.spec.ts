@@ -1,6 +1,6 @@
 import { RuleViolation } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
-import { PersoonEvent, Persoonsgegevens, persoonDecider } from './persoon';
+import { PersoonStreamEvent, Persoonsgegevens, persoonDecider } from './persoon';
 
 const spec = deciderSpecification(persoonDecider);
 const now = new Date('2026-03-01T10:00:00Z');
@@ -10,23 +10,55 @@ const sanne: Persoonsgegevens = {
   geboortedatum: '2012-05-04',
   bsn: '111222333',
 };
-const registered: PersoonEvent = {
+const registered: PersoonStreamEvent = {
   type: 'PersoonRegistered',
   data: { persoonId: 'p-1', ...sanne },
 };
+const recordKey = 3_000_000_123;
+const keyAssigned: PersoonStreamEvent = {
+  type: 'PersoonRecordKeyAssigned',
+  data: { persoonId: 'p-1', recordKey },
+};
 
 describe('persoon decider', () => {
-  it('registers a person', () => {
+  it('registers a person with the record key drawn for them', () => {
     spec
       .given([])
-      .when({ type: 'RegisterPersoon', persoonId: 'p-1', gegevens: sanne }, now)
-      .then([registered]);
+      .when({ type: 'RegisterPersoon', persoonId: 'p-1', gegevens: sanne, recordKey }, now)
+      .then([registered, keyAssigned]);
+  });
+  it('refuses a record key that is not an unsigned 32-bit integer', () => {
+    for (const wrong of [-1, 2 ** 32, 1.5]) {
+      spec
+        .given([])
+        .when({ type: 'RegisterPersoon', persoonId: 'p-1', gegevens: sanne, recordKey: wrong })
+        .thenThrows(RangeError);
+    }
+  });
+  it('assigns a record key to a person registered before record keys, once', () => {
+    spec
+      .given([registered])
+      .when({ type: 'AssignPersoonRecordKey', recordKey })
+      .then([keyAssigned]);
+    spec
+      .given([registered, keyAssigned])
+      .when({ type: 'AssignPersoonRecordKey', recordKey: 7 })
+      .then([]);
+    spec
+      .given([])
+      .when({ type: 'AssignPersoonRecordKey', recordKey })
+      .thenThrows(RuleViolation, /bestaat niet/);
   });
   it('refuses an invalid BSN and a birth date in the future', () => {
     spec
       .given([])
       .when(
-        { type: 'RegisterPersoon', persoonId: 'p-1', gegevens: { ...sanne, bsn: '123456789' } },
+        {
+          type: 'RegisterPersoon',
+          persoonId: 'p-1',
+          gegevens: { ...sanne, bsn: '123456789' },
+          recordKey,
+        },
         now,
       )
       .thenThrows(RuleViolation, /elfproef/);
@@ -37,6 +69,7 @@ describe('persoon decider', () => {
           type: 'RegisterPersoon',
           persoonId: 'p-1',
           gegevens: { ...sanne, geboortedatum: '2027-01-01' },
+          recordKey,
         },
         now,
       )
@@ -45,7 +78,7 @@ describe('persoon decider', () => {
   it('refuses registering twice', () => {
     spec
       .given([registered])
-      .when({ type: 'RegisterPersoon', persoonId: 'p-1', gegevens: sanne }, now)
+      .when({ type: 'RegisterPersoon', persoonId: 'p-1', gegevens: sanne, recordKey }, now)
       .thenThrows(RuleViolation, /al geregistreerd/);
   });
   it('keeps the birth date of a youth', () => {

@@ -22,18 +22,33 @@ export type PersoonsgegevensCorrected = DomainEvent<
   'PersoonsgegevensCorrected',
   { persoonId: string; reden: string } & Persoonsgegevens
 >;
+/** The events with a person's data: every read model of persons takes these. */
 export type PersoonEvent = PersoonRegistered | PersoonsgegevensCorrected;
+/**
+ * The person's record key for the policy figures' disclosure control (cell-key perturbation): a
+ * random unsigned 32-bit number drawn once by the command path, never derived from an id and
+ * never shown. It holds no personal data, so it stays when the person's data is erased.
+ */
+export type PersoonRecordKeyAssigned = DomainEvent<
+  'PersoonRecordKeyAssigned',
+  { persoonId: string; recordKey: number }
+>;
+/** Everything in a person's stream. */
+export type PersoonStreamEvent = PersoonEvent | PersoonRecordKeyAssigned;
 
 export interface PersoonState {
   registered: boolean;
   persoonId: string;
   gegevens: Persoonsgegevens | null;
+  heeftRecordKey: boolean;
 }
 
 export type RegisterPersoon = {
   type: 'RegisterPersoon';
   persoonId: string;
   gegevens: Persoonsgegevens;
+  /** Drawn at random by the caller (see PersoonRecordKeyAssigned). */
+  recordKey: number;
 };
 export type CorrectPersoonsgegevens = {
   type: 'CorrectPersoonsgegevens';
@@ -42,7 +57,16 @@ export type CorrectPersoonsgegevens = {
   /** The person is a youth in a family: a youth keeps a birth date. */
   isJeugdige: boolean;
 };
-export type PersoonCommand = RegisterPersoon | CorrectPersoonsgegevens;
+/** For a person registered before record keys existed (a one-off migration); nothing if it has one. */
+export type AssignPersoonRecordKey = { type: 'AssignPersoonRecordKey'; recordKey: number };
+export type PersoonCommand = RegisterPersoon | CorrectPersoonsgegevens | AssignPersoonRecordKey;
+
+/** A record key is an unsigned 32-bit integer. */
+export function checkRecordKey(recordKey: number): void {
+  if (!Number.isInteger(recordKey) || recordKey < 0 || recordKey >= 2 ** 32) {
+    throw new RangeError(`record key ${recordKey} is not an unsigned 32-bit integer`);
+  }
+}
 
 export const persoonStreamId = (persoonId: string): string => `persoon-${persoonId}`;
 
@@ -53,32 +77,51 @@ const PERSOON_EVENT_TYPES: ReadonlySet<string> = new Set<PersoonEvent['type']>([
 export const isPersoonEvent = (event: DomainEvent): event is PersoonEvent =>
   PERSOON_EVENT_TYPES.has(event.type);
 
-export const persoonDecider: Decider<PersoonCommand, PersoonEvent, PersoonState> = {
-  initialState: () => ({ registered: false, persoonId: '', gegevens: null }),
+export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, PersoonState> = {
+  initialState: () => ({ registered: false, persoonId: '', gegevens: null, heeftRecordKey: false }),
   evolve(state, event) {
     switch (event.type) {
       case 'PersoonRegistered':
       case 'PersoonsgegevensCorrected': {
         const { persoonId, voornaam, achternaam, geboortedatum, bsn } = event.data;
         return {
+          ...state,
           registered: true,
           persoonId,
           gegevens: { voornaam, achternaam, geboortedatum, bsn },
         };
       }
+      case 'PersoonRecordKeyAssigned':
+        return { ...state, heeftRecordKey: true };
       default:
         return assertNever(event);
     }
   },
   decide(command, state, now) {
+    if (command.type === 'AssignPersoonRecordKey') {
+      if (!state.registered) throw new RuleViolation('Deze persoon bestaat niet.');
+      checkRecordKey(command.recordKey);
+      if (state.heeftRecordKey) return [];
+      return [
+        {
+          type: 'PersoonRecordKeyAssigned',
+          data: { persoonId: state.persoonId, recordKey: command.recordKey },
+        },
+      ];
+    }
     checkGegevens(command.gegevens, now);
     switch (command.type) {
       case 'RegisterPersoon':
         if (state.registered) throw new RuleViolation('Deze persoon is al geregistreerd.');
+        checkRecordKey(command.recordKey);
         return [
           {
             type: 'PersoonRegistered',
             data: { persoonId: command.persoonId, ...command.gegevens },
+          },
+          {
+            type: 'PersoonRecordKeyAssigned',
+            data: { persoonId: command.persoonId, recordKey: command.recordKey },
           },
         ];
       case 'CorrectPersoonsgegevens':

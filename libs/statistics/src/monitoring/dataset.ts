@@ -7,6 +7,7 @@ import {
   assertNever,
   isVerblijfsproduct,
 } from '@app/domain';
+import { SLEUTELRUIMTE } from '../disclosure';
 import { compareText } from '../episodes';
 import { MonitoringFeit } from './feiten';
 
@@ -67,6 +68,8 @@ export interface GezinFeit {
  */
 export interface MonitoringDataset {
   geboortedata: Map<string, string | null>;
+  /** Per person the record key of the disclosure control (see `recordsleutel`). */
+  recordsleutels: Map<string, number>;
   gezinnen: Map<string, GezinFeit>;
   toewijzingen: Map<string, ToewijzingFeit>;
   verlengingen: Map<string, VerlengingFeit>;
@@ -85,6 +88,7 @@ export interface MonitoringDataset {
 export function legeDataset(): MonitoringDataset {
   return {
     geboortedata: new Map(),
+    recordsleutels: new Map(),
     gezinnen: new Map(),
     toewijzingen: new Map(),
     verlengingen: new Map(),
@@ -117,6 +121,9 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
   switch (feit.type) {
     case 'Persoon':
       d.geboortedata.set(feit.persoonId, feit.geboortedatum);
+      return;
+    case 'Recordsleutel':
+      d.recordsleutels.set(feit.persoonId, feit.sleutel);
       return;
     case 'Gezinslid':
       gezin(d, feit.gezinId).leden.push({
@@ -278,6 +285,26 @@ function voegZorgToe(
     default:
       return assertNever(event);
   }
+}
+
+/**
+ * A person's record key. A person registered before record keys existed has none until the
+ * migration (`npm run cli -- record-keys assign`) gave them one; until then they count with key 0.
+ */
+export function recordsleutel(d: MonitoringDataset, persoonId: string): number {
+  return d.recordsleutels.get(persoonId) ?? 0;
+}
+
+/**
+ * A family's record key: the sum of its members' keys (everyone who was ever a member), so it is
+ * as random as theirs and changes when its members do.
+ */
+export function gezinssleutel(d: MonitoringDataset, gezin: GezinFeit): number {
+  let sleutel = 0;
+  for (const lid of new Set(gezin.leden.map((l) => l.persoonId))) {
+    sleutel = (sleutel + recordsleutel(d, lid)) % SLEUTELRUIMTE;
+  }
+  return sleutel;
 }
 
 /** The form of residence of a stay on a date (null outside the stay). */

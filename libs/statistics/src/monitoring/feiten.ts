@@ -11,6 +11,7 @@ import {
   NetwerkBetrokkeneAdded,
   NetwerkBetrokkeneEnded,
   PersoonEvent,
+  PersoonRecordKeyAssigned,
   ProductVersionSet,
   ZorgEvent,
   isPersoonEvent,
@@ -26,6 +27,8 @@ import {
  */
 export type MonitoringFeit =
   | { type: 'Persoon'; persoonId: string; geboortedatum: string | null }
+  /** The person's record key (disclosure control): random, never published. */
+  | { type: 'Recordsleutel'; persoonId: string; sleutel: number }
   | { type: 'Gezinslid'; gezinId: string; persoonId: string; vanaf: string }
   | { type: 'GeenGezinslid'; gezinId: string; persoonId: string; per: string }
   | { type: 'Wijk'; gezinId: string; wijk: string; per: string }
@@ -82,6 +85,10 @@ function eenFeit(event: DomainEvent): MonitoringFeit | null {
     return zorg && { type: 'Zorg', event: zorg };
   }
   switch (event.type) {
+    case 'PersoonRecordKeyAssigned': {
+      const { persoonId, recordKey } = (event as PersoonRecordKeyAssigned).data;
+      return { type: 'Recordsleutel', persoonId, sleutel: recordKey };
+    }
     case 'ProductVersionSet':
       return { type: 'Product', data: (event as ProductVersionSet).data };
     case 'AanbiederVersionSet':

@@ -1,6 +1,14 @@
 import { VerwijzerType, WettelijkKader, versieOp } from '@app/domain';
 import { Episode, ageAtStart, compareText, mergeEpisodes } from '../episodes';
-import { MonitoringDataset, ToewijzingFeit, VerblijfFeit, wijkOp } from './dataset';
+import { Telling, tel } from '../disclosure';
+import {
+  MonitoringDataset,
+  ToewijzingFeit,
+  VerblijfFeit,
+  gezinssleutel,
+  recordsleutel,
+  wijkOp,
+} from './dataset';
 
 /** What every monitoring figure is asked with. Dates are calendar dates (YYYY-MM-DD). */
 export interface MonitoringVraag {
@@ -232,4 +240,28 @@ export function geselecteerdeVerblijven(
       (wijk === undefined || wijkenVan(d, v.persoonId, peil).has(wijk)) &&
       (!metToewijzingFilter || (v.toewijzingId !== null && toewijzingen.has(v.toewijzingId))),
   );
+}
+
+/**
+ * Counts records about persons (episodes, assignments, stays, requests): each contributes its
+ * person's record key, so a person with two records in a cell adds their key twice.
+ */
+export function telRecords(
+  d: MonitoringDataset,
+  records: Iterable<{ persoonId: string }>,
+): Telling {
+  return tel(records, (r) => recordsleutel(d, r.persoonId));
+}
+
+/** Counts distinct persons (a person given twice counts once). */
+export function telPersonen(d: MonitoringDataset, persoonIds: Iterable<string>): Telling {
+  return tel(new Set(persoonIds), (id) => recordsleutel(d, id));
+}
+
+/** Counts distinct families, each with its family key (see `gezinssleutel`). */
+export function telGezinnen(d: MonitoringDataset, gezinIds: Iterable<string>): Telling {
+  return tel(new Set(gezinIds), (id) => {
+    const gezin = d.gezinnen.get(id);
+    return gezin ? gezinssleutel(d, gezin) : 0;
+  });
 }

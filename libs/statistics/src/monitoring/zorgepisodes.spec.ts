@@ -1,3 +1,4 @@
+import { aantallen, celsleutel, metSleutels, verwachtGepubliceerd } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { MonitoringVraag } from './selectie';
@@ -36,7 +37,7 @@ function dataset() {
     ...toewijzing({ id: 'q-1', persoon: 'q', begin: '2025-05-01', eind: '2025-05-31' }),
     ...toewijzing({ id: 'q-2', persoon: 'q', begin: '2025-06-03', eind: '2025-06-30' }),
   ];
-  return bouwDataset(feiten);
+  return bouwDataset(metSleutels(feiten));
 }
 
 const vraag = (overrides: Partial<MonitoringVraag> = {}): MonitoringVraag => ({
@@ -50,7 +51,7 @@ const vraag = (overrides: Partial<MonitoringVraag> = {}): MonitoringVraag => ({
 describe('care episodes', () => {
   it('merges consecutive assignments and counts episodes per framework', () => {
     const ruw = telZorgepisodes(dataset(), vraag(), 'kader');
-    expect(ruw.perGroep).toEqual([
+    expect(aantallen(ruw.perGroep)).toEqual([
       {
         sleutel: 'jeugdwet',
         naam: 'jeugdwet',
@@ -71,7 +72,7 @@ describe('care episodes', () => {
         telling: { actief: 5, gestart: 5, beeindigd: 0, lopend: 5, personen: 5, toewijzingen: 5 },
       },
     ]);
-    expect(ruw.totaal).toEqual({
+    expect(aantallen(ruw.totaal)).toEqual({
       actief: 19,
       gestart: 19,
       beeindigd: 14,
@@ -84,7 +85,7 @@ describe('care episodes', () => {
   it('groups by age at the start of the episode', () => {
     const ruw = telZorgepisodes(dataset(), vraag(), 'leeftijd');
     // p0-p11 are 12 on 1 Jan and 1 Feb 2025 (13 on 1 Mar); q is 25.
-    expect(ruw.perGroep.map((g) => [g.sleutel, g.telling.actief])).toEqual([
+    expect(ruw.perGroep.map((g) => [g.sleutel, g.telling.actief.aantal])).toEqual([
       ['12-17', 17],
       ['18+', 2],
     ]);
@@ -94,7 +95,7 @@ describe('care episodes', () => {
     const ruw = telZorgepisodes(dataset(), vraag({ bekendOp: '2025-05-15' }), 'kader');
     // On 15 May the p episodes (second assignment until 30 Jun) and q's first run; q's second has
     // not started.
-    expect(ruw.perGroep[0]!.telling).toEqual({
+    expect(aantallen(ruw.perGroep[0]!.telling)).toEqual({
       actief: 13,
       gestart: 13,
       beeindigd: 0,
@@ -106,48 +107,71 @@ describe('care episodes', () => {
 
   it('selects persons by the district of their family', () => {
     const ruw = telZorgepisodes(dataset(), vraag({ filter: { wijk: 'Noord' } }), 'kader');
-    expect(ruw.totaal.actief).toBe(4); // p0 and p1: Jeugdwet and Wmo each
+    expect(ruw.totaal.actief.aantal).toBe(4); // p0 and p1: Jeugdwet and Wmo each
     expect(
-      telZorgepisodes(dataset(), vraag({ filter: { wijk: 'Zuid' } }), 'kader').totaal.actief,
+      telZorgepisodes(dataset(), vraag({ filter: { wijk: 'Zuid' } }), 'kader').totaal.actief.aantal,
     ).toBe(0);
   });
 
-  it('publishes counts rounded to 5 and says which were withheld', () => {
-    const c = zorgepisodeCijfers(dataset(), vraag(), 'kader');
+  it("gives each count the cell key of its records: an episode its person's key, a person once", () => {
+    const d = dataset();
+    const ruw = telZorgepisodes(d, vraag(), 'kader');
+    const sleutel = (id: string) => d.recordsleutels.get(id)!;
+    const p = reeks('p', 12);
+    const wmo = ruw.perGroep[1]!.telling;
+    expect(wmo.actief.sleutel).toBe(celsleutel(p.slice(0, 5).map(sleutel)));
+    const jeugdwet = ruw.perGroep[0]!.telling;
+    // q has two episodes: their key twice; as a person once.
+    expect(jeugdwet.actief.sleutel).toBe(celsleutel([...p, 'q', 'q'].map(sleutel)));
+    expect(jeugdwet.personen.sleutel).toBe(celsleutel([...p, 'q'].map(sleutel)));
+    // Two assignments per p episode, one per q episode.
+    expect(jeugdwet.toewijzingen.sleutel).toBe(celsleutel([...p, ...p, 'q', 'q'].map(sleutel)));
+  });
+
+  it('publishes each count perturbed by its cell key and rounded to 5, and says which were withheld', () => {
+    const d = dataset();
+    const ruw = telZorgepisodes(d, vraag(), 'kader');
+    const c = zorgepisodeCijfers(d, vraag(), 'kader');
     expect(c).toMatchObject({
-      definitieVersie: 'zorgepisodes-1',
+      definitieVersie: 'zorgepisodes-2',
       peildatum: '2025-09-30',
-      perGroep: [
-        {
-          sleutel: 'jeugdwet',
-          actief: 15, // 14
-          gestart: 15,
-          beeindigd: 15,
-          lopend: null, // 0
-          personen: 15, // 13
-          toewijzingen: 25, // 26
-        },
-        { sleutel: 'wmo', actief: null, lopend: null }, // 5
-      ],
-      totaal: { actief: 20, beeindigd: 15, lopend: null, personen: 15, toewijzingen: 30 },
+      perGroep: [{ sleutel: 'jeugdwet' }, { sleutel: 'wmo', actief: null, lopend: null }],
     });
+    for (const [i, groep] of ruw.perGroep.entries()) {
+      for (const veld of Object.keys(groep.telling) as (keyof typeof groep.telling)[]) {
+        verwachtGepubliceerd(c.perGroep[i]![veld], groep.telling[veld]);
+      }
+    }
+    for (const veld of Object.keys(ruw.totaal) as (keyof typeof ruw.totaal)[]) {
+      verwachtGepubliceerd(c.totaal[veld], ruw.totaal[veld]);
+    }
     expect(c.onderdrukt).toContainEqual({
       tabel: 'perGroep',
       rij: 'wmo',
       reden: 'aantal onder 10',
       velden: ['actief', 'gestart', 'beeindigd', 'lopend', 'personen', 'toewijzingen'],
     });
+    const j = c.perGroep[0]!;
     expect(zorgepisodeTabel(c).rijen[0]).toEqual([
       'jeugdwet',
       'jeugdwet',
-      15,
-      15,
-      15,
+      j.actief,
+      j.gestart,
+      j.beeindigd,
       null,
-      15,
-      25,
+      j.personen,
+      j.toewijzingen,
       'lopend',
     ]);
     expect(JSON.stringify(c)).not.toMatch(/"p\d+"|"q"|2012-03-01|"g0"/);
+  });
+
+  it('gives the same answer for the same records, whatever the question around them', () => {
+    const d = dataset();
+    // Another period with the same active episodes: the same cells, so the same answer.
+    const a = zorgepisodeCijfers(d, vraag(), 'kader');
+    const b = zorgepisodeCijfers(d, vraag({ van: '2024-06-01', tot: '2025-09-30' }), 'kader');
+    expect(b.perGroep).toEqual(a.perGroep);
+    expect(zorgepisodeCijfers(d, vraag(), 'kader')).toEqual(a);
   });
 });

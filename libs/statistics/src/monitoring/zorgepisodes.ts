@@ -1,4 +1,4 @@
-import { Onderdrukking, Onderdrukt } from '../disclosure';
+import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { EPISODES_DEFINITIE, compareText } from '../episodes';
 import { MonitoringDataset } from './dataset';
 import {
@@ -11,11 +11,13 @@ import {
   kop,
   peildatum,
   productOmschrijving,
+  telPersonen,
+  telRecords,
   zorgEpisodes,
 } from './selectie';
 
 export const ZORGEPISODES_DEFINITIE = {
-  versie: 'zorgepisodes-1',
+  versie: 'zorgepisodes-2',
   wijk: WIJK_DEFINITIE,
   episodes: EPISODES_DEFINITIE,
   filters:
@@ -30,6 +32,7 @@ export const ZORGEPISODES_DEFINITIE = {
   groepen:
     'per aanbieder telt een episode met meer aanbieders bij elk van hen mee; kader, categorie, ' +
     'product en verwijzer komen van de eerste toewijzing van de episode; leeftijd op de eerste dag',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 export const EPISODE_GROEPEN = [
@@ -53,13 +56,14 @@ export function leeftijdsklasse(leeftijd: number | null): (typeof LEEFTIJDSKLASS
   return '18+';
 }
 
+/** Each count with its cell key: episodes and assignments carry their person's record key. */
 export interface EpisodeTelling {
-  actief: number;
-  gestart: number;
-  beeindigd: number;
-  lopend: number;
-  personen: number;
-  toewijzingen: number;
+  actief: Telling;
+  gestart: Telling;
+  beeindigd: Telling;
+  lopend: Telling;
+  personen: Telling;
+  toewijzingen: Telling;
 }
 
 export interface RuweZorgepisodes {
@@ -94,9 +98,9 @@ export function telZorgepisodes(
       .map(([sleutel, { naam, episodes }]) => ({
         sleutel,
         naam,
-        telling: tel(episodes, vraag),
+        telling: telEpisodes(d, episodes, vraag),
       })),
-    totaal: tel(actief, vraag),
+    totaal: telEpisodes(d, actief, vraag),
   };
 }
 
@@ -123,14 +127,33 @@ function groepVan(
   }
 }
 
-function tel(episodes: readonly ZorgEpisode[], { van, tot }: MonitoringVraag): EpisodeTelling {
+function telEpisodes(
+  d: MonitoringDataset,
+  episodes: readonly ZorgEpisode[],
+  { van, tot }: MonitoringVraag,
+): EpisodeTelling {
   return {
-    actief: episodes.length,
-    gestart: episodes.filter((e) => e.start >= van).length,
-    beeindigd: episodes.filter((e) => !e.running && e.end <= tot).length,
-    lopend: episodes.filter((e) => e.running).length,
-    personen: new Set(episodes.map((e) => e.persoonId)).size,
-    toewijzingen: episodes.reduce((n, e) => n + e.assignmentIds.length, 0),
+    actief: telRecords(d, episodes),
+    gestart: telRecords(
+      d,
+      episodes.filter((e) => e.start >= van),
+    ),
+    beeindigd: telRecords(
+      d,
+      episodes.filter((e) => !e.running && e.end <= tot),
+    ),
+    lopend: telRecords(
+      d,
+      episodes.filter((e) => e.running),
+    ),
+    personen: telPersonen(
+      d,
+      episodes.map((e) => e.persoonId),
+    ),
+    toewijzingen: telRecords(
+      d,
+      episodes.flatMap((e) => e.assignmentIds.map(() => e)),
+    ),
   };
 }
 
