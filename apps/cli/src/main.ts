@@ -3,6 +3,7 @@ import { ROLES, Role, signDevToken } from '@app/access';
 import { loadConfig } from '@app/config';
 import { createEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, openReadModels } from '@app/projections';
+import { assignRecordKeys } from './record-keys';
 
 /** Operator commands: `npm run cli -- --help`. Configured by the same environment as the API. */
 const program = new Command('gezinsplan-cli').description(
@@ -55,6 +56,28 @@ projections
       );
     } finally {
       readModels.close();
+      await store.close();
+    }
+  });
+
+program
+  .command('record-keys')
+  .description(
+    'One-off migration: give every person registered before record keys existed a random record ' +
+      'key (the disclosure control of the policy figures needs one per person)',
+  )
+  .option('--dry-run', 'only count them')
+  .action(async (options: { dryRun?: boolean }) => {
+    const store = createEventStore(loadConfig());
+    try {
+      const dryRun = options.dryRun ?? false;
+      const { personen } = await assignRecordKeys(store, { dryRun });
+      console.log(
+        dryRun
+          ? `${personen} persons without a record key`
+          : `record keys given to ${personen} persons`,
+      );
+    } finally {
       await store.close();
     }
   });

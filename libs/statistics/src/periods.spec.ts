@@ -1,4 +1,4 @@
-import { dagenTussen, datumsTussen, periodeVan, periodesTussen } from './periods';
+import { dagenTussen, datumsTussen, helePeriodes, periodeVan, periodesTussen } from './periods';
 
 describe('periods', () => {
   it.each([
@@ -31,5 +31,20 @@ describe('periods', () => {
       '2026-03-30',
     ]);
     expect(datumsTussen('2026-10-24', '2026-10-26')).toHaveLength(3);
+  });
+
+  it('widens a question to whole months or quarters', () => {
+    expect(helePeriodes('2026-01-15', '2026-03-02', 'maand')).toEqual({
+      van: '2026-01-01',
+      tot: '2026-03-31',
+    });
+    expect(helePeriodes('2026-02-15', '2026-05-02', 'kwartaal')).toEqual({
+      van: '2026-01-01',
+      tot: '2026-06-30',
+    });
+    expect(helePeriodes('2024-02-01', '2024-02-29', 'maand')).toEqual({
+      van: '2024-02-01',
+      tot: '2024-02-29',
+    });
   });
 });

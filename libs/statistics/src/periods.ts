@@ -1,4 +1,8 @@
 import {
+  endOfMonth,
+  endOfQuarter,
+  startOfMonth,
+  startOfQuarter,
   differenceInCalendarDays,
   eachDayOfInterval,
   eachMonthOfInterval,
@@ -27,6 +31,24 @@ export function periodesTussen(van: string, tot: string, per: Periodesoort): str
   const interval = { start: parseISO(van), end: parseISO(tot) };
   const starts = per === 'maand' ? eachMonthOfInterval(interval) : eachQuarterOfInterval(interval);
   return starts.map((start) => periodeVan(format(start, 'yyyy-MM-dd'), per));
+}
+
+/**
+ * The whole periods from `van` to `tot`: `van` moved back to the first day of its month (or
+ * quarter), `tot` forward to the last day of its own. Figures per period are then never asked
+ * for part of one, so two questions a day apart cannot single out one day's records.
+ */
+export function helePeriodes(
+  van: string,
+  tot: string,
+  per: Periodesoort,
+): { van: string; tot: string } {
+  const [begin, einde] =
+    per === 'maand' ? [startOfMonth, endOfMonth] : [startOfQuarter, endOfQuarter];
+  return {
+    van: format(begin(parseISO(van)), 'yyyy-MM-dd'),
+    tot: format(einde(parseISO(tot)), 'yyyy-MM-dd'),
+  };
 }
 
 /** The number of days from `van` to `tot`, both inclusive. */

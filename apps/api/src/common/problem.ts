@@ -50,6 +50,11 @@ export function invalidInput(errors: FieldError[]): ProblemException {
   });
 }
 
+/** 422 for a request whose fields are well-formed but may not be answered, naming those fields. */
+export function refusedInput(detail: string, errors: FieldError[]): ProblemException {
+  return new ProblemException({ ...problemFor(422, detail), errors });
+}
+
 const TITLES: Record<number, [string, string]> = {
   400: ['bad-request', 'Bad request'],
   401: ['unauthenticated', 'Authentication required'],

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '@app/access';
 import { UITKOMSTEN } from '@app/domain';
-import { ConsultatieCijfers, Tabel, consultatieCijfers } from '@app/statistics';
+import { ConsultatieCijfers, Tabel, consultatieCijfers, helePeriodes } from '@app/statistics';
 import { CijferRoute, checkPeriode, csvDownload, wantsCsv } from '../common/cijfers';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { ConsultatiesReadModel } from './consultaties.read-model';
@@ -29,17 +29,20 @@ export class BeleidController {
   @Get('consultaties')
   @CijferRoute(
     'Consultation figures per practice and period, with and without a JPH, SGGZ trend',
-    'Counts under 10 are null and listed in onderdrukt; other counts are rounded to 5; ' +
-      'percentages come from the unrounded counts and are withheld when their denominator is ' +
-      'under 10. With formaat=csv (or Accept: text/csv): the per-practice table as CSV.',
+    'Under disclosure control by the cell-key method (see docs/api.md): counts are perturbed ' +
+      'by at most 2 and rounded to 5, counts under 10 are null and listed in onderdrukt, ' +
+      'percentages come from the published counts and are withheld with them. The period is ' +
+      'widened to whole months (or quarters, with per=kwartaal); van and tot in the answer say ' +
+      'which. With formaat=csv (or Accept: text/csv): the per-practice table as CSV.',
   )
   async consultatieCijfers(
     @Query() query: ConsultatieCijfersQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConsultatieCijfers | string> {
-    const { van, tot } = query;
-    checkPeriode(van, tot);
+    checkPeriode(query.van, query.tot);
+    const per = query.per ?? 'maand';
+    const { van, tot } = helePeriodes(query.van, query.tot, per);
     await this.readYourWrites.waitFor(query.minPosition);
     const cijfers = consultatieCijfers(
       this.consultaties.feiten(van, tot),
@@ -47,7 +50,7 @@ export class BeleidController {
       {
         van,
         tot,
-        per: query.per ?? 'maand',
+        per,
       },
     );
     if (!wantsCsv(query.formaat, accept)) return cijfers;

@@ -15,11 +15,14 @@ import {
   UitstroomCijfers,
   VerlengingenCijfers,
   ZorgepisodeCijfers,
+  FILTER_DREMPEL,
   durenCijfers,
+  filterTeKlein,
   durenTabel,
   inEnUitstroomTabel,
   indicatorCijfers,
   indicatorTabel,
+  peildatum,
   perspectiefCijfers,
   perspectiefTabel,
   samenloopCijfers,
@@ -32,7 +35,7 @@ import {
   zorgepisodeTabel,
 } from '@app/statistics';
 import { CijferRoute, checkPeriode, csvDownload, wantsCsv } from '../common/cijfers';
-import { invalidInput } from '../common/problem';
+import { invalidInput, refusedInput } from '../common/problem';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
@@ -45,11 +48,14 @@ import {
 import { MonitoringReadModel } from './monitoring.read-model';
 
 const UITLEG =
-  'Aggregates only, under disclosure control: counts under 10 are null and listed in onderdrukt, ' +
-  'other counts are rounded to 5, percentages come from the unrounded counts and are withheld ' +
-  'when their denominator is under 10, means and percentiles when their group is under 10. ' +
-  'bekendOp reproduces a figure as it was known on that day; definitieVersie names the ' +
-  'definition used. With formaat=csv (or Accept: text/csv): the main table as CSV.';
+  'Aggregates only, under disclosure control by the cell-key method (see docs/api.md): every ' +
+  'count is perturbed by at most 2 and rounded to 5, the same cell always getting the same ' +
+  'answer; counts under 10 are null and listed in onderdrukt; percentages come from the ' +
+  'published counts and are withheld with them; means, percentiles and Kaplan-Meier points carry ' +
+  'noise from the same cell key and are withheld under 10. A filter that selects fewer than ' +
+  `${FILTER_DREMPEL} persons is refused (422). bekendOp reproduces a figure as it was known at ` +
+  'the end of that day (a moment counts as its whole day); definitieVersie names the definition ' +
+  'used. With formaat=csv (or Accept: text/csv): the main table as CSV.';
 
 /**
  * Care figures for policy staff (beleid), the council's monitoring (002:2179-2491): episodes,
@@ -193,7 +199,21 @@ export class MonitoringController {
     await this.readYourWrites.waitFor(query.minPosition);
     // Known up to now or later is everything recorded so far: the cached data set serves it.
     const alles = vraag.bekendTot >= this.now().toISOString();
-    const cijfers = bereken(this.monitoring.dataset(alles ? null : vraag.bekendTot), vraag);
+    const dataset = this.monitoring.dataset(alles ? null : vraag.bekendTot);
+    if (filterTeKlein(dataset, vraag.filter, peildatum(vraag))) {
+      throw refusedInput(
+        `Dit filter kiest minder dan ${FILTER_DREMPEL} personen; zo'n kleine groep kan iemand ` +
+          'herkenbaar maken. Kies een ruimer filter.',
+        Object.keys(vraag.filter).map((field) => ({
+          field,
+          in: 'query',
+          messages: [
+            `selects fewer than ${FILTER_DREMPEL} persons together with the other filters`,
+          ],
+        })),
+      );
+    }
+    const cijfers = bereken(dataset, vraag);
     if (!wantsCsv(query.formaat, accept)) return cijfers;
     return csvDownload(
       response,
@@ -204,27 +224,22 @@ export class MonitoringController {
   }
 
   /**
-   * "As known on": a day counts up to its last moment (local time), a moment as given. Returns the
-   * calendar date (running care is cut off there at the latest) and the instant facts must be
-   * recorded by.
+   * "As known on" a whole day: up to its last moment (local time). A moment counts as the day it
+   * falls on, so no one can step through a day fact by fact; without bekendOp, as known now.
+   * Returns the calendar date (running care is cut off there at the latest) and the instant facts
+   * must be recorded by.
    */
   private bekend(gevraagd: string | undefined): { bekendOp: string; bekendTot: string } {
     const nu = this.now();
-    const moment =
-      gevraagd === undefined
-        ? nu
-        : gevraagd.length === 10
-          ? subMilliseconds(addDays(parseISO(gevraagd), 1), 1)
-          : new Date(gevraagd);
-    const inDeToekomst =
-      gevraagd !== undefined &&
-      (gevraagd.length === 10 ? gevraagd > kalenderdatum(nu) : moment > nu);
-    if (inDeToekomst) {
+    if (gevraagd === undefined) return { bekendOp: kalenderdatum(nu), bekendTot: nu.toISOString() };
+    const dag = gevraagd.length === 10 ? gevraagd : kalenderdatum(new Date(gevraagd));
+    if (dag > kalenderdatum(nu) || (gevraagd.length > 10 && new Date(gevraagd) > nu)) {
       throw invalidInput([
         { field: 'bekendOp', in: 'query', messages: ['must not be in the future'] },
       ]);
     }
-    return { bekendOp: kalenderdatum(moment), bekendTot: moment.toISOString() };
+    const einde = subMilliseconds(addDays(parseISO(dag), 1), 1);
+    return { bekendOp: dag, bekendTot: einde.toISOString() };
   }
 
   private vraag(query: MonitoringQuery): MonitoringVraag & { bekendTot: string } {

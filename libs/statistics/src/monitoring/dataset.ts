@@ -289,7 +289,7 @@ function voegZorgToe(
 
 /**
  * A person's record key. A person registered before record keys existed has none until the
- * migration (`npm run cli -- record-keys assign`) gave them one; until then they count with key 0.
+ * migration (`npm run cli -- record-keys`) gave them one; until then they count with key 0.
  */
 export function recordsleutel(d: MonitoringDataset, persoonId: string): number {
   return d.recordsleutels.get(persoonId) ?? 0;

@@ -1,6 +1,6 @@
 import { VerwijzerType, WettelijkKader, versieOp } from '@app/domain';
 import { Episode, ageAtStart, compareText, mergeEpisodes } from '../episodes';
-import { Telling, tel } from '../disclosure';
+import { Telling, publiceerAantal, tel } from '../disclosure';
 import {
   MonitoringDataset,
   ToewijzingFeit,
@@ -264,4 +264,36 @@ export function telGezinnen(d: MonitoringDataset, gezinIds: Iterable<string>): T
     const gezin = d.gezinnen.get(id);
     return gezin ? gezinssleutel(d, gezin) : 0;
   });
+}
+
+/**
+ * A filter must select at least this many persons (as published, under disclosure control): a
+ * filter that isolates a handful of people would leave every cell small, however it is grouped.
+ */
+export const FILTER_DREMPEL = 20;
+
+/**
+ * The persons a filter selects at all: those with an assignment it selects, at any date (with a
+ * district: of a family living there on the peildatum). Null without a filter.
+ */
+export function filterPopulatie(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  peil: string,
+): Telling | null {
+  if (Object.values(filter).every((v) => v === undefined)) return null;
+  return telPersonen(
+    d,
+    geselecteerdeToewijzingen(d, filter, peil).map((t) => t.persoonId),
+  );
+}
+
+/** Whether a filter selects too few persons to be answered (see FILTER_DREMPEL). */
+export function filterTeKlein(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  peil: string,
+): boolean {
+  const populatie = filterPopulatie(d, filter, peil);
+  return populatie !== null && (publiceerAantal(populatie) ?? 0) < FILTER_DREMPEL;
 }

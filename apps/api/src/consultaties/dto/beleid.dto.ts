@@ -5,10 +5,17 @@ import { FORMATEN, Formaat } from '../../common/cijfers';
 import { ConsistencyQuery, DateField } from '../../common/dto';
 
 export class ConsultatieCijfersQuery extends ConsistencyQuery {
-  @DateField('Consultations on or after this date', '2026-01-01')
+  @DateField(
+    'Consultations from the first day of the month (or quarter) of this date',
+    '2026-01-01',
+  )
   van!: string;
 
-  @DateField('Consultations on or before this date (at most 10 years after van)', '2026-12-31')
+  @DateField(
+    'Consultations up to the last day of the month (or quarter) of this date (at most 10 years ' +
+      'after van)',
+    '2026-12-31',
+  )
   tot!: string;
 
   @ApiPropertyOptional({ enum: PERIODESOORTEN, description: 'Per month (default) or quarter' })

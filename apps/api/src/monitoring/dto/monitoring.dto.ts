@@ -31,8 +31,9 @@ export class MonitoringQuery extends ConsistencyQuery {
 
   @ApiPropertyOptional({
     description:
-      'As known on this day (YYYY-MM-DD, up to its end) or at this moment (ISO 8601 with a time ' +
-      'zone): facts recorded later are ignored, so the figure can be reproduced (default: now)',
+      'As known at the end of this day (YYYY-MM-DD; a date-time with a time zone counts as the ' +
+      'whole day it falls on, local time): facts recorded later are ignored, so the figure can be ' +
+      'reproduced (default: now)',
     example: '2026-07-01',
   })
   @IsOptional()
