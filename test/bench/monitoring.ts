@@ -41,6 +41,7 @@ import {
   GezinslidRemoved,
   NetwerkBetrokkeneAdded,
   NetwerkBetrokkeneEnded,
+  PersoonRecordKeyAssigned,
   PersoonRegistered,
   Productcategorie,
   ProductVersionSet,
@@ -62,6 +63,8 @@ import {
   EPISODE_GROEPEN,
   MonitoringDataset,
   MonitoringVraag,
+  Onderdrukking,
+  Telling as Cel,
   VERLENGING_GROEPERINGEN,
   durenCijfers,
   indicatorCijfers,
@@ -246,6 +249,7 @@ const VERLENGING_REDENEN = [
 type BenchEvent =
   | ZorgEvent
   | PersoonRegistered
+  | PersoonRecordKeyAssigned
   | GezinWijkSet
   | GezinslidAdded
   | GezinslidRemoved
@@ -383,6 +387,11 @@ function gezin(log: Log, grootte: number): void {
       },
     };
     log.voeg(persoonStreamId(persoonId), persoon, registratie);
+    const sleutel: PersoonRecordKeyAssigned = {
+      type: 'PersoonRecordKeyAssigned',
+      data: { persoonId, recordKey: Math.floor(rnd() * 2 ** 32) },
+    };
+    log.voeg(persoonStreamId(persoonId), sleutel, registratie);
     const lid: GezinslidAdded = {
       type: 'GezinslidAdded',
       data: { gezinId, persoonId, rol: 'jeugdige', vanaf: datum(inschrijving) },
@@ -1008,6 +1017,68 @@ function figuren(): Figuur[] {
   );
 }
 
+/**
+ * Utility of the disclosure control: every count the figures publish (every grouping, both
+ * periods, without a filter), beside its true count; the distribution of the error over those of
+ * at least 10. Published counts are caught where they are made, in Onderdrukking.aantal.
+ */
+function nauwkeurigheid(d: MonitoringDataset): void {
+  const paren: [waar: number, gepubliceerd: number][] = [];
+  const aantal = Onderdrukking.prototype.aantal;
+  Onderdrukking.prototype.aantal = function (this: Onderdrukking, t: Cel, cel) {
+    const gepubliceerd = aantal.call(this, t, cel);
+    if (gepubliceerd !== null) paren.push([t.aantal, gepubliceerd]);
+    return gepubliceerd;
+  };
+  try {
+    for (const periode of PERIODES) {
+      const vraag: MonitoringVraag = {
+        ...periode,
+        bekendOp: NU,
+        bekendTot: BEKEND_TOT,
+        filter: {},
+      };
+      for (const f of [
+        ...EPISODE_GROEPEN.map((g) => (x: MonitoringDataset) => zorgepisodeCijfers(x, vraag, g)),
+        ...DUUR_GROEPERINGEN.map((g) => (x: MonitoringDataset) => durenCijfers(x, vraag, g)),
+        ...VERLENGING_GROEPERINGEN.map(
+          (g) => (x: MonitoringDataset) => verlengingenCijfers(x, vraag, g),
+        ),
+        (x: MonitoringDataset) => samenloopCijfers(x, vraag),
+        (x: MonitoringDataset) => uitstroomCijfers(x, vraag),
+        (x: MonitoringDataset) => perspectiefCijfers(x, vraag),
+        (x: MonitoringDataset) => indicatorCijfers(x, vraag),
+      ]) {
+        f(d);
+      }
+    }
+  } finally {
+    Onderdrukking.prototype.aantal = aantal;
+  }
+  const fouten = new Map<number, number>();
+  for (const [waar, gepubliceerd] of paren) {
+    const fout = gepubliceerd - waar;
+    fouten.set(fout, (fouten.get(fout) ?? 0) + 1);
+  }
+  const binnen5 = paren.filter(([w, g]) => Math.abs(g - w) <= 5).length;
+  const absoluut = paren.map(([w, g]) => Math.abs(g - w));
+  console.log(
+    `published counts (all figures, both periods): ${getal(paren.length)} of at least 10; ` +
+      `within ±5 of the truth: ${getal(binnen5)} (${((100 * binnen5) / paren.length).toFixed(1)}%); ` +
+      `mean absolute error ${(sum(absoluut) / absoluut.length).toFixed(2)}, largest ${Math.max(...absoluut)}`,
+  );
+  printTable(
+    ['error (published - true)', 'counts', 'share'],
+    [...fouten.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([fout, n]) => [
+        (fout > 0 ? '+' : '') + String(fout),
+        getal(n),
+        `${((100 * n) / paren.length).toFixed(1)}%`,
+      ]),
+  );
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string =>
@@ -1140,6 +1211,8 @@ function main(): void {
       console.log(
         `the same question again on the same data set (episodes cached): ${spreiding(nogEens)} ms`,
       );
+      console.log();
+      nauwkeurigheid(d);
       console.log();
       console.log(`peak RSS of the process: ${peakRss()}`);
       void sink;
