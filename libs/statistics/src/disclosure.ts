@@ -101,7 +101,7 @@ export function tel<T>(records: Iterable<T>, recordsleutel: (record: T) => numbe
   return telling;
 }
 
-/** The count plus its perturbation: never published as such, the base of means and published counts. */
+/** The count plus its perturbation, before rounding: never published as such. */
 export function verstoord(t: Telling): number {
   return t.aantal < DREMPEL ? t.aantal : t.aantal + afwijking(t.aantal, t.sleutel);
 }
@@ -214,19 +214,19 @@ export class Onderdrukking {
 
   /**
    * The mean of a cell's values: their sum with noise of up to GROOTHEID_FACTOR times the largest
-   * value, over the perturbed count. `t` counts the same records as `waarden`.
+   * value, over their number. `t` counts the same records as `waarden`. (Not over the perturbed
+   * count: that would move a small cell's mean by a sixth for nothing, since the noise on the sum
+   * already hides any one person.)
    */
   gemiddelde(waarden: readonly number[], t: Telling, cel: Cel, decimalen = 1): number | null {
     if (!this.genoeg(t, cel)) return null;
     const som = waarden.reduce((a, b) => a + b, 0);
-    const ruis = GROOTHEID_FACTOR * grootste(waarden) * grootheidsruis(t.sleutel, cel.veld);
-    return rond((som + ruis) / verstoord(t), decimalen);
+    return rond((som + this.ruis(waarden, t, cel)) / t.aantal, decimalen);
   }
 
   /**
    * A value that describes the cell's records (a median, a percentile, a Kaplan-Meier median):
-   * moved by up to GROOTHEID_FACTOR times the largest value over the perturbed count, and never
-   * below 0.
+   * moved by up to GROOTHEID_FACTOR times the largest value over the count, never below 0.
    */
   kengetal(
     waarde: number | null,
@@ -236,8 +236,7 @@ export class Onderdrukking {
     decimalen = 1,
   ): number | null {
     if (waarde === null || !this.genoeg(t, cel)) return null;
-    const ruis = GROOTHEID_FACTOR * grootste(waarden) * grootheidsruis(t.sleutel, cel.veld);
-    return Math.max(0, rond(waarde + ruis / verstoord(t), decimalen));
+    return Math.max(0, rond(waarde + this.ruis(waarden, t, cel) / t.aantal, decimalen));
   }
 
   /**
@@ -275,6 +274,11 @@ export class Onderdrukking {
   /** Every row with withheld cells, in the order they were met. */
   get onderdrukt(): Onderdrukt[] {
     return [...this.rijen.values()];
+  }
+
+  /** Noise for a magnitude of a cell: up to GROOTHEID_FACTOR times its largest value. */
+  private ruis(waarden: readonly number[], t: Telling, cel: Cel): number {
+    return GROOTHEID_FACTOR * grootste(waarden) * grootheidsruis(t.sleutel, cel.veld);
   }
 
   private genoeg(t: Telling, cel: Cel): boolean {

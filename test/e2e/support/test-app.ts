@@ -8,12 +8,26 @@ import { Role, signDevToken } from '@app/access';
 import { loadConfig } from '@app/config';
 import { createApp } from '../../../apps/api/src/bootstrap';
 
+/**
+ * The application's clock in a test: the wall clock shifted by an offset, so time moves on as
+ * usual while a test can put "today" on another day (the embedded store records events with it).
+ */
+export class TestClock {
+  private offset = 0;
+  readonly now = (): Date => new Date(Date.now() + this.offset);
+  /** From now on the clock reads `moment`, and moves on from there. */
+  set(moment: Date | string): void {
+    this.offset = new Date(moment).getTime() - Date.now();
+  }
+}
+
 export interface TestApp {
   app: INestApplication;
   /** supertest bound to the real HTTP server on a random local port. */
   http: () => ReturnType<typeof request>;
   url: string;
   dataDir: string;
+  clock: TestClock;
   token(role: Role | Role[], userId: string, name?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -22,7 +36,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gezinsplan-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await createApp(config);
+  const clock = new TestClock();
+  const app = await createApp(config, clock.now);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -31,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     http: () => request(url),
     url,
     dataDir,
+    clock,
     token: (role, userId, name) =>
       signDevToken(dataDir, { userId, roles: Array.isArray(role) ? role : [role], name }),
     close: async () => {

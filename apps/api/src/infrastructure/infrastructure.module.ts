@@ -64,7 +64,7 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
-        { provide: EventStore, useFactory: () => createEventStore(config) },
+        { provide: EventStore, useFactory: () => createEventStore(config, clock) },
         { provide: ReadModelDatabase, useFactory: () => openReadModels(config) },
         {
           provide: ProjectionRunner,

@@ -52,6 +52,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Events read per page by subscriptions. */
   pageSize?: number;
+  /** The store's clock for `recordedAt` (tests set it; EventStoreDB keeps its own). */
+  now?: () => Date;
 }
 
 /**
@@ -63,6 +65,7 @@ export class SqliteEventStore extends EventStore {
   private readonly appended = new EventEmitter();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
+  private readonly now: () => Date;
   private readonly statements;
   private readonly appendTransaction;
 
@@ -70,6 +73,7 @@ export class SqliteEventStore extends EventStore {
     super();
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.pageSize = options.pageSize ?? 1000;
+    this.now = options.now ?? (() => new Date());
     this.appended.setMaxListeners(0);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
@@ -106,7 +110,7 @@ export class SqliteEventStore extends EventStore {
         if (retried) return retried;
         const last = this.statements.lastRevision.get(streamId)?.revision ?? null;
         checkExpected(streamId, expected, last);
-        const recordedAt = new Date().toISOString();
+        const recordedAt = this.now().toISOString();
         let revision = last ?? -1;
         let position: Position = START;
         for (const event of events) {
