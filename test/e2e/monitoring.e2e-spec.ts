@@ -1,3 +1,4 @@
+import './support/cijfers';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -40,6 +41,7 @@ describe('monitoring (e2e)', () => {
     const bsn = null;
     const { gezinId, position } = await write('post', '/gezinnen', {
       naam: achternaam,
+      wijk: 'Noord',
       leden: [{ rol: 'jeugdige', voornaam, achternaam, geboortedatum, bsn }],
     });
     const gezin = await t
@@ -72,8 +74,12 @@ describe('monitoring (e2e)', () => {
       .set(auth(token));
   }
 
+  /** Everything in beforeAll is recorded on this day; the as-known test adds a day later. */
+  const DAG = '2026-01-10';
+
   beforeAll(async () => {
     t = await startTestApp();
+    t.clock.set(`${DAG}T10:00:00`);
     anna = await t.token('contactpersoon', 'u-anna', 'Anna de Vries');
     beheer = await t.token('beheer', 'u-beheer');
     beleid = await t.token('beleid', 'u-beleid');
@@ -112,8 +118,8 @@ describe('monitoring (e2e)', () => {
       { geldigVanaf: '2020-01-01', naam: 'Zorg BV' },
       beheer,
     );
-    // 12 families with one youth each, ambulant Jeugdwet care in the first half of 2025; the
-    // first 10 also have Wmo support, from 1 March.
+    // 12 families in Noord with one youth each, ambulant Jeugdwet care in the first half of 2025;
+    // the first 10 also have Wmo support, from 1 March.
     for (let i = 0; i < 12; i++) {
       const { persoonId } = await gezinMetJeugdige(i, `2012-0${1 + (i % 9)}-1${i % 10}`);
       await toewijzing(persoonId, {});
@@ -129,85 +135,147 @@ describe('monitoring (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('counts the episodes active in a period, rounded to 5, and says what it withheld', async () => {
+  it('counts the episodes active in a period under disclosure control, and says what it withheld', async () => {
     const res = await cijfers('episodes', 'van=2025-01-01&tot=2025-12-31&groep=kader').expect(200);
     expect(res.body).toMatchObject({
-      definitieVersie: 'zorgepisodes-1',
+      definitieVersie: 'zorgepisodes-2',
       van: '2025-01-01',
       tot: '2025-12-31',
       groep: 'kader',
-      // 12 Jeugdwet episodes (published as 10) and 10 Wmo episodes.
+      // 12 Jeugdwet episodes and 10 Wmo episodes: each published perturbed and rounded to 5.
       perGroep: [
-        expect.objectContaining({ sleutel: 'jeugdwet', actief: 10, personen: 10, lopend: null }),
-        expect.objectContaining({ sleutel: 'wmo', actief: 10, personen: 10 }),
+        expect.objectContaining({
+          sleutel: 'jeugdwet',
+          actief: expect.gepubliceerdVan(12),
+          personen: expect.gepubliceerdVan(12),
+          lopend: null,
+        }),
+        expect.objectContaining({
+          sleutel: 'wmo',
+          actief: expect.gepubliceerdVan(10),
+          personen: expect.gepubliceerdVan(10),
+        }),
       ],
-      totaal: expect.objectContaining({ actief: 20, personen: 10, toewijzingen: 20 }),
+      totaal: expect.objectContaining({
+        actief: expect.gepubliceerdVan(22),
+        personen: expect.gepubliceerdVan(12),
+        toewijzingen: expect.gepubliceerdVan(22),
+      }),
     });
     expect(res.body.onderdrukt).toContainEqual(
       expect.objectContaining({ rij: 'jeugdwet', reden: 'aantal onder 10' }),
     );
+    // The same question gives the same answer: asking again gains nothing.
+    const again = await cijfers('episodes', 'van=2025-01-01&tot=2025-12-31&groep=kader');
+    const { perGroep, totaal, onderdrukt } = res.body;
+    expect(again.body).toMatchObject({ perGroep, totaal, onderdrukt });
   });
 
-  it('counts families with care from more than one framework', async () => {
+  it('counts families with care from more than one framework, shares from the published counts', async () => {
     const res = await cijfers('samenloop', 'van=2025-01-01&tot=2025-12-31').expect(200);
-    expect(res.body.gezinnen).toMatchObject({
-      metZorg: 10, // 12
-      metMeerdereKaders: 10,
-      aandeelMeerdereKaders: 83, // 10 of 12
+    const gezinnen = res.body.gezinnen;
+    expect(gezinnen).toMatchObject({
+      metZorg: expect.gepubliceerdVan(12),
+      metMeerdereKaders: expect.gepubliceerdVan(10),
       perCombinatie: [
-        { combinatie: 'jeugdwet+wmo', kaders: ['jeugdwet', 'wmo'], aantal: 10 },
+        {
+          combinatie: 'jeugdwet+wmo',
+          kaders: ['jeugdwet', 'wmo'],
+          aantal: expect.gepubliceerdVan(10),
+        },
         { combinatie: 'jeugdwet', kaders: ['jeugdwet'], aantal: null }, // 2
       ],
     });
+    expect(gezinnen.aandeelMeerdereKaders).toBe(
+      Math.round((100 * gezinnen.metMeerdereKaders) / gezinnen.metZorg),
+    );
   });
 
   it('answers every figure route for the same data', async () => {
     const periode = 'van=2025-01-01&tot=2025-12-31';
     const duren = (await cijfers('duren', `${periode}&groep=categorie`).expect(200)).body;
-    expect(duren.definitieVersie).toBe('monitoring-duren-2');
-    expect(duren.perGroep).toEqual([
-      // 12 Jeugdwet episodes, 1 Jan-30 Jun 2025: 181 days each.
-      expect.objectContaining({ sleutel: '45', gestart: 10, beeindigd: 10, gemiddelde: 181 }),
-      // 10 Wmo episodes, 1 Mar-31 Dec 2025: 306 days each.
-      expect.objectContaining({ sleutel: '50', gestart: 10, beeindigd: 10, gemiddelde: 306 }),
-    ]);
+    expect(duren.definitieVersie).toBe('monitoring-duren-3');
+    const [ambulant, wmo] = duren.perGroep;
+    // 12 Jeugdwet episodes, 1 Jan-30 Jun 2025: 181 days each; 10 Wmo, 1 Mar-31 Dec: 306 each.
+    // A mean moves by at most half the largest value over the count.
+    expect(ambulant).toMatchObject({
+      sleutel: '45',
+      gestart: expect.gepubliceerdVan(12),
+      beeindigd: expect.gepubliceerdVan(12),
+    });
+    expect(Math.abs(ambulant.gemiddelde - 181)).toBeLessThanOrEqual((0.5 * 181) / 12 + 0.05);
+    expect(wmo).toMatchObject({ sleutel: '50', beeindigd: expect.gepubliceerdVan(10) });
+    expect(Math.abs(wmo.gemiddelde - 306)).toBeLessThanOrEqual((0.5 * 306) / 10 + 0.05);
 
     const verlengingen = (await cijfers('verlengingen', periode).expect(200)).body;
-    // The 12 Jeugdwet episodes have a contracted maximum of 6 months and none lasts longer.
+    // The 12 Jeugdwet episodes have a contracted maximum of 6 months and none lasts longer: the
+    // share of a withheld count (0) is withheld too.
     expect(verlengingen.totaal).toMatchObject({
-      metMaximum: 10,
+      metMaximum: expect.gepubliceerdVan(12),
       langerDanMaximum: null,
-      aandeelLangerDanMaximum: 0,
+      aandeelLangerDanMaximum: null,
       aangevraagd: null,
     });
 
     const indicatoren = (await cijfers('indicatoren', periode).expect(200)).body;
-    expect(indicatoren.jaren[0]).toMatchObject({
+    const jaar = indicatoren.jaren[0];
+    expect(jaar).toMatchObject({
       jaar: 2025,
       bevolking: 1000,
-      // 12 youths without residence out of 1000 aged 0-17.
-      zonderVerblijf: { aantal: 10, percentage: 1.2, nulwaarde2023: 12.7, nulwaarde2024: 11.9 },
+      // 12 youths without residence out of 1000 aged 0-17: the share of the published count.
+      zonderVerblijf: {
+        aantal: expect.gepubliceerdVan(12),
+        nulwaarde2023: 12.7,
+        nulwaarde2024: 11.9,
+      },
       metVerblijf: { aantal: null, percentage: null },
     });
-    const noord = (await cijfers('indicatoren', `${periode}&wijk=Noord`).expect(200)).body;
-    expect(noord.jaren[0]).toMatchObject({ bevolking: 600, bevolkingOnbekend: false });
+    expect(jaar.zonderVerblijf.percentage).toBe(jaar.zonderVerblijf.aantal / 10);
 
     const uitstroom = (await cijfers('uitstroom', periode).expect(200)).body;
     expect(uitstroom).toMatchObject({
-      definitieVersie: 'uitstroom-1',
+      definitieVersie: 'uitstroom-2',
       uitstroom: { aantal: null },
     });
 
     const gesprekken = (await cijfers('perspectiefgesprekken', periode).expect(200)).body;
     // Born in 2012: 16.5 in 2028 or 2029, not in 2025.
-    expect(gesprekken.definitieVersie).toBe('perspectief-1');
+    expect(gesprekken.definitieVersie).toBe('perspectief-2');
     expect(gesprekken.filter).toEqual({ kader: 'jeugdwet' });
   });
 
-  it('gives the same figure as known at a past moment after later events', async () => {
-    const moment = new Date().toISOString();
-    const query = `van=2025-01-01&tot=2025-12-31&groep=kader&bekendOp=${moment}`;
+  it('refuses a filter that selects fewer than 20 persons, naming its fields', async () => {
+    const periode = 'van=2025-01-01&tot=2025-12-31';
+    // Noord has 12 youths; the Wmo has 10; no one is in Zuid.
+    for (const filter of ['wijk=Noord', 'kader=wmo', 'wijk=Zuid', 'aanbieder=87654321']) {
+      const res = await cijfers('episodes', `${periode}&${filter}`);
+      expect(res.status).toBe(422);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: filter.split('=')[0], in: 'query' }),
+      ]);
+    }
+    const beide = await cijfers('indicatoren', `${periode}&wijk=Noord&kader=jeugdwet`);
+    expect(beide.status).toBe(422);
+    expect(beide.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'kader',
+      'wijk',
+    ]);
+  });
+
+  it('gives the same figure as known on a past day after later events, and a moment counts as its day', async () => {
+    const query = `van=2025-01-01&tot=2025-12-31&groep=kader&bekendOp=${DAG}`;
     const before = (await cijfers('episodes', query).expect(200)).body;
+    // A moment on that day is that whole day: no stepping through a day event by event.
+    const moment = (
+      await cijfers(
+        'episodes',
+        `van=2025-01-01&tot=2025-12-31&groep=kader&bekendOp=${DAG}T08:00:00Z`,
+      )
+    ).body;
+    expect(moment).toEqual(before);
+    // The next day, 8 more youths in Noord.
+    t.clock.set(`2026-01-11T10:00:00`);
     for (let i = 12; i < 20; i++) {
       const { persoonId } = await gezinMetJeugdige(i, '2013-05-05');
       await toewijzing(persoonId, {});
@@ -216,17 +284,31 @@ describe('monitoring (e2e)', () => {
     expect(after).toEqual(before);
     const now = (await cijfers('episodes', 'van=2025-01-01&tot=2025-12-31&groep=kader').expect(200))
       .body;
-    expect(now.perGroep[0]).toMatchObject({ sleutel: 'jeugdwet', actief: 20 });
+    expect(now.perGroep[0]).toMatchObject({
+      sleutel: 'jeugdwet',
+      actief: expect.gepubliceerdVan(20),
+    });
+    // Now 20 youths live in Noord: the district can be asked.
+    const noord = (
+      await cijfers('indicatoren', 'van=2025-01-01&tot=2025-12-31&wijk=Noord').expect(200)
+    ).body;
+    expect(noord.jaren[0]).toMatchObject({ bevolking: 600, bevolkingOnbekend: false });
   });
 
   it('serves the main table as CSV', async () => {
     const res = await cijfers('episodes', 'van=2025-01-01&tot=2025-12-31&groep=kader&formaat=csv');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['x-definitie-versie']).toBe('zorgepisodes-1');
-    expect(res.text.split('\r\n')[0]).toBe(
-      'kader,naam,actief,gestart,beeindigd,lopend,personen,toewijzingen,onderdrukt',
+    expect(res.headers['x-definitie-versie']).toBe('zorgepisodes-2');
+    const [kop, ...rijen] = res.text.trim().split('\r\n');
+    expect(kop).toBe('kader,naam,actief,gestart,beeindigd,lopend,personen,toewijzingen,onderdrukt');
+    // The same numbers as the JSON answer: combining the two gains nothing.
+    const json = (await cijfers('episodes', 'van=2025-01-01&tot=2025-12-31&groep=kader')).body;
+    const velden = ['actief', 'gestart', 'beeindigd', 'lopend', 'personen', 'toewijzingen'];
+    const uitJson = [...json.perGroep, { sleutel: 'totaal', ...json.totaal }].map(
+      (r: Record<string, number | null>) => velden.map((v) => (r[v] === null ? '' : String(r[v]))),
     );
+    expect(rijen.map((r) => r.split(',').slice(2, 8))).toEqual(uitJson);
   });
 
   it('never shows a name, birth date or id of a person or family', async () => {
