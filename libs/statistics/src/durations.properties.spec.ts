@@ -2,6 +2,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import {
   DurationObservation,
+  atRiskOn,
   durationDays,
   kaplanMeier,
   observation,
@@ -97,6 +98,16 @@ describe('duration properties', () => {
           const p = km.points.find((q) => q.day === km.median)!;
           expect(p.survival).toBeLessThanOrEqual(0.5 + 1e-9);
         }
+      }),
+    );
+  });
+
+  it('those at risk on a day are those with a duration of at least that day, at a point as the point says', () => {
+    fc.assert(
+      fc.property(waarnemingen, fc.integer({ min: 0, max: 45 }), (obs, dag) => {
+        const km = kaplanMeier(obs);
+        expect(atRiskOn(km, dag)).toBe(obs.filter((o) => o.duration >= dag).length);
+        for (const p of km.points) expect(atRiskOn(km, p.day)).toBe(p.atRisk);
       }),
     );
   });

@@ -1,4 +1,11 @@
-import { durationDays, kaplanMeier, observation, percentile, summarize } from './durations';
+import {
+  atRiskOn,
+  durationDays,
+  kaplanMeier,
+  observation,
+  percentile,
+  summarize,
+} from './durations';
 import { mergeEpisodes } from './episodes';
 
 describe('durationDays', () => {
@@ -110,6 +117,22 @@ describe('kaplanMeier', () => {
     expect(kaplanMeier([1, 2, 3, 4, 5, 6].map((d) => ({ duration: d, ended: true }))).median).toBe(
       3,
     );
+  });
+
+  it('counts those at risk on any day: a duration of at least that day', () => {
+    const km = kaplanMeier([
+      { duration: 10, ended: true },
+      { duration: 20, ended: false },
+      { duration: 30, ended: true },
+      { duration: 30, ended: true },
+      { duration: 40, ended: false },
+      { duration: 50, ended: true },
+    ]);
+    // Day 1..10: all 6; 11..20: 5; 21..30: 4; 31..40: 2; 41..50: 1; after 50: none.
+    expect([1, 10, 11, 20, 21, 30, 31, 40, 41, 50, 51, 365].map((d) => atRiskOn(km, d))).toEqual([
+      6, 6, 5, 5, 4, 4, 2, 2, 1, 1, 0, 0,
+    ]);
+    expect(atRiskOn(kaplanMeier([]), 90)).toBe(0);
   });
 
   it('is empty for no episodes', () => {

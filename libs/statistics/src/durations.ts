@@ -171,3 +171,17 @@ export function kaplanMeier(observations: readonly DurationObservation[]): Kapla
     censoring: DUREN_DEFINITIE.kaplanMeier,
   };
 }
+
+/**
+ * How many were at risk on `day`: those with a duration of at least `day`, still in care at its
+ * start, as `SurvivalPoint.atRisk` (also between and after the points). A survival estimate at a
+ * day says something about these few: disclosure control needs their number.
+ */
+export function atRiskOn(km: KaplanMeierResult, day: number): number {
+  let atRisk = km.n;
+  for (const p of km.points) {
+    if (p.day >= day) break;
+    atRisk -= p.events + p.censored;
+  }
+  return atRisk;
+}

@@ -126,6 +126,49 @@ describe('overlap properties', () => {
     );
   });
 
+  it('each count is the number of ids it lists, and the ids are exactly those of the rows counted', () => {
+    fc.assert(
+      fc.property(gezinnen, periode, (fs, { van, tot }) => {
+        const { families, totals } = overlapInPeriod(fs, van, tot);
+        const gesorteerd = (ids: string[]) => [...ids].sort();
+        for (const [t, rows] of [
+          [totals.families, families.map((f) => ({ ...f, id: f.gezinId }))],
+          [
+            totals.persons,
+            families.flatMap((f) => f.perPerson.map((p) => ({ ...p, id: p.persoonId }))),
+          ],
+        ] as const) {
+          const metZorg = rows.filter((r) => r.combination !== null);
+          expect(gesorteerd(t.ids.withCare)).toEqual(gesorteerd(metZorg.map((r) => r.id)));
+          expect(t.ids.withCare).toHaveLength(t.withCare);
+          expect(t.ids.withOneFramework).toHaveLength(t.withOneFramework);
+          expect(t.ids.withMultipleFrameworks).toHaveLength(t.withMultipleFrameworks);
+          expect(gesorteerd([...t.ids.withOneFramework, ...t.ids.withMultipleFrameworks])).toEqual(
+            gesorteerd(t.ids.withCare),
+          );
+          for (const c of t.perCombination) {
+            expect(c.ids).toHaveLength(c.count);
+            expect(gesorteerd(c.ids)).toEqual(
+              gesorteerd(metZorg.filter((r) => r.combination === c.combination).map((r) => r.id)),
+            );
+          }
+          expect(gesorteerd(t.perCombination.flatMap((c) => c.ids))).toEqual(
+            gesorteerd(t.ids.withCare),
+          );
+          for (const p of t.providersDistribution) {
+            expect(p.ids).toHaveLength(p.count);
+            expect(gesorteerd(p.ids)).toEqual(
+              gesorteerd(metZorg.filter((r) => r.providers === p.providers).map((r) => r.id)),
+            );
+          }
+          // The values behind a mean of concurrent days: one per row with several frameworks.
+          expect(t.concurrentDaysOfMultiple).toHaveLength(t.withMultipleFrameworks);
+          expect(t.concurrentDaysOfMultiple.reduce((n, x) => n + x, 0)).toBe(t.concurrentDays);
+        }
+      }),
+    );
+  });
+
   it('gaps are at least a day long and are exactly the uncovered days between first and last care', () => {
     fc.assert(
       fc.property(gezinnen, (fs) => {

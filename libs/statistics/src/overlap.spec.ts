@@ -159,44 +159,89 @@ describe('overlap in a period, against a hand count', () => {
       withOneFramework: 1,
       withMultipleFrameworks: 4,
       perCombination: [
-        { combination: 'jeugdwet+wmo', frameworks: ['jeugdwet', 'wmo'], count: 2 },
-        { combination: 'jeugdwet', frameworks: ['jeugdwet'], count: 1 },
+        {
+          combination: 'jeugdwet+wmo',
+          frameworks: ['jeugdwet', 'wmo'],
+          count: 2,
+          ids: ['g-1', 'g-5'],
+        },
+        { combination: 'jeugdwet', frameworks: ['jeugdwet'], count: 1, ids: ['g-3'] },
         {
           combination: 'jeugdwet+participatiewet',
           frameworks: ['jeugdwet', 'participatiewet'],
           count: 1,
+          ids: ['g-2'],
         },
         {
           combination: 'jeugdwet+wmo+schuldhulpverlening',
           frameworks: ['jeugdwet', 'wmo', 'schuldhulpverlening'],
           count: 1,
+          ids: ['g-6'],
         },
       ],
+      // g-3 (A) and g-6 (E); g-1 and g-5 (A, B); g-2 (A, D, C).
       providersDistribution: [
-        { providers: 1, count: 2 },
-        { providers: 2, count: 2 },
-        { providers: 3, count: 1 },
+        { providers: 1, count: 2, ids: ['g-3', 'g-6'] },
+        { providers: 2, count: 2, ids: ['g-1', 'g-5'] },
+        { providers: 3, count: 1, ids: ['g-2'] },
       ],
       concurrentDays: 28 + 6 + 1 + 8,
+      ids: {
+        withCare: ['g-1', 'g-2', 'g-3', 'g-5', 'g-6'], // g-4 had no care in the period
+        withOneFramework: ['g-3'],
+        withMultipleFrameworks: ['g-1', 'g-2', 'g-5', 'g-6'],
+      },
+      concurrentDaysOfMultiple: [28, 6, 1, 8],
     });
     expect(result.totals.persons).toMatchObject({
       withCare: 8,
       withOneFramework: 5,
       withMultipleFrameworks: 3,
       perCombination: [
-        { combination: 'jeugdwet', count: 3 },
-        { combination: 'jeugdwet+wmo', count: 2 },
-        { combination: 'jeugdwet+participatiewet', count: 1 },
-        { combination: 'schuldhulpverlening', count: 1 },
-        { combination: 'wmo', count: 1 },
+        { combination: 'jeugdwet', count: 3, ids: ['p-1', 'p-4', 'p-7'] },
+        { combination: 'jeugdwet+wmo', count: 2, ids: ['p-6', 'p-8'] },
+        { combination: 'jeugdwet+participatiewet', count: 1, ids: ['p-3'] },
+        { combination: 'schuldhulpverlening', count: 1, ids: ['p-9'] },
+        { combination: 'wmo', count: 1, ids: ['p-2'] },
       ],
       providersDistribution: [
-        { providers: 1, count: 6 },
-        { providers: 2, count: 1 },
-        { providers: 3, count: 1 },
+        { providers: 1, count: 6, ids: ['p-1', 'p-2', 'p-4', 'p-7', 'p-8', 'p-9'] },
+        { providers: 2, count: 1, ids: ['p-6'] },
+        { providers: 3, count: 1, ids: ['p-3'] },
       ],
       concurrentDays: 6 + 1,
+      ids: {
+        withCare: ['p-1', 'p-2', 'p-3', 'p-4', 'p-6', 'p-7', 'p-8', 'p-9'],
+        withOneFramework: ['p-1', 'p-2', 'p-4', 'p-7', 'p-9'],
+        withMultipleFrameworks: ['p-3', 'p-6', 'p-8'],
+      },
+      // p-8 has Jeugdwet and Wmo, never on the same day.
+      concurrentDaysOfMultiple: [6, 1, 0],
     });
+  });
+
+  it('counts a person in two families in each, under their own id', () => {
+    const tweeGezinnen: Family[] = [
+      {
+        gezinId: 'g-a',
+        members: [
+          { persoonId: 'p-x', episodes: [ep('jeugdwet', '2026-01-01', '2026-01-31', 'A')] },
+        ],
+      },
+      {
+        gezinId: 'g-b',
+        members: [
+          { persoonId: 'p-x', episodes: [ep('jeugdwet', '2026-01-01', '2026-01-31', 'A')] },
+          { persoonId: 'p-y', episodes: [] },
+        ],
+      },
+    ];
+    const { persons } = overlapInPeriod(tweeGezinnen, '2026-01-01', '2026-03-31').totals;
+    expect(persons.withCare).toBe(2);
+    expect(persons.ids.withCare).toEqual(['p-x', 'p-x']);
+    expect(persons.perCombination).toEqual([
+      { combination: 'jeugdwet', frameworks: ['jeugdwet'], count: 2, ids: ['p-x', 'p-x'] },
+    ]);
   });
 
   it('refuses a period that ends before it starts', () => {

@@ -67,6 +67,8 @@ export interface CombinationCount {
   combination: string;
   frameworks: WettelijkKader[];
   count: number;
+  /** Who is counted (see `OverlapTotals.ids`). */
+  ids: string[];
 }
 
 export interface OverlapTotals {
@@ -76,9 +78,17 @@ export interface OverlapTotals {
   /** Per combination (also single frameworks), most frequent first: the sets of an UpSet chart. */
   perCombination: CombinationCount[];
   /** How many have 1, 2, ... distinct providers (only those with care), by number of providers. */
-  providersDistribution: { providers: number; count: number }[];
+  providersDistribution: { providers: number; count: number; ids: string[] }[];
   /** Summed over all. */
   concurrentDays: number;
+  /**
+   * Who is counted in each total, so a caller can give each count the keys of its records: a
+   * gezinId per family, a persoonId per member (a person in two families twice, as counted), in
+   * the order of the rows (sorted by gezinId, then persoonId).
+   */
+  ids: { withCare: string[]; withOneFramework: string[]; withMultipleFrameworks: string[] };
+  /** The concurrent days of each of `ids.withMultipleFrameworks`, in that order. */
+  concurrentDaysOfMultiple: number[];
 }
 
 export interface OverlapResult {
@@ -88,7 +98,7 @@ export interface OverlapResult {
   periodDays: number;
   /** Every family, sorted by gezinId. */
   families: FamilyOverlap[];
-  /** Unrounded counts: disclosure control is the caller's. */
+  /** Raw counts, with who is in each: disclosure control is the caller's. */
   totals: { families: OverlapTotals; persons: OverlapTotals };
 }
 
@@ -121,8 +131,11 @@ export function overlapInPeriod(
     periodDays: dagenTussen(van, tot),
     families: result,
     totals: {
-      families: totals(result),
-      persons: totals(result.flatMap((f) => f.perPerson)),
+      families: totals(result, (f) => f.gezinId),
+      persons: totals(
+        result.flatMap((f) => f.perPerson),
+        (p) => p.persoonId,
+      ),
     },
   };
 }
@@ -178,32 +191,44 @@ function union(ranges: [number, number][]): [number, number][] {
   return joined;
 }
 
-function totals(rows: readonly OverlapFigures[]): OverlapTotals {
+function totals<R extends OverlapFigures>(
+  rows: readonly R[],
+  idOf: (row: R) => string,
+): OverlapTotals {
   const withCare = rows.filter((r) => r.combination !== null);
+  const multiple = withCare.filter((r) => r.multipleFrameworks);
   const combinations = new Map<string, CombinationCount>();
-  const providers = new Map<number, number>();
+  const providers = new Map<number, string[]>();
   for (const row of withCare) {
     const key = row.combination!;
     const entry = combinations.get(key) ?? {
       combination: key,
       frameworks: row.frameworks,
       count: 0,
+      ids: [],
     };
     entry.count += 1;
+    entry.ids.push(idOf(row));
     combinations.set(key, entry);
-    providers.set(row.providers, (providers.get(row.providers) ?? 0) + 1);
+    providers.set(row.providers, [...(providers.get(row.providers) ?? []), idOf(row)]);
   }
   return {
     withCare: withCare.length,
-    withOneFramework: withCare.filter((r) => !r.multipleFrameworks).length,
-    withMultipleFrameworks: withCare.filter((r) => r.multipleFrameworks).length,
+    withOneFramework: withCare.length - multiple.length,
+    withMultipleFrameworks: multiple.length,
     perCombination: [...combinations.values()].sort(
       (a, b) => b.count - a.count || compareText(a.combination, b.combination),
     ),
     providersDistribution: [...providers.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([n, count]) => ({ providers: n, count })),
+      .map(([n, ids]) => ({ providers: n, count: ids.length, ids })),
     concurrentDays: rows.reduce((sum, r) => sum + r.concurrentDays, 0),
+    ids: {
+      withCare: withCare.map(idOf),
+      withOneFramework: withCare.filter((r) => !r.multipleFrameworks).map(idOf),
+      withMultipleFrameworks: multiple.map(idOf),
+    },
+    concurrentDaysOfMultiple: multiple.map((r) => r.concurrentDays),
   };
 }
 

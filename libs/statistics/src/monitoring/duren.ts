@@ -1,8 +1,16 @@
 import { Woonvorm } from '@app/domain';
-import { Cel, Onderdrukking, Onderdrukt } from '../disclosure';
+import {
+  Cel,
+  DREMPEL,
+  ONDERDRUKKING_DEFINITIE,
+  Onderdrukking,
+  Onderdrukt,
+  Telling,
+} from '../disclosure';
 import {
   DurationObservation,
   DurationSummary,
+  atRiskOn,
   durationDays,
   kaplanMeier,
   observation,
@@ -21,6 +29,7 @@ import {
   kop,
   peildatum,
   productOmschrijving,
+  telRecords,
   zorgEpisodes,
 } from './selectie';
 
@@ -37,7 +46,7 @@ import {
  * An episode may be in both, in one, or in neither (started before the period and still running).
  */
 export const MONITORING_DUREN_DEFINITIE = {
-  versie: 'monitoring-duren-2',
+  versie: 'monitoring-duren-3',
   wijk: WIJK_DEFINITIE,
   eenheid:
     'zorgepisode: toewijzingen die de selectie kiest, per persoon en product samengevoegd als er ' +
@@ -63,15 +72,20 @@ export const MONITORING_DUREN_DEFINITIE = {
   samenvatting:
     'gemiddelde, mediaan, p25, p75 en p90 over de duur van de beëindigde episodes (zie beeindigd), ' +
     'dus ook van episodes die voor de periode begonnen; lopende episodes tellen NIET mee; ' +
-    'percentielen met lineaire interpolatie (PERCENTIEL.INC), in dagen met één decimaal; niet ' +
-    'getoond bij minder dan 10 beëindigde',
+    'percentielen met lineaire interpolatie (PERCENTIEL.INC), in dagen met één decimaal, met ' +
+    'ruis uit de celsleutel van de beëindigde (zie onderdrukking); niet getoond bij minder dan 10 ' +
+    'beëindigde',
   kaplanMeier:
     'over de gestarte episodes (zie gestart), beëindigde als uitkomst en lopende gecensureerd op ' +
     'hun duur tot de peildatum; episodes die voor van begonnen tellen hier niet; kmMediaan: de ' +
     'eerste duur waarop de geschatte overleving 0,5 of lager is (null als de curve daar niet ' +
-    'komt); overlevingNa90/180/365: geschat percentage gestarte episodes dat langer dan ' +
-    '90/180/365 dagen duurt, één decimaal; null als geen episode zo lang gevolgd is; niet getoond ' +
-    'bij minder dan 10 gestarte',
+    'komt), in hele dagen met ruis uit de celsleutel van de gestarte; niet getoond bij minder dan ' +
+    '10 gestarte of als op die dag minder dan 10 onder risico zijn (onder risico op een dag: ' +
+    'gestarte episodes die minstens zo lang duren of gevolgd zijn, dus aan het begin van die dag ' +
+    'nog liepen); overlevingNa90/180/365: geschat percentage gestarte episodes dat langer dan ' +
+    '90/180/365 dagen duurt, één decimaal, met ruis; null als geen episode zo lang gevolgd is; ' +
+    'niet getoond als op die dag minder dan 10 onder risico zijn (ook niet als de curve dan al 0 ' +
+    'is) of bij minder dan 10 gestarte',
   verblijf:
     'verblijven die de selectie kiest, zonder verblijven die als pleegzorg begonnen; duur van ' +
     'startdatum tot en met einddatum; beeindigd: verblijven met een einddatum van van tot en met ' +
@@ -83,14 +97,12 @@ export const MONITORING_DUREN_DEFINITIE = {
     'verblijven die als behandeld wonen begonnen, berekend als verblijf; het basisjaar is 2023 ' +
     '(van 2023-01-01 tot en met 2023-12-31, zelfde bekendOp en selectie, dus peildatum uiterlijk ' +
     '2023-12-31) met dezelfde populaties: het gemiddelde van 2023 is dat van de verblijven die in ' +
-    '2023 eindigden, ongeacht hun start; doel: het gemiddelde van 2023 maal 0,75 (25% korter in ' +
-    '2026); verschilPercentage: (gemiddelde nu - gemiddelde 2023) / gemiddelde 2023 x 100, beide ' +
-    'over beëindigde verblijven, één decimaal, niet getoond als een van beide gemiddelden niet ' +
+    '2023 eindigden, ongeacht hun start; doel: het gepubliceerde gemiddelde van 2023 maal 0,75 ' +
+    '(25% korter in 2026); verschilPercentage: (gemiddelde nu - gemiddelde 2023) / gemiddelde ' +
+    '2023 x 100, uit de gepubliceerde gemiddelden (beide over beëindigde verblijven), één ' +
+    'decimaal; doel en verschil worden niet getoond als een gemiddelde waar ze uit volgen niet ' +
     'getoond wordt',
-  onderdrukking:
-    'aantallen onder 10 worden niet getoond (null, zie onderdrukt), andere zijn afgerond op 5; ' +
-    'duren en percentielen niet bij minder dan 10 beëindigde, Kaplan-Meier-cijfers niet bij minder ' +
-    'dan 10 gestarte in de groep',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 export const DUUR_GROEPERINGEN = ['categorie', 'product', 'aanbieder'] as const;
@@ -106,30 +118,42 @@ export const BASISJAAR = { van: '2023-01-01', tot: '2023-12-31' } as const;
 const PLEEGZORG: Woonvorm = 'pleegzorg';
 const BEHANDELD_WONEN: Woonvorm = 'behandeld-wonen';
 
-/** Unrounded figures over the two populations of a row: never published as such. */
+/**
+ * Raw figures over the two populations of a row: never published as such. Each count carries the
+ * record keys of its episodes' or stays' persons (a person with two adds their key twice).
+ */
 export interface RuweDuurStatistiek {
   /** Started in the period: the Kaplan-Meier cohort. */
-  gestart: number;
+  gestart: Telling;
   /** Ended in the period, whatever their start, and not running on the peildatum. */
-  beeindigd: number;
+  beeindigd: Telling;
   /** Of the started ones, those still running on the peildatum (censored). */
-  lopend: number;
-  /** Over the ended ones (`count` is `beeindigd`). */
+  lopend: Telling;
+  /** Over the ended ones (`count` is `beeindigd.aantal`). */
   samenvatting: DurationSummary;
+  /** The durations behind the summary, one per ended one (the records `beeindigd` counts). */
+  beeindigdeDuren: number[];
+  /** The durations of the started ones, ended or so far (censored): those behind Kaplan-Meier. */
+  gestarteDuren: number[];
   /** Kaplan-Meier over the started ones. */
   kmMediaan: number | null;
   /** Kaplan-Meier survival (0..1) after 90, 180 and 365 days; null when not estimable. */
   overlevingNa90: number | null;
   overlevingNa180: number | null;
   overlevingNa365: number | null;
+  /**
+   * Of the started ones, how many were at risk (still in care at the start of the day) on the
+   * median day (0 without a median) and on day 90, 180 and 365.
+   */
+  onderRisico: { kmMediaan: number; na90: number; na180: number; na365: number };
 }
 
-/** The durations of a row's two populations. */
+/** The durations of a row's two populations, each with the person it is about. */
 export interface Duurwaarnemingen {
   /** Days (inclusive) of each one that ended in the period and is not running on the peildatum. */
-  beeindigd: number[];
+  beeindigd: { persoonId: string; duur: number }[];
   /** Each one that started in the period: ended, or running and censored at the peildatum. */
-  gestart: DurationObservation[];
+  gestart: (DurationObservation & { persoonId: string })[];
 }
 
 export interface RuweDuurGroep extends RuweDuurStatistiek {
@@ -177,18 +201,18 @@ export interface DurenCijfers extends MonitoringKop {
     periode: GepubliceerdeDuren;
     /** 2023 with the same populations: its mean is over the stays that ended in 2023. */
     basisjaar: { van: string; tot: string } & GepubliceerdeDuren;
-    /** The baseline mean × 0.75, in days with one decimal. */
+    /** The published baseline mean × 0.75, in days with one decimal. */
     doelGemiddelde: number | null;
     /**
-     * The mean of the stays ended in the period against that of the stays ended in 2023, in
-     * percent with one decimal (negative: shorter).
+     * The published mean of the stays ended in the period against that of the stays ended in
+     * 2023, in percent with one decimal (negative: shorter).
      */
     verschilPercentage: number | null;
   };
   onderdrukt: Onderdrukt[];
 }
 
-/** Counts and durations, unrounded. Order of the facts is irrelevant. */
+/** Counts and durations, raw. Order of the facts is irrelevant. */
 export function telDuren(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
@@ -213,19 +237,25 @@ export function telDuren(
     return {
       sleutel,
       naam: groepsnaam(d, groep, sleutel, laatsteStart),
-      ...duurStatistiek(episodeWaarnemingen(lijst, vraag)),
+      ...duurStatistiek(d, episodeWaarnemingen(lijst, vraag)),
     };
   });
   perGroep.sort((a, b) => compareText(a.naam, b.naam) || compareText(a.sleutel, b.sleutel));
 
   const behandeldWonen = (v: Pick<MonitoringVraag, 'van' | 'tot' | 'bekendOp'>) =>
-    duurStatistiek(verblijfsduren(d, { ...vraag, ...v }, (vorm) => vorm === BEHANDELD_WONEN));
+    duurStatistiek(
+      d,
+      verblijfsduren(d, { ...vraag, ...v }, (vorm) => vorm === BEHANDELD_WONEN),
+    );
 
   return {
     groep,
     perGroep,
-    totaal: duurStatistiek(episodeWaarnemingen(episodes, vraag)),
-    verblijf: duurStatistiek(verblijfsduren(d, vraag, (vorm) => vorm !== PLEEGZORG)),
+    totaal: duurStatistiek(d, episodeWaarnemingen(episodes, vraag)),
+    verblijf: duurStatistiek(
+      d,
+      verblijfsduren(d, vraag, (vorm) => vorm !== PLEEGZORG),
+    ),
     behandeldWonen: {
       periode: behandeldWonen(vraag),
       basisjaar: behandeldWonen({ ...BASISJAAR, bekendOp: vraag.bekendOp }),
@@ -241,39 +271,44 @@ export function durenCijfers(
 ): DurenCijfers {
   const ruw = telDuren(d, vraag, groep);
   const o = new Onderdrukking();
-  const { periode, basisjaar } = ruw.behandeldWonen;
-  const nu = periode.samenvatting;
-  const basis = basisjaar.samenvatting;
+  // In the order of the answer, so withheld cells are listed in that order too.
+  const perGroep = ruw.perGroep.map(({ sleutel, naam, ...statistiek }) => ({
+    sleutel,
+    naam,
+    ...publiceerDuren(o, statistiek, 'perGroep', rijnaam(sleutel, naam)),
+  }));
+  const totaal = publiceerDuren(o, ruw.totaal, 'totaal', 'totaal');
+  const verblijf = publiceerDuren(o, ruw.verblijf, 'verblijf', 'verblijf zonder pleegzorg');
+  const periode = publiceerDuren(o, ruw.behandeldWonen.periode, 'behandeldWonen', 'periode');
+  const basisjaar = publiceerDuren(
+    o,
+    ruw.behandeldWonen.basisjaar,
+    'behandeldWonen',
+    'basisjaar 2023',
+  );
+  // The goal and the difference come from the published means only: from the raw ones, two
+  // questions would give back what the noise on the means hides.
+  const [nu, basis] = [periode.gemiddelde, basisjaar.gemiddelde];
   const bwCel = (veld: string): Cel => ({ tabel: 'behandeldWonen', rij: 'doel', veld });
   return {
     ...kop(MONITORING_DUREN_DEFINITIE.versie, vraag),
     definitie: MONITORING_DUREN_DEFINITIE,
     groep,
-    perGroep: ruw.perGroep.map(({ sleutel, naam, ...statistiek }) => ({
-      sleutel,
-      naam,
-      ...publiceerDuren(o, statistiek, 'perGroep', rijnaam(sleutel, naam)),
-    })),
-    totaal: publiceerDuren(o, ruw.totaal, 'totaal', 'totaal'),
-    verblijf: publiceerDuren(o, ruw.verblijf, 'verblijf', 'verblijf zonder pleegzorg'),
+    perGroep,
+    totaal,
+    verblijf,
     behandeldWonen: {
-      periode: publiceerDuren(o, periode, 'behandeldWonen', 'periode'),
-      basisjaar: {
-        ...BASISJAAR,
-        ...publiceerDuren(o, basisjaar, 'behandeldWonen', 'basisjaar 2023'),
-      },
-      doelGemiddelde: o.waarde(
-        basis.mean === null ? null : basis.mean * BEHANDELD_WONEN_DOELFACTOR,
-        basis.count,
+      periode,
+      basisjaar: { ...BASISJAAR, ...basisjaar },
+      doelGemiddelde: o.afgeleid(
+        basis === null ? null : basis * BEHANDELD_WONEN_DOELFACTOR,
+        basis === null,
         bwCel('doelGemiddelde'),
         1,
       ),
-      // Computed from the unrounded means; withheld when either mean is.
-      verschilPercentage: o.waarde(
-        nu.mean === null || basis.mean === null || basis.mean === 0
-          ? null
-          : (100 * (nu.mean - basis.mean)) / basis.mean,
-        Math.min(nu.count, basis.count),
+      verschilPercentage: o.afgeleid(
+        nu === null || basis === null || basis === 0 ? null : (100 * (nu - basis)) / basis,
+        nu === null || basis === null,
         bwCel('verschilPercentage'),
         1,
       ),
@@ -360,8 +395,9 @@ export function durenTabel(c: DurenCijfers): Tabel {
  * days is the estimate at t; beyond the longest observed duration it is only known when it
  * already reached 0.
  */
-export function duurStatistiek(w: Duurwaarnemingen): RuweDuurStatistiek {
-  const samenvatting = summarize(w.beeindigd);
+export function duurStatistiek(d: MonitoringDataset, w: Duurwaarnemingen): RuweDuurStatistiek {
+  const beeindigdeDuren = w.beeindigd.map((b) => b.duur);
+  const samenvatting = summarize(beeindigdeDuren);
   const km = kaplanMeier(w.gestart);
   const langste = km.points[km.points.length - 1];
   const overlevingNa = (dag: number): number | null => {
@@ -372,14 +408,25 @@ export function duurStatistiek(w: Duurwaarnemingen): RuweDuurStatistiek {
     return survival;
   };
   return {
-    gestart: km.n,
-    beeindigd: samenvatting.count,
-    lopend: km.censored,
+    gestart: telRecords(d, w.gestart),
+    beeindigd: telRecords(d, w.beeindigd),
+    lopend: telRecords(
+      d,
+      w.gestart.filter((g) => !g.ended),
+    ),
     samenvatting,
+    beeindigdeDuren,
+    gestarteDuren: w.gestart.map((g) => g.duration),
     kmMediaan: km.median,
     overlevingNa90: overlevingNa(OVERLEVING_DAGEN[0]),
     overlevingNa180: overlevingNa(OVERLEVING_DAGEN[1]),
     overlevingNa365: overlevingNa(OVERLEVING_DAGEN[2]),
+    onderRisico: {
+      kmMediaan: km.median === null ? 0 : atRiskOn(km, km.median),
+      na90: atRiskOn(km, OVERLEVING_DAGEN[0]),
+      na180: atRiskOn(km, OVERLEVING_DAGEN[1]),
+      na365: atRiskOn(km, OVERLEVING_DAGEN[2]),
+    },
   };
 }
 
@@ -400,8 +447,10 @@ function episodeWaarnemingen(
   return {
     beeindigd: episodes
       .filter((e) => isBeeindigd(e, vraag))
-      .map((e) => durationDays(e.start, e.end)),
-    gestart: episodes.filter((e) => isGestart(e, vraag)).map(observation),
+      .map((e) => ({ persoonId: e.persoonId, duur: durationDays(e.start, e.end) })),
+    gestart: episodes
+      .filter((e) => isGestart(e, vraag))
+      .map((e) => ({ persoonId: e.persoonId, ...observation(e) })),
   };
 }
 
@@ -424,12 +473,15 @@ function verblijfsduren(
     const einde = v.einde?.datum ?? null;
     // An end before the start is inconsistent data: not counted, as with assignments.
     if (einde !== null && einde < v.startdatum) continue;
-    if (einde !== null && inPeriode(einde)) w.beeindigd.push(durationDays(v.startdatum, einde));
+    const { persoonId } = v;
+    if (einde !== null && inPeriode(einde)) {
+      w.beeindigd.push({ persoonId, duur: durationDays(v.startdatum, einde) });
+    }
     if (inPeriode(v.startdatum)) {
       w.gestart.push(
         einde !== null && einde <= peil
-          ? { duration: durationDays(v.startdatum, einde), ended: true }
-          : { duration: durationDays(v.startdatum, peil), ended: false },
+          ? { persoonId, duration: durationDays(v.startdatum, einde), ended: true }
+          : { persoonId, duration: durationDays(v.startdatum, peil), ended: false },
       );
     }
   }
@@ -468,6 +520,10 @@ function rijnaam(sleutel: string, naam: string): string {
   return naam === sleutel ? sleutel : `${naam} (${sleutel})`;
 }
 
+/**
+ * A row under disclosure control: counts perturbed by their cell keys; the mean and percentiles of
+ * the ended ones with noise from theirs; the Kaplan-Meier figures with noise from the cohort's.
+ */
 function publiceerDuren(
   o: Onderdrukking,
   s: RuweDuurStatistiek,
@@ -475,22 +531,36 @@ function publiceerDuren(
   rij: string,
 ): GepubliceerdeDuren {
   const cel = (veld: string): Cel => ({ tabel, rij, veld });
-  const dagen = (waarde: number | null, veld: string) =>
-    o.waarde(waarde, s.beeindigd, cel(veld), 1);
-  const km = (waarde: number | null, veld: string, factor: number) =>
-    o.waarde(waarde === null ? null : waarde * factor, s.gestart, cel(veld), factor === 1 ? 0 : 1);
+  const kengetal = (waarde: number | null, veld: string) =>
+    o.kengetal(waarde, s.beeindigdeDuren, s.beeindigd, cel(veld), 1);
+  const overleving = (waarde: number | null, onderRisico: number, veld: string) =>
+    o.overleving(waarde, onderRisico, s.gestart, cel(veld), 1);
   return {
     gestart: o.aantal(s.gestart, cel('gestart')),
     beeindigd: o.aantal(s.beeindigd, cel('beeindigd')),
     lopend: o.aantal(s.lopend, cel('lopend')),
-    gemiddelde: dagen(s.samenvatting.mean, 'gemiddelde'),
-    mediaan: dagen(s.samenvatting.median, 'mediaan'),
-    p25: dagen(s.samenvatting.p25, 'p25'),
-    p75: dagen(s.samenvatting.p75, 'p75'),
-    p90: dagen(s.samenvatting.p90, 'p90'),
-    kmMediaan: km(s.kmMediaan, 'kmMediaan', 1),
-    overlevingNa90: km(s.overlevingNa90, 'overlevingNa90', 100),
-    overlevingNa180: km(s.overlevingNa180, 'overlevingNa180', 100),
-    overlevingNa365: km(s.overlevingNa365, 'overlevingNa365', 100),
+    gemiddelde: o.gemiddelde(s.beeindigdeDuren, s.beeindigd, cel('gemiddelde'), 1),
+    mediaan: kengetal(s.samenvatting.median, 'mediaan'),
+    p25: kengetal(s.samenvatting.p25, 'p25'),
+    p75: kengetal(s.samenvatting.p75, 'p75'),
+    p90: kengetal(s.samenvatting.p90, 'p90'),
+    kmMediaan: kmMediaan(o, s, cel('kmMediaan')),
+    overlevingNa90: overleving(s.overlevingNa90, s.onderRisico.na90, 'overlevingNa90'),
+    overlevingNa180: overleving(s.overlevingNa180, s.onderRisico.na180, 'overlevingNa180'),
+    overlevingNa365: overleving(s.overlevingNa365, s.onderRisico.na365, 'overlevingNa365'),
   };
+}
+
+/**
+ * The Kaplan-Meier median in whole days, with noise from the cohort's cell key; withheld when the
+ * cohort is under 10, or when fewer than 10 are at risk on the median day (then the day tells
+ * when the few left ended).
+ */
+function kmMediaan(o: Onderdrukking, s: RuweDuurStatistiek, cel: Cel): number | null {
+  if (s.kmMediaan !== null && s.gestart.aantal >= DREMPEL && s.onderRisico.kmMediaan < DREMPEL) {
+    // `kengetal` knows no number at risk; `overleving` withholds the cell for this reason, and
+    // notes it, whenever fewer than 10 are at risk.
+    return o.overleving(s.kmMediaan, s.onderRisico.kmMediaan, s.gestart, cel);
+  }
+  return o.kengetal(s.kmMediaan, s.gestarteDuren, s.gestart, cel, 0);
 }

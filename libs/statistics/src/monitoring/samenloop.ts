@@ -1,7 +1,15 @@
 import { WettelijkKader } from '@app/domain';
-import { Onderdrukking, Onderdrukt } from '../disclosure';
-import { Family, SAMENLOOP_DEFINITIE, gaps, overlapInPeriod } from '../overlap';
-import { MonitoringDataset, wijkOp } from './dataset';
+import {
+  ONDERDRUKKING_DEFINITIE,
+  Onderdrukking,
+  Onderdrukt,
+  Telling,
+  publiceerAantal,
+  tel,
+} from '../disclosure';
+import { compareText } from '../episodes';
+import { Family, OverlapTotals, SAMENLOOP_DEFINITIE, gaps, overlapInPeriod } from '../overlap';
+import { MonitoringDataset, gezinssleutel, wijkOp } from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
@@ -10,11 +18,13 @@ import {
   WIJK_DEFINITIE,
   kop,
   peildatum,
+  telGezinnen,
+  telRecords,
   zorgEpisodes,
 } from './selectie';
 
 export const SAMENLOOP_CIJFERS_DEFINITIE = {
-  versie: 'samenloop-cijfers-1',
+  versie: 'samenloop-cijfers-2',
   wijk: WIJK_DEFINITIE,
   samenloop: SAMENLOOP_DEFINITIE,
   periode:
@@ -31,27 +41,39 @@ export const SAMENLOOP_CIJFERS_DEFINITIE = {
     'per gezin met zorg in de periode: de verschillende professionals die er in de periode bij ' +
     'betrokken waren, namelijk contactpersonen en formele leden van het netwerk (informele ' +
     'leden tellen niet); de aanbieders van de zorg staan apart (aanbiedersVerdeling)',
+  volgorde:
+    'combinaties staan van vaak naar weinig volgens de gepubliceerde aantallen (niet getoonde ' +
+    'als laatste), bij gelijke aantallen op naam',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
+/**
+ * Each count with its cell key: a family counts with its family key, a person with their record
+ * key (in each family they are in, as they are counted).
+ */
 export interface SamenloopTelling {
-  metZorg: number;
-  metEenKader: number;
-  metMeerdereKaders: number;
-  perCombinatie: { combinatie: string; kaders: WettelijkKader[]; aantal: number }[];
-  aanbiedersVerdeling: { aanbieders: number; aantal: number }[];
-  /** Summed over those with more than one framework. */
-  samenloopdagen: number;
+  metZorg: Telling;
+  metEenKader: Telling;
+  metMeerdereKaders: Telling;
+  perCombinatie: { combinatie: string; kaders: WettelijkKader[]; aantal: Telling }[];
+  aanbiedersVerdeling: { aanbieders: number; aantal: Telling }[];
+  /** The days with two or more frameworks of each of those `metMeerdereKaders` counts. */
+  samenloopdagen: number[];
 }
 
 export interface RuweSamenloop {
   gezinnen: SamenloopTelling;
   /** Families with care in the period by the number of professionals working with them. */
-  professionalsVerdeling: { professionals: number; aantal: number }[];
+  professionalsVerdeling: { professionals: number; aantal: Telling }[];
   personen: SamenloopTelling;
-  hiaten: { gezinnenMetHiaat: number; hiaten: number; dagenZonderZorg: number[] };
+  /**
+   * Families with a gap; the gaps, each with its family's key (a family with two adds it twice);
+   * the days without care of each gap.
+   */
+  hiaten: { gezinnenMetHiaat: Telling; hiaten: Telling; dagenZonderZorg: number[] };
 }
 
-/** Overlap of provisions within families, per family and per person; unrounded. */
+/** Overlap of provisions within families, per family and per person; raw, never published. */
 export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): RuweSamenloop {
   const peil = peildatum(vraag);
   const { wijk, ...filter } = zonderKader(vraag.filter);
@@ -70,41 +92,37 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
         .map((l) => ({ persoonId: l.persoonId, episodes: perPersoon.get(l.persoonId) ?? [] })),
     }));
   if (peil < vraag.van) {
-    const leeg: SamenloopTelling = {
-      metZorg: 0,
-      metEenKader: 0,
-      metMeerdereKaders: 0,
+    const leeg = (): SamenloopTelling => ({
+      metZorg: new Telling(),
+      metEenKader: new Telling(),
+      metMeerdereKaders: new Telling(),
       perCombinatie: [],
       aanbiedersVerdeling: [],
-      samenloopdagen: 0,
-    };
+      samenloopdagen: [],
+    });
     return {
-      gezinnen: leeg,
+      gezinnen: leeg(),
       professionalsVerdeling: [],
-      personen: leeg,
-      hiaten: { gezinnenMetHiaat: 0, hiaten: 0, dagenZonderZorg: [] },
+      personen: leeg(),
+      hiaten: { gezinnenMetHiaat: new Telling(), hiaten: new Telling(), dagenZonderZorg: [] },
     };
   }
   const overlap = overlapInPeriod(families, vraag.van, peil);
-  const telling = (t: typeof overlap.totals.families): SamenloopTelling => ({
-    metZorg: t.withCare,
-    metEenKader: t.withOneFramework,
-    metMeerdereKaders: t.withMultipleFrameworks,
-    perCombinatie: t.perCombination.map((c) => ({
-      combinatie: c.combination,
-      kaders: c.frameworks,
-      aantal: c.count,
-    })),
-    aanbiedersVerdeling: t.providersDistribution.map((p) => ({
-      aanbieders: p.providers,
-      aantal: p.count,
-    })),
-    samenloopdagen: t.concurrentDays,
-  });
-  const inPeriode = gaps(families).families.map((f) =>
-    f.gaps.filter((g) => g.restart >= vraag.van && g.restart <= peil),
+  const gezinnen = (ids: string[]) => telGezinnen(d, ids);
+  // A person in two families is counted in each: a record per family, with the person's key.
+  const leden = (ids: string[]) =>
+    telRecords(
+      d,
+      ids.map((persoonId) => ({ persoonId })),
+    );
+  // A gap is a record of its family: a family with two gaps adds its key twice.
+  const gezinssleutelVan = (gezinId: string) => gezinssleutel(d, d.gezinnen.get(gezinId)!);
+  const hiaten = gaps(families).families.flatMap((f) =>
+    f.gaps
+      .filter((g) => g.restart >= vraag.van && g.restart <= peil)
+      .map((g) => ({ gezinId: f.gezinId, dagen: g.daysWithoutCare })),
   );
-  const professionals = new Map<number, number>();
+  const professionals = new Map<number, string[]>();
   for (const f of overlap.families) {
     if (f.combination === null) continue;
     const n = new Set(
@@ -113,19 +131,38 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
         .professionals.filter((p) => p.vanaf <= peil && (p.tot === null || p.tot >= vraag.van))
         .map((p) => p.sleutel),
     ).size;
-    professionals.set(n, (professionals.get(n) ?? 0) + 1);
+    professionals.set(n, [...(professionals.get(n) ?? []), f.gezinId]);
   }
   return {
-    gezinnen: telling(overlap.totals.families),
+    gezinnen: samenloopTelling(overlap.totals.families, gezinnen),
     professionalsVerdeling: [...professionals.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([n, aantal]) => ({ professionals: n, aantal })),
-    personen: telling(overlap.totals.persons),
+      .map(([n, ids]) => ({ professionals: n, aantal: gezinnen(ids) })),
+    personen: samenloopTelling(overlap.totals.persons, leden),
     hiaten: {
-      gezinnenMetHiaat: inPeriode.filter((g) => g.length > 0).length,
-      hiaten: inPeriode.reduce((n, g) => n + g.length, 0),
-      dagenZonderZorg: inPeriode.flat().map((g) => g.daysWithoutCare),
+      gezinnenMetHiaat: gezinnen(hiaten.map((h) => h.gezinId)),
+      hiaten: tel(hiaten, (h) => gezinssleutelVan(h.gezinId)),
+      dagenZonderZorg: hiaten.map((h) => h.dagen),
     },
+  };
+}
+
+/** The totals of families or persons, each count with the keys of whom it counts. */
+function samenloopTelling(t: OverlapTotals, telIds: (ids: string[]) => Telling): SamenloopTelling {
+  return {
+    metZorg: telIds(t.ids.withCare),
+    metEenKader: telIds(t.ids.withOneFramework),
+    metMeerdereKaders: telIds(t.ids.withMultipleFrameworks),
+    perCombinatie: t.perCombination.map((c) => ({
+      combinatie: c.combination,
+      kaders: c.frameworks,
+      aantal: telIds(c.ids),
+    })),
+    aanbiedersVerdeling: t.providersDistribution.map((p) => ({
+      aanbieders: p.providers,
+      aantal: telIds(p.ids),
+    })),
+    samenloopdagen: t.concurrentDaysOfMultiple,
   };
 }
 
@@ -157,34 +194,34 @@ export interface SamenloopCijfers extends MonitoringKop {
 export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): SamenloopCijfers {
   const ruw = telSamenloop(d, vraag);
   const o = new Onderdrukking();
-  const publiceer = (t: SamenloopTelling, tabel: string): GepubliceerdeSamenloop => ({
-    metZorg: o.aantal(t.metZorg, { tabel, rij: 'totaal', veld: 'metZorg' }),
-    metEenKader: o.aantal(t.metEenKader, { tabel, rij: 'totaal', veld: 'metEenKader' }),
-    metMeerdereKaders: o.aantal(t.metMeerdereKaders, {
-      tabel,
-      rij: 'totaal',
-      veld: 'metMeerdereKaders',
-    }),
-    aandeelMeerdereKaders: o.aandeel(t.metMeerdereKaders, t.metZorg, {
-      tabel,
-      rij: 'totaal',
-      veld: 'aandeelMeerdereKaders',
-    }),
-    perCombinatie: t.perCombinatie.map((c) => ({
-      ...c,
-      aantal: o.aantal(c.aantal, { tabel, rij: c.combinatie, veld: 'aantal' }),
-    })),
-    aanbiedersVerdeling: t.aanbiedersVerdeling.map((a) => ({
-      aanbieders: a.aanbieders,
-      aantal: o.aantal(a.aantal, { tabel, rij: `${a.aanbieders} aanbieders`, veld: 'aantal' }),
-    })),
-    gemiddeldeSamenloopdagen: o.waarde(
-      t.metMeerdereKaders === 0 ? null : t.samenloopdagen / t.metMeerdereKaders,
-      t.metMeerdereKaders,
-      { tabel, rij: 'totaal', veld: 'gemiddeldeSamenloopdagen' },
-      1,
-    ),
-  });
+  const publiceer = (t: SamenloopTelling, tabel: string): GepubliceerdeSamenloop => {
+    const cel = (veld: string) => ({ tabel, rij: 'totaal', veld });
+    return {
+      metZorg: o.aantal(t.metZorg, cel('metZorg')),
+      metEenKader: o.aantal(t.metEenKader, cel('metEenKader')),
+      metMeerdereKaders: o.aantal(t.metMeerdereKaders, cel('metMeerdereKaders')),
+      aandeelMeerdereKaders: o.aandeel(
+        t.metMeerdereKaders,
+        t.metZorg,
+        cel('aandeelMeerdereKaders'),
+      ),
+      perCombinatie: volgensGepubliceerd(t.perCombinatie).map((c) => ({
+        combinatie: c.combinatie,
+        kaders: c.kaders,
+        aantal: o.aantal(c.aantal, { tabel, rij: c.combinatie, veld: 'aantal' }),
+      })),
+      aanbiedersVerdeling: t.aanbiedersVerdeling.map((a) => ({
+        aanbieders: a.aanbieders,
+        aantal: o.aantal(a.aantal, { tabel, rij: `${a.aanbieders} aanbieders`, veld: 'aantal' }),
+      })),
+      gemiddeldeSamenloopdagen: o.gemiddelde(
+        t.samenloopdagen,
+        t.metMeerdereKaders,
+        cel('gemiddeldeSamenloopdagen'),
+        1,
+      ),
+    };
+  };
   const { gezinnenMetHiaat, hiaten, dagenZonderZorg } = ruw.hiaten;
   const cel = (veld: string) => ({ tabel: 'hiaten', rij: 'totaal', veld });
   return {
@@ -204,8 +241,8 @@ export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): 
     hiaten: {
       gezinnenMetHiaat: o.aantal(gezinnenMetHiaat, cel('gezinnenMetHiaat')),
       hiaten: o.aantal(hiaten, cel('hiaten')),
-      gemiddeldeDagenZonderZorg: o.waarde(
-        hiaten === 0 ? null : dagenZonderZorg.reduce((a, b) => a + b, 0) / hiaten,
+      gemiddeldeDagenZonderZorg: o.gemiddelde(
+        dagenZonderZorg,
         hiaten,
         cel('gemiddeldeDagenZonderZorg'),
         1,
@@ -213,6 +250,19 @@ export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): 
     },
     onderdrukt: o.onderdrukt,
   };
+}
+
+/**
+ * The combinations most frequent first by their published counts (withheld ones last), then by
+ * name: the raw order would tell which of two withheld, or equally published, cells is larger.
+ */
+function volgensGepubliceerd<T extends { combinatie: string; aantal: Telling }>(
+  rijen: readonly T[],
+): T[] {
+  const gepubliceerd = (r: T) => publiceerAantal(r.aantal) ?? -1;
+  return [...rijen].sort(
+    (a, b) => gepubliceerd(b) - gepubliceerd(a) || compareText(a.combinatie, b.combinatie),
+  );
 }
 
 /** The UpSet table: per combination of frameworks, families and persons. */
