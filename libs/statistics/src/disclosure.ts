@@ -209,7 +209,9 @@ export class Onderdrukking {
       this.noteer(cel, 'aantal onder 10');
       return null;
     }
-    return onder === 0 ? null : rond((100 * boven) / onder, decimalen);
+    // Two counts perturbed apart can put a part above its whole (11 of 12 as 15 of 10): a share
+    // stops at 100%.
+    return onder === 0 ? null : rond(Math.min(100, (100 * boven) / onder), decimalen);
   }
 
   /**
@@ -226,7 +228,9 @@ export class Onderdrukking {
 
   /**
    * A value that describes the cell's records (a median, a percentile, a Kaplan-Meier median):
-   * moved by up to GROOTHEID_FACTOR times the largest value over the count, never below 0.
+   * moved by up to GROOTHEID_FACTOR times the largest value over the count, never below 0. A
+   * Kaplan-Meier median also needs 10 at risk on its day (`onderRisico`), or that day tells when
+   * the few left ended.
    */
   kengetal(
     waarde: number | null,
@@ -234,8 +238,13 @@ export class Onderdrukking {
     t: Telling,
     cel: Cel,
     decimalen = 1,
+    onderRisico?: number,
   ): number | null {
     if (waarde === null || !this.genoeg(t, cel)) return null;
+    if (onderRisico !== undefined && onderRisico < DREMPEL) {
+      this.noteer(cel, 'minder dan 10 onder risico');
+      return null;
+    }
     return Math.max(0, rond(waarde + this.ruis(waarden, t, cel) / t.aantal, decimalen));
   }
 

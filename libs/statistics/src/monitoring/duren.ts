@@ -1,12 +1,5 @@
 import { Woonvorm } from '@app/domain';
-import {
-  Cel,
-  DREMPEL,
-  ONDERDRUKKING_DEFINITIE,
-  Onderdrukking,
-  Onderdrukt,
-  Telling,
-} from '../disclosure';
+import { Cel, ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import {
   DurationObservation,
   DurationSummary,
@@ -524,6 +517,8 @@ function rijnaam(sleutel: string, naam: string): string {
  * A row under disclosure control: counts perturbed by their cell keys; the mean and percentiles of
  * the ended ones with noise from theirs; the Kaplan-Meier figures with noise from the cohort's.
  */
+type P = number | null;
+
 function publiceerDuren(
   o: Onderdrukking,
   s: RuweDuurStatistiek,
@@ -535,15 +530,27 @@ function publiceerDuren(
     o.kengetal(waarde, s.beeindigdeDuren, s.beeindigd, cel(veld), 1);
   const overleving = (waarde: number | null, onderRisico: number, veld: string) =>
     o.overleving(waarde, onderRisico, s.gestart, cel(veld), 1);
+  const gestart = o.aantal(s.gestart, cel('gestart'));
+  const beeindigd = o.aantal(s.beeindigd, cel('beeindigd'));
+  const lopend = o.aantal(s.lopend, cel('lopend'));
+  const gemiddelde = o.gemiddelde(s.beeindigdeDuren, s.beeindigd, cel('gemiddelde'), 1);
+  // Each percentile has noise of its own; they are published in order, as percentiles are.
+  const mediaanMetRuis = kengetal(s.samenvatting.median, 'mediaan');
+  const [p25, mediaan, p75, p90] = oplopend<[P, P, P, P]>([
+    kengetal(s.samenvatting.p25, 'p25'),
+    mediaanMetRuis,
+    kengetal(s.samenvatting.p75, 'p75'),
+    kengetal(s.samenvatting.p90, 'p90'),
+  ]);
   return {
-    gestart: o.aantal(s.gestart, cel('gestart')),
-    beeindigd: o.aantal(s.beeindigd, cel('beeindigd')),
-    lopend: o.aantal(s.lopend, cel('lopend')),
-    gemiddelde: o.gemiddelde(s.beeindigdeDuren, s.beeindigd, cel('gemiddelde'), 1),
-    mediaan: kengetal(s.samenvatting.median, 'mediaan'),
-    p25: kengetal(s.samenvatting.p25, 'p25'),
-    p75: kengetal(s.samenvatting.p75, 'p75'),
-    p90: kengetal(s.samenvatting.p90, 'p90'),
+    gestart,
+    beeindigd,
+    lopend,
+    gemiddelde,
+    mediaan,
+    p25,
+    p75,
+    p90,
     kmMediaan: kmMediaan(o, s, cel('kmMediaan')),
     overlevingNa90: overleving(s.overlevingNa90, s.onderRisico.na90, 'overlevingNa90'),
     overlevingNa180: overleving(s.overlevingNa180, s.onderRisico.na180, 'overlevingNa180'),
@@ -551,16 +558,15 @@ function publiceerDuren(
   };
 }
 
+/** The values in ascending order when none is withheld (they are withheld together). */
+function oplopend<T extends (number | null)[]>(waarden: T): T {
+  return waarden.some((w) => w === null) ? waarden : ([...waarden].sort((a, b) => a! - b!) as T);
+}
+
 /**
  * The Kaplan-Meier median in whole days, with noise from the cohort's cell key; withheld when the
- * cohort is under 10, or when fewer than 10 are at risk on the median day (then the day tells
- * when the few left ended).
+ * cohort is under 10, or when fewer than 10 are at risk on the median day.
  */
 function kmMediaan(o: Onderdrukking, s: RuweDuurStatistiek, cel: Cel): number | null {
-  if (s.kmMediaan !== null && s.gestart.aantal >= DREMPEL && s.onderRisico.kmMediaan < DREMPEL) {
-    // `kengetal` knows no number at risk; `overleving` withholds the cell for this reason, and
-    // notes it, whenever fewer than 10 are at risk.
-    return o.overleving(s.kmMediaan, s.onderRisico.kmMediaan, s.gestart, cel);
-  }
-  return o.kengetal(s.kmMediaan, s.gestarteDuren, s.gestart, cel, 0);
+  return o.kengetal(s.kmMediaan, s.gestarteDuren, s.gestart, cel, 0, s.onderRisico.kmMediaan);
 }

@@ -1,3 +1,4 @@
+import { aantallen } from '../testing/tellingen';
 import { DomainEvent } from '@app/domain';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit, monitoringFeiten } from './feiten';
@@ -134,12 +135,16 @@ describe('monitoring facts', () => {
     const vraag = (van: string, tot: string) => ({ van, tot, bekendOp: '2026-01-01', filter: {} });
     // 2025: Anna (until 1 March), Bram (from 1 March) and the youth doctor (February-March) work
     // with g1; the grandmother is informal. g2 has no professional.
-    expect(telSamenloop(d, vraag('2025-01-01', '2025-12-31')).professionalsVerdeling).toEqual([
+    expect(
+      aantallen(telSamenloop(d, vraag('2025-01-01', '2025-12-31')).professionalsVerdeling),
+    ).toEqual([
       { professionals: 0, aantal: 1 },
       { professionals: 3, aantal: 1 },
     ]);
     // From May: only Bram.
-    expect(telSamenloop(d, vraag('2025-05-01', '2025-12-31')).professionalsVerdeling).toEqual([
+    expect(
+      aantallen(telSamenloop(d, vraag('2025-05-01', '2025-12-31')).professionalsVerdeling),
+    ).toEqual([
       { professionals: 0, aantal: 1 },
       { professionals: 1, aantal: 1 },
     ]);
