@@ -206,10 +206,10 @@ export function telPerspectief(d: MonitoringDataset, vraag: MonitoringVraag): Ru
   const tellingen = new Map<string, PerspectiefTelling>();
   const tel = (sleutel: string, j: PerspectiefJeugdige) => {
     const telling = tellingen.get(sleutel) ?? leegPerspectief();
-    const recordKey = recordsleutel(d, j.persoonId);
-    telling.inScope.telOp(recordKey);
-    if (j.instroomNa16EnHalf) telling.instroomNa16EnHalf.telOp(recordKey);
-    telling[j.status].telOp(recordKey);
+    const persoonssleutel = recordsleutel(d, j.persoonId);
+    telling.inScope.telOp(persoonssleutel);
+    if (j.instroomNa16EnHalf) telling.instroomNa16EnHalf.telOp(persoonssleutel);
+    telling[j.status].telOp(persoonssleutel);
     tellingen.set(sleutel, telling);
   };
   const sleutel = (kwartaal: string, soort: PerspectiefRijsoort, aanbiederId: string | null) =>
@@ -266,9 +266,9 @@ function telVerlengdeJeugdhulp(
     if (a.datum < vraag.van || a.datum > vraag.tot) continue;
     if (wijk !== undefined && !wijkenVan(d, a.persoonId, peildatum(vraag)).has(wijk)) continue;
     const telling = perKwartaal.get(periodeVan(a.datum, 'kwartaal'))!;
-    const recordKey = recordsleutel(d, a.persoonId);
-    telling.aangevraagd.telOp(recordKey);
-    telling[a.besluit ?? 'open'].telOp(recordKey);
+    const persoonssleutel = recordsleutel(d, a.persoonId);
+    telling.aangevraagd.telOp(persoonssleutel);
+    telling[a.besluit ?? 'open'].telOp(persoonssleutel);
   }
   return [...perKwartaal.values()];
 }
