@@ -1,5 +1,5 @@
 import { JphWijziging, UITKOMSTEN, Uitkomst, jphOp } from '@app/domain';
-import { Onderdrukking, Onderdrukt } from './disclosure';
+import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from './disclosure';
 import { Periodesoort, datumsTussen, periodeVan, periodesTussen } from './periods';
 
 /**
@@ -9,7 +9,7 @@ import { Periodesoort, datumsTussen, periodeVan, periodesTussen } from './period
  * consultations. Aggregates only, under disclosure control. Pure: the API reads the facts.
  */
 export const CONSULTATIE_CIJFERS_DEFINITIE = {
-  versie: 'consultaties-1',
+  versie: 'consultaties-2',
   eenheid: 'consultatie (een jeugdige met meer consultaties telt vaker)',
   periode: 'de datum van de consultatie; van en tot tellen mee',
   correcties: 'ingetrokken consultaties tellen niet; van een gecorrigeerde telt de laatste inhoud',
@@ -17,11 +17,14 @@ export const CONSULTATIE_CIJFERS_DEFINITIE = {
   sggz: 'uitkomst verwezen-specialistische-zorg-sggz',
   jphUren:
     'uren die de JPH van van tot en met tot volgens de praktijkgegevens werkte (uren per week / 7 per dag)',
-  onderdrukking:
-    'aantallen onder 10 worden niet getoond (null, zie onderdrukt); andere aantallen zijn afgerond ' +
-    'op 5, dus optellingen kloppen niet altijd; percentages komen uit de onafgeronde aantallen en ' +
-    'worden niet getoond als de noemer onder 10 ligt; consultatiesPerJphUur komt uit het ' +
-    'afgeronde aantal',
+  consultatiesPerJphUur:
+    'het gepubliceerde aantal consultaties gedeeld door de JPH-uren (openbare praktijkgegevens), ' +
+    'op 2 decimalen; niet getoond als het aantal niet getoond wordt',
+  recordsleutels:
+    'elke consultatie heeft een eigen willekeurige recordsleutel (een jeugdige met meer ' +
+    'consultaties telt met elk daarvan); de celsleutel is de som van die van de consultaties in ' +
+    'de cel',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 const SGGZ: Uitkomst = 'verwezen-specialistische-zorg-sggz';
@@ -48,10 +51,10 @@ export interface CijferVraag {
   per: Periodesoort;
 }
 
-/** Unrounded counts: never published as such. */
+/** Raw counts with their cell keys (each consultation adds its own record key): never published as such. */
 export interface ConsultatieTelling {
-  aantal: number;
-  perUitkomst: Record<Uitkomst, number>;
+  aantal: Telling;
+  perUitkomst: Record<Uitkomst, Telling>;
 }
 
 export interface RuweConsultatieCijfers {
@@ -59,7 +62,12 @@ export interface RuweConsultatieCijfers {
   perPraktijk: { praktijk: PraktijkFeit; periode: string; telling: ConsultatieTelling }[];
   metEnZonderJph: { periode: string; metJph: ConsultatieTelling; zonderJph: ConsultatieTelling }[];
   sggzPerMaand: { maand: string; telling: ConsultatieTelling }[];
-  jphUren: { praktijk: PraktijkFeit; jphUren: number; jphUrenPerWeek: number; telling: ConsultatieTelling }[];
+  jphUren: {
+    praktijk: PraktijkFeit;
+    jphUren: number;
+    jphUrenPerWeek: number;
+    telling: ConsultatieTelling;
+  }[];
 }
 
 export interface GepubliceerdAandeel {
@@ -101,7 +109,7 @@ export interface ConsultatieCijfers {
     aantal: number | null;
     afgehandeldDoorJph: GepubliceerdAandeel;
     verwezenSggz: GepubliceerdAandeel;
-    /** The published (rounded) count per JPH hour; null when it is suppressed or there were no hours. */
+    /** The published count per JPH hour; null when the count is withheld or there were no hours. */
     consultatiesPerJphUur: number | null;
   }[];
   onderdrukt: Onderdrukt[];
@@ -141,8 +149,8 @@ export function telConsultaties(
     for (const feit of feiten) {
       const k = key(feit);
       const telling = tellingen.get(k) ?? leeg();
-      telling.aantal += 1;
-      telling.perUitkomst[feit.uitkomst] += 1;
+      telling.aantal.telOp(feit.recordKey);
+      telling.perUitkomst[feit.uitkomst].telOp(feit.recordKey);
       tellingen.set(k, telling);
     }
     return (k: string): ConsultatieTelling => tellingen.get(k) ?? leeg();
@@ -217,6 +225,13 @@ export function publiceerConsultatieCijfers(
       const tabel = 'jphUrenEnConsultaties';
       const rij = praktijk.naam;
       const aantal = o.aantal(telling.aantal, { tabel, rij, veld: 'aantal' });
+      // From the published count only: the JPH hours are public reference data of the practice.
+      // Without hours there is nothing to divide by, and nothing withheld.
+      const perUur = { tabel, rij, veld: 'consultatiesPerJphUur' };
+      const consultatiesPerJphUur =
+        jphUren > 0
+          ? o.afgeleid(aantal === null ? null : aantal / jphUren, aantal === null, perUur, 2)
+          : null;
       return {
         praktijkId: praktijk.praktijkId,
         praktijk: praktijk.naam,
@@ -233,8 +248,7 @@ export function publiceerConsultatieCijfers(
           'afgehandeldDoorJph',
         ),
         verwezenSggz: publiceerAandeel(o, telling, SGGZ, tabel, rij, 'verwezenSggz'),
-        consultatiesPerJphUur:
-          aantal !== null && jphUren > 0 ? Math.round((aantal / jphUren) * 100) / 100 : null,
+        consultatiesPerJphUur,
       };
     }),
     onderdrukt: o.onderdrukt,
@@ -270,6 +284,8 @@ function publiceerAandeel(
   veld: string,
 ): GepubliceerdAandeel {
   const teller = telling.perUitkomst[uitkomst];
+  // From both published counts, withheld with either: a share of a handful would tell what
+  // happened in the one consultation that differs between two answers.
   return {
     aantal: o.aantal(teller, { tabel, rij, veld: `${veld}.aantal` }),
     percentage: o.aandeel(teller, telling.aantal, { tabel, rij, veld: `${veld}.percentage` }),
@@ -277,8 +293,6 @@ function publiceerAandeel(
 }
 
 function leeg(): ConsultatieTelling {
-  return {
-    aantal: 0,
-    perUitkomst: Object.fromEntries(UITKOMSTEN.map((u) => [u, 0])) as Record<Uitkomst, number>,
-  };
+  const perUitkomst = Object.fromEntries(UITKOMSTEN.map((u) => [u, new Telling()]));
+  return { aantal: new Telling(), perUitkomst: perUitkomst as Record<Uitkomst, Telling> };
 }

@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { GepubliceerdAandeel } from '../consultatie-cijfers';
+import { DREMPEL, Telling, publiceerAantal } from '../disclosure';
+import { MAX_FOUT, metSleutels } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { perspectiefCijfers, perspectiefTabel, telPerspectief } from './perspectief';
@@ -20,27 +23,45 @@ import {
 const dag = (n: number): string => dagNa('2024-01-01', n);
 const geboren = (n: number): string => dagNa('2007-06-01', n);
 
-const jeugdige = fc.record({
-  geboortedatum: fc.option(fc.integer({ min: 0, max: 1100 }), { freq: 8 }),
-  wijk: fc.constantFrom('Noord', 'Zuid'),
-  toewijzingen: fc.array(
-    fc.record({
-      kader: fc.constantFrom('jeugdwet', 'jeugdwet', 'wmo'),
-      aanbiederId: fc.constantFrom('aanbieder-1', 'aanbieder-2', 'aanbieder-3'),
-      begin: fc.integer({ min: 0, max: 800 }),
-      lengte: fc.integer({ min: 0, max: 600 }),
-      zorgStart: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 2 }),
-    }),
-    { minLength: 1, maxLength: 3 },
-  ),
-  gesprekken: fc.array(fc.integer({ min: 0, max: 1200 }), { maxLength: 2 }),
-  aanvraag: fc.option(
-    fc.record({
-      datum: fc.integer({ min: 0, max: 1200 }),
-      besluit: fc.constantFrom('toegekend' as const, 'afgewezen' as const, null),
-    }),
-  ),
-});
+/** From and to, in days after the base date of `geboren` or `dag`. */
+type Dagen = [number, number];
+const tussen = ([min, max]: Dagen) => fc.integer({ min, max });
+
+/** The days the births, starts of care and requests fall in. */
+interface Spreiding {
+  geboren: Dagen;
+  begin: Dagen;
+  aanvraag: Dagen;
+}
+
+const jeugdigeIn = (spreiding: Spreiding) =>
+  fc.record({
+    geboortedatum: fc.option(tussen(spreiding.geboren), { freq: 8 }),
+    wijk: fc.constantFrom('Noord', 'Zuid'),
+    toewijzingen: fc.array(
+      fc.record({
+        kader: fc.constantFrom('jeugdwet', 'jeugdwet', 'wmo'),
+        aanbiederId: fc.constantFrom('aanbieder-1', 'aanbieder-2', 'aanbieder-3'),
+        begin: tussen(spreiding.begin),
+        lengte: fc.integer({ min: 0, max: 600 }),
+        zorgStart: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 2 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    gesprekken: fc.array(fc.integer({ min: 0, max: 1200 }), { maxLength: 2 }),
+    aanvraag: fc.option(
+      fc.record({
+        datum: tussen(spreiding.aanvraag),
+        besluit: fc.constantFrom('toegekend' as const, 'afgewezen' as const, null),
+      }),
+    ),
+  });
+const jeugdige = jeugdigeIn({ geboren: [0, 1100], begin: [0, 800], aanvraag: [0, 1200] });
+/**
+ * Born within 3 months (16.5 from mid-April to mid-July 2025), in care from before that, asking
+ * in the same months: quarters of 10 and more youths or requests, so shares get published.
+ */
+const jeugdigeDicht = jeugdigeIn({ geboren: [500, 590], begin: [0, 450], aanvraag: [500, 590] });
 type Jeugdige = typeof jeugdige extends fc.Arbitrary<infer T> ? T : never;
 
 function feitenVan(i: number, p: Jeugdige): MonitoringFeit[] {
@@ -75,29 +96,59 @@ function feitenVan(i: number, p: Jeugdige): MonitoringFeit[] {
   ];
 }
 
-const personen = fc
-  .array(jeugdige, { minLength: 4, maxLength: 10 })
-  .map((ps) => ps.map((p, i) => feitenVan(i, p)));
+/** Per youth their facts with their record key among them, so a shuffle keeps each youth's key. */
+const personenTussen = (soort: typeof jeugdige, minLength: number, maxLength: number) =>
+  fc
+    .tuple(fc.array(soort, { minLength, maxLength }), fc.nat())
+    .map(([ps, seed]) => ps.map((p, i) => metSleutels(feitenVan(i, p), seed + i)));
+const personen = personenTussen(jeugdige, 4, 10);
+/** Enough youths for cells of 10 and more: what is published, and not only withheld. */
+const veelPersonen = personenTussen(jeugdigeDicht, 20, 60);
 
-const vraag: fc.Arbitrary<MonitoringVraag> = fc
-  .record({
-    van: fc.integer({ min: 150, max: 900 }),
-    lengte: fc.integer({ min: 90, max: 600 }),
-    bekendOpNaTot: fc.integer({ min: -200, max: 200 }),
-    wijk: fc.constantFrom(undefined, undefined, 'Noord'),
-    aanbieder: fc.constantFrom(undefined, undefined, 'aanbieder-1'),
-  })
-  .map(({ van, lengte, bekendOpNaTot, wijk, aanbieder }) => ({
-    van: dag(van),
-    tot: dag(van + lengte),
-    bekendOp: dag(van + lengte + bekendOpNaTot),
-    filter: {
-      ...(wijk === undefined ? {} : { wijk }),
-      ...(aanbieder === undefined ? {} : { aanbieder }),
-    },
-  }));
+const vraagVanaf = (van: Dagen): fc.Arbitrary<MonitoringVraag> =>
+  fc
+    .record({
+      van: tussen(van),
+      lengte: fc.integer({ min: 90, max: 600 }),
+      bekendOpNaTot: fc.integer({ min: -200, max: 200 }),
+      wijk: fc.constantFrom(undefined, undefined, 'Noord'),
+      aanbieder: fc.constantFrom(undefined, undefined, 'aanbieder-1'),
+    })
+    .map(({ van, lengte, bekendOpNaTot, wijk, aanbieder }) => ({
+      van: dag(van),
+      tot: dag(van + lengte),
+      bekendOp: dag(van + lengte + bekendOpNaTot),
+      filter: {
+        ...(wijk === undefined ? {} : { wijk }),
+        ...(aanbieder === undefined ? {} : { aanbieder }),
+      },
+    }));
+const vraag = vraagVanaf([150, 900]);
+/** A question about the months the dense youths are due and ask in (from mid-April 2025). */
+const vraagDicht = vraagVanaf([300, 480]);
 
 const opties = { numRuns: 60 };
+
+/** A count as published: withheld under 10, else a multiple of 5 within MAX_FOUT. */
+function verwachtAantal(gepubliceerd: number | null, ruw: Telling) {
+  if (ruw.aantal < DREMPEL) expect(gepubliceerd).toBeNull();
+  else {
+    expect(gepubliceerd! % 5).toBe(0);
+    expect(Math.abs(gepubliceerd! - ruw.aantal)).toBeLessThanOrEqual(MAX_FOUT);
+  }
+}
+
+/** A share as published: that of the two published counts, withheld when either is. */
+function verwachtAandeel(gepubliceerd: GepubliceerdAandeel, teller: Telling, noemer: Telling) {
+  verwachtAantal(gepubliceerd.aantal, teller);
+  if (teller.aantal < DREMPEL || noemer.aantal < DREMPEL) {
+    expect(gepubliceerd.percentage).toBeNull();
+  } else {
+    expect(gepubliceerd.percentage).toBe(
+      Math.round((100 * publiceerAantal(teller)!) / publiceerAantal(noemer)!),
+    );
+  }
+}
 
 describe('perspectief properties', () => {
   it('totals add up before suppression', () => {
@@ -106,21 +157,26 @@ describe('perspectief properties', () => {
         const ruw = telPerspectief(bouwDataset(ps.flat()), v);
         const totalen = ruw.perKwartaal.filter((r) => r.soort === 'totaal');
         for (const { kwartaal, telling: t } of totalen) {
-          expect(t.opTijd + t.teLaat + t.ontbreekt + t.nogNietAanDeBeurt).toBe(t.inScope);
-          expect(t.instroomNa16EnHalf).toBeLessThanOrEqual(t.inScope);
+          // The four outcomes split the youths in scope: their counts and cell keys add up.
+          expect(t.opTijd.plus(t.teLaat).plus(t.ontbreekt).plus(t.nogNietAanDeBeurt)).toEqual(
+            t.inScope,
+          );
+          expect(t.instroomNa16EnHalf.aantal).toBeLessThanOrEqual(t.inScope.aantal);
           const jeugdigen = ruw.jeugdigen.filter((j) => j.kwartaal === kwartaal);
-          expect(t.inScope).toBe(jeugdigen.length);
+          expect(t.inScope.aantal).toBe(jeugdigen.length);
           // providers: a youth counts once per provider, or once under "geen lopende zorg"
           const rijen = ruw.perKwartaal.filter(
             (r) => r.kwartaal === kwartaal && r.soort !== 'totaal',
           );
-          expect(rijen.reduce((n, r) => n + r.telling.inScope, 0)).toBe(
+          expect(rijen.reduce((n, r) => n + r.telling.inScope.aantal, 0)).toBe(
             jeugdigen.reduce((n, j) => n + Math.max(1, j.aanbiederIds.length), 0),
           );
         }
-        expect(totalen.reduce((n, r) => n + r.telling.inScope, 0)).toBe(ruw.jeugdigen.length);
+        expect(totalen.reduce((n, r) => n + r.telling.inScope.aantal, 0)).toBe(
+          ruw.jeugdigen.length,
+        );
         for (const a of ruw.verlengdeJeugdhulp) {
-          expect(a.toegekend + a.afgewezen + a.open).toBe(a.aangevraagd);
+          expect(a.toegekend.plus(a.afgewezen).plus(a.open)).toEqual(a.aangevraagd);
         }
       }),
       opties,
@@ -178,34 +234,44 @@ describe('perspectief properties', () => {
     );
   });
 
-  it('publishes only rounded counts from 10, shares within 0..100, and no person id', () => {
+  it('publishes every count from 10 within MAX_FOUT, every share from two published counts, and no person id', () => {
     fc.assert(
-      fc.property(personen, vraag, (ps, v) => {
-        const c = perspectiefCijfers(bouwDataset(ps.flat()), v);
-        for (const r of c.perKwartaal) {
-          const aantallen = [
-            r.inScope,
-            r.instroomNa16EnHalf,
-            r.opTijd.aantal,
-            r.teLaat.aantal,
-            r.ontbreekt.aantal,
-            r.nogNietAanDeBeurt,
-          ];
-          for (const n of aantallen) if (n !== null) expect(n >= 10 && n % 5 === 0).toBe(true);
-          for (const p of [r.opTijd.percentage, r.teLaat.percentage, r.ontbreekt.percentage]) {
-            if (p !== null) expect(p >= 0 && p <= 100).toBe(true);
+      fc.property(veelPersonen, vraagDicht, (ps, v) => {
+        const d = bouwDataset(ps.flat());
+        const ruw = telPerspectief(d, v);
+        const c = perspectiefCijfers(d, v);
+        expect(c.perKwartaal).toHaveLength(ruw.perKwartaal.length);
+        ruw.perKwartaal.forEach(({ telling: t }, i) => {
+          const r = c.perKwartaal[i]!;
+          verwachtAantal(r.inScope, t.inScope);
+          verwachtAantal(r.instroomNa16EnHalf, t.instroomNa16EnHalf);
+          verwachtAantal(r.nogNietAanDeBeurt, t.nogNietAanDeBeurt);
+          for (const veld of ['opTijd', 'teLaat', 'ontbreekt'] as const) {
+            verwachtAandeel(r[veld], t[veld], t.inScope);
           }
-        }
-        for (const a of c.verlengdeJeugdhulp) {
-          for (const n of [a.aangevraagd, a.toegekend, a.afgewezen, a.open]) {
-            if (n !== null) expect(n >= 10 && n % 5 === 0).toBe(true);
+        });
+        ruw.verlengdeJeugdhulp.forEach((a, i) => {
+          const gepubliceerd = c.verlengdeJeugdhulp[i]!;
+          for (const veld of ['aangevraagd', 'toegekend', 'afgewezen', 'open'] as const) {
+            verwachtAantal(gepubliceerd[veld], a[veld]);
           }
-        }
+        });
         const json = JSON.stringify(c);
         expect(json).not.toMatch(/persoon-\d/);
         const tabel = perspectiefTabel(c);
         expect(tabel.rijen).toHaveLength(c.perKwartaal.length);
         for (const rij of tabel.rijen) expect(rij).toHaveLength(tabel.kolommen.length);
+      }),
+      opties,
+    );
+  });
+
+  it('gives the same answer to the same question, however the facts are ordered', () => {
+    fc.assert(
+      fc.property(metGeschud(veelPersonen), vraagDicht, ([ps, geschud], v) => {
+        const c = perspectiefCijfers(bouwDataset(ps.flat()), v);
+        expect(perspectiefCijfers(bouwDataset(ps.flat()), v)).toEqual(c);
+        expect(perspectiefCijfers(bouwDataset(geschud.flat()), v)).toEqual(c);
       }),
       opties,
     );

@@ -1,3 +1,6 @@
+import { GepubliceerdAandeel } from '../consultatie-cijfers';
+import { DREMPEL, Telling, publiceerAantal } from '../disclosure';
+import { aantallen, celsleutel, metSleutels, verwachtGepubliceerd } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { perspectiefCijfers, perspectiefTabel, telPerspectief } from './perspectief';
@@ -167,6 +170,24 @@ function feiten(): MonitoringFeit[] {
   ];
 }
 
+/** The data set with a record key for every person. */
+const dataset = () => bouwDataset(metSleutels(feiten()));
+
+/**
+ * A published share: its count as the p-table gives it, its percentage that of the published
+ * counts, withheld when either count is under 10.
+ */
+function verwachtAandeel(gepubliceerd: GepubliceerdAandeel, teller: Telling, noemer: Telling) {
+  verwachtGepubliceerd(gepubliceerd.aantal, teller);
+  if (teller.aantal < DREMPEL || noemer.aantal < DREMPEL) {
+    expect(gepubliceerd.percentage).toBeNull();
+  } else {
+    expect(gepubliceerd.percentage).toBe(
+      Math.round((100 * publiceerAantal(teller)!) / publiceerAantal(noemer)!),
+    );
+  }
+}
+
 /** Known on 2025-09-30: the peildatum, with Q4 still to come. */
 const jaar2025: MonitoringVraag = {
   van: '2025-01-01',
@@ -188,7 +209,7 @@ const telling = (t: Partial<Record<string, number>>) => ({
 describe('perspectief (perspective conversations and verlengde jeugdhulp)', () => {
   it('counts youths per quarter of their due date, per provider active on it, with the outcome', () => {
     // Given the data set above, peildatum 2025-09-30
-    const d = bouwDataset(feiten());
+    const d = dataset();
 
     // When
     const ruw = telPerspectief(d, jaar2025);
@@ -216,29 +237,33 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
         (r) => r.kwartaal === kwartaal && r.aanbiederId === aanbiederId && r.soort === soort,
       )!.telling;
     // Q1: group G, all at De Linde: 10 on time, 1 missing (02-15 < 09-30)
-    expect(rij('2025-Q1', null, 'totaal')).toEqual(
+    expect(aantallen(rij('2025-Q1', null, 'totaal'))).toEqual(
       telling({ inScope: 11, opTijd: 10, ontbreekt: 1 }),
     );
-    expect(rij('2025-Q1', 'aanbieder-1', 'aanbieder')).toEqual(
+    expect(aantallen(rij('2025-Q1', 'aanbieder-1', 'aanbieder'))).toEqual(
       telling({ inScope: 11, opTijd: 10, ontbreekt: 1 }),
     );
     // Q2: h7 (no care on 04-01), h1 (Het Anker, its two assignments counted once), h2 (both)
-    expect(rij('2025-Q2', null, 'totaal')).toEqual(
+    expect(aantallen(rij('2025-Q2', null, 'totaal'))).toEqual(
       telling({ inScope: 3, opTijd: 1, teLaat: 1, ontbreekt: 1 }),
     );
-    expect(rij('2025-Q2', 'aanbieder-1', 'aanbieder')).toEqual(
+    expect(aantallen(rij('2025-Q2', 'aanbieder-1', 'aanbieder'))).toEqual(
       telling({ inScope: 1, ontbreekt: 1 }),
     );
-    expect(rij('2025-Q2', 'aanbieder-2', 'aanbieder')).toEqual(
+    expect(aantallen(rij('2025-Q2', 'aanbieder-2', 'aanbieder'))).toEqual(
       telling({ inScope: 2, teLaat: 1, ontbreekt: 1 }),
     );
-    expect(rij('2025-Q2', null, 'geen lopende zorg')).toEqual(telling({ inScope: 1, opTijd: 1 }));
+    expect(aantallen(rij('2025-Q2', null, 'geen lopende zorg'))).toEqual(
+      telling({ inScope: 1, opTijd: 1 }),
+    );
     // Q3: h3, entered after 16.5, on time on the day of intake
-    expect(rij('2025-Q3', 'aanbieder-2', 'aanbieder')).toEqual(
+    expect(aantallen(rij('2025-Q3', 'aanbieder-2', 'aanbieder'))).toEqual(
       telling({ inScope: 1, instroomNa16EnHalf: 1, opTijd: 1 }),
     );
     // Q4: h6, not yet due on the peildatum
-    expect(rij('2025-Q4', null, 'totaal')).toEqual(telling({ inScope: 1, nogNietAanDeBeurt: 1 }));
+    expect(aantallen(rij('2025-Q4', null, 'totaal'))).toEqual(
+      telling({ inScope: 1, nogNietAanDeBeurt: 1 }),
+    );
     // every quarter has a total, both providers and "geen lopende zorg", in that order
     expect(ruw.perKwartaal.map((r) => `${r.kwartaal} ${r.aanbiederId ?? r.soort}`)).toEqual(
       ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'].flatMap((k) => [
@@ -252,7 +277,7 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
 
   it('counts requests for verlengde jeugdhulp per quarter, by district only', () => {
     // Given
-    const d = bouwDataset(feiten());
+    const d = dataset();
 
     // When asked for Noord and one provider (the provider filter does not apply to requests)
     const ruw = telPerspectief(d, {
@@ -262,14 +287,14 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
 
     // Then Q1: the 12 requests of 2025-02-01 in Noord (10 granted, 1 refused, 1 open); w1 (Zuid)
     // is left out, w2 (2024-12-15) lies before the period.
-    expect(ruw.verlengdeJeugdhulp).toEqual([
+    expect(aantallen(ruw.verlengdeJeugdhulp)).toEqual([
       { kwartaal: '2025-Q1', aangevraagd: 12, toegekend: 10, afgewezen: 1, open: 1 },
       { kwartaal: '2025-Q2', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
       { kwartaal: '2025-Q3', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
       { kwartaal: '2025-Q4', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
     ]);
     // Without a district: w1's request in Q2 counts too.
-    expect(telPerspectief(d, jaar2025).verlengdeJeugdhulp[1]).toEqual({
+    expect(aantallen(telPerspectief(d, jaar2025).verlengdeJeugdhulp[1])).toEqual({
       kwartaal: '2025-Q2',
       aangevraagd: 1,
       toegekend: 1,
@@ -280,7 +305,7 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
 
   it('takes the youths of the filtered assignments only', () => {
     // Given a filter on Het Anker
-    const d = bouwDataset(feiten());
+    const d = dataset();
 
     // When
     const ruw = telPerspectief(d, { ...jaar2025, filter: { aanbieder: 'aanbieder-2' } });
@@ -293,31 +318,88 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
     ]);
   });
 
-  it('publishes under disclosure control, without person ids', () => {
+  it('gives each count the cell key of exactly its youths or requests', () => {
     // Given
-    const d = bouwDataset(feiten());
+    const d = dataset();
+    const sleutels = (...ids: string[]) => celsleutel(ids.map((id) => d.recordsleutels.get(id)!));
+    const groepG = Array.from({ length: 11 }, (_, i) => `persoon-g${String(i).padStart(2, '0')}`);
+    const verlengd = Array.from({ length: 12 }, (_, i) => `persoon-v${String(i).padStart(2, '0')}`);
+
+    // When
+    const ruw = telPerspectief(d, jaar2025);
+
+    // Then
+    const rij = (kwartaal: string, aanbiederId: string | null, soort: string) =>
+      ruw.perKwartaal.find(
+        (r) => r.kwartaal === kwartaal && r.aanbiederId === aanbiederId && r.soort === soort,
+      )!.telling;
+    expect(rij('2025-Q1', null, 'totaal').opTijd.sleutel).toBe(sleutels(...groepG.slice(0, 10)));
+    expect(rij('2025-Q1', null, 'totaal').ontbreekt.sleutel).toBe(sleutels('persoon-g10'));
+    // h2 counts at both providers, and once in the total
+    expect(rij('2025-Q2', 'aanbieder-2', 'aanbieder').inScope.sleutel).toBe(
+      sleutels('persoon-h1', 'persoon-h2'),
+    );
+    expect(rij('2025-Q2', null, 'totaal').inScope.sleutel).toBe(
+      sleutels('persoon-h7', 'persoon-h1', 'persoon-h2'),
+    );
+    expect(rij('2025-Q3', 'aanbieder-2', 'aanbieder').instroomNa16EnHalf.sleutel).toBe(
+      sleutels('persoon-h3'),
+    );
+    expect(ruw.verlengdeJeugdhulp[0]!.aangevraagd.sleutel).toBe(sleutels(...verlengd));
+    expect(ruw.verlengdeJeugdhulp[0]!.afgewezen.sleutel).toBe(sleutels('persoon-v10'));
+    expect(ruw.verlengdeJeugdhulp[1]!.toegekend.sleutel).toBe(sleutels('persoon-w1'));
+  });
+
+  it('publishes counts perturbed by their cell key and shares only from two published counts, without person ids', () => {
+    // Given
+    const d = dataset();
+    const ruw = telPerspectief(d, jaar2025);
 
     // When
     const c = perspectiefCijfers(d, jaar2025);
 
     // Then the header
     expect(c).toMatchObject({
-      definitieVersie: 'perspectief-1',
+      definitieVersie: 'perspectief-2',
       peildatum: '2025-09-30',
       bekendOp: '2025-09-30',
     });
-    // Q1 total: 11 → 10; 10 on time → 10, 10/11 = 90.9% → 91; 1 missing withheld, 1/11 = 9.1% → 9
-    expect(c.perKwartaal[0]).toEqual({
+    // Every row: its counts from the p-table, its shares of inScope from the published counts
+    expect(c.perKwartaal).toHaveLength(ruw.perKwartaal.length);
+    ruw.perKwartaal.forEach(({ telling }, i) => {
+      const rij = c.perKwartaal[i]!;
+      verwachtGepubliceerd(rij.inScope, telling.inScope);
+      verwachtGepubliceerd(rij.instroomNa16EnHalf, telling.instroomNa16EnHalf);
+      verwachtGepubliceerd(rij.nogNietAanDeBeurt, telling.nogNietAanDeBeurt);
+      for (const veld of ['opTijd', 'teLaat', 'ontbreekt'] as const) {
+        verwachtAandeel(rij[veld], telling[veld], telling.inScope);
+      }
+    });
+    // Q1 total: 11, 10 of them on time: both published, so their share; 1 missing and 0 late are
+    // under 10, their shares withheld too (9% of 11 would say that one youth had none).
+    expect(c.perKwartaal[0]).toMatchObject({
       kwartaal: '2025-Q1',
       soort: 'totaal',
       aanbiederId: null,
       aanbieder: 'totaal',
-      inScope: 10,
       instroomNa16EnHalf: null,
-      opTijd: { aantal: 10, percentage: 91 },
-      teLaat: { aantal: null, percentage: 0 },
-      ontbreekt: { aantal: null, percentage: 9 },
+      teLaat: { aantal: null, percentage: null },
+      ontbreekt: { aantal: null, percentage: null },
       nogNietAanDeBeurt: null,
+    });
+    expect(c.perKwartaal[0]!.opTijd.percentage).not.toBeNull();
+    expect(c.onderdrukt).toContainEqual({
+      tabel: 'perKwartaal',
+      rij: '2025-Q1, totaal',
+      reden: 'aantal onder 10',
+      velden: [
+        'instroomNa16EnHalf',
+        'teLaat.aantal',
+        'teLaat.percentage',
+        'ontbreekt.aantal',
+        'ontbreekt.percentage',
+        'nogNietAanDeBeurt',
+      ],
     });
     // Q2 Het Anker: 2 youths, everything withheld (shares too: denominator 2 < 10)
     const hetAnker = c.perKwartaal.find(
@@ -331,22 +413,28 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
       reden: 'noemer onder 10',
       velden: ['opTijd.percentage', 'teLaat.percentage', 'ontbreekt.percentage'],
     });
-    // requests Q1: 12 → 10, 10 granted → 10, 1 refused and 1 open withheld
-    expect(c.verlengdeJeugdhulp[0]).toEqual({
-      kwartaal: '2025-Q1',
-      aangevraagd: 10,
-      toegekend: 10,
-      afgewezen: null,
-      open: null,
+    // requests Q1: 12 and 10 granted published; 1 refused and 1 open withheld
+    ruw.verlengdeJeugdhulp.forEach(({ kwartaal, ...telling }, i) => {
+      expect(c.verlengdeJeugdhulp[i]!.kwartaal).toBe(kwartaal);
+      for (const veld of Object.keys(telling) as (keyof typeof telling)[]) {
+        verwachtGepubliceerd(c.verlengdeJeugdhulp[i]![veld], telling[veld]);
+      }
     });
+    expect(c.verlengdeJeugdhulp[0]).toMatchObject({ afgewezen: null, open: null });
     const json = JSON.stringify(c);
     for (const persoonId of d.geboortedata.keys()) expect(json).not.toContain(persoonId);
     expect(json).not.toContain('2008-08-15');
   });
 
-  it('flattens the per-quarter table for CSV, saying which cells are withheld', () => {
+  it('gives the same answer to the same question', () => {
+    expect(perspectiefCijfers(dataset(), jaar2025)).toEqual(
+      perspectiefCijfers(dataset(), jaar2025),
+    );
+  });
+
+  it('flattens the per-quarter table for CSV with the numbers of the answer, saying which cells are withheld', () => {
     // Given
-    const c = perspectiefCijfers(bouwDataset(feiten()), jaar2025);
+    const c = perspectiefCijfers(dataset(), jaar2025);
 
     // When
     const tabel = perspectiefTabel(c);
@@ -368,20 +456,23 @@ describe('perspectief (perspective conversations and verlengde jeugdhulp)', () =
       'onderdrukt',
     ]);
     // De Linde in Q1: the same 11 youths as the total (see above)
+    const linde = c.perKwartaal[1]!;
+    expect(linde.inScope).not.toBeNull();
     expect(tabel.rijen[1]).toEqual([
       '2025-Q1',
       'De Linde',
       'aanbieder-1',
-      10,
+      linde.inScope,
       null,
-      10,
-      91,
+      linde.opTijd.aantal,
+      linde.opTijd.percentage,
       null,
-      0,
       null,
-      9,
       null,
-      'instroomNa16EnHalf teLaat.aantal ontbreekt.aantal nogNietAanDeBeurt',
+      null,
+      null,
+      'instroomNa16EnHalf teLaat.aantal teLaat.percentage ontbreekt.aantal ontbreekt.percentage ' +
+        'nogNietAanDeBeurt',
     ]);
     expect(tabel.rijen).toHaveLength(16);
   });

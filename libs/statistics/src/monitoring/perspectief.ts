@@ -1,9 +1,9 @@
 import { perspectiefgesprekUiterlijk, zestienEnHalf } from '@app/domain';
 import { GepubliceerdAandeel } from '../consultatie-cijfers';
-import { Onderdrukking, Onderdrukt } from '../disclosure';
+import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { activePeriod, compareText } from '../episodes';
 import { periodeVan, periodesTussen } from '../periods';
-import { MonitoringDataset, ToewijzingFeit } from './dataset';
+import { MonitoringDataset, ToewijzingFeit, recordsleutel } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -22,7 +22,7 @@ import {
  * jeugdhulp). Pure: the data set and the question are passed in.
  */
 export const PERSPECTIEF_DEFINITIE = {
-  versie: 'perspectief-1',
+  versie: 'perspectief-2',
   wijk: WIJK_DEFINITIE,
   jeugdigen:
     'personen met een geboortedatum en minstens één Jeugdwet-toewijzing die het filter kiest, ' +
@@ -47,10 +47,10 @@ export const PERSPECTIEF_DEFINITIE = {
     'aanvragen met een datum van van tot en met tot, per kwartaal van de aanvraag, van personen in ' +
     'een gezin in de wijk van het filter (de andere filters gelden hier niet); toegekend, ' +
     'afgewezen of open naar het besluit zoals het in de gegevens staat',
-  onderdrukking:
-    'aantallen onder 10 worden niet getoond (null, zie onderdrukt); andere aantallen zijn afgerond ' +
-    'op 5, dus optellingen kloppen niet altijd; percentages komen uit de onafgeronde aantallen en ' +
-    'worden niet getoond als de noemer onder 10 ligt',
+  recordsleutels:
+    'een jeugdige telt in een rij eenmaal, met de eigen recordsleutel; een aanvraag voor ' +
+    'verlengde jeugdhulp met de recordsleutel van wie haar deed',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 export type Gespreksstatus = 'opTijd' | 'teLaat' | 'ontbreekt' | 'nogNietAanDeBeurt';
@@ -67,23 +67,25 @@ export interface PerspectiefJeugdige {
   aanbiederIds: string[];
 }
 
+/** The youths of one row: each contributes their record key once. */
 export interface PerspectiefTelling {
-  inScope: number;
-  instroomNa16EnHalf: number;
-  opTijd: number;
-  teLaat: number;
-  ontbreekt: number;
-  nogNietAanDeBeurt: number;
+  inScope: Telling;
+  instroomNa16EnHalf: Telling;
+  opTijd: Telling;
+  teLaat: Telling;
+  ontbreekt: Telling;
+  nogNietAanDeBeurt: Telling;
 }
 
+/** The requests of one quarter: each contributes the record key of the person who made it. */
 export interface VerlengdeJeugdhulpTelling {
-  aangevraagd: number;
-  toegekend: number;
-  afgewezen: number;
-  open: number;
+  aangevraagd: Telling;
+  toegekend: Telling;
+  afgewezen: Telling;
+  open: Telling;
 }
 
-/** Unrounded counts: never published as such. */
+/** Raw counts with their cell keys: never published as such. */
 export interface RuwePerspectief {
   jeugdigen: PerspectiefJeugdige[];
   /** Per quarter: the total, every provider met in any quarter, and "geen lopende zorg". */
@@ -146,12 +148,12 @@ function aanbiedersOp(toewijzingen: readonly ToewijzingFeit[], datum: string, pe
 
 function leegPerspectief(): PerspectiefTelling {
   return {
-    inScope: 0,
-    instroomNa16EnHalf: 0,
-    opTijd: 0,
-    teLaat: 0,
-    ontbreekt: 0,
-    nogNietAanDeBeurt: 0,
+    inScope: new Telling(),
+    instroomNa16EnHalf: new Telling(),
+    opTijd: new Telling(),
+    teLaat: new Telling(),
+    ontbreekt: new Telling(),
+    nogNietAanDeBeurt: new Telling(),
   };
 }
 
@@ -204,9 +206,10 @@ export function telPerspectief(d: MonitoringDataset, vraag: MonitoringVraag): Ru
   const tellingen = new Map<string, PerspectiefTelling>();
   const tel = (sleutel: string, j: PerspectiefJeugdige) => {
     const telling = tellingen.get(sleutel) ?? leegPerspectief();
-    telling.inScope += 1;
-    if (j.instroomNa16EnHalf) telling.instroomNa16EnHalf += 1;
-    telling[j.status] += 1;
+    const persoonssleutel = recordsleutel(d, j.persoonId);
+    telling.inScope.telOp(persoonssleutel);
+    if (j.instroomNa16EnHalf) telling.instroomNa16EnHalf.telOp(persoonssleutel);
+    telling[j.status].telOp(persoonssleutel);
     tellingen.set(sleutel, telling);
   };
   const sleutel = (kwartaal: string, soort: PerspectiefRijsoort, aanbiederId: string | null) =>
@@ -250,15 +253,22 @@ function telVerlengdeJeugdhulp(
   const perKwartaal = new Map(
     periodesTussen(vraag.van, vraag.tot, 'kwartaal').map((kwartaal) => [
       kwartaal,
-      { kwartaal, aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
+      {
+        kwartaal,
+        aangevraagd: new Telling(),
+        toegekend: new Telling(),
+        afgewezen: new Telling(),
+        open: new Telling(),
+      },
     ]),
   );
   for (const a of d.verlengdeJeugdhulp.values()) {
     if (a.datum < vraag.van || a.datum > vraag.tot) continue;
     if (wijk !== undefined && !wijkenVan(d, a.persoonId, peildatum(vraag)).has(wijk)) continue;
     const telling = perKwartaal.get(periodeVan(a.datum, 'kwartaal'))!;
-    telling.aangevraagd += 1;
-    telling[a.besluit ?? 'open'] += 1;
+    const persoonssleutel = recordsleutel(d, a.persoonId);
+    telling.aangevraagd.telOp(persoonssleutel);
+    telling[a.besluit ?? 'open'].telOp(persoonssleutel);
   }
   return [...perKwartaal.values()];
 }
@@ -282,6 +292,7 @@ export function perspectiefCijfers(
     perKwartaal: ruw.perKwartaal.map(({ kwartaal, soort, aanbiederId, telling }) => {
       const aanbieder = aanbiederId === null ? soort : aanbiederNaam(d, aanbiederId, peil);
       const rij = `${kwartaal}, ${aanbieder}`;
+      // A share of inScope from both published counts: withheld with either of them.
       const aandeel = (veld: 'opTijd' | 'teLaat' | 'ontbreekt'): GepubliceerdAandeel => ({
         aantal: o.aantal(telling[veld], { tabel, rij, veld: `${veld}.aantal` }),
         percentage: o.aandeel(telling[veld], telling.inScope, {

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { BESTEMMINGEN, WOONVORMEN } from '@app/domain';
+import { GepubliceerdAandeel } from '../consultatie-cijfers';
+import { DREMPEL, Telling, publiceerAantal } from '../disclosure';
+import { MAX_FOUT, metSleutels } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import { MonitoringVraag } from './selectie';
@@ -78,9 +81,14 @@ function feitenVan(i: number, p: Persoon): MonitoringFeit[] {
   return [...verblijven, ...ambulant];
 }
 
-const personen = fc
-  .array(persoon, { minLength: 1, maxLength: 8 })
-  .map((ps) => ps.map((p, i) => feitenVan(i, p)));
+/** Per person their facts with their record key among them, so a shuffle keeps each person's key. */
+const personenTussen = (minLength: number, maxLength: number) =>
+  fc
+    .tuple(fc.array(persoon, { minLength, maxLength }), fc.nat())
+    .map(([ps, seed]) => ps.map((p, i) => metSleutels(feitenVan(i, p), seed + i)));
+const personen = personenTussen(1, 8);
+/** Enough stays for cells of 10 and more: what is published, and not only withheld. */
+const veelPersonen = personenTussen(20, 80);
 
 const vraag: fc.Arbitrary<MonitoringVraag> = fc
   .record({
@@ -96,7 +104,28 @@ const vraag: fc.Arbitrary<MonitoringVraag> = fc
     filter: {},
   }));
 
-const som = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+const som = (r: Record<string, Telling>) => Object.values(r).reduce((a, b) => a.plus(b));
+
+/** A count as published: withheld under 10, else a multiple of 5 within MAX_FOUT. */
+function verwachtAantal(gepubliceerd: number | null, ruw: Telling) {
+  if (ruw.aantal < DREMPEL) expect(gepubliceerd).toBeNull();
+  else {
+    expect(gepubliceerd! % 5).toBe(0);
+    expect(Math.abs(gepubliceerd! - ruw.aantal)).toBeLessThanOrEqual(MAX_FOUT);
+  }
+}
+
+/** A share as published: that of the two published counts, withheld when either is. */
+function verwachtAandeel(gepubliceerd: GepubliceerdAandeel, teller: Telling, noemer: Telling) {
+  verwachtAantal(gepubliceerd.aantal, teller);
+  if (teller.aantal < DREMPEL || noemer.aantal < DREMPEL)
+    expect(gepubliceerd.percentage).toBeNull();
+  else {
+    expect(gepubliceerd.percentage).toBe(
+      Math.round((100 * publiceerAantal(teller)!) / publiceerAantal(noemer)!),
+    );
+  }
+}
 
 const opties = { numRuns: 60 };
 
@@ -105,17 +134,22 @@ describe('uitstroom properties', () => {
     fc.assert(
       fc.property(personen, vraag, (ps, v) => {
         const ruw = telUitstroom(bouwDataset(ps.flat()), v);
-        expect(som(ruw.uitstroom.perBestemming)).toBe(ruw.uitstroom.aantal);
-        expect(ruw.uitstroom.zonderVervolghulp).toBeLessThanOrEqual(ruw.uitstroom.aantal);
+        // The parts hold the same stays as the whole: the same count and the same cell key.
+        expect(som(ruw.uitstroom.perBestemming)).toEqual(ruw.uitstroom.aantal);
+        expect(ruw.uitstroom.zonderVervolghulp.aantal).toBeLessThanOrEqual(
+          ruw.uitstroom.aantal.aantal,
+        );
         const vervolg = ruw.vervolgBinnen6Maanden;
-        expect(vervolg.beoordeeld + vervolg.nogNietTeBeoordelen).toBe(ruw.uitstroom.aantal);
-        expect(vervolg.metVervolg).toBeLessThanOrEqual(vervolg.beoordeeld);
+        expect(vervolg.beoordeeld.plus(vervolg.nogNietTeBeoordelen)).toEqual(ruw.uitstroom.aantal);
+        expect(vervolg.metVervolg.aantal).toBeLessThanOrEqual(vervolg.beoordeeld.aantal);
         const thuis = ruw.thuisOfLichterBinnen6Maanden;
-        expect(thuis.thuisOfLichter).toBeLessThanOrEqual(thuis.beoordeeld);
-        expect(ruw.schaling.uitstroomNaarLichtereVorm).toBe(
+        expect(thuis.thuisOfLichter.aantal).toBeLessThanOrEqual(thuis.beoordeeld.aantal);
+        expect(ruw.schaling.uitstroomNaarLichtereVorm).toEqual(
           ruw.uitstroom.perBestemming['lichtere-vorm'],
         );
-        expect(som(ruw.woonvormenOpPeildatum.perWoonvorm)).toBe(ruw.woonvormenOpPeildatum.aantal);
+        expect(som(ruw.woonvormenOpPeildatum.perWoonvorm)).toEqual(
+          ruw.woonvormenOpPeildatum.aantal,
+        );
       }),
       opties,
     );
@@ -140,16 +174,17 @@ describe('uitstroom properties', () => {
         const delen = ['aanbieder-1', 'aanbieder-2'].map((aanbieder) =>
           telUitstroom(d, { ...v, filter: { aanbieder } }),
         );
-        const opgeteld = (f: (r: typeof alle) => number) => delen.reduce((n, r) => n + f(r), 0);
-        expect(opgeteld((r) => r.uitstroom.aantal)).toBe(alle.uitstroom.aantal);
-        expect(opgeteld((r) => r.vervolgBinnen6Maanden.metVervolg)).toBe(
+        // The same stays in two parts: their counts and cell keys add up to those of the whole.
+        const opgeteld = (f: (r: typeof alle) => Telling) => f(delen[0]!).plus(f(delen[1]!));
+        expect(opgeteld((r) => r.uitstroom.aantal)).toEqual(alle.uitstroom.aantal);
+        expect(opgeteld((r) => r.vervolgBinnen6Maanden.metVervolg)).toEqual(
           alle.vervolgBinnen6Maanden.metVervolg,
         );
-        expect(opgeteld((r) => r.thuisOfLichterBinnen6Maanden.thuisOfLichter)).toBe(
+        expect(opgeteld((r) => r.thuisOfLichterBinnen6Maanden.thuisOfLichter)).toEqual(
           alle.thuisOfLichterBinnen6Maanden.thuisOfLichter,
         );
-        expect(opgeteld((r) => r.schaling.afschalingen)).toBe(alle.schaling.afschalingen);
-        expect(opgeteld((r) => r.woonvormenOpPeildatum.aantal)).toBe(
+        expect(opgeteld((r) => r.schaling.afschalingen)).toEqual(alle.schaling.afschalingen);
+        expect(opgeteld((r) => r.woonvormenOpPeildatum.aantal)).toEqual(
           alle.woonvormenOpPeildatum.aantal,
         );
       }),
@@ -157,33 +192,53 @@ describe('uitstroom properties', () => {
     );
   });
 
-  it('publishes only rounded counts from 10, shares within 0..100, and no person id', () => {
+  it('publishes every count from 10 within MAX_FOUT, every share from two published counts, and no person id', () => {
     fc.assert(
-      fc.property(personen, vraag, (ps, v) => {
-        const c = uitstroomCijfers(bouwDataset(ps.flat()), v);
-        const aantallen = [
-          c.uitstroom.aantal,
-          ...c.uitstroom.perBestemming.map((b) => b.aantal),
-          c.vervolgBinnen6Maanden.beoordeeld,
-          c.vervolgBinnen6Maanden.metVervolg.aantal,
-          c.thuisOfLichterBinnen6Maanden.beoordeeld,
-          ...Object.values(c.schaling),
-          c.woonvormenOpPeildatum.aantal,
-          ...c.woonvormenOpPeildatum.perWoonvorm.map((w) => w.aantal),
-        ];
-        for (const n of aantallen) if (n !== null) expect(n >= 10 && n % 5 === 0).toBe(true);
-        const percentages = [
-          ...c.uitstroom.perBestemming.map((b) => b.percentage),
-          c.uitstroom.zonderVervolghulp.percentage,
-          c.vervolgBinnen6Maanden.metVervolg.percentage,
-          c.thuisOfLichterBinnen6Maanden.thuisOfLichter.percentage,
-          ...c.woonvormenOpPeildatum.perWoonvorm.map((w) => w.percentage),
-        ];
-        for (const p of percentages) if (p !== null) expect(p >= 0 && p <= 100).toBe(true);
+      fc.property(veelPersonen, vraag, (ps, v) => {
+        const d = bouwDataset(ps.flat());
+        const ruw = telUitstroom(d, v);
+        const c = uitstroomCijfers(d, v);
+        const { uitstroom, vervolgBinnen6Maanden: vervolg, schaling } = ruw;
+        const thuis = ruw.thuisOfLichterBinnen6Maanden;
+        const woonvormen = ruw.woonvormenOpPeildatum;
+        verwachtAantal(c.uitstroom.aantal, uitstroom.aantal);
+        c.uitstroom.perBestemming.forEach((b) =>
+          verwachtAandeel(b, uitstroom.perBestemming[b.bestemming], uitstroom.aantal),
+        );
+        verwachtAandeel(
+          c.uitstroom.zonderVervolghulp,
+          uitstroom.zonderVervolghulp,
+          uitstroom.aantal,
+        );
+        verwachtAantal(c.vervolgBinnen6Maanden.beoordeeld, vervolg.beoordeeld);
+        verwachtAandeel(c.vervolgBinnen6Maanden.metVervolg, vervolg.metVervolg, vervolg.beoordeeld);
+        verwachtAantal(c.vervolgBinnen6Maanden.nogNietTeBeoordelen, vervolg.nogNietTeBeoordelen);
+        const cThuis = c.thuisOfLichterBinnen6Maanden;
+        verwachtAantal(cThuis.beoordeeld, thuis.beoordeeld);
+        verwachtAandeel(cThuis.thuisOfLichter, thuis.thuisOfLichter, thuis.beoordeeld);
+        verwachtAantal(cThuis.nogNietTeBeoordelen, thuis.nogNietTeBeoordelen);
+        for (const veld of Object.keys(schaling) as (keyof typeof schaling)[]) {
+          verwachtAantal(c.schaling[veld], schaling[veld]);
+        }
+        verwachtAantal(c.woonvormenOpPeildatum.aantal, woonvormen.aantal);
+        c.woonvormenOpPeildatum.perWoonvorm.forEach((w) =>
+          verwachtAandeel(w, woonvormen.perWoonvorm[w.woonvorm], woonvormen.aantal),
+        );
         const json = JSON.stringify(c);
         ps.forEach((_, i) => expect(json).not.toContain(`persoon-${i}`));
         const tabel = uitstroomTabel(c);
         for (const rij of tabel.rijen) expect(rij).toHaveLength(tabel.kolommen.length);
+      }),
+      opties,
+    );
+  });
+
+  it('gives the same answer to the same question, however the facts are ordered', () => {
+    fc.assert(
+      fc.property(metGeschud(veelPersonen), vraag, ([ps, geschud], v) => {
+        const c = uitstroomCijfers(bouwDataset(ps.flat()), v);
+        expect(uitstroomCijfers(bouwDataset(ps.flat()), v)).toEqual(c);
+        expect(uitstroomCijfers(bouwDataset(geschud.flat()), v)).toEqual(c);
       }),
       opties,
     );

@@ -2,8 +2,14 @@ import { addMonths, parseISO } from 'date-fns';
 import { BESTEMMINGEN, Bestemming, WOONVORMEN, Woonvorm, kalenderdatum } from '@app/domain';
 import { GepubliceerdAandeel } from '../consultatie-cijfers';
 import { mergeEpisodes } from '../episodes';
-import { Onderdrukking, Onderdrukt } from '../disclosure';
-import { MonitoringDataset, ToewijzingFeit, VerblijfFeit, woonvormOp } from './dataset';
+import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
+import {
+  MonitoringDataset,
+  ToewijzingFeit,
+  VerblijfFeit,
+  recordsleutel,
+  woonvormOp,
+} from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -20,7 +26,7 @@ import {
  * residence on a date. Pure: the data set and the question are passed in.
  */
 export const UITSTROOM_DEFINITIE = {
-  versie: 'uitstroom-1',
+  versie: 'uitstroom-2',
   wijk: WIJK_DEFINITIE,
   selectie:
     'verblijven die het filter kiest: de wijk via de gezinnen van de jeugdige; product, categorie, ' +
@@ -50,10 +56,10 @@ export const UITSTROOM_DEFINITIE = {
     'verblijven die op de peildatum lopen (begonnen op of voor de peildatum, niet geëindigd voor de ' +
     'peildatum), per woonvorm op die dag, met hun aandeel; vraag met tot = een datum voor de ' +
     'verdeling op die datum',
-  onderdrukking:
-    'aantallen onder 10 worden niet getoond (null, zie onderdrukt); andere aantallen zijn afgerond ' +
-    'op 5, dus optellingen kloppen niet altijd; percentages komen uit de onafgeronde aantallen en ' +
-    'worden niet getoond als de noemer onder 10 ligt',
+  recordsleutels:
+    'een verblijf (uitstroom, vervolg, instroom, woonvorm) of een schaling binnen een verblijf ' +
+    'telt met de recordsleutel van de jeugdige; een jeugdige met twee verblijven telt twee keer',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 /** The window of "within 6 months" after an exit or a start. */
@@ -63,34 +69,37 @@ const THUIS_OF_LICHTER: readonly Bestemming[] = ['thuis', 'zelfstandig', 'lichte
 const GEZINSGERICHT: readonly Woonvorm[] = ['pleegzorg', 'gezinshuis'];
 const AMBULANT = '45';
 
-/** Unrounded counts: never published as such. */
+/**
+ * Raw counts, never published as such. Each carries its cell key: a stay (and a step within it)
+ * contributes its person's record key.
+ */
 export interface RuweUitstroom {
   uitstroom: {
-    aantal: number;
-    perBestemming: Record<Bestemming, number>;
-    zonderVervolghulp: number;
+    aantal: Telling;
+    perBestemming: Record<Bestemming, Telling>;
+    zonderVervolghulp: Telling;
   };
   vervolgBinnen6Maanden: {
     /** Exits whose 6 months ended on or before the peildatum. */
-    beoordeeld: number;
-    metVervolg: number;
-    nogNietTeBeoordelen: number;
+    beoordeeld: Telling;
+    metVervolg: Telling;
+    nogNietTeBeoordelen: Telling;
   };
   thuisOfLichterBinnen6Maanden: {
-    beoordeeld: number;
-    thuisOfLichter: number;
-    nogNietTeBeoordelen: number;
+    beoordeeld: Telling;
+    thuisOfLichter: Telling;
+    nogNietTeBeoordelen: Telling;
   };
   schaling: {
-    afschalingen: number;
-    opschalingen: number;
-    uitstroomNaarLichtereVorm: number;
-    uitstroomNaarZwaardereVorm: number;
+    afschalingen: Telling;
+    opschalingen: Telling;
+    uitstroomNaarLichtereVorm: Telling;
+    uitstroomNaarZwaardereVorm: Telling;
   };
   woonvormenOpPeildatum: {
     datum: string;
-    aantal: number;
-    perWoonvorm: Record<Woonvorm, number>;
+    aantal: Telling;
+    perWoonvorm: Record<Woonvorm, Telling>;
   };
 }
 
@@ -129,8 +138,8 @@ function plusZesMaanden(datum: string): string {
   return kalenderdatum(addMonths(parseISO(datum), SIX_MONTHS));
 }
 
-function telPer<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+function telPer<K extends string>(keys: readonly K[]): Record<K, Telling> {
+  return Object.fromEntries(keys.map((k) => [k, new Telling()])) as Record<K, Telling>;
 }
 
 /** Groups items per person. */
@@ -178,63 +187,73 @@ export function telUitstroom(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
   const verblijvenPerPersoon = perPersoon(d.verblijven.values());
 
   const uitstroom = {
-    aantal: 0,
+    aantal: new Telling(),
     perBestemming: telPer(BESTEMMINGEN),
-    zonderVervolghulp: 0,
+    zonderVervolghulp: new Telling(),
   };
-  const vervolg = { beoordeeld: 0, metVervolg: 0, nogNietTeBeoordelen: 0 };
-  const thuisOfLichter = { beoordeeld: 0, thuisOfLichter: 0, nogNietTeBeoordelen: 0 };
+  const vervolg = {
+    beoordeeld: new Telling(),
+    metVervolg: new Telling(),
+    nogNietTeBeoordelen: new Telling(),
+  };
+  const thuisOfLichter = {
+    beoordeeld: new Telling(),
+    thuisOfLichter: new Telling(),
+    nogNietTeBeoordelen: new Telling(),
+  };
   const schaling = {
-    afschalingen: 0,
-    opschalingen: 0,
-    uitstroomNaarLichtereVorm: 0,
-    uitstroomNaarZwaardereVorm: 0,
+    afschalingen: new Telling(),
+    opschalingen: new Telling(),
+    uitstroomNaarLichtereVorm: new Telling(),
+    uitstroomNaarZwaardereVorm: new Telling(),
   };
-  const woonvormen = { datum: peil, aantal: 0, perWoonvorm: telPer(WOONVORMEN) };
+  const woonvormen = { datum: peil, aantal: new Telling(), perWoonvorm: telPer(WOONVORMEN) };
 
   for (const v of verblijven) {
     const { einde } = v;
+    // Everything counted here is about this stay: it adds its person's record key to each cell.
+    const sleutel = recordsleutel(d, v.persoonId);
     if (einde && einde.datum >= vraag.van && einde.datum <= peil) {
-      uitstroom.aantal += 1;
-      uitstroom.perBestemming[einde.bestemming] += 1;
-      if (!einde.vervolghulp) uitstroom.zonderVervolghulp += 1;
-      if (einde.bestemming === 'lichtere-vorm') schaling.uitstroomNaarLichtereVorm += 1;
-      if (einde.bestemming === 'zwaardere-vorm') schaling.uitstroomNaarZwaardereVorm += 1;
+      uitstroom.aantal.telOp(sleutel);
+      uitstroom.perBestemming[einde.bestemming].telOp(sleutel);
+      if (!einde.vervolghulp) uitstroom.zonderVervolghulp.telOp(sleutel);
+      if (einde.bestemming === 'lichtere-vorm') schaling.uitstroomNaarLichtereVorm.telOp(sleutel);
+      if (einde.bestemming === 'zwaardere-vorm') schaling.uitstroomNaarZwaardereVorm.telOp(sleutel);
       if (plusZesMaanden(einde.datum) <= peil) {
-        vervolg.beoordeeld += 1;
+        vervolg.beoordeeld.telOp(sleutel);
         const ambulant = ambulantPerPersoon.get(v.persoonId) ?? [];
         const alleVerblijven = verblijvenPerPersoon.get(v.persoonId) ?? [];
-        if (vervolgNa(ambulant, alleVerblijven, v, einde.datum)) vervolg.metVervolg += 1;
+        if (vervolgNa(ambulant, alleVerblijven, v, einde.datum)) vervolg.metVervolg.telOp(sleutel);
       } else {
-        vervolg.nogNietTeBeoordelen += 1;
+        vervolg.nogNietTeBeoordelen.telOp(sleutel);
       }
     }
 
     if (v.startdatum >= vraag.van && v.startdatum <= vraag.tot) {
       const grens = plusZesMaanden(v.startdatum);
       if (grens <= peil) {
-        thuisOfLichter.beoordeeld += 1;
+        thuisOfLichter.beoordeeld.telOp(sleutel);
         if (einde && einde.datum <= grens && THUIS_OF_LICHTER.includes(einde.bestemming)) {
-          thuisOfLichter.thuisOfLichter += 1;
+          thuisOfLichter.thuisOfLichter.telOp(sleutel);
         }
       } else if (v.startdatum <= peil) {
         // Its 6 months are not over yet. A stay starting after the peildatum is not counted at
         // all: on the peildatum it does not exist yet.
-        thuisOfLichter.nogNietTeBeoordelen += 1;
+        thuisOfLichter.nogNietTeBeoordelen.telOp(sleutel);
       }
     }
 
     for (const w of v.wijzigingen) {
       if (w.datum < vraag.van || w.datum > peil) continue;
-      if (w.richting === 'afschaling') schaling.afschalingen += 1;
-      else schaling.opschalingen += 1;
+      if (w.richting === 'afschaling') schaling.afschalingen.telOp(sleutel);
+      else schaling.opschalingen.telOp(sleutel);
     }
 
     if (v.startdatum <= peil && (!einde || einde.datum >= peil)) {
       const vorm = woonvormOp(v, peil);
       if (vorm !== null) {
-        woonvormen.aantal += 1;
-        woonvormen.perWoonvorm[vorm] += 1;
+        woonvormen.aantal.telOp(sleutel);
+        woonvormen.perWoonvorm[vorm].telOp(sleutel);
       }
     }
   }
@@ -252,9 +271,10 @@ export function telUitstroom(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
 export function uitstroomCijfers(d: MonitoringDataset, vraag: MonitoringVraag): UitstroomCijfers {
   const ruw = telUitstroom(d, vraag);
   const o = new Onderdrukking();
+  // A share comes from the published counts of both cells, and is withheld with either of them.
   const aandeel = (
-    teller: number,
-    noemer: number,
+    teller: Telling,
+    noemer: Telling,
     tabel: string,
     rij: string,
     veld: string,
