@@ -52,6 +52,7 @@ const consultaties: fc.Arbitrary<ConsultatieFeit[]> = fc.array(
     praktijkId: fc.constantFrom(...PRAKTIJK_IDS, 'pr-onbekend'),
     datum: fc.integer({ min: -20, max: 200 }).map(dag),
     uitkomst: fc.constantFrom(...UITKOMSTEN),
+    recordKey: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
   }),
   { maxLength: 300 },
 );

@@ -17,7 +17,7 @@ const linde: PraktijkFeit = {
 const anker: PraktijkFeit = { praktijkId: 'pr-anker', naam: 'Het Anker', wijk: 'Atol', jph: [] };
 
 const feiten = (praktijkId: string, datum: string, uitkomsten: Uitkomst[]): ConsultatieFeit[] =>
-  uitkomsten.map((uitkomst) => ({ praktijkId, datum, uitkomst }));
+  uitkomsten.map((uitkomst, i) => ({ praktijkId, datum, uitkomst, recordKey: i }));
 const consultaties: ConsultatieFeit[] = [
   ...feiten('pr-linde', '2026-01-10', [
     'afgehandeld-door-jph',

@@ -31,6 +31,7 @@ export interface ConsultatieFeit {
   /** YYYY-MM-DD */
   datum: string;
   uitkomst: Uitkomst;
+  recordKey: number;
 }
 
 export interface PraktijkFeit {
