@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import type { Response } from 'supertest';
 import { EventStore } from '@app/event-store';
+import { ConsultatiesReadModel } from '../../apps/api/src/consultaties/consultaties.read-model';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -131,11 +133,13 @@ describe('consultaties (e2e)', () => {
         uitkomst: 'afgehandeld-door-jph',
         vervolgdatum: null,
         toestemming: false,
-        koppeling: null,
+        koppelingGevraagd: false,
         professional: { userId: 'u-jph-linde', rol: 'jph' },
         ingetrokken: false,
         correcties: [],
       });
+      expect(read.body).not.toHaveProperty('koppeling');
+      expect(read.body).not.toHaveProperty('recordKey');
     });
 
     it('lets the huisarts of the practice log and read too', async () => {
@@ -155,7 +159,11 @@ describe('consultaties (e2e)', () => {
       ['leeftijdsgroep', { leeftijdsgroep: '23-30' }],
       ['toestemming', { toestemming: 'ja' }],
       ['praktijkId', { praktijkId: 'De Linde' }],
-      ['koppeling.gezinId', { toestemming: true, koppeling: {} }],
+      [
+        'koppeling',
+        { toestemming: true, koppeling: { gezinId: '4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11' } },
+      ],
+      ['koppeling', { toestemming: true, koppeling: {} }],
       ['toelichting', { toelichting: 'x'.repeat(1001) }],
     ])('refuses bad input with 400 naming %s', async (field, extra) => {
       const res = await log(jphLinde, consultatie(extra)).expect(400);
@@ -275,7 +283,6 @@ describe('consultaties (e2e)', () => {
     });
 
     it.each([
-      ['a link', { koppeling: { gezinId: '4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11' } }],
       ['a name', { naam: 'Sanne Jansen' }],
       ['a birth date', { geboortedatum: '2012-05-04' }],
       ['an invalid BSN', { bsn: '123' }],
@@ -297,7 +304,7 @@ describe('consultaties (e2e)', () => {
       expect(text.body.detail).toMatch(/toelichting bevat een BSN/);
     });
 
-    it('with consent, a BSN finds the known person: only the id is stored, the family sees topic and outcome', async () => {
+    it('with consent, a BSN proposes a link to the known person: only the id is stored, the practice reads no link back, the family sees topic and outcome once its contact person confirmed', async () => {
       const res = await log(
         jphLinde,
         consultatie({
@@ -312,32 +319,53 @@ describe('consultaties (e2e)', () => {
         .readStream(`consultatie-${res.body.consultatieId}`);
       expect(JSON.stringify(events.map((e) => e.data))).not.toContain('111222333');
       expect(events[0]!.data).toMatchObject({
-        inhoud: { koppeling: { persoonId: gezin.sanne, gezinId: null }, toestemming: true },
+        inhoud: { toestemming: true },
+        koppelingGevraagd: true,
+        koppeling: { persoonId: gezin.sanne, gezinId: null },
       });
 
       const read = await get(jphLinde, res.body.consultatieId, res.body.position).expect(200);
-      expect(read.body.koppeling).toEqual({ persoonId: gezin.sanne, gezinId: null });
+      expect(read.body).toMatchObject({ toestemming: true, koppelingGevraagd: true });
+      expect(read.body).not.toHaveProperty('koppeling');
       expect(JSON.stringify(read.body)).not.toContain('111222333');
+      expect(JSON.stringify(read.body)).not.toContain(gezin.sanne);
+      expect(JSON.stringify(read.body)).not.toContain(gezin.gezinId);
 
-      const tijdlijn = await t
+      const tijdlijn = (minPosition: string) =>
+        t
+          .http()
+          .get(
+            `/api/v1/gezinnen/${gezin.gezinId}/tijdlijn?soort=consultatie&minPosition=${minPosition}`,
+          )
+          .set(auth(contactpersoon))
+          .expect(200);
+      const wat =
+        'Consultatie bij de huisartspraktijk op 2025-05-12 over angst of somberheid en school: verwezen naar lichte hulp of basis-ggz.';
+      // Proposed only: not in the family's timeline yet.
+      expect((await tijdlijn(res.body.position)).body.items).not.toContainEqual(
+        expect.objectContaining({ wat }),
+      );
+      const confirmed = await t
         .http()
-        .get(`/api/v1/gezinnen/${gezin.gezinId}/tijdlijn?soort=consultatie`)
+        .post(`/api/v1/consultaties/${res.body.consultatieId}/koppeling/bevestiging`)
         .set(auth(contactpersoon))
         .expect(200);
-      expect(tijdlijn.body.items).toContainEqual(
+      const na = await tijdlijn(confirmed.body.position);
+      expect(na.body.items).toContainEqual(
         expect.objectContaining({
           soort: 'consultatie',
-          wat: 'Consultatie bij de huisartspraktijk op 2025-05-12 over angst of somberheid en school: verwezen naar lichte hulp of basis-ggz.',
-          wie: { userId: 'u-jph-linde', rol: 'jph' },
+          wat,
+          wie: { userId: 'u-anna', rol: 'contactpersoon' },
         }),
       );
-      expect(JSON.stringify(tijdlijn.body)).not.toContain('vertrouwelijk');
+      expect(JSON.stringify(na.body)).not.toContain('vertrouwelijk');
 
-      // The JPH's read of a linked consultation is in the family's processing log.
-      const head = await t.app.get(EventStore).headPosition();
+      // The JPH's read of a consultation with a confirmed link is in the family's processing log.
+      await get(jphLinde, res.body.consultatieId).expect(200);
+      const position = await t.app.get(EventStore).headPosition();
       const log_ = await t
         .http()
-        .get(`/api/v1/verwerkingslog/${gezin.gezinId}?minPosition=${head}`)
+        .get(`/api/v1/verwerkingslog/${gezin.gezinId}?minPosition=${position}`)
         .set(auth(beheer))
         .expect(200);
       expect(log_.body.inzages).toContainEqual(
@@ -345,14 +373,27 @@ describe('consultaties (e2e)', () => {
       );
     });
 
-    it('with consent, links to a known family by id; a correction that drops the link tells the family', async () => {
-      const res = await log(
-        jphLinde,
-        consultatie({ toestemming: true, koppeling: { gezinId: gezin.gezinId } }),
-      ).expect(201);
+    it('with consent, a correction without a BSN keeps the link; one without consent drops it and tells the family', async () => {
+      const res = await log(jphLinde, consultatie({ toestemming: true, bsn: '111222333' })).expect(
+        201,
+      );
+      const url = `/api/v1/consultaties/${res.body.consultatieId}`;
+      await t.http().post(`${url}/koppeling/bevestiging`).set(auth(contactpersoon)).expect(200);
+      const kept = await t
+        .http()
+        .post(`${url}/correcties`)
+        .set(auth(jphLinde))
+        .send({
+          ...consultatie({ toestemming: true, uitkomst: 'alleen-advies' }),
+          praktijkId: undefined,
+          reden: 'Toch alleen advies',
+        })
+        .expect(200);
+      const read = await get(jphLinde, res.body.consultatieId, kept.body.position).expect(200);
+      expect(read.body).toMatchObject({ koppelingGevraagd: true, uitkomst: 'alleen-advies' });
       const corrected = await t
         .http()
-        .post(`/api/v1/consultaties/${res.body.consultatieId}/correcties`)
+        .post(`${url}/correcties`)
         .set(auth(jphLinde))
         .send({ ...consultatie(), praktijkId: undefined, reden: 'Ouder trekt toestemming in' })
         .expect(200);
@@ -365,44 +406,513 @@ describe('consultaties (e2e)', () => {
         .expect(200);
       expect(tijdlijn.body.items.map((i: { wat: string }) => i.wat)).toEqual(
         expect.arrayContaining([
+          'De consultatie bij de huisartspraktijk van 2025-05-12 is gecorrigeerd: over angst of somberheid en school, advies gegeven.',
           'Een consultatie bij de huisartspraktijk van 2025-05-12 is niet meer aan dit gezin gekoppeld.',
         ]),
       );
       expect(JSON.stringify(tijdlijn.body)).not.toContain('trekt toestemming');
+      const dropped = await get(jphLinde, res.body.consultatieId).expect(200);
+      expect(dropped.body.koppelingGevraagd).toBe(false);
     });
 
-    it('with consent, refuses an unknown BSN, an invalid BSN or an unknown family (422), and a BSN beside a link (400)', async () => {
-      const unknown = await log(
-        jphLinde,
-        consultatie({ toestemming: true, bsn: '123456782' }),
-      ).expect(422);
-      expect(unknown.body.detail).toMatch(/geen bekende persoon met dit BSN/);
+    it('with consent, refuses a BSN that fails the eleven-test (422), and a link by id from the practice (400)', async () => {
       const invalid = await log(jphLinde, consultatie({ toestemming: true, bsn: '123' })).expect(
         422,
       );
       expect(invalid.body.detail).toMatch(/elfproef/);
-      const gezinOnbekend = await log(
-        jphLinde,
-        consultatie({
-          toestemming: true,
-          koppeling: { gezinId: '4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11' },
-        }),
-      ).expect(422);
-      expect(gezinOnbekend.body.detail).toMatch(/gezin is niet bekend/);
-      const both = await log(
-        jphLinde,
-        consultatie({ toestemming: true, bsn: '111222333', koppeling: { gezinId: gezin.gezinId } }),
-      ).expect(400);
-      expect(both.body.errors[0].field).toBe('bsn');
-      const twoIds = await log(
-        jphLinde,
-        consultatie({
-          toestemming: true,
-          koppeling: { gezinId: gezin.gezinId, persoonId: gezin.sanne },
-        }),
-      ).expect(400);
-      expect(twoIds.body.errors[0].field).toBe('koppeling');
+      for (const koppeling of [{ gezinId: gezin.gezinId }, { persoonId: gezin.sanne }]) {
+        const byId = await log(
+          jphLinde,
+          consultatie({ toestemming: true, bsn: '111222333', koppeling }),
+        ).expect(400);
+        expect(byId.body.errors[0]).toMatchObject({ field: 'koppeling', in: 'body' });
+      }
     });
+  });
+
+  describe('a known and an unknown BSN give the same answer (acceptance)', () => {
+    const KNOWN = '111222333'; // Sanne Jansen
+    const UNKNOWN = '123456782'; // passes the eleven-test, belongs to no one known
+    let jph: string;
+
+    beforeAll(async () => {
+      jph = await t.token('jph', 'u-jph-gelijk', 'Gea (JPH De Linde)');
+      await link(linde, 'u-jph-gelijk', 'jph');
+    });
+
+    /**
+     * An answer as the practice gets it, with what differs per request anyway (the ids, log
+     * positions, timestamps, correlation id, date and length) replaced by placeholders.
+     */
+    const answer = (res: Response, ids: readonly string[]) => {
+      const {
+        date: _date,
+        'x-correlation-id': _correlation,
+        'content-length': _length,
+        ...headers
+      } = res.headers as Record<string, string>;
+      let text = JSON.stringify({ status: res.status, headers, body: res.body });
+      for (const id of ids) text = text.split(id).join('<id>');
+      return JSON.parse(
+        text
+          .replace(/"(position|x-log-position)":"\d+"/g, '"$1":"<n>"')
+          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/g, '<tijd>'),
+      ) as unknown;
+    };
+    const withBsn = (bsn: string, extra: object = {}) =>
+      consultatie({ toestemming: true, bsn, vervolgdatum: '2099-06-01', ...extra });
+
+    it('logging, reading back, the lists and a correction answer alike, also after the contact person decided', async () => {
+      const known = await log(jph, withBsn(KNOWN)).expect(201);
+      const unknown = await log(jph, withBsn(UNKNOWN)).expect(201);
+      const idKnown = known.body.consultatieId as string;
+      const idUnknown = unknown.body.consultatieId as string;
+      expect(answer(known, [idKnown])).toEqual(answer(unknown, [idUnknown]));
+      expect(known.headers.etag).toBe(unknown.headers.etag);
+
+      const readBoth = async (position: string) => {
+        const [a, b] = [
+          await get(jph, idKnown, position).expect(200),
+          await get(jph, idUnknown, position).expect(200),
+        ];
+        expect(answer(a, [idKnown])).toEqual(answer(b, [idUnknown]));
+        expect(a.body).toMatchObject({ toestemming: true, koppelingGevraagd: true });
+        for (const res of [a, b]) {
+          expect(res.body).not.toHaveProperty('koppeling');
+          expect(JSON.stringify(res.body)).not.toMatch(
+            new RegExp(`${gezin.sanne}|${gezin.gezinId}|persoonId|gezinId|${KNOWN}|recordKey`),
+          );
+        }
+        return [a, b] as const;
+      };
+      await readBoth(unknown.body.position);
+
+      const lists = async (position: string) => {
+        for (const path of ['consultaties', 'vervolgafspraken']) {
+          const res = await t
+            .http()
+            .get(`/api/v1/praktijken/${linde}/${path}?minPosition=${position}`)
+            .set(auth(jph))
+            .expect(200);
+          const item = (id: string) =>
+            res.body.items.find((i: { consultatieId: string }) => i.consultatieId === id);
+          expect(item(idKnown)).toBeDefined();
+          expect(answer({ ...res, body: item(idKnown) } as Response, [idKnown])).toEqual(
+            answer({ ...res, body: item(idUnknown) } as Response, [idUnknown]),
+          );
+          expect(JSON.stringify(res.body)).not.toMatch(
+            new RegExp(`${gezin.sanne}|${gezin.gezinId}|persoonId|gezinId|recordKey`),
+          );
+        }
+      };
+      await lists(unknown.body.position);
+
+      // The contact person confirms the known one: the practice notices nothing.
+      const confirmed = await t
+        .http()
+        .post(`/api/v1/consultaties/${idKnown}/koppeling/bevestiging`)
+        .set(auth(contactpersoon))
+        .expect(200);
+      const [afterConfirm] = await readBoth(confirmed.body.position);
+      expect(afterConfirm.headers.etag).toBe('"0"');
+      await lists(confirmed.body.position);
+
+      const correct = (id: string, bsn: string) =>
+        t
+          .http()
+          .post(`/api/v1/consultaties/${id}/correcties`)
+          .set(auth(jph))
+          .set('If-Match', '"0"')
+          .send({
+            ...withBsn(bsn, { uitkomst: 'alleen-advies' }),
+            praktijkId: undefined,
+            reden: 'Advies',
+          });
+      const [ck, cu] = [await correct(idKnown, KNOWN), await correct(idUnknown, UNKNOWN)];
+      expect(ck.status).toBe(200);
+      expect(answer(ck, [idKnown])).toEqual(answer(cu, [idUnknown]));
+      const [a] = await readBoth(cu.body.position);
+      expect(a.headers.etag).toBe('"1"');
+    });
+
+    it('a correction with a known or an unknown BSN of an anonymous consultation answers alike', async () => {
+      const [a, b] = [await log(jph).expect(201), await log(jph).expect(201)];
+      const correct = (id: string, bsn: string) =>
+        t
+          .http()
+          .post(`/api/v1/consultaties/${id}/correcties`)
+          .set(auth(jph))
+          .send({ ...withBsn(bsn), praktijkId: undefined, reden: 'Toestemming gekregen' });
+      const [ck, cu] = [
+        await correct(a.body.consultatieId, KNOWN),
+        await correct(b.body.consultatieId, UNKNOWN),
+      ];
+      expect(answer(ck, [a.body.consultatieId])).toEqual(answer(cu, [b.body.consultatieId]));
+      expect(ck.body.revision).toBe(1);
+    });
+  });
+
+  describe('the contact person decides on proposed links', () => {
+    let jph: string;
+    let kees: string;
+
+    beforeAll(async () => {
+      jph = await t.token('jph', 'u-jph-koppel', 'Koos (JPH De Linde)');
+      await link(linde, 'u-jph-koppel', 'jph');
+      kees = await t.token('contactpersoon', 'u-kees', 'Kees Kok');
+    });
+
+    const voorstel = async (extra: object = {}) =>
+      (await log(jph, consultatie({ toestemming: true, bsn: '111222333', ...extra })).expect(201))
+        .body as { consultatieId: string; position: string };
+    const werklijst = (token: string, position: string) =>
+      t
+        .http()
+        .get(`/api/v1/werklijsten/consultatie-koppelingen?minPosition=${position}`)
+        .set(auth(token));
+    const besluit = (token: string, id: string, wat: 'bevestiging' | 'afwijzing', body?: object) =>
+      t
+        .http()
+        .post(`/api/v1/consultaties/${id}/koppeling/${wat}`)
+        .set(auth(token))
+        .send(body ?? {});
+    const ids = (res: Response) =>
+      res.body.items.map((i: { consultatieId: string }) => i.consultatieId) as string[];
+
+    it('lists the proposed links of my families, confirms one (it then shows in the timeline) and rejects another (acceptance)', async () => {
+      const a = await voorstel({ datum: '2025-06-01', onderwerpen: ['slapen'] });
+      const b = await voorstel({ datum: '2025-06-02', onderwerpen: ['gedrag'] });
+      const lijst = await werklijst(contactpersoon, b.position).expect(200);
+      const item = lijst.body.items.find(
+        (i: { consultatieId: string }) => i.consultatieId === a.consultatieId,
+      );
+      expect(item).toEqual({
+        consultatieId: a.consultatieId,
+        revision: 0,
+        gezinId: gezin.gezinId,
+        naam: 'Jansen',
+        persoonId: gezin.sanne,
+        voornaam: 'Sanne',
+        achternaam: 'Jansen',
+        praktijk: 'De Linde',
+        datum: '2025-06-01',
+        leeftijdsgroep: '12-17',
+        onderwerpen: ['slapen'],
+        uitkomst: 'afgehandeld-door-jph',
+        voorgesteldOp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
+      expect(ids(lijst)).toContain(b.consultatieId);
+      expect(JSON.stringify(lijst.body)).not.toMatch(/vertrouwelijk|111222333|recordKey/);
+
+      const confirmed = await besluit(contactpersoon, a.consultatieId, 'bevestiging')
+        .set('If-Match', '"0"')
+        .expect(200);
+      expect(confirmed.body).toEqual({
+        consultatieId: a.consultatieId,
+        revision: 0,
+        position: expect.stringMatching(/^\d+$/),
+      });
+      const rejected = await besluit(contactpersoon, b.consultatieId, 'afwijzing', {
+        reden: 'Een andere Sanne',
+      }).expect(200);
+
+      const daarna = await werklijst(contactpersoon, rejected.body.position).expect(200);
+      expect(ids(daarna)).not.toContain(a.consultatieId);
+      expect(ids(daarna)).not.toContain(b.consultatieId);
+      const tijdlijn = await t
+        .http()
+        .get(
+          `/api/v1/gezinnen/${gezin.gezinId}/tijdlijn?soort=consultatie&minPosition=${rejected.body.position}`,
+        )
+        .set(auth(contactpersoon))
+        .expect(200);
+      const wat = tijdlijn.body.items.map((i: { wat: string }) => i.wat) as string[];
+      expect(wat).toContain(
+        'Consultatie bij de huisartspraktijk op 2025-06-01 over slapen: afgehandeld door de jeugdprofessional bij de huisarts.',
+      );
+      expect(wat.join('\n')).not.toMatch(/2025-06-02|gedrag|andere Sanne/);
+
+      const head = await t.app.get(EventStore).headPosition();
+      const verwerkingslog = await t
+        .http()
+        .get(`/api/v1/verwerkingslog/${gezin.gezinId}?minPosition=${head}`)
+        .set(auth(beheer))
+        .expect(200);
+      expect(verwerkingslog.body.inzages).toContainEqual(
+        expect.objectContaining({ wat: 'werklijst consultatie-koppelingen', door: 'u-anna' }),
+      );
+    });
+
+    it('404 for a contact person of another family, a consultation without a link or with an unknown BSN, and one that does not exist', async () => {
+      const a = await voorstel();
+      expect(ids(await werklijst(kees, a.position).expect(200))).not.toContain(a.consultatieId);
+      const anoniem = (await log(jph).expect(201)).body.consultatieId as string;
+      const onbekend = (
+        await log(jph, consultatie({ toestemming: true, bsn: '123456782' })).expect(201)
+      ).body.consultatieId as string;
+      for (const res of [
+        await besluit(kees, a.consultatieId, 'bevestiging'),
+        await besluit(kees, a.consultatieId, 'afwijzing'),
+        await besluit(contactpersoon, anoniem, 'bevestiging'),
+        await besluit(contactpersoon, onbekend, 'afwijzing'),
+        await besluit(contactpersoon, '4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11', 'bevestiging'),
+      ]) {
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toMatch(/problem\+json/);
+      }
+    });
+
+    it('403 for every other role, 401 without a token, 400 naming a bad path or body', async () => {
+      const a = await voorstel();
+      const huisarts = await t.token('huisarts', 'u-ha-koppel');
+      for (const token of [jph, huisarts, beheer, beleid]) {
+        for (const res of [
+          await werklijst(token, a.position),
+          await besluit(token, a.consultatieId, 'bevestiging'),
+          await besluit(token, a.consultatieId, 'afwijzing'),
+        ]) {
+          expect(res.status).toBe(403);
+          expect(res.body.detail).toMatch(/contactpersoon/);
+        }
+      }
+      await t.http().get('/api/v1/werklijsten/consultatie-koppelingen').expect(401);
+      await t
+        .http()
+        .post(`/api/v1/consultaties/${a.consultatieId}/koppeling/bevestiging`)
+        .expect(401);
+      for (const [res, field, where] of [
+        [await besluit(contactpersoon, 'c-1', 'bevestiging'), 'consultatieId', 'path'],
+        [
+          await besluit(contactpersoon, a.consultatieId, 'afwijzing', { reden: 'x'.repeat(501) }),
+          'reden',
+          'body',
+        ],
+        [
+          await besluit(contactpersoon, a.consultatieId, 'afwijzing', { reden: '' }),
+          'reden',
+          'body',
+        ],
+        [
+          await besluit(contactpersoon, a.consultatieId, 'afwijzing', { persoonId: gezin.sanne }),
+          'persoonId',
+          'body',
+        ],
+        [await werklijst(contactpersoon, 'x'), 'minPosition', 'query'],
+      ] as const) {
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/problem\+json/);
+        expect(res.body.errors).toContainEqual(expect.objectContaining({ field, in: where }));
+      }
+    });
+
+    it('422 for a second confirmation or rejection and after withdrawal; 409 when the practice corrected since If-Match', async () => {
+      const a = await voorstel();
+      await besluit(contactpersoon, a.consultatieId, 'bevestiging').expect(200);
+      const twice = await besluit(contactpersoon, a.consultatieId, 'bevestiging').expect(422);
+      expect(twice.body.detail).toMatch(/al bevestigd/);
+      await besluit(contactpersoon, a.consultatieId, 'afwijzing').expect(200);
+      const again = await besluit(contactpersoon, a.consultatieId, 'afwijzing').expect(422);
+      expect(again.body.detail).toMatch(/al afgewezen/);
+
+      const b = await voorstel();
+      await t
+        .http()
+        .post(`/api/v1/consultaties/${b.consultatieId}/correcties`)
+        .set(auth(jph))
+        .send({
+          ...consultatie({ toestemming: true, bsn: '111222333', uitkomst: 'alleen-advies' }),
+          praktijkId: undefined,
+          reden: 'Alleen advies',
+        })
+        .expect(200);
+      const stale = await besluit(contactpersoon, b.consultatieId, 'bevestiging')
+        .set('If-Match', '"0"')
+        .expect(409);
+      expect(stale.body.currentRevision).toBe(1);
+      await besluit(contactpersoon, b.consultatieId, 'bevestiging')
+        .set('If-Match', '"1"')
+        .expect(200);
+
+      const c = await voorstel();
+      const withdrawn = await t
+        .http()
+        .post(`/api/v1/consultaties/${c.consultatieId}/intrekking`)
+        .set(auth(jph))
+        .send({ reden: 'Dubbel' })
+        .expect(200);
+      expect(
+        ids(await werklijst(contactpersoon, withdrawn.body.position).expect(200)),
+      ).not.toContain(c.consultatieId);
+      const late = await besluit(contactpersoon, c.consultatieId, 'bevestiging').expect(422);
+      expect(late.body.detail).toMatch(/ingetrokken/);
+    });
+  });
+
+  describe('BSN lookups are logged, counted and limited', () => {
+    const dag = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const opvragingen = async (token = beheer, status = 200) => {
+      const head = await t.app.get(EventStore).headPosition();
+      return t
+        .http()
+        .get(`/api/v1/beheer/bsn-opvragingen?van=${dag(-1)}&tot=${dag(1)}&minPosition=${head}`)
+        .set(auth(token))
+        .expect(status);
+    };
+    const van = (res: Response, userId: string) =>
+      res.body.gebruikers.find((g: { userId: string }) => g.userId === userId);
+
+    it("a known BSN is in the processing log of the person's family, an unknown one in none; both are counted for application management (acceptance)", async () => {
+      const jph = await t.token('jph', 'u-jph-log', 'Loes (JPH De Linde)');
+      await link(linde, 'u-jph-log', 'jph');
+      await log(jph, consultatie({ toestemming: true, bsn: '111222333' })).expect(201);
+      await log(jph, consultatie({ toestemming: true, bsn: '123456782' })).expect(201);
+      // Refused before the lookup: not counted.
+      await log(jph, consultatie({ bsn: '111222333' })).expect(422);
+      await log(jph, consultatie({ toestemming: true, bsn: '111222334' })).expect(422);
+      await log(
+        jph,
+        consultatie({ toestemming: true, bsn: '111222333', datum: '2999-01-01' }),
+      ).expect(422);
+      // A retry is the same request: looked up once.
+      const retry = () =>
+        log(jph, consultatie({ toestemming: true, bsn: '123456782' })).set(
+          'Idempotency-Key',
+          'bsn-opvraging-retry-1',
+        );
+      const first = await retry().expect(201);
+      expect((await retry().expect(201)).body).toEqual(first.body);
+
+      const head = await t.app.get(EventStore).headPosition();
+      const verwerkingslog = await t
+        .http()
+        .get(`/api/v1/verwerkingslog/${gezin.gezinId}?minPosition=${head}`)
+        .set(auth(beheer))
+        .expect(200);
+      expect(
+        verwerkingslog.body.inzages.filter((i: { door: string }) => i.door === 'u-jph-log'),
+      ).toEqual([
+        {
+          wanneer: expect.any(String),
+          wat: 'bsn-opvraging',
+          door: 'u-jph-log',
+          naam: 'Loes (JPH De Linde)',
+          rol: 'jph',
+        },
+      ]);
+
+      const beheerd = await opvragingen();
+      expect(van(beheerd, 'u-jph-log')).toEqual({
+        userId: 'u-jph-log',
+        naam: 'Loes (JPH De Linde)',
+        rol: 'jph',
+        praktijkId: linde,
+        praktijk: 'De Linde',
+        aantal: 3,
+        eerste: expect.any(String),
+        laatste: expect.any(String),
+      });
+      expect(beheerd.body.totaal).toBeGreaterThanOrEqual(3);
+      expect(JSON.stringify(beheerd.body)).not.toMatch(
+        new RegExp(`111222333|123456782|${gezin.sanne}|${gezin.gezinId}|persoonId`),
+      );
+    });
+
+    it('the 31st lookup in an hour is refused with 429 and Retry-After, and nothing is written (acceptance)', async () => {
+      const jph = await t.token('jph', 'u-jph-limiet');
+      await link(linde, 'u-jph-limiet', 'jph');
+      for (let i = 0; i < 30; i++) {
+        const bsn = i % 2 === 0 ? '111222333' : '123456782';
+        await log(jph, consultatie({ toestemming: true, bsn })).expect(201);
+      }
+      const { body: anoniem } = await log(jph).expect(201);
+      const store = t.app.get(EventStore);
+      const before = await store.headPosition();
+      const refused = await log(jph, consultatie({ toestemming: true, bsn: '123456782' })).expect(
+        429,
+      );
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body).toMatchObject({
+        type: 'https://gezinsplan.example/problems/too-many-requests',
+        status: 429,
+        detail: expect.stringMatching(/30 keer per uur/),
+      });
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(3600);
+      const correction = await t
+        .http()
+        .post(`/api/v1/consultaties/${anoniem.consultatieId}/correcties`)
+        .set(auth(jph))
+        .send({
+          ...consultatie({ toestemming: true, bsn: '111222333' }),
+          praktijkId: undefined,
+          reden: 'x',
+        })
+        .expect(429);
+      expect(correction.headers['retry-after']).toMatch(/^\d+$/);
+      expect(await store.headPosition()).toBe(before);
+
+      // Without a BSN, and for other users, nothing is limited.
+      await log(jph).expect(201);
+      await log(huisartsLinde, consultatie({ toestemming: true, bsn: '123456782' })).expect(201);
+      expect(van(await opvragingen(), 'u-jph-limiet').aantal).toBe(30);
+    });
+
+    it('the lookups per user are for application management only: 401, 403, 400 naming van or tot', async () => {
+      await t
+        .http()
+        .get(`/api/v1/beheer/bsn-opvragingen?van=${dag(0)}&tot=${dag(0)}`)
+        .expect(401);
+      for (const token of [jphLinde, contactpersoon, beleid]) {
+        const res = await opvragingen(token, 403);
+        expect(res.body.detail).toMatch(/beheer/);
+      }
+      for (const [query, field] of [
+        [`van=${dag(0)}`, 'tot'],
+        [`van=gisteren&tot=${dag(0)}`, 'van'],
+        [`van=${dag(0)}&tot=${dag(-1)}`, 'tot'],
+        [`van=${dag(0)}&tot=${dag(0)}&minPosition=x`, 'minPosition'],
+      ]) {
+        const res = await t
+          .http()
+          .get(`/api/v1/beheer/bsn-opvragingen?${query}`)
+          .set(auth(beheer))
+          .expect(400);
+        expect(res.body.errors).toContainEqual(expect.objectContaining({ field, in: 'query' }));
+      }
+    });
+  });
+
+  it('gives every new consultation a random record key right after logging, for the monitoring only', async () => {
+    const a = await log(jphLinde, consultatie({ datum: '2025-04-30' })).expect(201);
+    const b = await log(jphLinde, consultatie({ datum: '2025-04-30' })).expect(201);
+    const store = t.app.get(EventStore);
+    const keys: number[] = [];
+    for (const { consultatieId } of [a.body, b.body]) {
+      const events = await store.readStream(`consultatie-${consultatieId}`);
+      expect(events.map((e) => e.type)).toEqual([
+        'ConsultatieLogged',
+        'ConsultatieRecordKeyAssigned',
+      ]);
+      expect(events[1]!.data).toEqual({
+        consultatieId,
+        praktijkId: linde,
+        recordKey: expect.any(Number),
+      });
+      const key = events[1]!.data.recordKey as number;
+      expect(Number.isInteger(key) && key >= 0 && key < 2 ** 32).toBe(true);
+      keys.push(key);
+    }
+    expect(keys[0]).not.toBe(keys[1]);
+    const read = await get(jphLinde, a.body.consultatieId, b.body.position).expect(200);
+    expect(JSON.stringify(read.body)).not.toContain('recordKey');
+    const feiten = t.app
+      .get(ConsultatiesReadModel)
+      .feiten('2025-04-30', '2025-04-30')
+      .map((f) => f.recordKey);
+    expect(feiten).toEqual(expect.arrayContaining(keys));
   });
 
   describe('corrections and withdrawals', () => {

@@ -39,4 +39,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/must be one of/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
   });
+
+  it('limits BSN lookups to 30 per user per hour unless BSN_OPVRAGINGEN_PER_UUR says otherwise', () => {
+    expect(loadConfig({}).bsnOpvragingenPerUur).toBe(30);
+    expect(loadConfig({ BSN_OPVRAGINGEN_PER_UUR: '5' }).bsnOpvragingenPerUur).toBe(5);
+    expect(() => loadConfig({ BSN_OPVRAGINGEN_PER_UUR: '0' })).toThrow(/at least 1/);
+    expect(() => loadConfig({ BSN_OPVRAGINGEN_PER_UUR: 'veel' })).toThrow(/whole number/);
+  });
 });

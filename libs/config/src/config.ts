@@ -23,6 +23,8 @@ export interface AppConfig {
   maxWaitForPositionMs: number;
   /** Readiness fails when projections are further behind the log than this (positions). */
   maxProjectionLag: number;
+  /** How many BSN lookups one user may do in any 60 minutes (a consultation with consent). */
+  bsnOpvragingenPerUur: number;
 }
 
 export class ConfigError extends Error {
@@ -71,7 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     maxWaitForPositionMs: integer(env, 'MAX_WAIT_FOR_POSITION_MS', 5000),
     maxProjectionLag: integer(env, 'MAX_PROJECTION_LAG', 10000),
+    bsnOpvragingenPerUur: bsnOpvragingenPerUur(env),
   };
+}
+
+function bsnOpvragingenPerUur(env: NodeJS.ProcessEnv): number {
+  const value = integer(env, 'BSN_OPVRAGINGEN_PER_UUR', 30);
+  if (value < 1) throw new ConfigError('BSN_OPVRAGINGEN_PER_UUR must be at least 1');
+  return value;
 }
 
 function oneOf<T extends string>(

@@ -17,6 +17,12 @@ export interface Decider<Command, Event extends DomainEvent, State> {
    * `decide` checks it too.
    */
   authorize?(command: Command, state: State): void;
+  /**
+   * The version clients see (ETag, If-Match, `revision`) when it is not the stream's revision:
+   * when some events must not show to the client that writes the stream (a contact person's
+   * decision on a consultation's link must not tell the practice that its BSN was known).
+   */
+  version?(state: State): number;
 }
 
 /** A business rule refused the command; `message` is written for the person who sent it. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Decider, DomainEvent, fold } from '@app/domain';
 import {
   Actor,
+  AppendResult,
   EventStore,
   EventToAppend,
   Position,
@@ -54,10 +55,41 @@ export class DeciderStore {
      */
     beforeAppend?: () => Promise<void>,
   ): Promise<CommandResult<State>> {
+    return this.run(streamId, decider, command, context, { beforeAppend });
+  }
+
+  /**
+   * `handle`, for a command that needs facts it may only fetch once the request is otherwise
+   * accepted: after the retry, `authorize`, If-Match and `decide` passed with the command as
+   * given, `resolve` returns the command to decide and append instead. A consultation's BSN is
+   * looked up (and so counted and logged) this way only for a request that will be written.
+   */
+  async handleResolved<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    context: CommandContext,
+    resolve: (command: Command, state: State) => Promise<Command>,
+  ): Promise<CommandResult<State>> {
+    return this.run(streamId, decider, command, context, { resolve });
+  }
+
+  private async run<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    given: Command,
+    context: CommandContext,
+    hooks: {
+      beforeAppend?: () => Promise<void>;
+      resolve?: (command: Command, state: State) => Promise<Command>;
+    },
+  ): Promise<CommandResult<State>> {
     const recorded = await this.store.readStream(streamId);
     const past = recorded.map(toDomainEvent<Event>);
     const current = fold(decider, past);
     const revision = recorded.length - 1;
+    const versionOf = (state: State, streamRevision: number): number =>
+      decider.version ? decider.version(state) : streamRevision;
 
     // The same sender, key and stream give the same event ids: a retry finds its own events and
     // gets the first answer again, even if that first request took away the sender's access.
@@ -66,30 +98,51 @@ export class DeciderStore {
       ? (index: number) => deterministicUuid(`${context.actor.userId}:${key}:${streamId}:${index}`)
       : () => crypto.randomUUID();
     const earlier = key ? findRetried(recorded, ids) : null;
-    if (earlier) return { state: current, revision: earlier.revision, position: earlier.position };
+    if (earlier) {
+      const then = decider.version
+        ? decider.version(fold(decider, past.slice(0, earlier.revision + 1)))
+        : earlier.revision;
+      return { state: current, revision: then, position: earlier.position };
+    }
 
-    decider.authorize?.(command, current);
+    decider.authorize?.(given, current);
 
-    if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+    const version = versionOf(current, revision);
+    if (context.expectedRevision !== undefined && context.expectedRevision !== version) {
       throw new WrongExpectedRevisionError(
         streamId,
         context.expectedRevision,
-        revision < 0 ? 'no_stream' : revision,
+        revision < 0 ? 'no_stream' : version,
       );
     }
     const now = this.now();
-    const events = decider.decide(command, current, now);
-    if (events.length === 0) return { state: current, revision, position: null };
-    await beforeAppend?.();
+    let command = given;
+    let events = decider.decide(command, current, now);
+    if (events.length > 0 && hooks.resolve) {
+      command = await hooks.resolve(given, current);
+      events = decider.decide(command, current, now);
+    }
+    if (events.length === 0) return { state: current, revision: version, position: null };
+    await hooks.beforeAppend?.();
 
-    const result = await this.store.append(
-      streamId,
-      events.map((event, index) => toEnvelope(event, ids(index), now, context)),
-      revision < 0 ? 'no_stream' : revision,
-    );
+    let result: AppendResult;
+    try {
+      result = await this.store.append(
+        streamId,
+        events.map((event, index) => toEnvelope(event, ids(index), now, context)),
+        revision < 0 ? 'no_stream' : revision,
+      );
+    } catch (error) {
+      // The stream's revision is not the version the client knows: say only that it changed.
+      if (decider.version && error instanceof WrongExpectedRevisionError) {
+        throw new WrongExpectedRevisionError(streamId, error.expected, 'unknown');
+      }
+      throw error;
+    }
+    const next = events.reduce(decider.evolve, current);
     return {
-      state: events.reduce(decider.evolve, current),
-      revision: result.nextRevision,
+      state: next,
+      revision: versionOf(next, result.nextRevision),
       position: result.position,
     };
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/config';
+import { bsnOpvragingenProjection } from './bsn-opvragingen.projection';
 import { consultatiesProjection, praktijkenProjection } from './consultatie';
 import { gezinnenProjection } from './gezin/gezinnen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
@@ -18,6 +19,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   zorgProjection,
   praktijkenProjection,
   consultatiesProjection,
+  bsnOpvragingenProjection,
   monitoringProjection,
 ];
 

@@ -8,3 +8,4 @@ export * from './verwerkingslog.projection';
 export * from './zorg/zorg.projection';
 export * from './consultatie';
 export * from './monitoring/monitoring.projection';
+export * from './bsn-opvragingen.projection';

@@ -1,12 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import { PERSONAL_DATA_READ } from '@app/access';
+import { BSN_OPVRAGING, BsnOpvragingData, PERSONAL_DATA_READ } from '@app/access';
 import type { RecordedEvent } from '@app/event-store';
 import { Projection } from './projection';
 
-/** Who read which family's data, when, and what: per family, for an AVG art. 15 request. */
+/**
+ * Who read which family's data, when, and what: per family, for an AVG art. 15 request. A BSN
+ * lookup that found a person counts as a read of each of that person's families
+ * (`bsn-opvraging`).
+ */
 export const verwerkingslogProjection: Projection = {
   name: 'verwerkingslog',
-  version: 1,
+  version: 2,
   tables: ['verwerkingslog'],
   open(db: Database) {
     db.exec(`
@@ -24,6 +28,21 @@ export const verwerkingslogProjection: Projection = {
       'INSERT INTO verwerkingslog (gezin_id, position, wat, door, naam, rol, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     return (event: RecordedEvent) => {
+      if (event.type === BSN_OPVRAGING) {
+        const data = event.data as unknown as BsnOpvragingData;
+        for (const gezinId of data.gezinIds) {
+          insert.run(
+            gezinId,
+            event.position,
+            'bsn-opvraging',
+            data.userId,
+            data.naam,
+            event.actor.role,
+            event.occurredAt,
+          );
+        }
+        return;
+      }
       if (event.type !== PERSONAL_DATA_READ) return;
       const data = event.data as { gezinIds: string[]; wat: string; door: string; naam: string };
       for (const gezinId of data.gezinIds) {

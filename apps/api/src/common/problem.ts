@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { TooManyRequests } from '@app/access';
 import { NotAllowed, NotFound, RuleViolation } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
 
@@ -66,6 +67,7 @@ const TITLES: Record<number, [string, string]> = {
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['rule-violation', 'Refused by a business rule'],
   428: ['precondition-required', 'If-Match required'],
+  429: ['too-many-requests', 'Too many requests'],
   503: ['unavailable', 'Service unavailable'],
 };
 
@@ -86,6 +88,9 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     problem.instance = request.originalUrl;
     if (request.id) problem.correlationId = String(request.id);
+    if (error instanceof TooManyRequests) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
     if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
@@ -97,6 +102,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof RuleViolation) return problemFor(422, error.message);
     if (error instanceof NotFound) return problemFor(404, error.message);
     if (error instanceof NotAllowed) return problemFor(403, error.message);
+    if (error instanceof TooManyRequests) return problemFor(429, error.message);
     if (error instanceof WrongExpectedRevisionError) {
       const current = typeof error.actual === 'number' ? error.actual : null;
       return {

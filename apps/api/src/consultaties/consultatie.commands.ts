@@ -1,12 +1,15 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { BsnOpvragingen } from '@app/access';
 import {
   ConsultatieCommand,
   ConsultatieDoor,
   ConsultatieInhoud,
   HERLEIDBARE_GEGEVENS,
-  Koppeling,
+  KoppelingBeoordelaar,
   PraktijkRol,
+  RECORD_KEY_GRENS,
   RuleViolation,
   consultatieDecider,
   consultatieStreamId,
@@ -14,12 +17,11 @@ import {
 } from '@app/domain';
 import { CommandResult, DeciderStore } from '@app/event-store';
 import type { RequestCommandContext } from '../common/command-context';
-import { invalidInput } from '../common/problem';
+import { GezinnenReadModel } from '../gezinnen/gezinnen.read-model';
 import { ConsultatiesReadModel } from './consultaties.read-model';
 import {
   ConsultatieInhoudDto,
   CorrectConsultatieDto,
-  KoppelingDto,
   LogConsultatieDto,
 } from './dto/consultatie.dto';
 import { PraktijkenReadModel } from './praktijken.read-model';
@@ -50,11 +52,23 @@ export class WithdrawConsultatieCommand {
   ) {}
 }
 
+/** A contact person confirms (`bevestigen`) or rejects (`afwijzen`) a consultation's link. */
+export class DecideConsultatieLinkCommand {
+  constructor(
+    readonly consultatieId: string,
+    readonly besluit: { type: 'bevestigen' } | { type: 'afwijzen'; reden: string | null },
+    readonly context: RequestCommandContext,
+  ) {}
+}
+
 /**
  * Turns a request into a consultation command: the sender with the practice they are linked to,
- * and the content. The practice is checked first (`authorize`): only then, and only with consent,
- * is a BSN used, once, to find the known person; the command carries the person's id, never the
- * BSN. Without consent nothing is looked up and the decider refuses anything traceable.
+ * and the content. With consent, a BSN is looked up only once the request would otherwise be
+ * written (`DeciderStore.handleResolved`: after the practice check, a retry, If-Match and the
+ * rules): then it is checked (eleven-test), counted and limited per user, logged, and used once
+ * to find the known person. The command carries that person's id, never the BSN, and the answer
+ * is the same whether or not the BSN was known. Without consent nothing is looked up and the
+ * decider refuses anything traceable.
  */
 @Injectable()
 export class ConsultatieCommandPath {
@@ -62,6 +76,8 @@ export class ConsultatieCommandPath {
     private readonly deciders: DeciderStore,
     private readonly praktijken: PraktijkenReadModel,
     private readonly consultaties: ConsultatiesReadModel,
+    private readonly gezinnen: GezinnenReadModel,
+    private readonly bsnOpvragingen: BsnOpvragingen,
   ) {}
 
   door(context: RequestCommandContext): ConsultatieDoor {
@@ -73,19 +89,26 @@ export class ConsultatieCommandPath {
     };
   }
 
-  /** A command with content: the practice is checked before the link is looked up. */
+  /** A command with content; `command` builds it for the person the BSN led to (or none). */
   withInhoud(
     consultatieId: string,
     body: ConsultatieInhoudDto,
-    command: (inhoud: ConsultatieInhoud) => ConsultatieCommand,
+    door: ConsultatieDoor,
+    command: (inhoud: ConsultatieInhoud, persoonMetBsn: string | null) => ConsultatieCommand,
     context: RequestCommandContext,
   ): Promise<Result> {
-    const unchecked = command(this.inhoud(body, null));
-    return this.run(
-      consultatieId,
-      unchecked,
-      () => command(this.inhoud(body, this.koppeling(body))),
+    const inhoud = this.inhoud(body);
+    const stream = consultatieStreamId(consultatieId);
+    const { bsn } = body;
+    if (!body.toestemming || typeof bsn !== 'string') {
+      return this.deciders.handle(stream, consultatieDecider, command(inhoud, null), context);
+    }
+    return this.deciders.handleResolved(
+      stream,
+      consultatieDecider,
+      command(inhoud, null),
       context,
+      async () => command(inhoud, await this.lookUp(bsn, door, context)),
     );
   }
 
@@ -94,22 +117,56 @@ export class ConsultatieCommandPath {
     command: ConsultatieCommand,
     context: RequestCommandContext,
   ): Promise<Result> {
-    return this.run(consultatieId, command, () => command, context);
+    return this.deciders.handle(
+      consultatieStreamId(consultatieId),
+      consultatieDecider,
+      command,
+      context,
+    );
   }
 
-  private async run(
+  /** The facts for a link decision: the families of the linked person this user writes. */
+  async beoordelaar(
     consultatieId: string,
-    unchecked: ConsultatieCommand,
-    command: () => ConsultatieCommand,
     context: RequestCommandContext,
-  ): Promise<Result> {
-    const stream = consultatieStreamId(consultatieId);
-    const { state } = await this.deciders.load(stream, consultatieDecider);
-    consultatieDecider.authorize!(unchecked, state);
-    return this.deciders.handle(stream, consultatieDecider, command(), context);
+  ): Promise<KoppelingBeoordelaar> {
+    const { userId } = context.principal;
+    const { state } = await this.deciders.load(
+      consultatieStreamId(consultatieId),
+      consultatieDecider,
+    );
+    const { koppeling } = state;
+    return {
+      userId,
+      koppeling,
+      schrijfbareGezinnen:
+        koppeling === null ? [] : this.gezinnen.schrijfbareGezinnen(userId, koppeling),
+    };
   }
 
-  private inhoud(body: ConsultatieInhoudDto, koppeling: Koppeling | null): ConsultatieInhoud {
+  private async lookUp(
+    bsn: string,
+    door: ConsultatieDoor,
+    context: RequestCommandContext,
+  ): Promise<string | null> {
+    // About the input, not about what the municipality knows: refused before anything counts.
+    if (!isValidBsn(bsn)) throw new RuleViolation('Het BSN is geen geldig BSN (elfproef).');
+    return this.bsnOpvragingen.lookUp(
+      {
+        principal: context.principal,
+        praktijkId: door.praktijkId!, // checked by authorize before this runs
+        correlationId: context.correlationId,
+      },
+      () => {
+        const persoonId = this.consultaties.persoonMetBsn(bsn);
+        return persoonId === null
+          ? null
+          : { persoonId, gezinIds: this.gezinnen.gezinnenVanPersoon(persoonId) };
+      },
+    );
+  }
+
+  private inhoud(body: ConsultatieInhoudDto): ConsultatieInhoud {
     return {
       datum: body.datum,
       leeftijdsgroep: body.leeftijdsgroep,
@@ -119,49 +176,8 @@ export class ConsultatieCommandPath {
       uitkomst: body.uitkomst,
       vervolgdatum: body.vervolgdatum ?? null,
       toestemming: body.toestemming,
-      koppeling,
     };
   }
-
-  private koppeling(body: ConsultatieInhoudDto): Koppeling | null {
-    const gegeven = body.koppeling ? koppelingVan(body.koppeling) : null;
-    if (!body.toestemming) return gegeven; // refused by the decider when not null: nothing looked up
-    if (typeof body.bsn === 'string') {
-      if (gegeven !== null) {
-        throw invalidInput([
-          { field: 'bsn', in: 'body', messages: ['give bsn or koppeling, not both'] },
-        ]);
-      }
-      if (!isValidBsn(body.bsn)) {
-        throw new RuleViolation('Het BSN is geen geldig BSN (elfproef).');
-      }
-      const persoonId = this.consultaties.persoonMetBsn(body.bsn);
-      if (persoonId === null) {
-        throw new RuleViolation(
-          'Er is geen bekende persoon met dit BSN. Leg de consultatie vast zonder koppeling, of ' +
-            'koppel met persoonId of gezinId.',
-        );
-      }
-      return { persoonId, gezinId: null };
-    }
-    if (gegeven !== null && !this.consultaties.bestaat(gegeven)) {
-      throw new RuleViolation(
-        gegeven.gezinId !== null ? 'Dit gezin is niet bekend.' : 'Deze persoon is niet bekend.',
-      );
-    }
-    return gegeven;
-  }
-}
-
-function koppelingVan(dto: KoppelingDto): Koppeling {
-  if (dto.persoonId !== undefined && dto.gezinId !== undefined) {
-    throw invalidInput([
-      { field: 'koppeling', in: 'body', messages: ['give persoonId or gezinId, not both'] },
-    ]);
-  }
-  return dto.persoonId !== undefined
-    ? { persoonId: dto.persoonId, gezinId: null }
-    : { persoonId: null, gezinId: dto.gezinId! };
 }
 
 /** The identifying fields a request carried; they only ever decide whether it is refused. */
@@ -175,16 +191,21 @@ export class LogConsultatieHandler implements ICommandHandler<LogConsultatieComm
 
   execute({ consultatieId, body, context }: LogConsultatieCommand): Promise<Result> {
     const door = this.path.door(context);
+    // Random, so that it says nothing about the consultation, its id or its order.
+    const recordKey = randomInt(0, RECORD_KEY_GRENS);
     return this.path.withInhoud(
       consultatieId,
       body,
-      (inhoud) => ({
+      door,
+      (inhoud, persoonMetBsn) => ({
         type: 'LogConsultatie',
         door,
         consultatieId,
         praktijkId: body.praktijkId,
         inhoud,
         herleidbaar: herleidbaar(body),
+        persoonMetBsn,
+        recordKey,
       }),
       context,
     );
@@ -200,11 +221,13 @@ export class CorrectConsultatieHandler implements ICommandHandler<CorrectConsult
     return this.path.withInhoud(
       consultatieId,
       body,
-      (inhoud) => ({
+      door,
+      (inhoud, persoonMetBsn) => ({
         type: 'CorrectConsultatie',
         door,
         inhoud,
         herleidbaar: herleidbaar(body),
+        persoonMetBsn,
         reden: body.reden,
       }),
       context,
@@ -225,9 +248,30 @@ export class WithdrawConsultatieHandler implements ICommandHandler<WithdrawConsu
   }
 }
 
+@CommandHandler(DecideConsultatieLinkCommand)
+export class DecideConsultatieLinkHandler implements ICommandHandler<DecideConsultatieLinkCommand> {
+  constructor(private readonly path: ConsultatieCommandPath) {}
+
+  async execute({
+    consultatieId,
+    besluit,
+    context,
+  }: DecideConsultatieLinkCommand): Promise<Result> {
+    const door = await this.path.beoordelaar(consultatieId, context);
+    return this.path.withoutInhoud(
+      consultatieId,
+      besluit.type === 'bevestigen'
+        ? { type: 'ConfirmConsultatieLink', door }
+        : { type: 'RejectConsultatieLink', door, reden: besluit.reden },
+      context,
+    );
+  }
+}
+
 export const CONSULTATIE_COMMAND_HANDLERS = [
   ConsultatieCommandPath,
   LogConsultatieHandler,
   CorrectConsultatieHandler,
   WithdrawConsultatieHandler,
+  DecideConsultatieLinkHandler,
 ];

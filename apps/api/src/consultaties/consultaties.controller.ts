@@ -9,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -44,7 +45,9 @@ type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
 /**
  * Consultations logged by the JPH and GP staff of a practice, for their own practice only: anyone
  * else gets 404, as for a consultation that does not exist. Without consent a consultation holds
- * nothing that leads back to a person: it is counted, never traced. Policy staff never read one.
+ * nothing that leads back to a person: it is counted, never traced. With consent the practice may
+ * ask for a link by BSN, but never learns whether the BSN was known nor reads a link back.
+ * Policy staff never read one.
  */
 @ApiTags('consultaties')
 @ApiBearerAuth()
@@ -63,13 +66,20 @@ export class ConsultatiesController {
   @ApiOperation({
     summary: 'Log a consultation for your own practice',
     description:
-      'Without toestemming, a body with koppeling, bsn, naam or geboortedatum is refused (422). ' +
-      'With consent a bsn only finds the known person, who is linked by id; the BSN is not stored.',
+      'Without toestemming, a body with bsn, naam or geboortedatum is refused (422). With ' +
+      'consent a bsn asks for a link: the answer is the same whether or not the municipality ' +
+      "knows the person; a known person's link is proposed to the family's contact person and " +
+      'never shown to the practice. Each BSN lookup is counted (at most BSN_OPVRAGINGEN_PER_UUR ' +
+      'per user per hour, then 429 with Retry-After) and logged; the BSN is not stored.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ description: 'Logged; Location, ETag and X-Log-Position are set' })
   @ApiUnprocessableEntityResponse({
-    description: 'Traceable data without consent, a date in the future, an unknown person',
+    description:
+      'Traceable data without consent, a BSN that fails the eleven-test, a date in the future',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many BSN lookups in the last hour; Retry-After says when to try again',
   })
   async log(
     @Body() body: LogConsultatieDto,
@@ -101,7 +111,7 @@ export class ConsultatiesController {
       () => {
         const praktijkId = this.praktijken.praktijkVan(principal.userId);
         const result = this.consultaties.consultatie(consultatieId, praktijkId);
-        return { result, gezinIds: this.consultaties.gezinnenVan([result]) };
+        return { result, gezinIds: this.consultaties.gezinnenVan([consultatieId]) };
       },
     );
     response.setHeader('ETag', etag(consultatie.revision));
@@ -112,13 +122,17 @@ export class ConsultatiesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Correct a consultation: the whole content again, with a reason',
-    description: 'Anyone of the same practice may correct; a withdrawn consultation cannot be.',
+    description:
+      'Anyone of the same practice may correct; a withdrawn consultation cannot be. With ' +
+      'consent, a bsn asks for the link again (it is looked up, counted and logged as when ' +
+      'logging); without a bsn the link asked for before is kept; without consent it is dropped.',
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOkResponse({ description: 'Corrected (nothing when nothing changed)' })
   @ApiConflictResponse({ description: 'The consultation changed since the version in If-Match' })
   @ApiUnprocessableEntityResponse({ description: 'Withdrawn, or a rule of logging refused it' })
+  @ApiTooManyRequestsResponse({ description: 'Too many BSN lookups in the last hour' })
   async correct(
     @Param() { consultatieId }: ConsultatieIdParams,
     @Body() body: CorrectConsultatieDto,

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { ConsultatieInhoud, Koppeling, NotFound, PraktijkRol, Uitkomst } from '@app/domain';
+import {
+  ConsultatieInhoud,
+  Leeftijdsgroep,
+  NotFound,
+  Onderwerp,
+  PraktijkRol,
+  Uitkomst,
+} from '@app/domain';
 import { ReadModelDatabase } from '@app/projections';
 import type { ConsultatieFeit } from '@app/statistics';
 
 export interface ConsultatieView extends ConsultatieInhoud {
   consultatieId: string;
+  /**
+   * The practice sent a BSN with consent (and has not withdrawn consent since): what it asked
+   * for, never what became of it. The same whether or not the BSN belongs to a known person.
+   */
+  koppelingGevraagd: boolean;
   praktijkId: string;
   professional: { userId: string; rol: PraktijkRol };
   vastgelegdOp: string;
@@ -28,7 +40,39 @@ export interface Vervolgafspraak {
   onderwerpen: string[];
   uitkomst: Uitkomst;
   professional: { userId: string; rol: PraktijkRol };
-  koppeling: Koppeling | null;
+  koppelingGevraagd: boolean;
+}
+
+/** A proposed link on the contact person's worklist, once per family of theirs it concerns. */
+export interface VoorgesteldeKoppeling {
+  consultatieId: string;
+  /** The consultation's version: send it as If-Match to confirm or reject what you saw. */
+  revision: number;
+  /** The family the link is listed for (one the user writes). */
+  gezinId: string;
+  naam: string;
+  /** The person the BSN matched; null for a link to a family (consultations before issue 10). */
+  persoonId: string | null;
+  voornaam: string | null;
+  achternaam: string | null;
+  praktijk: string;
+  datum: string;
+  leeftijdsgroep: Leeftijdsgroep;
+  onderwerpen: Onderwerp[];
+  uitkomst: Uitkomst;
+  voorgesteldOp: string;
+}
+
+/** BSN lookups of one user (at one practice) in a period, for application management. */
+export interface BsnOpvragingenVanGebruiker {
+  userId: string;
+  naam: string;
+  rol: string;
+  praktijkId: string;
+  praktijk: string | null;
+  aantal: number;
+  eerste: string;
+  laatste: string;
 }
 
 interface Row {
@@ -41,13 +85,15 @@ interface Row {
   reden_intrekking: string | null;
   revision: number;
   vastgelegd_op: string;
+  koppeling_gevraagd: number;
 }
 
 const NOT_FOUND = 'Deze consultatie bestaat niet, of is niet van uw praktijk.';
 
 /**
  * A practice's own consultations (the `consultaties` read model), the persons and families they
- * may be linked to (the `gezinnen` read model), and the facts behind the policy figures.
+ * may be linked to (the `gezinnen` read model), the contact person's proposed links, the BSN
+ * lookups for application management, and the facts behind the policy figures.
  */
 @Injectable()
 export class ConsultatiesReadModel {
@@ -105,23 +151,25 @@ export class ConsultatiesReadModel {
         onderwerpen: c.onderwerpen,
         uitkomst: c.uitkomst,
         professional: c.professional,
-        koppeling: c.koppeling,
+        koppelingGevraagd: c.koppelingGevraagd,
       }));
   }
 
   /**
-   * The families whose data a read of these consultations shows: the linked family, or every
-   * family the linked person belongs to now. Each is logged as read (processing log).
+   * The families whose data a read of these consultations shows: those of a confirmed link (the
+   * linked family, or every family the linked person belongs to now). Each is logged as read
+   * (processing log). A proposed or rejected link shows no family's data.
    */
-  gezinnenVan(consultaties: readonly { koppeling: Koppeling | null }[]): string[] {
-    const leden = this.db.prepare<[string], { gezinId: string }>(
-      'SELECT gezin_id AS gezinId FROM gezin_leden WHERE persoon_id = ? AND tot IS NULL',
+  gezinnenVan(consultatieIds: readonly string[]): string[] {
+    const gezinnen = this.db.prepare<[string], { gezinId: string }>(
+      `SELECT coalesce(c.koppeling_gezin_id, l.gezin_id) AS gezinId
+       FROM consultaties c
+       LEFT JOIN gezin_leden l ON l.persoon_id = c.koppeling_persoon_id AND l.tot IS NULL
+       WHERE c.consultatie_id = ? AND c.koppeling_status = 'bevestigd'`,
     );
     const gezinIds = new Set<string>();
-    for (const { koppeling } of consultaties) {
-      if (koppeling === null) continue;
-      if (koppeling.gezinId !== null) gezinIds.add(koppeling.gezinId);
-      else for (const { gezinId } of leden.all(koppeling.persoonId)) gezinIds.add(gezinId);
+    for (const id of consultatieIds) {
+      for (const { gezinId } of gezinnen.all(id)) if (gezinId !== null) gezinIds.add(gezinId);
     }
     return [...gezinIds];
   }
@@ -136,21 +184,86 @@ export class ConsultatiesReadModel {
     return rows.length === 1 ? rows[0]!.persoonId : null;
   }
 
-  /** Whether the linked person or family is known. */
-  bestaat(koppeling: Koppeling): boolean {
-    const row =
-      koppeling.gezinId !== null
-        ? this.db.prepare('SELECT 1 FROM gezinnen WHERE gezin_id = ?').get(koppeling.gezinId)
-        : this.db.prepare('SELECT 1 FROM personen WHERE persoon_id = ?').get(koppeling.persoonId);
-    return row !== undefined;
+  /**
+   * Proposed links of consultations that are not withdrawn, to a person of a family the user
+   * writes (or, before issue 10, to such a family): once per family, oldest proposal first.
+   */
+  voorgesteldeKoppelingen(userId: string): VoorgesteldeKoppeling[] {
+    return this.db
+      .prepare<
+        [string, string],
+        Omit<VoorgesteldeKoppeling, 'onderwerpen' | 'leeftijdsgroep'> & { inhoud: string }
+      >(
+        `SELECT c.consultatie_id AS consultatieId, c.revision, t.gezin_id AS gezinId, g.naam,
+           p.persoon_id AS persoonId, p.voornaam, p.achternaam,
+           coalesce(pr.naam, 'Onbekende praktijk') AS praktijk, c.datum, c.inhoud, c.uitkomst,
+           c.koppeling_sinds AS voorgesteldOp
+         FROM consultaties c
+         JOIN gezin_leden l ON l.persoon_id = c.koppeling_persoon_id AND l.tot IS NULL
+         JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ? AND t.toegang = 'schrijven'
+         JOIN gezinnen g ON g.gezin_id = t.gezin_id
+         JOIN personen p ON p.persoon_id = c.koppeling_persoon_id
+         LEFT JOIN praktijken pr ON pr.praktijk_id = c.praktijk_id
+         WHERE c.koppeling_status = 'voorgesteld' AND c.ingetrokken = 0
+         UNION ALL
+         SELECT c.consultatie_id, c.revision, t.gezin_id, g.naam, NULL, NULL, NULL,
+           coalesce(pr.naam, 'Onbekende praktijk'), c.datum, c.inhoud, c.uitkomst,
+           c.koppeling_sinds
+         FROM consultaties c
+         JOIN gezin_toegang t ON t.gezin_id = c.koppeling_gezin_id AND t.user_id = ?
+           AND t.toegang = 'schrijven'
+         JOIN gezinnen g ON g.gezin_id = t.gezin_id
+         LEFT JOIN praktijken pr ON pr.praktijk_id = c.praktijk_id
+         WHERE c.koppeling_status = 'voorgesteld' AND c.ingetrokken = 0
+         ORDER BY voorgesteldOp, consultatieId, gezinId`,
+      )
+      .all(userId, userId)
+      .map(({ inhoud, ...rij }) => {
+        const { leeftijdsgroep, onderwerpen } = JSON.parse(inhoud) as ConsultatieInhoud;
+        return {
+          consultatieId: rij.consultatieId,
+          revision: rij.revision,
+          gezinId: rij.gezinId,
+          naam: rij.naam,
+          persoonId: rij.persoonId,
+          voornaam: rij.voornaam,
+          achternaam: rij.achternaam,
+          praktijk: rij.praktijk,
+          datum: rij.datum,
+          leeftijdsgroep,
+          onderwerpen,
+          uitkomst: rij.uitkomst,
+          voorgesteldOp: rij.voorgesteldOp,
+        };
+      });
+  }
+
+  /** BSN lookups per user and practice on the days from van to tot (UTC), most first. */
+  bsnOpvragingen(van: string, tot: string): BsnOpvragingenVanGebruiker[] {
+    return this.db
+      .prepare<[string, string], BsnOpvragingenVanGebruiker>(
+        `SELECT b.user_id AS userId, b.naam, b.rol, b.praktijk_id AS praktijkId,
+           pr.naam AS praktijk, b.aantal, b.eerste, b.laatste
+         FROM (
+           -- SQLite takes naam and rol from the row with the latest lookup.
+           SELECT user_id, praktijk_id, naam, rol, MAX(occurred_at) AS laatste,
+             MIN(occurred_at) AS eerste, COUNT(*) AS aantal
+           FROM bsn_opvragingen
+           WHERE substr(occurred_at, 1, 10) BETWEEN ? AND ?
+           GROUP BY user_id, praktijk_id
+         ) b
+         LEFT JOIN praktijken pr ON pr.praktijk_id = b.praktijk_id
+         ORDER BY b.aantal DESC, b.user_id, b.praktijk_id`,
+      )
+      .all(van, tot);
   }
 
   /** What the policy figures count: consultations in the period that were not withdrawn. */
   feiten(van: string, tot: string): ConsultatieFeit[] {
     return this.db
       .prepare<[string, string], ConsultatieFeit>(
-        `SELECT praktijk_id AS praktijkId, datum, uitkomst FROM consultaties
-         WHERE ingetrokken = 0 AND datum >= ? AND datum <= ?`,
+        `SELECT praktijk_id AS praktijkId, datum, uitkomst, coalesce(record_key, 0) AS recordKey
+         FROM consultaties WHERE ingetrokken = 0 AND datum >= ? AND datum <= ?`,
       )
       .all(van, tot);
   }
@@ -161,6 +274,7 @@ function view(row: Row): ConsultatieView {
     consultatieId: row.consultatie_id,
     praktijkId: row.praktijk_id,
     ...(JSON.parse(row.inhoud) as ConsultatieInhoud),
+    koppelingGevraagd: row.koppeling_gevraagd === 1,
     professional: { userId: row.professional_user_id, rol: row.professional_rol },
     vastgelegdOp: row.vastgelegd_op,
     revision: row.revision,

@@ -19,7 +19,8 @@ import { PraktijkenReadModel } from './praktijken.read-model';
 /**
  * The practice view for its JPH and GP staff: the practice's consultations and its open
  * follow-ups. Another practice does not exist for them (404). A list that shows consultations
- * linked to a person or family counts as a read of those families' data (processing log).
+ * whose link to a person or family was confirmed counts as a read of those families' data
+ * (processing log), though the practice never sees the link.
  */
 @ApiTags('praktijkoverzicht')
 @ApiBearerAuth()
@@ -50,7 +51,8 @@ export class PraktijkoverzichtController {
       () => {
         this.praktijken.eigenPraktijk(principal.userId, praktijkId);
         const result = this.consultaties.vanPraktijk(praktijkId, { van, tot });
-        return { result, gezinIds: this.consultaties.gezinnenVan(result) };
+        const ids = result.map((consultatie) => consultatie.consultatieId);
+        return { result, gezinIds: this.consultaties.gezinnenVan(ids) };
       },
     );
     return { praktijkId, items };
@@ -78,7 +80,8 @@ export class PraktijkoverzichtController {
       () => {
         this.praktijken.eigenPraktijk(principal.userId, praktijkId);
         const result = this.consultaties.vervolgafspraken(praktijkId, vanaf ?? today, today);
-        return { result, gezinIds: this.consultaties.gezinnenVan(result) };
+        const ids = result.map((consultatie) => consultatie.consultatieId);
+        return { result, gezinIds: this.consultaties.gezinnenVan(ids) };
       },
     );
     return { praktijkId, items };

@@ -105,6 +105,33 @@ export class GezinnenReadModel {
     };
   }
 
+  /**
+   * The families the user may write (`schrijven`) among those of a person now, or among one
+   * family: the facts for deciding on a consultation's link to that person or family.
+   */
+  schrijfbareGezinnen(
+    userId: string,
+    van: { persoonId: string; gezinId: null } | { persoonId: null; gezinId: string },
+  ): string[] {
+    const rows =
+      van.persoonId !== null
+        ? this.db
+            .prepare<[string, string], { gezin_id: string }>(
+              `SELECT DISTINCT l.gezin_id FROM gezin_leden l
+               JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
+                 AND t.toegang = 'schrijven'
+               WHERE l.persoon_id = ? AND l.tot IS NULL`,
+            )
+            .all(userId, van.persoonId)
+        : this.db
+            .prepare<[string, string], { gezin_id: string }>(
+              `SELECT gezin_id FROM gezin_toegang
+               WHERE user_id = ? AND gezin_id = ? AND toegang = 'schrijven'`,
+            )
+            .all(userId, van.gezinId);
+    return rows.map((row) => row.gezin_id);
+  }
+
   /** Every family the person belongs to now: a read of their data is logged under each. */
   gezinnenVanPersoon(persoonId: string): string[] {
     return this.db

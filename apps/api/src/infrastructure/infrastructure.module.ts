@@ -8,7 +8,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { ProcessingLog, TokenVerifier } from '@app/access';
+import { BsnOpvragingen, ProcessingLog, TokenVerifier } from '@app/access';
 import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
 import {
   ALL_PROJECTIONS,
@@ -86,6 +86,12 @@ export class InfrastructureModule {
           inject: [EventStore, CLOCK],
           useFactory: (store: EventStore, now: Clock) => new ProcessingLog(store, now),
         },
+        {
+          provide: BsnOpvragingen,
+          inject: [EventStore, CLOCK],
+          useFactory: (store: EventStore, now: Clock) =>
+            new BsnOpvragingen(store, now, config.bsnOpvragingenPerUur),
+        },
         ReadYourWrites,
         Lifecycle,
       ],
@@ -98,6 +104,7 @@ export class InfrastructureModule {
         DeciderStore,
         TokenVerifier,
         ProcessingLog,
+        BsnOpvragingen,
         ReadYourWrites,
       ],
     };

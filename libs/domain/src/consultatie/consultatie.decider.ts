@@ -6,8 +6,10 @@ import {
   ConsultatieEvent,
   ConsultatieInhoud,
   ConsultatieState,
+  Koppeling,
   evolveConsultatie,
   initialConsultatieState,
+  sameKoppeling,
 } from './consultatie.events';
 
 /** Who sends the command: the token's user, and the practice they are linked to now. */
@@ -19,37 +21,93 @@ export interface ConsultatieDoor {
 }
 
 /**
+ * A contact person deciding on a consultation's link, with the facts the handler fetched for
+ * the link it read: the families of the linked person (or the linked family) this user may write.
+ */
+export interface KoppelingBeoordelaar {
+  userId: string;
+  /** The link the facts are about; when the link changed since, the facts do not count. */
+  koppeling: Koppeling | null;
+  /** Families of that person (or that family) where this user has write access (`schrijven`). */
+  schrijfbareGezinnen: string[];
+}
+
+/**
+ * An operator's job, such as the migration that gives old consultations a record key: no user of
+ * a practice or family, so it passes no need-to-know check, only that the consultation exists.
+ */
+export type Systeem = 'systeem';
+
+/**
  * Identifying data a request carried besides the link itself. None of it is ever stored: without
  * consent it refuses the request, with consent a BSN only leads to the known person (the link).
  */
 export const HERLEIDBARE_GEGEVENS = ['bsn', 'naam', 'geboortedatum'] as const;
 export type HerleidbaarGegeven = (typeof HERLEIDBARE_GEGEVENS)[number];
 
-type Cmd<Type extends string, T> = { type: Type; door: ConsultatieDoor } & T;
+type Cmd<Type extends string, Door, T> = { type: Type; door: Door } & T;
+
+/** What the practice sent, and the person its BSN belongs to (looked up by the handler). */
+interface Inhoudscommando {
+  inhoud: ConsultatieInhoud;
+  herleidbaar: HerleidbaarGegeven[];
+  /**
+   * The known person the BSN belongs to; null when no BSN was sent or it belongs to no one known
+   * (the practice gets the same answer either way). The BSN itself never reaches the decider.
+   */
+  persoonMetBsn: string | null;
+}
 
 export type LogConsultatie = Cmd<
   'LogConsultatie',
-  {
+  ConsultatieDoor,
+  Inhoudscommando & {
     consultatieId: string;
     praktijkId: string;
-    inhoud: ConsultatieInhoud;
-    herleidbaar: HerleidbaarGegeven[];
+    /** Drawn at random by the handler (an unsigned 32-bit integer), never derived from an id. */
+    recordKey: number;
   }
 >;
 /** A correction replaces the whole content and says why. */
 export type CorrectConsultatie = Cmd<
   'CorrectConsultatie',
-  { inhoud: ConsultatieInhoud; herleidbaar: HerleidbaarGegeven[]; reden: string }
+  ConsultatieDoor,
+  Inhoudscommando & { reden: string }
 >;
-export type WithdrawConsultatie = Cmd<'WithdrawConsultatie', { reden: string }>;
+export type WithdrawConsultatie = Cmd<'WithdrawConsultatie', ConsultatieDoor, { reden: string }>;
+export type ConfirmConsultatieLink = Cmd<'ConfirmConsultatieLink', KoppelingBeoordelaar, object>;
+export type RejectConsultatieLink = Cmd<
+  'RejectConsultatieLink',
+  KoppelingBeoordelaar,
+  { reden: string | null }
+>;
+/** Gives a consultation logged before record keys existed its key; nothing when it has one. */
+export type AssignConsultatieRecordKey = Cmd<
+  'AssignConsultatieRecordKey',
+  Systeem,
+  { recordKey: number }
+>;
 
-export type ConsultatieCommand = LogConsultatie | CorrectConsultatie | WithdrawConsultatie;
+export type ConsultatieCommand =
+  | LogConsultatie
+  | CorrectConsultatie
+  | WithdrawConsultatie
+  | ConfirmConsultatieLink
+  | RejectConsultatieLink
+  | AssignConsultatieRecordKey;
 
 export const MAX_CONTACTEN = 50;
+/** Record keys are unsigned 32-bit integers. */
+export const RECORD_KEY_GRENS = 2 ** 32;
 
 export const ZONDER_TOESTEMMING =
-  'Zonder toestemming wordt niets herleidbaars vastgelegd: laat koppeling, bsn, naam en ' +
-  'geboortedatum weg, of leg vast dat de jeugdige of ouder toestemming gaf (toestemming: true).';
+  'Zonder toestemming wordt niets herleidbaars vastgelegd: laat bsn, naam en geboortedatum ' +
+  'weg, of leg vast dat de jeugdige of ouder toestemming gaf (toestemming: true).';
+
+const NIET_GEVONDEN = 'Deze consultatie bestaat niet, of is niet van uw praktijk.';
+const GEEN_KOPPELING =
+  'Deze consultatie bestaat niet, of heeft geen koppeling met een gezin waarvan u de ' +
+  'contactpersoon bent.';
 
 export const consultatieDecider: Decider<ConsultatieCommand, ConsultatieEvent, ConsultatieState> = {
   initialState: initialConsultatieState,
@@ -57,6 +115,7 @@ export const consultatieDecider: Decider<ConsultatieCommand, ConsultatieEvent, C
   authorize(command, state) {
     mayAct(command, state);
   },
+  version: (state) => state.versie,
   decide(command, state, now) {
     mayAct(command, state);
     const { consultatieId, praktijkId } = state;
@@ -64,39 +123,95 @@ export const consultatieDecider: Decider<ConsultatieCommand, ConsultatieEvent, C
       case 'LogConsultatie': {
         if (state.logged) throw new RuleViolation('Deze consultatie is al vastgelegd.');
         checkInhoud(command.inhoud, command.herleidbaar, now);
+        checkRecordKey(command.recordKey);
         const { userId, rol } = command.door;
+        const ids = { consultatieId: command.consultatieId, praktijkId: command.praktijkId };
         return [
           {
             type: 'ConsultatieLogged',
             data: {
-              consultatieId: command.consultatieId,
-              praktijkId: command.praktijkId,
+              ...ids,
               professional: { userId, rol },
               inhoud: command.inhoud,
+              ...gevraagdeKoppeling(command, null),
             },
+          },
+          {
+            type: 'ConsultatieRecordKeyAssigned',
+            data: { ...ids, recordKey: command.recordKey },
           },
         ];
       }
-      case 'CorrectConsultatie':
+      case 'CorrectConsultatie': {
         if (state.ingetrokken) {
           throw new RuleViolation(
             'Deze consultatie is ingetrokken en kan niet meer worden gecorrigeerd.',
           );
         }
         checkInhoud(command.inhoud, command.herleidbaar, now);
-        if (JSON.stringify(state.inhoud) === JSON.stringify(command.inhoud)) return [];
+        const koppeling = gevraagdeKoppeling(command, state);
+        // Decided on what the practice sent, never on whether its BSN was known: a BSN always
+        // re-matches, so it always writes, known or not.
+        const unchanged =
+          JSON.stringify(state.inhoud) === JSON.stringify(command.inhoud) &&
+          !command.herleidbaar.includes('bsn') &&
+          koppeling.koppelingGevraagd === state.koppelingGevraagd;
+        if (unchanged) return [];
         return [
           {
             type: 'ConsultatieCorrected',
-            data: { consultatieId, praktijkId, inhoud: command.inhoud, reden: command.reden },
+            data: {
+              consultatieId,
+              praktijkId,
+              inhoud: command.inhoud,
+              reden: command.reden,
+              ...koppeling,
+            },
           },
         ];
+      }
       case 'WithdrawConsultatie':
         if (state.ingetrokken) throw new RuleViolation('Deze consultatie is al ingetrokken.');
         return [
           {
             type: 'ConsultatieWithdrawn',
             data: { consultatieId, praktijkId, reden: command.reden },
+          },
+        ];
+      case 'ConfirmConsultatieLink':
+        checkNietIngetrokken(state);
+        if (state.koppelingStatus === 'bevestigd') {
+          throw new RuleViolation('Deze koppeling is al bevestigd.');
+        }
+        return [
+          {
+            type: 'ConsultatieLinkConfirmed',
+            data: { consultatieId, praktijkId, koppeling: state.koppeling! },
+          },
+        ];
+      case 'RejectConsultatieLink':
+        checkNietIngetrokken(state);
+        if (state.koppelingStatus === 'afgewezen') {
+          throw new RuleViolation('Deze koppeling is al afgewezen.');
+        }
+        return [
+          {
+            type: 'ConsultatieLinkRejected',
+            data: {
+              consultatieId,
+              praktijkId,
+              koppeling: state.koppeling!,
+              reden: command.reden,
+            },
+          },
+        ];
+      case 'AssignConsultatieRecordKey':
+        checkRecordKey(command.recordKey);
+        if (state.recordKey !== null) return [];
+        return [
+          {
+            type: 'ConsultatieRecordKeyAssigned',
+            data: { consultatieId, praktijkId, recordKey: command.recordKey },
           },
         ];
       default:
@@ -106,19 +221,86 @@ export const consultatieDecider: Decider<ConsultatieCommand, ConsultatieEvent, C
 };
 
 /**
- * A practice's consultations are its own: someone of another practice (or of none) learns nothing,
- * not even that the consultation exists (NotFound, as for one that does not).
+ * Who may send what. A practice's consultations are its own: someone of another practice (or of
+ * none) learns nothing, not even that the consultation exists (NotFound, as for one that does
+ * not). A link is decided by a contact person with write access to a family of the linked person
+ * (or the linked family); to anyone else it does not exist either. A system job only needs the
+ * consultation to exist.
  */
 function mayAct(command: ConsultatieCommand, state: ConsultatieState): void {
-  const praktijkId = command.door.praktijkId;
-  if (command.type === 'LogConsultatie') {
-    if (praktijkId === null || praktijkId !== command.praktijkId) {
-      throw new NotFound('Deze praktijk bestaat niet, of u bent er niet aan gekoppeld.');
+  switch (command.type) {
+    case 'LogConsultatie': {
+      const praktijkId = command.door.praktijkId;
+      if (praktijkId === null || praktijkId !== command.praktijkId) {
+        throw new NotFound('Deze praktijk bestaat niet, of u bent er niet aan gekoppeld.');
+      }
+      return;
     }
-    return;
+    case 'CorrectConsultatie':
+    case 'WithdrawConsultatie': {
+      const praktijkId = command.door.praktijkId;
+      if (!state.logged || praktijkId === null || state.praktijkId !== praktijkId) {
+        throw new NotFound(NIET_GEVONDEN);
+      }
+      return;
+    }
+    case 'ConfirmConsultatieLink':
+    case 'RejectConsultatieLink': {
+      const { koppeling, schrijfbareGezinnen } = command.door;
+      if (
+        !state.logged ||
+        state.koppeling === null ||
+        !sameKoppeling(state.koppeling, koppeling) ||
+        schrijfbareGezinnen.length === 0
+      ) {
+        throw new NotFound(GEEN_KOPPELING);
+      }
+      return;
+    }
+    case 'AssignConsultatieRecordKey':
+      if (command.door !== 'systeem' || !state.logged) throw new NotFound(NIET_GEVONDEN);
+      return;
+    default:
+      assertNever(command);
   }
-  if (!state.logged || praktijkId === null || state.praktijkId !== praktijkId) {
-    throw new NotFound('Deze consultatie bestaat niet, of is niet van uw praktijk.');
+}
+
+/**
+ * The link after logging or correcting: with consent and a BSN, the person it matched (or none);
+ * with consent and no BSN, the link as it was (a correction need not send the BSN again); without
+ * consent, none.
+ */
+function gevraagdeKoppeling(
+  command: Inhoudscommando,
+  state: ConsultatieState | null,
+): { koppelingGevraagd: boolean; koppeling: Koppeling | null } {
+  if (!command.inhoud.toestemming) return { koppelingGevraagd: false, koppeling: null };
+  if (command.herleidbaar.includes('bsn')) {
+    const { persoonMetBsn } = command;
+    return {
+      koppelingGevraagd: true,
+      koppeling: persoonMetBsn === null ? null : { persoonId: persoonMetBsn, gezinId: null },
+    };
+  }
+  if (command.persoonMetBsn !== null) {
+    throw new Error('persoonMetBsn without a BSN in the request'); // a bug in the handler
+  }
+  return state === null
+    ? { koppelingGevraagd: false, koppeling: null }
+    : { koppelingGevraagd: state.koppelingGevraagd, koppeling: state.koppeling };
+}
+
+function checkNietIngetrokken(state: ConsultatieState): void {
+  if (state.ingetrokken) {
+    throw new RuleViolation(
+      'Deze consultatie is ingetrokken; over de koppeling valt niets meer te beslissen.',
+    );
+  }
+}
+
+function checkRecordKey(recordKey: number): void {
+  if (!Number.isInteger(recordKey) || recordKey < 0 || recordKey >= RECORD_KEY_GRENS) {
+    throw new RuleViolation('Een record key is een geheel getal van 0 tot 2^32.');
   }
 }
 
@@ -127,13 +309,13 @@ function checkInhoud(
   herleidbaar: readonly HerleidbaarGegeven[],
   now: Date,
 ): void {
-  if (!inhoud.toestemming && (inhoud.koppeling !== null || herleidbaar.length > 0)) {
+  if (!inhoud.toestemming && herleidbaar.length > 0) {
     throw new RuleViolation(ZONDER_TOESTEMMING);
   }
   if (herleidbaar.includes('naam') || herleidbaar.includes('geboortedatum')) {
     throw new RuleViolation(
       'Naam en geboortedatum worden bij een consultatie nooit vastgelegd; koppel met toestemming ' +
-        'via het BSN, persoonId of gezinId.',
+        'via het BSN.',
     );
   }
   if (inhoud.toelichting !== null && containsBsn(inhoud.toelichting)) {

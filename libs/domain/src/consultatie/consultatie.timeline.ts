@@ -3,9 +3,13 @@ import { TijdlijnRegel } from '../gezin/gezin.timeline';
 import {
   ConsultatieEvent,
   ConsultatieInhoud,
+  ConsultatieState,
   Koppeling,
   Onderwerp,
   Uitkomst,
+  evolveConsultatie,
+  sameKoppeling,
+  upcastConsultatieEvent,
 } from './consultatie.events';
 
 const ONDERWERP_WOORDEN: Record<Onderwerp, string> = {
@@ -35,61 +39,70 @@ export interface ConsultatieTijdlijnRegel {
   regel: TijdlijnRegel;
 }
 
-/** What the timeline kept of the consultation before this event. */
-export type VorigeConsultatie = Pick<ConsultatieInhoud, 'datum' | 'koppeling'>;
-
 /**
- * A consultation appears in a family's timeline only when it is linked (with consent) to the family
- * or one of its members, and then with its topics and outcome only: never the free text, the
- * number of contacts or the reason of a correction or withdrawal.
+ * A consultation appears in a family's timeline only once the family's contact person confirmed
+ * its link (with consent) to the family or one of its members, and then with its topics and
+ * outcome only: never the free text, the number of contacts, or the reason of a correction, a
+ * withdrawal or a rejection. A proposed link, or one rejected before it was confirmed, says
+ * nothing. `vorige` is the consultation before the event (the initial state for a new one).
  */
 export function describeConsultatieEvent(
-  event: ConsultatieEvent,
-  vorige: VorigeConsultatie | null,
+  stored: ConsultatieEvent,
+  vorige: ConsultatieState,
 ): ConsultatieTijdlijnRegel[] {
+  const event = upcastConsultatieEvent(stored);
+  const na = evolveConsultatie(vorige, event);
+  const wasShown = shown(vorige);
   switch (event.type) {
-    case 'ConsultatieLogged': {
-      const { inhoud } = event.data;
-      if (inhoud.koppeling === null) return [];
+    case 'ConsultatieLogged':
+    case 'ConsultatieRecordKeyAssigned':
+      return [];
+    case 'ConsultatieLinkConfirmed':
+      if (!shown(na) || na.inhoud === null) return [];
       return [
         regel(
-          inhoud.koppeling,
-          `Consultatie bij de huisartspraktijk op ${inhoud.datum} over ${onderwerpen(inhoud)}: ${UITKOMST_WOORDEN[inhoud.uitkomst]}.`,
+          na.koppeling!,
+          `Consultatie bij de huisartspraktijk op ${na.inhoud.datum} over ${onderwerpen(na.inhoud)}: ${UITKOMST_WOORDEN[na.inhoud.uitkomst]}.`,
         ),
       ];
-    }
     case 'ConsultatieCorrected': {
+      if (!wasShown) return [];
       const { inhoud } = event.data;
-      const regels: ConsultatieTijdlijnRegel[] = [];
-      if (inhoud.koppeling !== null) {
-        regels.push(
+      if (shown(na) && sameKoppeling(vorige.koppeling, na.koppeling)) {
+        return [
           regel(
-            inhoud.koppeling,
+            na.koppeling!,
             `De consultatie bij de huisartspraktijk van ${inhoud.datum} is gecorrigeerd: over ${onderwerpen(inhoud)}, ${UITKOMST_WOORDEN[inhoud.uitkomst]}.`,
           ),
-        );
+        ];
       }
-      if (vorige?.koppeling && !sameKoppeling(vorige.koppeling, inhoud.koppeling)) {
-        regels.push(
-          regel(
-            vorige.koppeling,
-            `Een consultatie bij de huisartspraktijk van ${vorige.datum} is niet meer aan dit gezin gekoppeld.`,
-          ),
-        );
-      }
-      return regels;
+      return [nietMeerGekoppeld(vorige)];
     }
+    case 'ConsultatieLinkRejected':
+      return wasShown ? [nietMeerGekoppeld(vorige)] : [];
     case 'ConsultatieWithdrawn':
-      if (!vorige?.koppeling) return [];
+      if (!wasShown) return [];
       return [
         regel(
-          vorige.koppeling,
-          `De consultatie bij de huisartspraktijk van ${vorige.datum} is ingetrokken.`,
+          vorige.koppeling!,
+          `De consultatie bij de huisartspraktijk van ${vorige.inhoud!.datum} is ingetrokken.`,
         ),
       ];
     default:
       return assertNever(event);
   }
+}
+
+/** Whether the consultation shows in the timeline of the linked family (or person's families). */
+function shown(state: ConsultatieState): boolean {
+  return state.koppeling !== null && state.koppelingStatus === 'bevestigd' && !state.ingetrokken;
+}
+
+function nietMeerGekoppeld(vorige: ConsultatieState): ConsultatieTijdlijnRegel {
+  return regel(
+    vorige.koppeling!,
+    `Een consultatie bij de huisartspraktijk van ${vorige.inhoud!.datum} is niet meer aan dit gezin gekoppeld.`,
+  );
 }
 
 function regel(koppeling: Koppeling, samenvatting: string): ConsultatieTijdlijnRegel {
@@ -101,8 +114,4 @@ function onderwerpen(inhoud: ConsultatieInhoud): string {
   return woorden.length > 1
     ? `${woorden.slice(0, -1).join(', ')} en ${woorden[woorden.length - 1]}`
     : (woorden[0] ?? '');
-}
-
-function sameKoppeling(a: Koppeling, b: Koppeling | null): boolean {
-  return b !== null && a.persoonId === b.persoonId && a.gezinId === b.gezinId;
 }

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import {
+  ConsultatieState,
   Gezinsplan,
   TijdlijnRegel,
-  VorigeConsultatie,
   describeConsultatieEvent,
+  evolveConsultatie,
+  initialConsultatieState,
   describeGezinEvent,
   describePersoonEvent,
   isConsultatieEvent,
@@ -19,12 +21,13 @@ import { Projection } from '../projection';
  * Per family, every event of the family and of its members, in log order, in plain words, with
  * who and when. It keeps its own small lookups (names, memberships, the last plan, the linked
  * consultations) so it depends on no other projection. Tables: tijdlijn and four tijdlijn_* helpers.
- * Consultations linked (with consent) to a family or a member appear with topic and outcome only;
+ * Consultations whose link (with consent) to a family or a member its contact person confirmed
+ * appear with topic and outcome only;
  * a member's care (assignments, extensions, stays, perspective) appears in each of their families.
  */
 export const tijdlijnProjection: Projection = {
   name: 'tijdlijn',
-  version: 4,
+  version: 5,
   tables: [
     'tijdlijn',
     'tijdlijn_personen',
@@ -129,7 +132,9 @@ export const tijdlijnProjection: Projection = {
       if (isConsultatieEvent(event)) {
         const { consultatieId } = event.data;
         const stored = sql.consultatie.get(consultatieId);
-        const vorige = stored ? (JSON.parse(stored.vorige) as VorigeConsultatie) : null;
+        const vorige = stored
+          ? (JSON.parse(stored.vorige) as ConsultatieState)
+          : initialConsultatieState();
         const written = new Set<string>(); // one line per family per event
         for (const { koppeling, regel } of describeConsultatieEvent(event, vorige)) {
           const gezinIds =
@@ -141,10 +146,10 @@ export const tijdlijnProjection: Projection = {
             write(recorded, id, regel);
           }
         }
-        if (event.type !== 'ConsultatieWithdrawn') {
-          const { datum, koppeling } = event.data.inhoud;
-          sql.setConsultatie.run(consultatieId, JSON.stringify({ datum, koppeling }));
-        }
+        const na = evolveConsultatie(vorige, event);
+        // The practice's notes are never part of the timeline: not kept here either.
+        const bewaard = na.inhoud ? { ...na, inhoud: { ...na.inhoud, toelichting: null } } : na;
+        sql.setConsultatie.run(consultatieId, JSON.stringify(bewaard));
         return;
       }
       if (!isGezinEvent(event)) return;

@@ -1,23 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
-  ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   LEEFTIJDSGROEPEN,
@@ -37,23 +31,8 @@ import {
   UuidField,
 } from '../../common/dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NEVER_STORED =
   'Never stored. Without consent (toestemming) a body with this field is refused (422)';
-
-/** Only with consent: the known person or family, by id. Give exactly one. */
-export class KoppelingDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'A known person (persoonId)' })
-  @ValidateIf((dto: KoppelingDto) => dto.persoonId !== undefined)
-  @Matches(UUID, { message: 'must be a UUID' })
-  persoonId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'A known family (gezinId)' })
-  @ValidateIf((dto: KoppelingDto) => dto.persoonId === undefined || dto.gezinId !== undefined)
-  @IsDefined({ message: 'give persoonId (a known person) or gezinId (a known family)' })
-  @Matches(UUID, { message: 'must be a UUID' })
-  gezinId?: string;
-}
 
 /** Everything a consultation records; a correction sends all of it again. */
 export class ConsultatieInhoudDto {
@@ -100,23 +79,17 @@ export class ConsultatieInhoudDto {
   @ApiProperty({
     description:
       'Whether the youth or parent agreed that the consultation is linked to them. Without it ' +
-      'nothing traceable is stored: no koppeling, bsn, naam or geboortedatum',
+      'nothing traceable is accepted: no bsn, naam or geboortedatum',
   })
   @IsBoolean()
   toestemming!: boolean;
 
   @ApiPropertyOptional({
-    type: KoppelingDto,
-    description: 'Only with consent: the known person or family the consultation was about',
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => KoppelingDto)
-  koppeling?: KoppelingDto;
-
-  @ApiPropertyOptional({
-    description: `Only with consent: finds the known person, who is then linked by id. ${NEVER_STORED}`,
+    description:
+      'Only with consent: asks for a link to the person with this BSN (it must pass the ' +
+      'eleven-test). When the municipality knows the person, the link is proposed to the ' +
+      "family's contact person; the answer is the same either way, and the practice never " +
+      `sees the link. Counted and limited per user (429), logged. ${NEVER_STORED}`,
     example: '111222333',
   })
   @IsOptional()
@@ -150,6 +123,23 @@ export class CorrectConsultatieDto extends ConsultatieInhoudDto {
 export class WithdrawConsultatieDto {
   @TextField('Why it is withdrawn', 'Dubbel vastgelegd', 500)
   reden!: string;
+}
+
+export class AfwijzingDto {
+  @OptionalTextField(
+    'Why the consultation is not about this person or family; kept with the decision, never shown to the practice',
+    'Andere Sanne: niet dit gezin',
+    500,
+  )
+  reden?: string;
+}
+
+export class BsnOpvragingenQuery extends ConsistencyQuery {
+  @DateField('Lookups on or after this day (UTC)', '2026-11-01')
+  van!: string;
+
+  @DateField('Lookups on or before this day (UTC; at most 10 years after van)', '2026-11-30')
+  tot!: string;
 }
 
 export class ConsultatieIdParams {
