@@ -63,8 +63,8 @@ projections
 program
   .command('record-keys')
   .description(
-    'One-off migration: give every person registered before record keys existed a random record ' +
-      'key (the disclosure control of the policy figures needs one per person)',
+    'One-off migration: give every person and consultation registered before record keys ' +
+      'existed a random record key (the disclosure control of the policy figures needs one each)',
   )
   .option('--dry-run', 'only count them')
   .action(async (options: { dryRun?: boolean }) => {

@@ -1,31 +1,44 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { persoonDecider, persoonStreamId } from '@app/domain';
+import {
+  RECORD_KEY_GRENS,
+  consultatieDecider,
+  consultatieStreamId,
+  persoonDecider,
+  persoonStreamId,
+} from '@app/domain';
 import { DeciderStore, EventStore, START } from '@app/event-store';
 
 /** What the migration found, and (unless a dry run) gave a record key. */
 export interface RecordKeyMigration {
   personen: number;
+  consultaties: number;
 }
 
 const BATCH = 1000;
 
 /**
- * One-off migration: every person registered before record keys existed gets one, drawn at
- * random, through the person's own decider (a person with a key is left alone, so running it
- * twice changes nothing). The policy figures need a key per person for their disclosure control.
+ * One-off migration: every person and consultation registered before record keys existed gets
+ * one, drawn at random, through its own decider (one with a key is left alone, so running it
+ * twice changes nothing). The policy figures need a key per person and per consultation for their
+ * disclosure control (ADR 0011).
  */
 export async function assignRecordKeys(
   store: EventStore,
   options: { dryRun: boolean; now?: () => Date },
 ): Promise<RecordKeyMigration> {
-  const zonder = new Set<string>();
+  const personen = new Set<string>();
+  const consultaties = new Set<string>();
   for (let after = START; ;) {
     const events = await store.readAll(after, BATCH);
     if (events.length === 0) break;
-    for (const event of events) {
-      const persoonId = (event.data as { persoonId?: string }).persoonId;
-      if (event.type === 'PersoonRegistered' && persoonId) zonder.add(persoonId);
-      if (event.type === 'PersoonRecordKeyAssigned' && persoonId) zonder.delete(persoonId);
+    for (const { type, data } of events) {
+      const { persoonId, consultatieId } = data as { persoonId?: string; consultatieId?: string };
+      if (type === 'PersoonRegistered' && persoonId) personen.add(persoonId);
+      if (type === 'PersoonRecordKeyAssigned' && persoonId) personen.delete(persoonId);
+      if (type === 'ConsultatieLogged' && consultatieId) consultaties.add(consultatieId);
+      if (type === 'ConsultatieRecordKeyAssigned' && consultatieId) {
+        consultaties.delete(consultatieId);
+      }
     }
     after = events[events.length - 1]!.position;
   }
@@ -36,14 +49,23 @@ export async function assignRecordKeys(
       correlationId: randomUUID(),
       causationId: null,
     };
-    for (const persoonId of zonder) {
+    const recordKey = () => randomInt(RECORD_KEY_GRENS);
+    for (const persoonId of personen) {
       await deciders.handle(
         persoonStreamId(persoonId),
         persoonDecider,
-        { type: 'AssignPersoonRecordKey', recordKey: randomInt(2 ** 32) },
+        { type: 'AssignPersoonRecordKey', recordKey: recordKey() },
+        context,
+      );
+    }
+    for (const consultatieId of consultaties) {
+      await deciders.handle(
+        consultatieStreamId(consultatieId),
+        consultatieDecider,
+        { type: 'AssignConsultatieRecordKey', door: 'systeem', recordKey: recordKey() },
         context,
       );
     }
   }
-  return { personen: zonder.size };
+  return { personen: personen.size, consultaties: consultaties.size };
 }

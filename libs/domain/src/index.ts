@@ -1,5 +1,6 @@
 export * from './decider';
 export * from './datum';
+export * from './record-key';
 export * from './persoon/bsn';
 export * from './persoon/persoon';
 export * from './gezin/gezin.events';

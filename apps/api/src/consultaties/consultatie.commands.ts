@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { BsnOpvragingen } from '@app/access';
@@ -9,7 +8,6 @@ import {
   HERLEIDBARE_GEGEVENS,
   KoppelingBeoordelaar,
   PraktijkRol,
-  RECORD_KEY_GRENS,
   RuleViolation,
   consultatieDecider,
   consultatieStreamId,
@@ -17,6 +15,7 @@ import {
 } from '@app/domain';
 import { CommandResult, DeciderStore } from '@app/event-store';
 import type { RequestCommandContext } from '../common/command-context';
+import { newRecordKey } from '../common/record-key';
 import { GezinnenReadModel } from '../gezinnen/gezinnen.read-model';
 import { ConsultatiesReadModel } from './consultaties.read-model';
 import {
@@ -192,7 +191,7 @@ export class LogConsultatieHandler implements ICommandHandler<LogConsultatieComm
   execute({ consultatieId, body, context }: LogConsultatieCommand): Promise<Result> {
     const door = this.path.door(context);
     // Random, so that it says nothing about the consultation, its id or its order.
-    const recordKey = randomInt(0, RECORD_KEY_GRENS);
+    const recordKey = newRecordKey();
     return this.path.withInhoud(
       consultatieId,
       body,

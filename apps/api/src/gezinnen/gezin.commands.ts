@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
@@ -21,6 +20,7 @@ import { ReadModelDatabase } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 import { newId } from '../common/command-context';
 import { invalidInput } from '../common/problem';
+import { newRecordKey } from '../common/record-key';
 import { WriteResponse, writeResponse } from '../common/write-response';
 import {
   AddGezinslidDto,
@@ -102,8 +102,7 @@ function registerPersoon(
   return deciders.handle(
     persoonStreamId(persoonId),
     persoonDecider,
-    // The record key of the policy figures' disclosure control: random, never derived from an id.
-    { type: 'RegisterPersoon', persoonId, gegevens: gegevens(dto), recordKey: randomInt(2 ** 32) },
+    { type: 'RegisterPersoon', persoonId, gegevens: gegevens(dto), recordKey: newRecordKey() },
     { ...context, expectedRevision: undefined },
   );
 }

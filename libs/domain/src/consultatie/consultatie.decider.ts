@@ -1,6 +1,7 @@
 import { kalenderdatum } from '../datum';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import { isValidBsn } from '../persoon/bsn';
+import { checkRecordKey } from '../record-key';
 import { PraktijkRol } from '../praktijk/praktijk.events';
 import {
   ConsultatieEvent,
@@ -97,8 +98,6 @@ export type ConsultatieCommand =
   | AssignConsultatieRecordKey;
 
 export const MAX_CONTACTEN = 50;
-/** Record keys are unsigned 32-bit integers. */
-export const RECORD_KEY_GRENS = 2 ** 32;
 
 export const ZONDER_TOESTEMMING =
   'Zonder toestemming wordt niets herleidbaars vastgelegd: laat bsn, naam en geboortedatum ' +
@@ -295,12 +294,6 @@ function checkNietIngetrokken(state: ConsultatieState): void {
     throw new RuleViolation(
       'Deze consultatie is ingetrokken; over de koppeling valt niets meer te beslissen.',
     );
-  }
-}
-
-function checkRecordKey(recordKey: number): void {
-  if (!Number.isInteger(recordKey) || recordKey < 0 || recordKey >= RECORD_KEY_GRENS) {
-    throw new RuleViolation('Een record key is een geheel getal van 0 tot 2^32.');
   }
 }
 

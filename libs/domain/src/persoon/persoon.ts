@@ -1,5 +1,6 @@
 import { kalenderdatum } from '../datum';
 import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
+import { checkRecordKey } from '../record-key';
 import { isValidBsn } from './bsn';
 
 /**
@@ -60,13 +61,6 @@ export type CorrectPersoonsgegevens = {
 /** For a person registered before record keys existed (a one-off migration); nothing if it has one. */
 export type AssignPersoonRecordKey = { type: 'AssignPersoonRecordKey'; recordKey: number };
 export type PersoonCommand = RegisterPersoon | CorrectPersoonsgegevens | AssignPersoonRecordKey;
-
-/** A record key is an unsigned 32-bit integer. */
-export function checkRecordKey(recordKey: number): void {
-  if (!Number.isInteger(recordKey) || recordKey < 0 || recordKey >= 2 ** 32) {
-    throw new RangeError(`record key ${recordKey} is not an unsigned 32-bit integer`);
-  }
-}
 
 export const persoonStreamId = (persoonId: string): string => `persoon-${persoonId}`;
 
