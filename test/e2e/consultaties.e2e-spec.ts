@@ -1,3 +1,4 @@
+import './support/cijfers';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { EventStore } from '@app/event-store';
@@ -1285,25 +1286,30 @@ describe('consultaties (e2e)', () => {
     };
     const geen = { aantal: null, percentage: null };
 
-    it('per practice and quarter: the hand count, rounded to 5, small cells suppressed', async () => {
+    it('per practice and quarter: the hand count under disclosure control, small cells suppressed', async () => {
       const res = await cijfers('van=2024-07-01&tot=2024-09-30&per=kwartaal');
-      expect(res.body.definitieVersie).toBe('consultaties-1');
+      expect(res.body.definitieVersie).toBe('consultaties-2');
       const rij = (naam: string) =>
         res.body.perPraktijk.find((r: { praktijk: string }) => r.praktijk === naam);
+      // 12 consultations (6, 2, 1, 1, 2 and 0 per outcome): every outcome under 10, so neither
+      // its count nor its share is shown (a share of a withheld count would give it back).
+      const uitkomsten = Object.fromEntries(
+        [
+          'afgehandeld-door-jph',
+          'alleen-advies',
+          'verwezen-algemene-voorziening',
+          'verwezen-lichte-zorg-bggz',
+          'verwezen-specialistische-zorg-sggz',
+          'verwezen-via-gemeente',
+        ].map((u) => [u, geen]),
+      );
       expect(rij('Figuren Noord')).toEqual({
         praktijkId: expect.any(String),
         praktijk: 'Figuren Noord',
         wijk: 'Haven',
         periode: '2024-Q3',
-        aantal: 10, // 12, rounded to 5
-        uitkomsten: {
-          'afgehandeld-door-jph': { aantal: null, percentage: 50 }, // 6 of 12
-          'alleen-advies': { aantal: null, percentage: 17 }, // 2 of 12
-          'verwezen-algemene-voorziening': { aantal: null, percentage: 8 }, // 1 of 12
-          'verwezen-lichte-zorg-bggz': { aantal: null, percentage: 8 }, // 1 of 12
-          'verwezen-specialistische-zorg-sggz': { aantal: null, percentage: 17 }, // 2 of 12
-          'verwezen-via-gemeente': { aantal: null, percentage: 0 },
-        },
+        aantal: expect.gepubliceerdVan(12),
+        uitkomsten,
       });
       expect(rij('Figuren Zuid')).toMatchObject({
         aantal: null, // 4
@@ -1322,22 +1328,29 @@ describe('consultaties (e2e)', () => {
       expect(res.body.metEnZonderJph).toEqual([
         {
           periode: '2024-Q3',
-          metJph: expect.objectContaining({ aantal: 10 }), // Noord, 12
+          metJph: expect.objectContaining({ aantal: expect.gepubliceerdVan(12) }), // Noord
           zonderJph: expect.objectContaining({ aantal: null }), // Zuid, 4
         },
       ]);
-      expect(
-        res.body.jphUrenEnConsultaties.find(
-          (r: { praktijk: string }) => r.praktijk === 'Figuren Noord',
-        ),
-      ).toMatchObject({
+      const noord = res.body.jphUrenEnConsultaties.find(
+        (r: { praktijk: string }) => r.praktijk === 'Figuren Noord',
+      );
+      expect(noord).toMatchObject({
         jphUrenPerWeek: 20,
         jphUren: 263, // 92 days × 20 / 7
-        aantal: 10,
-        afgehandeldDoorJph: { aantal: null, percentage: 50 },
-        verwezenSggz: { aantal: null, percentage: 17 },
-        consultatiesPerJphUur: 0.04,
+        aantal: expect.gepubliceerdVan(12),
+        afgehandeldDoorJph: geen,
+        verwezenSggz: geen,
       });
+      // From the published count and the public hours only.
+      expect(noord.consultatiesPerJphUur).toBe(Math.round((100 * noord.aantal) / 263) / 100);
+    });
+
+    it('widens a period to whole quarters: questions a day apart give one answer', async () => {
+      const eenDag = (await cijfers('van=2024-07-01&tot=2024-09-29&per=kwartaal')).body;
+      const volgende = (await cijfers('van=2024-07-02&tot=2024-09-30&per=kwartaal')).body;
+      expect(eenDag).toMatchObject({ van: '2024-07-01', tot: '2024-09-30' });
+      expect(volgende).toEqual(eenDag);
     });
 
     it('the monthly SGGZ trend: every month under 10, so suppressed', async () => {
@@ -1359,7 +1372,7 @@ describe('consultaties (e2e)', () => {
     it('gives the per-practice table as CSV, with ?formaat=csv or Accept: text/csv', async () => {
       const res = await cijfers('van=2024-07-01&tot=2024-09-30&per=kwartaal&formaat=csv');
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      expect(res.headers['x-definitie-versie']).toBe('consultaties-1');
+      expect(res.headers['x-definitie-versie']).toBe('consultaties-2');
       const lines = res.text.trim().split('\r\n');
       expect(lines[0]).toBe(
         'praktijk,wijk,periode,aantal,' +
@@ -1370,11 +1383,15 @@ describe('consultaties (e2e)', () => {
           'verwezen-specialistische-zorg-sggz.aantal,verwezen-specialistische-zorg-sggz.percentage,' +
           'verwezen-via-gemeente.aantal,verwezen-via-gemeente.percentage,onderdrukt',
       );
+      // The same numbers as the JSON answer; every outcome withheld, count and share.
+      const json = (await cijfers('van=2024-07-01&tot=2024-09-30&per=kwartaal')).body;
+      const aantal = json.perPraktijk.find(
+        (r: { praktijk: string }) => r.praktijk === 'Figuren Noord',
+      ).aantal;
+      const kolommen = lines[0]!.split(',').slice(4, -1);
       expect(lines).toContain(
-        'Figuren Noord,Haven,2024-Q3,10,,50,,17,,8,,8,,17,,0,' +
-          'afgehandeld-door-jph.aantal alleen-advies.aantal verwezen-algemene-voorziening.aantal ' +
-          'verwezen-lichte-zorg-bggz.aantal verwezen-specialistische-zorg-sggz.aantal ' +
-          'verwezen-via-gemeente.aantal',
+        `Figuren Noord,Haven,2024-Q3,${aantal},${kolommen.map(() => '').join(',')},` +
+          kolommen.join(' '),
       );
       const viaAccept = await cijfers('van=2024-07-01&tot=2024-09-30&per=kwartaal', 'text/csv');
       expect(viaAccept.text).toBe(res.text);
