@@ -1,8 +1,13 @@
+import { Telling, publiceerAantal } from '../disclosure';
+import { aantallen, celsleutel, metSleutels, verwachtGepubliceerd } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';
 import {
   INDICATOREN_DEFINITIE,
+  IndicatorJaar,
   NULWAARDEN,
+  RuwJaar,
+  VERBLIJF_DOELFACTOR,
   inEnUitstroomTabel,
   indicatorCijfers,
   indicatorTabel,
@@ -131,7 +136,8 @@ const feiten: MonitoringFeit[] = [
   }),
   bevolking(2024, { Noord: 100, Zuid: 150 }),
 ];
-const d = bouwDataset(feiten);
+const d = bouwDataset(metSleutels(feiten));
+const sleutel = (persoonId: string) => d.recordsleutels.get(persoonId)!;
 
 const vraag: MonitoringVraag = {
   van: '2024-01-01',
@@ -161,7 +167,7 @@ describe('council indicators: raw counts against a hand count', () => {
   });
 
   it('2024: youths with and without residence, and clients with only care without residence', () => {
-    expect(j2024).toMatchObject({
+    expect(aantallen(j2024)).toMatchObject({
       bevolking: 250, // Noord 100 + Zuid 150
       // A (12) + c2 (45B02 from 2024-09-01, running at the end of 2024): e0 is 34, f0 has no age.
       jeugdigenZonderVerblijf: 13,
@@ -176,7 +182,7 @@ describe('council indicators: raw counts against a hand count', () => {
   });
 
   it('2025 (January-June): running episodes count, the population is unknown', () => {
-    expect(j2025).toMatchObject({
+    expect(aantallen(j2025)).toMatchObject({
       bevolking: null,
       // A's two assignments are one episode (1 day apart), running at 2025-06-30; c2 until 31 Jan.
       jeugdigenZonderVerblijf: 13,
@@ -188,23 +194,31 @@ describe('council indicators: raw counts against a hand count', () => {
   });
 
   it('2023, the reference of the regional target: the 11 of B, running at the end of 2023', () => {
-    expect(ruw.jeugdigenMetVerblijf2023).toBe(11);
+    expect(ruw.jeugdigenMetVerblijf2023.aantal).toBe(11);
   });
 
   it('repeated inflow: earlier care ended at most 5 years before, per year of the start', () => {
     // 2024: A's episodes (12), a0's gezinshuis, c2's 45B02, e0 and f0 start; nobody had care
     // that had already ended (a0's ambulant care runs on).
-    expect(j2024!.herhaaldeInstroom).toEqual({ instroom: 16, herhaald: 0, aansluitend: 0 });
+    expect(aantallen(j2024!.herhaaldeInstroom)).toEqual({
+      instroom: 16,
+      herhaald: 0,
+      aansluitend: 0,
+    });
     // 2025: C's three stays start on 2025-02-01 (A's second assignment is merged, no new start).
     // c0 (ended 2021-06-30) and c2 (ended 2025-01-31, the day before: aansluitend) count; c1
     // ended 2020-01-31, before 2020-02-01, more than 5 years before.
-    expect(j2025!.herhaaldeInstroom).toEqual({ instroom: 3, herhaald: 2, aansluitend: 1 });
-    expect(ruw.herhaaldeInstroom).toEqual({ instroom: 19, herhaald: 2, aansluitend: 1 });
+    expect(aantallen(j2025!.herhaaldeInstroom)).toEqual({
+      instroom: 3,
+      herhaald: 2,
+      aansluitend: 1,
+    });
+    expect(aantallen(ruw.herhaaldeInstroom)).toEqual({ instroom: 19, herhaald: 2, aansluitend: 1 });
   });
 
   it('in- and outflow per month: episodes after merging, every month also when empty', () => {
     expect(ruw.inEnUitstroom).toHaveLength(18); // 2024-01 to 2025-06
-    const niet0 = ruw.inEnUitstroom
+    const niet0 = aantallen(ruw.inEnUitstroom)
       .map(({ maand, compleet, ...tellingen }) => ({ maand, compleet, tellingen }))
       .filter(({ tellingen }) => Object.values(tellingen).some((n) => n > 0))
       .map(({ maand, tellingen }) => [maand, ...Object.values(tellingen)]);
@@ -226,7 +240,7 @@ describe('council indicators: raw counts against a hand count', () => {
 
   it('in- and outflow as known: the next day is not known yet, so December is outflow then', () => {
     const december = (bekendOp: string) =>
-      telIndicatoren(d, { ...vraag, tot: '2024-12-31', bekendOp }).inEnUitstroom.at(-1);
+      aantallen(telIndicatoren(d, { ...vraag, tot: '2024-12-31', bekendOp }).inEnUitstroom.at(-1));
     // Known on 2025-09-30: A continues on 2025-01-01, one episode, no outflow.
     expect(december('2025-09-30')).toMatchObject({ maand: '2024-12', uitstroomZonderVerblijf: 0 });
     // Known on 2024-12-31: A's 12 assignments end that day and nothing follows yet; c2's 45B02
@@ -255,13 +269,15 @@ describe('council indicators: raw counts against a hand count', () => {
   it('earlier care is looked for regardless of the other filters', () => {
     // Only category 43: C's stays start in 2025; c0's and c2's earlier care is 45A01/45B02.
     const r = telIndicatoren(d, { ...vraag, filter: { categorie: '43' } });
-    expect(r.herhaaldeInstroom).toEqual({ instroom: 3, herhaald: 2, aansluitend: 1 });
+    expect(aantallen(r.herhaaldeInstroom)).toEqual({ instroom: 3, herhaald: 2, aansluitend: 1 });
+    // The same three starts as in 2025 without the filter: the same cells.
+    expect(r.herhaaldeInstroom).toEqual(ruw.jaren[1]!.herhaaldeInstroom);
   });
 
   it('per district: youths of that district over its population', () => {
     const r = telIndicatoren(d, { ...vraag, filter: { wijk: 'Noord' } });
     // a0-a5 live in Noord; a0 also in the gezinshuis.
-    expect(r.jaren[0]).toMatchObject({
+    expect(aantallen(r.jaren[0])).toMatchObject({
       bevolking: 100,
       jeugdigenZonderVerblijf: 6,
       jeugdigenMetVerblijf: 1,
@@ -271,15 +287,72 @@ describe('council indicators: raw counts against a hand count', () => {
       telIndicatoren(d, { ...vraag, filter: { wijk: 'Oost' } }).jaren[0]!.bevolking,
     ).toBeNull();
   });
+
+  it("gives each count the cell key of exactly its records: a person's key once, an episode's each time", () => {
+    const keys = (...ids: string[]) => celsleutel(ids.map(sleutel));
+    // 2024 with residence: B and a0 (a0 has two episodes in 2024, counted once as a person).
+    expect(j2024!.jeugdigenMetVerblijf.sleutel).toBe(keys(...B, 'p-a0'));
+    // Clients with only care without residence: A without a0, c2, e0 and f0.
+    expect(j2024!.clientenAlleenZonderVerblijf.sleutel).toBe(
+      keys(...A.slice(1), 'p-c2', 'p-e0', 'p-f0'),
+    );
+    expect(j2024!.zonderGeboortedatum.sleutel).toBe(keys('p-f0'));
+    expect(ruw.jeugdigenMetVerblijf2023.sleutel).toBe(keys(...B));
+    // Repeated inflow in 2025: c0's and c2's new stays.
+    expect(j2025!.herhaaldeInstroom.herhaald.sleutel).toBe(keys('p-c0', 'p-c2'));
+    // June 2024: B's eleven stays end.
+    expect(ruw.inEnUitstroom[5]!.uitstroomMetVerblijf.sleutel).toBe(keys(...B));
+    // January 2024: A's episodes start; over the whole period a0 starts twice (ambulant and
+    // gezinshuis), so their key counts twice in the inflow of 2024.
+    expect(ruw.inEnUitstroom[0]!.instroomZonderVerblijf.sleutel).toBe(keys(...A));
+    expect(j2024!.herhaaldeInstroom.instroom.sleutel).toBe(
+      keys(...A, 'p-a0', 'p-c2', 'p-e0', 'p-f0'),
+    );
+  });
 });
+
+/** A share in percent, one decimal, of published counts: null when either is withheld. */
+const aandeelVan = (teller: number | null, noemer: number | null): number | null =>
+  teller === null || noemer === null ? null : Math.round((1000 * teller) / noemer) / 10;
+
+/** Every count of a year as the p-table publishes it, and every share from the published counts. */
+function verwachtJaar(c: IndicatorJaar, r: RuwJaar, metVerblijf2023: Telling): void {
+  verwachtGepubliceerd(c.zonderVerblijf.aantal, r.jeugdigenZonderVerblijf);
+  verwachtGepubliceerd(c.metVerblijf.aantal, r.jeugdigenMetVerblijf);
+  verwachtGepubliceerd(c.alleenZonderVerblijf.clienten, r.clienten);
+  verwachtGepubliceerd(c.alleenZonderVerblijf.aantal, r.clientenAlleenZonderVerblijf);
+  verwachtGepubliceerd(c.jeugdigenInVerblijf.aantal2023, metVerblijf2023);
+  verwachtGepubliceerd(c.herhaaldeInstroom.instroom, r.herhaaldeInstroom.instroom);
+  verwachtGepubliceerd(c.herhaaldeInstroom.herhaald, r.herhaaldeInstroom.herhaald);
+  verwachtGepubliceerd(c.herhaaldeInstroom.aansluitend, r.herhaaldeInstroom.aansluitend);
+  verwachtGepubliceerd(c.zonderGeboortedatum, r.zonderGeboortedatum);
+  // The population is public: shares of it from the published counts, empty when it is unknown.
+  expect(c.zonderVerblijf.percentage).toBe(aandeelVan(c.zonderVerblijf.aantal, r.bevolking));
+  expect(c.metVerblijf.percentage).toBe(aandeelVan(c.metVerblijf.aantal, r.bevolking));
+  expect(c.alleenZonderVerblijf.percentage).toBe(
+    aandeelVan(c.alleenZonderVerblijf.aantal, c.alleenZonderVerblijf.clienten),
+  );
+  expect(c.herhaaldeInstroom.percentage).toBe(
+    aandeelVan(c.herhaaldeInstroom.herhaald, c.herhaaldeInstroom.instroom),
+  );
+  const { aantal, aantal2023, doel, verschilPercentage } = c.jeugdigenInVerblijf;
+  expect(aantal).toBe(c.metVerblijf.aantal);
+  expect(doel).toBe(aantal2023 === null ? null : Math.round(aantal2023 * 8.5) / 10);
+  expect(verschilPercentage).toBe(
+    aantal === null || aantal2023 === null
+      ? null
+      : Math.round((1000 * (aantal - aantal2023)) / aantal2023) / 10,
+  );
+}
 
 describe('council indicators: published under disclosure control', () => {
   const c = indicatorCijfers(d, { ...vraag, filter: { kader: 'wmo' } });
+  const ruw = telIndicatoren(d, vraag);
   const [j2024, j2025] = c.jaren;
 
   it('starts with the header: the framework is forced to Jeugdwet', () => {
     expect(c).toMatchObject({
-      definitieVersie: 'indicatoren-1',
+      definitieVersie: 'indicatoren-2',
       van: '2024-01-01',
       tot: '2025-06-30',
       bekendOp: '2025-09-30',
@@ -288,10 +361,11 @@ describe('council indicators: published under disclosure control', () => {
       definitie: INDICATOREN_DEFINITIE,
       nulwaarden: NULWAARDEN,
     });
+    expect(VERBLIJF_DOELFACTOR).toBe(0.85);
   });
 
-  it('2024: counts rounded to 5, percentages of the population from the unrounded counts', () => {
-    expect(j2024).toEqual({
+  it('2024: counts perturbed and rounded to 5, percentages of the population from the published counts', () => {
+    expect(j2024).toMatchObject({
       jaar: 2024,
       van: '2024-01-01',
       tot: '2024-12-31',
@@ -299,51 +373,76 @@ describe('council indicators: published under disclosure control', () => {
       heelJaar: true,
       bevolking: 250,
       bevolkingOnbekend: false,
-      // 13 → 15; 13 / 250 = 5.2%
-      zonderVerblijf: { aantal: 15, percentage: 5.2, nulwaarde2023: 12.7, nulwaarde2024: 11.9 },
-      // 12 → 10; 12 / 250 = 4.8%
-      metVerblijf: { aantal: 10, percentage: 4.8, nulwaarde2023: 1.7, nulwaarde2024: 1.8 },
-      // 26 → 25, 14 → 15; 14 / 26 = 53.85%
-      alleenZonderVerblijf: {
-        clienten: 25,
-        aantal: 15,
-        percentage: 53.8,
-        nulwaarde2023: 95.3,
-        nulwaarde2024: 95.2,
-      },
-      jeugdigenInVerblijf: {
-        aantal: 10,
-        aantal2023: 10, // 11 → 10
-        doel: 8.5, // the published 10 × 0.85
-        verschilPercentage: 9.1, // (12 − 11) / 11 = 9.09%
-      },
-      // 16 → 15; 0 repeated: withheld, but its share of 16 is shown.
-      herhaaldeInstroom: { instroom: 15, herhaald: null, percentage: 0, aansluitend: null },
+      zonderVerblijf: { nulwaarde2023: 12.7, nulwaarde2024: 11.9 },
+      metVerblijf: { nulwaarde2023: 1.7, nulwaarde2024: 1.8 },
+      alleenZonderVerblijf: { nulwaarde2023: 95.3, nulwaarde2024: 95.2 },
+      // 0 repeated: withheld, and its share of the 16 starts with it.
+      herhaaldeInstroom: { herhaald: null, percentage: null, aansluitend: null },
       zonderGeboortedatum: null, // 1
     });
+    // 13 and 12 youths of 250 (5.2% and 4.8% of the true counts), 14 of 26 clients, 11 in 2023
+    // with 12 now: all at least 10, so published with their shares, target and change.
+    for (const waarde of [
+      j2024!.zonderVerblijf.percentage,
+      j2024!.metVerblijf.percentage,
+      j2024!.alleenZonderVerblijf.percentage,
+      j2024!.jeugdigenInVerblijf.doel,
+      j2024!.jeugdigenInVerblijf.verschilPercentage,
+      j2024!.herhaaldeInstroom.instroom,
+    ]) {
+      expect(waarde).not.toBeNull();
+    }
+    verwachtJaar(j2024!, ruw.jaren[0]!, ruw.jeugdigenMetVerblijf2023);
   });
 
   it('2025: small groups withheld, shares of an unknown population left empty', () => {
     expect(j2025).toMatchObject({
       bevolking: null,
       bevolkingOnbekend: true,
-      zonderVerblijf: { aantal: 15, percentage: null }, // 13 → 15, no population
+      zonderVerblijf: { percentage: null }, // 13, but no population
       metVerblijf: { aantal: null, percentage: null }, // 3
-      alleenZonderVerblijf: { clienten: 15, aantal: 10, percentage: 80 }, // 12 of 15
-      // (3 − 11) / 11 = −72.7%, but it would give away the 3.
-      jeugdigenInVerblijf: { aantal: null, aantal2023: 10, doel: 8.5, verschilPercentage: null },
+      // The change against 2023 would come from the withheld 3.
+      jeugdigenInVerblijf: { aantal: null, verschilPercentage: null },
       herhaaldeInstroom: { instroom: null, herhaald: null, percentage: null, aansluitend: null },
     });
+    expect(j2025!.zonderVerblijf.aantal).not.toBeNull();
+    expect(j2025!.alleenZonderVerblijf.percentage).not.toBeNull(); // 12 of 15
+    expect(j2025!.jeugdigenInVerblijf.doel).not.toBeNull(); // from the 11 of 2023
+    verwachtJaar(j2025!, ruw.jaren[1]!, ruw.jeugdigenMetVerblijf2023);
   });
 
-  it('over the whole period: 2 of 19 starts are repeated inflow', () => {
-    // 19 → 20; 2 / 19 = 10.53%
-    expect(c.herhaaldeInstroom).toEqual({
-      instroom: 20,
+  it('over the whole period: 2 of 19 starts are repeated inflow, too few to show or share', () => {
+    expect(c.herhaaldeInstroom).toMatchObject({
       herhaald: null,
-      percentage: 10.5,
+      percentage: null,
       aansluitend: null,
     });
+    verwachtGepubliceerd(c.herhaaldeInstroom.instroom, ruw.herhaaldeInstroom.instroom);
+  });
+
+  it('a percentage of the population gives back the published count, never the true one', () => {
+    // Before: 5.2% of the public 250 gave back the 13 behind the published 15, and 4.8% the 12.
+    const jaar = ruw.jaren[0]!;
+    for (const [gepubliceerd, waar] of [
+      [j2024!.zonderVerblijf, jaar.jeugdigenZonderVerblijf],
+      [j2024!.metVerblijf, jaar.jeugdigenMetVerblijf],
+    ] as const) {
+      const teruggerekend = Math.round((gepubliceerd.percentage! * jaar.bevolking!) / 100);
+      expect(teruggerekend).toBe(gepubliceerd.aantal);
+      expect(teruggerekend).toBe(publiceerAantal(waar));
+      // The true counts (13, 12) are no multiple of 5, so they cannot come back.
+      expect(waar.aantal % 5).not.toBe(0);
+      expect(teruggerekend).not.toBe(waar.aantal);
+    }
+    // The target and the change against 2023 give back the published counts only, not the 11
+    // and 12 behind them.
+    const { aantal, aantal2023, doel, verschilPercentage } = j2024!.jeugdigenInVerblijf;
+    expect(Math.round(doel! / VERBLIJF_DOELFACTOR)).toBe(aantal2023);
+    expect(Math.round(doel! / VERBLIJF_DOELFACTOR)).not.toBe(ruw.jeugdigenMetVerblijf2023.aantal);
+    expect(Math.round(aantal2023! * (1 + verschilPercentage! / 100))).toBe(aantal);
+    expect(Math.round(aantal2023! * (1 + verschilPercentage! / 100))).not.toBe(
+      jaar.jeugdigenMetVerblijf.aantal,
+    );
   });
 
   it('says what it withheld, and not what is merely unknown', () => {
@@ -386,35 +485,49 @@ describe('council indicators: published under disclosure control', () => {
   it('withholds the target when the 2023 count is under 10', () => {
     const zonder = (ids: string[]) =>
       bouwDataset(
-        feiten.filter((f) => !(f.type === 'Zorg' && ids.includes(f.event.data.persoonId))),
+        metSleutels(
+          feiten.filter((f) => !(f.type === 'Zorg' && ids.includes(f.event.data.persoonId))),
+        ),
       );
     // Without b0, 2023 has 10: published, and the target with it.
-    expect(indicatorCijfers(zonder(['p-b0']), vraag).jaren[0]!.jeugdigenInVerblijf).toMatchObject({
-      aantal2023: 10,
-      doel: 8.5,
-    });
+    const tien = zonder(['p-b0']);
+    const metTien = indicatorCijfers(tien, vraag).jaren[0]!.jeugdigenInVerblijf;
+    const ruwTien = telIndicatoren(tien, vraag).jeugdigenMetVerblijf2023;
+    expect(ruwTien.aantal).toBe(10);
+    verwachtGepubliceerd(metTien.aantal2023, ruwTien);
+    expect(metTien.doel).toBe(Math.round(metTien.aantal2023! * 8.5) / 10);
     // Without b0 and b1, 2023 has 9: the target and the change would give it away.
-    expect(indicatorCijfers(zonder(['p-b0', 'p-b1']), vraag).jaren[0]!.jeugdigenInVerblijf).toEqual(
-      {
-        aantal: 10, // 9 of B + a0
-        aantal2023: null,
-        doel: null,
-        verschilPercentage: null,
-      },
+    const negen = zonder(['p-b0', 'p-b1']);
+    const metNegen = indicatorCijfers(negen, vraag).jaren[0]!.jeugdigenInVerblijf;
+    expect(metNegen).toMatchObject({ aantal2023: null, doel: null, verschilPercentage: null });
+    // 9 of B + a0 = 10: published.
+    verwachtGepubliceerd(
+      metNegen.aantal,
+      telIndicatoren(negen, vraag).jaren[0]!.jeugdigenMetVerblijf,
     );
+    expect(metNegen.aantal).not.toBeNull();
   });
 
   it('in- and outflow per month: only January inflow and June outflow reach 10', () => {
-    expect(c.inEnUitstroom[0]).toEqual({
-      maand: '2024-01',
-      compleet: true,
-      instroom: { zonderVerblijf: 10, metVerblijf: null }, // 12 → 10
-      uitstroom: { zonderVerblijf: null, metVerblijf: null },
+    ruw.inEnUitstroom.forEach((m, i) => {
+      const p = c.inEnUitstroom[i]!;
+      expect(p).toMatchObject({ maand: m.maand, compleet: m.compleet });
+      verwachtGepubliceerd(p.instroom.zonderVerblijf, m.instroomZonderVerblijf);
+      verwachtGepubliceerd(p.instroom.metVerblijf, m.instroomMetVerblijf);
+      verwachtGepubliceerd(p.uitstroom.zonderVerblijf, m.uitstroomZonderVerblijf);
+      verwachtGepubliceerd(p.uitstroom.metVerblijf, m.uitstroomMetVerblijf);
     });
-    expect(c.inEnUitstroom[5]).toMatchObject({
-      maand: '2024-06',
-      uitstroom: { zonderVerblijf: null, metVerblijf: 10 }, // 11 → 10
-    });
+    const gepubliceerd = c.inEnUitstroom.flatMap((m) =>
+      [m.instroom.zonderVerblijf, m.uitstroom.metVerblijf].some((n) => n !== null) ? [m.maand] : [],
+    );
+    expect(gepubliceerd).toEqual(['2024-01', '2024-06']); // 12 in, 11 out
+  });
+
+  it('gives the same answer to the same question, and for the same records', () => {
+    expect(indicatorCijfers(d, vraag)).toEqual(indicatorCijfers(d, vraag));
+    // 2024 alone: the same year cells as in the longer question.
+    const alleen2024 = indicatorCijfers(d, { ...vraag, tot: '2024-12-31' });
+    expect(alleen2024.jaren[0]).toEqual(j2024);
   });
 
   it('never shows a person id or birth date', () => {
@@ -444,14 +557,25 @@ describe('council indicators as tables', () => {
     ]);
     expect(t.kolommen.at(-1)).toBe('onderdrukt');
     expect(t.rijen).toHaveLength(2);
+    // Every column is the number of the JSON at its path.
+    const pad = (j: IndicatorJaar, kolom: string): unknown =>
+      kolom.split('.').reduce<unknown>((w, k) => (w as Record<string, unknown>)[k], j);
+    t.rijen.forEach((rij, i) => {
+      t.kolommen.slice(0, -1).forEach((kolom, k) => {
+        if (kolom === 'heelJaar') expect(rij[k]).toBe(c.jaren[i]!.heelJaar ? 'ja' : 'nee');
+        else expect(rij[k]).toBe(pad(c.jaren[i]!, kolom));
+      });
+    });
     const rij2024 = Object.fromEntries(t.kolommen.map((k, i) => [k, t.rijen[0]![i]]));
     expect(rij2024).toMatchObject({
       jaar: 2024,
       heelJaar: 'ja',
-      'zonderVerblijf.percentage': 5.2,
+      'zonderVerblijf.percentage': c.jaren[0]!.zonderVerblijf.percentage,
       'metVerblijf.nulwaarde2023': 1.7,
-      'jeugdigenInVerblijf.doel': 8.5,
-      onderdrukt: 'herhaaldeInstroom.herhaald herhaaldeInstroom.aansluitend zonderGeboortedatum',
+      'jeugdigenInVerblijf.doel': c.jaren[0]!.jeugdigenInVerblijf.doel,
+      onderdrukt:
+        'herhaaldeInstroom.herhaald herhaaldeInstroom.percentage herhaaldeInstroom.aansluitend ' +
+        'zonderGeboortedatum',
     });
     const rij2025 = Object.fromEntries(t.kolommen.map((k, i) => [k, t.rijen[1]![i]]));
     // The unknown population leaves the percentage empty without calling it withheld.
@@ -474,11 +598,12 @@ describe('council indicators as tables', () => {
     expect(t.rijen[0]).toEqual([
       '2024-01',
       'ja',
-      10,
+      c.inEnUitstroom[0]!.instroom.zonderVerblijf,
       null,
       null,
       null,
       'instroom.metVerblijf uitstroom.zonderVerblijf uitstroom.metVerblijf',
     ]);
+    expect(t.rijen[0]![2]).not.toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { addYears, format, lastDayOfMonth, parseISO } from 'date-fns';
-import { Cel, Onderdrukking, Onderdrukt } from '../disclosure';
+import { Cel, ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { EPISODES_DEFINITIE, MAX_DAYS_APART, MAX_LEEFTIJD_JEUGD, daysApart } from '../episodes';
 import { periodesTussen } from '../periods';
-import { MonitoringDataset } from './dataset';
+import { MonitoringDataset, recordsleutel } from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
@@ -12,6 +12,8 @@ import {
   ZorgEpisode,
   kop,
   peildatum,
+  telPersonen,
+  telRecords,
   zorgEpisodes,
 } from './selectie';
 
@@ -22,7 +24,7 @@ import {
  * repeated inflow. Jeugdwet only. Pure: the API builds the data set and passes the dates.
  */
 export const INDICATOREN_DEFINITIE = {
-  versie: 'indicatoren-1',
+  versie: 'indicatoren-2',
   wijk: WIJK_DEFINITIE,
   episodes: EPISODES_DEFINITIE,
   kader:
@@ -41,14 +43,17 @@ export const INDICATOREN_DEFINITIE = {
     'als jeugdige (zie zonderGeboortedatum)',
   zonderVerblijf:
     'verschillende jeugdigen met een actieve episode zonder verblijf, als percentage van de ' +
-    'bevolking 0 t/m 17 jaar (voetnoot 8)',
+    'bevolking 0 t/m 17 jaar (voetnoot 8); het percentage (één decimaal) komt uit het ' +
+    'gepubliceerde aantal, niet uit het werkelijke, en wordt niet getoond als dat aantal niet ' +
+    'getoond wordt',
   metVerblijf:
     'verschillende jeugdigen met een actieve episode met verblijf (categorie 43 of 44, of product ' +
-    '90002), als percentage van dezelfde bevolking (voetnoot 14); een jeugdige met beide in hetzelfde ' +
-    'jaar telt bij zonderVerblijf én bij metVerblijf',
+    '90002), als percentage van dezelfde bevolking zoals bij zonderVerblijf (voetnoot 14); een ' +
+    'jeugdige met beide in hetzelfde jaar telt bij zonderVerblijf én bij metVerblijf',
   alleenZonderVerblijf:
-    'van alle personen (elke leeftijd) met een actieve episode (clienten) het percentage van wie ' +
-    'alle actieve episodes zonder verblijf zijn (voetnoot 12)',
+    'van alle personen (elke leeftijd) met een actieve episode (clienten) het aantal en ' +
+    'percentage van wie alle actieve episodes zonder verblijf zijn (voetnoot 12); het percentage ' +
+    'komt uit de gepubliceerde aantallen',
   zonderGeboortedatum:
     'personen met een actieve episode zonder bekende geboortedatum: zij tellen niet bij ' +
     'zonderVerblijf en metVerblijf, wel bij alleenZonderVerblijf',
@@ -58,9 +63,10 @@ export const INDICATOREN_DEFINITIE = {
     'bevolking leeg en is bevolkingOnbekend waar; het is een openbaar getal en wordt niet afgerond',
   jeugdigenInVerblijf:
     'het aantal van metVerblijf tegen hetzelfde aantal over heel 2023, zoals bekend op bekendOp en ' +
-    'met dezelfde filters; doel: de regionale doelstelling van 15% minder dan in 2023 (aantal 2023 ' +
-    '× 0,85, uit het gepubliceerde, afgeronde aantal 2023); verschilPercentage: (aantal − aantal ' +
-    '2023) / aantal 2023 × 100; alleen hele jaren zijn vergelijkbaar',
+    'met dezelfde filters; doel: de regionale doelstelling van 15% minder dan in 2023 (het ' +
+    'gepubliceerde aantal 2023 × 0,85); verschilPercentage: (aantal − aantal 2023) / aantal 2023 × ' +
+    '100, uit de gepubliceerde aantallen; doel en verschilPercentage worden niet getoond als een ' +
+    'aantal waar ze uit volgen niet getoond wordt; alleen hele jaren zijn vergelijkbaar',
   inEnUitstroom:
     'per maand de episodes (toewijzingen na samenvoegen, geen jeugdigen: voetnoot 9) die in de ' +
     'maand startten (instroom) of eindigden (uitstroom), zonder en met verblijf (voetnoten 10 en ' +
@@ -75,22 +81,19 @@ export const INDICATOREN_DEFINITIE = {
     '1 dag ertussen wordt samengevoegd, een productwissel blijft uitstroom plus instroom',
   herhaaldeInstroom:
     'van de episodes die in de periode (per jaar: in het deel van dat jaar) startten, het aantal en ' +
-    'aandeel van wie de persoon een andere Jeugdwet-episode had die vóór de start eindigde, ' +
-    'hoogstens 5 jaar ervoor (als CBS: herhaald beroep, jeugdhulp in de vijf jaar ervoor); die ' +
-    'eerdere zorg wordt gezocht in alle Jeugdwet-toewijzingen van de persoon, zonder de andere ' +
-    'filters; aansluitend: de eerdere zorg eindigde hoogstens 1 dag voor de start (meestal een ' +
-    'productwissel, geen terugkeer); zorg van voor de registratie in dit systeem is niet bekend',
+    'aandeel (uit de gepubliceerde aantallen) van wie de persoon een andere Jeugdwet-episode had ' +
+    'die vóór de start eindigde, hoogstens 5 jaar ervoor (als CBS: herhaald beroep, jeugdhulp in ' +
+    'de vijf jaar ervoor); die eerdere zorg wordt gezocht in alle Jeugdwet-toewijzingen van de ' +
+    'persoon, zonder de andere filters; aansluitend: de eerdere zorg eindigde hoogstens 1 dag voor ' +
+    'de start (meestal een productwissel, geen terugkeer); zorg van voor de registratie in dit ' +
+    'systeem is niet bekend',
   nulwaarden:
     'de nulwaarden uit het uitvoeringsprogramma (002:2215-2216, 2296-2298, 2382-2383), voor de hele ' +
     'gemeente en hele jaren, berekend uit de toewijzingen van voor dit systeem (leeftijd bij de ' +
     'start van elke toewijzing, hier bij de start van de episode); met een filter of een deel van ' +
-    'een jaar zijn ze niet vergelijkbaar',
-  onderdrukking:
-    'aantallen onder 10 worden niet getoond (null, zie onderdrukt); andere aantallen zijn afgerond ' +
-    'op 5; percentages komen uit de onafgeronde aantallen en worden niet getoond als de noemer ' +
-    'onder 10 ligt; een percentage van de bevolking en het verschilPercentage ook niet als het ' +
-    'aantal jeugdigen onder 10 ligt, omdat het aantal er met de openbare noemer uit terug te ' +
-    'rekenen zou zijn',
+    'een jaar zijn ze niet vergelijkbaar; zij zijn uit de werkelijke aantallen berekend, de ' +
+    'percentages hier uit verstoorde en afgeronde aantallen (zie onderdrukking)',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 /**
@@ -112,17 +115,17 @@ export const VERBLIJF_DOELFACTOR = 0.85;
 /** "Care in the five years before" (CBS, herhaald beroep). */
 const JAREN_TERUG = 5;
 
-/** Repeated inflow, unrounded. */
+/** Repeated inflow: episodes, each with its person's record key. */
 export interface RuweHerhaling {
   /** Episodes that started. */
-  instroom: number;
+  instroom: Telling;
   /** Of those, the ones whose person had Jeugdwet care that ended at most 5 years before. */
-  herhaald: number;
+  herhaald: Telling;
   /** Of `herhaald`, the ones whose earlier care ended at most 1 day before (a switch). */
-  aansluitend: number;
+  aansluitend: Telling;
 }
 
-/** One calendar year, over the part of the period in it; unrounded. */
+/** One calendar year, over the part of the period in it; distinct persons with their cell keys. */
 export interface RuwJaar {
   jaar: number;
   van: string;
@@ -131,29 +134,30 @@ export interface RuwJaar {
   heelJaar: boolean;
   /** Youths 0-17 on 31 December (all districts, or the filter's); null when unknown. */
   bevolking: number | null;
-  jeugdigenZonderVerblijf: number;
-  jeugdigenMetVerblijf: number;
-  clienten: number;
-  clientenAlleenZonderVerblijf: number;
-  zonderGeboortedatum: number;
+  jeugdigenZonderVerblijf: Telling;
+  jeugdigenMetVerblijf: Telling;
+  clienten: Telling;
+  clientenAlleenZonderVerblijf: Telling;
+  zonderGeboortedatum: Telling;
   herhaaldeInstroom: RuweHerhaling;
 }
 
+/** Episodes that started or ended in a month, each with its person's record key. */
 export interface RuweMaand {
   /** 2026-03 */
   maand: string;
   compleet: boolean;
-  instroomZonderVerblijf: number;
-  instroomMetVerblijf: number;
-  uitstroomZonderVerblijf: number;
-  uitstroomMetVerblijf: number;
+  instroomZonderVerblijf: Telling;
+  instroomMetVerblijf: Telling;
+  uitstroomZonderVerblijf: Telling;
+  uitstroomMetVerblijf: Telling;
 }
 
 /** Never published as such. */
 export interface RuweIndicatoren {
   jaren: RuwJaar[];
   /** `jeugdigenMetVerblijf` over all of 2023, as known on bekendOp. */
-  jeugdigenMetVerblijf2023: number;
+  jeugdigenMetVerblijf2023: Telling;
   inEnUitstroom: RuweMaand[];
   /** Over the whole period. */
   herhaaldeInstroom: RuweHerhaling;
@@ -164,15 +168,15 @@ export function jeugdwetVraag(vraag: MonitoringVraag): MonitoringVraag {
   return { ...vraag, filter: { ...vraag.filter, kader: 'jeugdwet' } };
 }
 
-/** Counts the indicators; unrounded, with internal ids only in the working data. */
+/** Counts the indicators with their cell keys; internal ids only in the working data. */
 export function telIndicatoren(d: MonitoringDataset, vraag: MonitoringVraag): RuweIndicatoren {
   const { van, tot, bekendOp, filter } = jeugdwetVraag(vraag);
   if (van > tot) {
     return {
       jaren: [],
-      jeugdigenMetVerblijf2023: 0,
+      jeugdigenMetVerblijf2023: new Telling(),
       inEnUitstroom: [],
-      herhaaldeInstroom: { instroom: 0, herhaald: 0, aansluitend: 0 },
+      herhaaldeInstroom: telHerhaling(d, []),
     };
   }
   const herhaling = herhalingen(d, filter, van, tot, peildatum({ tot, bekendOp }));
@@ -182,6 +186,7 @@ export function telIndicatoren(d: MonitoringDataset, vraag: MonitoringVraag): Ru
     const actief = actieveEpisodes(d, filter, deel, bekendOp);
     const clienten = personen(actief.episodes);
     const metVerblijf = personen(actief.episodes.filter((e) => e.verblijf));
+    const zonderGeboortedatum = personen(actief.episodes.filter((e) => e.leeftijd === null));
     jaren.push({
       jaar,
       ...deel,
@@ -189,12 +194,16 @@ export function telIndicatoren(d: MonitoringDataset, vraag: MonitoringVraag): Ru
       heelJaar:
         deel.van === `${jaar}-01-01` && deel.tot === `${jaar}-12-31` && bekendOp >= deel.tot,
       bevolking: bevolking(d, jaar, filter.wijk),
-      jeugdigenZonderVerblijf: jeugdigen(actief.episodes, false),
-      jeugdigenMetVerblijf: jeugdigen(actief.episodes, true),
-      clienten: clienten.size,
-      clientenAlleenZonderVerblijf: clienten.size - metVerblijf.size,
-      zonderGeboortedatum: personen(actief.episodes.filter((e) => e.leeftijd === null)).size,
+      jeugdigenZonderVerblijf: jeugdigen(d, actief.episodes, false),
+      jeugdigenMetVerblijf: jeugdigen(d, actief.episodes, true),
+      clienten: telPersonen(d, clienten),
+      clientenAlleenZonderVerblijf: telPersonen(
+        d,
+        [...clienten].filter((id) => !metVerblijf.has(id)),
+      ),
+      zonderGeboortedatum: telPersonen(d, zonderGeboortedatum),
       herhaaldeInstroom: telHerhaling(
+        d,
         herhaling.filter((h) => h.start >= deel.van && h.start <= deel.tot),
       ),
     });
@@ -207,11 +216,12 @@ export function telIndicatoren(d: MonitoringDataset, vraag: MonitoringVraag): Ru
   return {
     jaren,
     jeugdigenMetVerblijf2023: jeugdigen(
+      d,
       actieveEpisodes(d, filter, referentie, bekendOp).episodes,
       true,
     ),
     inEnUitstroom: telInEnUitstroom(d, filter, van, tot, bekendOp),
-    herhaaldeInstroom: telHerhaling(herhaling),
+    herhaaldeInstroom: telHerhaling(d, herhaling),
   };
 }
 
@@ -240,12 +250,19 @@ function personen(episodes: readonly ZorgEpisode[]): Set<string> {
   return new Set(episodes.map((e) => e.persoonId));
 }
 
-function jeugdigen(episodes: readonly ZorgEpisode[], verblijf: boolean): number {
-  return personen(
-    episodes.filter(
-      (e) => e.verblijf === verblijf && e.leeftijd !== null && e.leeftijd <= MAX_LEEFTIJD_JEUGD,
-    ),
-  ).size;
+function jeugdigen(
+  d: MonitoringDataset,
+  episodes: readonly ZorgEpisode[],
+  verblijf: boolean,
+): Telling {
+  return telPersonen(
+    d,
+    episodes
+      .filter(
+        (e) => e.verblijf === verblijf && e.leeftijd !== null && e.leeftijd <= MAX_LEEFTIJD_JEUGD,
+      )
+      .map((e) => e.persoonId),
+  );
 }
 
 function bevolking(d: MonitoringDataset, jaar: number, wijk: string | undefined): number | null {
@@ -256,6 +273,7 @@ function bevolking(d: MonitoringDataset, jaar: number, wijk: string | undefined)
 }
 
 interface Herhaling {
+  persoonId: string;
   start: string;
   herhaald: boolean;
   aansluitend: boolean;
@@ -285,6 +303,7 @@ function herhalingen(
         (x) => x.end < e.start && x.end >= grens,
       );
       return {
+        persoonId: e.persoonId,
         start: e.start,
         herhaald: eerder.length > 0,
         aansluitend: eerder.some((x) => daysApart(x.end, e.start) <= MAX_DAYS_APART),
@@ -292,11 +311,17 @@ function herhalingen(
     });
 }
 
-function telHerhaling(herhalingen: readonly Herhaling[]): RuweHerhaling {
+function telHerhaling(d: MonitoringDataset, herhalingen: readonly Herhaling[]): RuweHerhaling {
   return {
-    instroom: herhalingen.length,
-    herhaald: herhalingen.filter((h) => h.herhaald).length,
-    aansluitend: herhalingen.filter((h) => h.aansluitend).length,
+    instroom: telRecords(d, herhalingen),
+    herhaald: telRecords(
+      d,
+      herhalingen.filter((h) => h.herhaald),
+    ),
+    aansluitend: telRecords(
+      d,
+      herhalingen.filter((h) => h.aansluitend),
+    ),
   };
 }
 
@@ -316,10 +341,10 @@ function telInEnUitstroom(
         {
           maand,
           compleet: eerste >= van && laatste <= tot && laatste <= bekendOp,
-          instroomZonderVerblijf: 0,
-          instroomMetVerblijf: 0,
-          uitstroomZonderVerblijf: 0,
-          uitstroomMetVerblijf: 0,
+          instroomZonderVerblijf: new Telling(),
+          instroomMetVerblijf: new Telling(),
+          uitstroomZonderVerblijf: new Telling(),
+          uitstroomMetVerblijf: new Telling(),
         },
       ];
     }),
@@ -328,15 +353,15 @@ function telInEnUitstroom(
   // As known on bekendOp, not cut at tot: care that continues the day after tot in a consecutive
   // assignment is then merged, so the end of the period makes no outflow of its own.
   for (const e of zorgEpisodes(d, filter, bekendOp)) {
+    // An episode counts with its person's record key in the month it started and the one it ended.
+    const persoon = recordsleutel(d, e.persoonId);
     if (binnen(e.start)) {
       const m = maanden.get(e.start.slice(0, 7))!;
-      if (e.verblijf) m.instroomMetVerblijf++;
-      else m.instroomZonderVerblijf++;
+      (e.verblijf ? m.instroomMetVerblijf : m.instroomZonderVerblijf).telOp(persoon);
     }
     if (!e.running && binnen(e.end)) {
       const m = maanden.get(e.end.slice(0, 7))!;
-      if (e.verblijf) m.uitstroomMetVerblijf++;
-      else m.uitstroomZonderVerblijf++;
+      (e.verblijf ? m.uitstroomMetVerblijf : m.uitstroomZonderVerblijf).telOp(persoon);
     }
   }
   return [...maanden.values()];
@@ -344,7 +369,7 @@ function telInEnUitstroom(
 
 export interface BevolkingsIndicator {
   aantal: number | null;
-  /** Of the population 0-17, one decimal. */
+  /** The published `aantal` in percent of the population 0-17 (public), one decimal. */
   percentage: number | null;
   nulwaarde2023: number;
   nulwaarde2024: number;
@@ -353,7 +378,7 @@ export interface BevolkingsIndicator {
 export interface GepubliceerdeHerhaling {
   instroom: number | null;
   herhaald: number | null;
-  /** Of instroom, one decimal. */
+  /** The published herhaald in percent of the published instroom, one decimal. */
   percentage: number | null;
   aansluitend: number | null;
 }
@@ -381,7 +406,7 @@ export interface IndicatorJaar {
     aantal2023: number | null;
     /** The regional target: the published count of 2023 × 0.85, one decimal. */
     doel: number | null;
-    /** Change against 2023 in percent, one decimal. */
+    /** Change of the published aantal against the published aantal2023, in percent, one decimal. */
     verschilPercentage: number | null;
   };
   herhaaldeInstroom: GepubliceerdeHerhaling;
@@ -438,21 +463,40 @@ export function indicatorCijfers(d: MonitoringDataset, vraag: MonitoringVraag): 
   };
 }
 
-function publiceerJaar(o: Onderdrukking, r: RuwJaar, metVerblijf2023: number): IndicatorJaar {
+function publiceerJaar(o: Onderdrukking, r: RuwJaar, metVerblijf2023: Telling): IndicatorJaar {
   const cel = (veld: string): Cel => ({ tabel: 'jaren', rij: String(r.jaar), veld });
+  // The population is public; the share comes from the published count (withheld with it), so
+  // share × population / 100 gives back that count and nothing more.
   const vanBevolking = (
-    aantal: number,
+    telling: Telling,
     veld: 'zonderVerblijf' | 'metVerblijf',
   ): BevolkingsIndicator => ({
-    aantal: o.aantal(aantal, cel(`${veld}.aantal`)),
+    aantal: o.aantal(telling, cel(`${veld}.aantal`)),
     percentage:
-      r.bevolking === null
-        ? null
-        : kleineGroepAandeel(o, aantal, r.bevolking, aantal, cel(`${veld}.percentage`)),
+      r.bevolking === null ? null : o.aandeel(telling, r.bevolking, cel(`${veld}.percentage`), 1),
     ...NULWAARDEN[veld],
   });
+  const zonderVerblijf = vanBevolking(r.jeugdigenZonderVerblijf, 'zonderVerblijf');
   const metVerblijf = vanBevolking(r.jeugdigenMetVerblijf, 'metVerblijf');
+  const alleenZonderVerblijf = {
+    clienten: o.aantal(r.clienten, cel('alleenZonderVerblijf.clienten')),
+    aantal: o.aantal(r.clientenAlleenZonderVerblijf, cel('alleenZonderVerblijf.aantal')),
+    percentage: o.aandeel(
+      r.clientenAlleenZonderVerblijf,
+      r.clienten,
+      cel('alleenZonderVerblijf.percentage'),
+      1,
+    ),
+    ...NULWAARDEN.alleenZonderVerblijf,
+  };
+  // The target and the change come from the published counts only, so they tell nothing the
+  // counts do not; withheld when a count they come from is.
   const aantal2023 = o.aantal(metVerblijf2023, cel('jeugdigenInVerblijf.aantal2023'));
+  const doel = aantal2023 === null ? null : aantal2023 * VERBLIJF_DOELFACTOR;
+  const verschil =
+    metVerblijf.aantal === null || aantal2023 === null
+      ? null
+      : (100 * (metVerblijf.aantal - aantal2023)) / aantal2023;
   return {
     jaar: r.jaar,
     van: r.van,
@@ -461,36 +505,18 @@ function publiceerJaar(o: Onderdrukking, r: RuwJaar, metVerblijf2023: number): I
     heelJaar: r.heelJaar,
     bevolking: r.bevolking,
     bevolkingOnbekend: r.bevolking === null,
-    zonderVerblijf: vanBevolking(r.jeugdigenZonderVerblijf, 'zonderVerblijf'),
+    zonderVerblijf,
     metVerblijf,
-    alleenZonderVerblijf: {
-      clienten: o.aantal(r.clienten, cel('alleenZonderVerblijf.clienten')),
-      aantal: o.aantal(r.clientenAlleenZonderVerblijf, cel('alleenZonderVerblijf.aantal')),
-      percentage: o.aandeel(
-        r.clientenAlleenZonderVerblijf,
-        r.clienten,
-        cel('alleenZonderVerblijf.percentage'),
-        1,
-      ),
-      ...NULWAARDEN.alleenZonderVerblijf,
-    },
+    alleenZonderVerblijf,
     jeugdigenInVerblijf: {
       aantal: metVerblijf.aantal,
       aantal2023,
-      // From the published count, so the exact 2023 count cannot be worked back from the target;
-      // the 0 stands in when that count is withheld, and `waarde` then withholds the target too.
-      doel: o.waarde(
-        aantal2023 === null ? 0 : aantal2023 * VERBLIJF_DOELFACTOR,
-        metVerblijf2023,
-        cel('jeugdigenInVerblijf.doel'),
-        1,
-      ),
-      verschilPercentage: kleineGroepAandeel(
-        o,
-        r.jeugdigenMetVerblijf - metVerblijf2023,
-        metVerblijf2023,
-        r.jeugdigenMetVerblijf,
+      doel: o.afgeleid(doel, doel === null, cel('jeugdigenInVerblijf.doel'), 1),
+      verschilPercentage: o.afgeleid(
+        verschil,
+        verschil === null,
         cel('jeugdigenInVerblijf.verschilPercentage'),
+        1,
       ),
     },
     herhaaldeInstroom: publiceerHerhaling(o, r.herhaaldeInstroom, (veld) =>
@@ -498,21 +524,6 @@ function publiceerJaar(o: Onderdrukking, r: RuwJaar, metVerblijf2023: number): I
     ),
     zonderGeboortedatum: o.aantal(r.zonderGeboortedatum, cel('zonderGeboortedatum')),
   };
-}
-
-/**
- * A percentage (one decimal) whose denominator is public or published: besides the usual rule
- * (denominator under 10), withheld when the group it describes is under 10, since that group's
- * size could be worked back from it.
- */
-function kleineGroepAandeel(
-  o: Onderdrukking,
-  teller: number,
-  noemer: number,
-  groep: number,
-  cel: Cel,
-): number | null {
-  return o.waarde(o.aandeel(teller, noemer, cel, 1), groep, cel, 1);
 }
 
 function publiceerHerhaling(

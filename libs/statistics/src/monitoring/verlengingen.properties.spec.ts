@@ -1,10 +1,13 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
-import { DREMPEL } from '../disclosure';
+import { DREMPEL, GROOTHEID_FACTOR, Telling, publiceerAantal, verstoord } from '../disclosure';
 import { durationDays } from '../durations';
+import { MAX_FOUT, metSleutels } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
+import { MonitoringFeit } from './feiten';
 import { MonitoringVraag } from './selectie';
 import {
+  GepubliceerdeVerlengingen,
   OVERIGE_REDENEN,
   RuweVerlengingTelling,
   VERLENGING_GROEPERINGEN,
@@ -56,12 +59,12 @@ const aanvraagBlok = fc
   );
 
 /** Blocks of facts; any order of the blocks is a valid log. */
-const blokkenVan = (aanvragen: { minLength: number; maxLength: number }) =>
+const blokkenVan = (
+  aanvragen: { minLength: number; maxLength: number },
+  toewijzingen = { minLength: 1, maxLength: 20 },
+) =>
   fc
-    .tuple(
-      fc.array(toewijzingMetMaximum, { minLength: 1, maxLength: 20 }),
-      fc.array(aanvraagBlok, aanvragen),
-    )
+    .tuple(fc.array(toewijzingMetMaximum, toewijzingen), fc.array(aanvraagBlok, aanvragen))
     .map(([toewijzingen, aanvragen]) => [
       ...toewijzingen.map((blok, i) => blok(`tw-${i}`)),
       ...aanvragen.map((blok, i) => blok(`vl-${i}`, toewijzingen.length)),
@@ -69,6 +72,8 @@ const blokkenVan = (aanvragen: { minLength: number; maxLength: number }) =>
 const blokken = blokkenVan({ minLength: 0, maxLength: 40 });
 /** Many requests over a long period, so that reasons reach 10 now and then. */
 const veelAanvragen = blokkenVan({ minLength: 20, maxLength: 60 });
+/** Many episodes and requests, so that counts reach 10 and get published. */
+const veelZorg = blokkenVan({ minLength: 30, maxLength: 80 }, { minLength: 30, maxLength: 60 });
 const langePeriode: fc.Arbitrary<MonitoringVraag> = fc
   .record({ van: fc.integer({ min: 0, max: 100 }), lengte: fc.integer({ min: 200, max: 400 }) })
   .map(({ van, lengte }) => ({
@@ -79,13 +84,57 @@ const langePeriode: fc.Arbitrary<MonitoringVraag> = fc
   }));
 
 const groepen = fc.constantFrom(...VERLENGING_GROEPERINGEN);
+/** The seed of the record keys the generated persons get. */
+const seeds = fc.nat();
+
+/** The generated facts with a record key for each person, as a log would have them. */
+const dataset = (b: MonitoringFeit[][], seed: number) =>
+  bouwDataset(metSleutels(feitenVan(b), seed));
 
 function controleerTelling(t: RuweVerlengingTelling): void {
-  expect(t.langerDanMaximum).toBeLessThanOrEqual(t.metMaximum);
-  expect(t.toegekend + t.afgewezen + t.openstaand).toBe(t.aangevraagd);
-  expect(t.telaat).toBeLessThanOrEqual(t.aangevraagd);
-  expect(t.extraDagen).toHaveLength(t.toegekend);
-  expect(t.verblijfVerlengd).toBeLessThanOrEqual(t.toegekend);
+  expect(t.langerDanMaximum.aantal).toBeLessThanOrEqual(t.metMaximum.aantal);
+  expect(t.toegekend.plus(t.afgewezen).plus(t.openstaand)).toEqual(t.aangevraagd);
+  expect(t.telaat.aantal).toBeLessThanOrEqual(t.aangevraagd.aantal);
+  expect(t.extraDagen).toHaveLength(t.toegekend.aantal);
+  expect(t.verblijfVerlengd.aantal).toBeLessThanOrEqual(t.toegekend.aantal);
+}
+
+const AANTALLEN = [
+  'metMaximum',
+  'langerDanMaximum',
+  'aangevraagd',
+  'toegekend',
+  'afgewezen',
+  'openstaand',
+  'telaat',
+  'verblijfVerlengd',
+] as const;
+
+/** A share in percent, one decimal, of two published counts: null when either is withheld. */
+const aandeelVan = (teller: number | null, noemer: number | null): number | null =>
+  teller === null || noemer === null ? null : Math.round((1000 * teller) / noemer) / 10;
+
+/** What is published of a row, against its raw counts. */
+function controleerGepubliceerd(c: GepubliceerdeVerlengingen, t: RuweVerlengingTelling): void {
+  for (const veld of AANTALLEN) {
+    const gepubliceerd = c[veld];
+    // Withheld exactly when the count is under 10; else a multiple of 5 close to it.
+    expect(gepubliceerd === null).toBe(t[veld].aantal < DREMPEL);
+    if (gepubliceerd !== null) {
+      expect(gepubliceerd % 5).toBe(0);
+      expect(Math.abs(gepubliceerd - t[veld].aantal)).toBeLessThanOrEqual(MAX_FOUT);
+    }
+  }
+  expect(c.aandeelLangerDanMaximum).toBe(aandeelVan(c.langerDanMaximum, c.metMaximum));
+  const besloten = t.toegekend.plus(t.afgewezen);
+  expect(c.aandeelToegekend).toBe(aandeelVan(c.toegekend, publiceerAantal(besloten)));
+  expect(c.gemiddeldeExtraDagen === null).toBe(t.toegekend.aantal < DREMPEL);
+  if (c.gemiddeldeExtraDagen !== null) {
+    const n = verstoord(t.toegekend);
+    const som = t.extraDagen.reduce((a, b) => a + b, 0);
+    const ruis = (GROOTHEID_FACTOR * Math.max(...t.extraDagen.map(Math.abs))) / n;
+    expect(Math.abs(c.gemiddeldeExtraDagen - som / n)).toBeLessThanOrEqual(ruis + 0.05 + 1e-9);
+  }
 }
 
 describe('verlengingen properties', () => {
@@ -111,47 +160,60 @@ describe('verlengingen properties', () => {
 
   it('every row is consistent, and requests (one assignment each) add up to the total', () => {
     fc.assert(
-      fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
-        const ruw = telVerlengingen(bouwDataset(feitenVan(b)), vraag, groep);
+      fc.property(blokken, vragen, groepen, seeds, (b, vraag, groep, seed) => {
+        const ruw = telVerlengingen(dataset(b, seed), vraag, groep);
         for (const g of ruw.perGroep) controleerTelling(g);
         controleerTelling(ruw.totaal);
+        // Requests have one assignment, so one group: counts and cell keys add up to the total.
         const som = (veld: 'aangevraagd' | 'toegekend' | 'telaat' | 'verblijfVerlengd') =>
-          ruw.perGroep.reduce((s, g) => s + g[veld], 0);
-        expect(som('aangevraagd')).toBe(ruw.totaal.aangevraagd);
-        expect(som('toegekend')).toBe(ruw.totaal.toegekend);
-        expect(som('telaat')).toBe(ruw.totaal.telaat);
-        expect(som('verblijfVerlengd')).toBe(ruw.totaal.verblijfVerlengd);
-        expect(ruw.redenen.reduce((s, r) => s + r.aantal, 0)).toBe(ruw.totaal.aangevraagd);
-        const episodes = ruw.perGroep.reduce((s, g) => s + g.metMaximum, 0);
+          ruw.perGroep.reduce((s, g) => s.plus(g[veld]), new Telling());
+        expect(som('aangevraagd')).toEqual(ruw.totaal.aangevraagd);
+        expect(som('toegekend')).toEqual(ruw.totaal.toegekend);
+        expect(som('telaat')).toEqual(ruw.totaal.telaat);
+        expect(som('verblijfVerlengd')).toEqual(ruw.totaal.verblijfVerlengd);
+        expect(ruw.redenen.reduce((s, r) => s.plus(r.aantal), new Telling())).toEqual(
+          ruw.totaal.aangevraagd,
+        );
+        const episodes = ruw.perGroep.reduce((s, g) => s.plus(g.metMaximum), new Telling());
         // An episode has one product but may have several providers.
-        if (groep === 'product') expect(episodes).toBe(ruw.totaal.metMaximum);
-        else expect(episodes).toBeGreaterThanOrEqual(ruw.totaal.metMaximum);
+        if (groep === 'product') expect(episodes).toEqual(ruw.totaal.metMaximum);
+        else expect(episodes.aantal).toBeGreaterThanOrEqual(ruw.totaal.metMaximum.aantal);
       }),
     );
   });
 
   it('a reason given by fewer than 10 requests never appears in the published result', () => {
     fc.assert(
-      fc.property(veelAanvragen, fc.oneof(vragen, langePeriode), groepen, (b, vraag, groep) => {
-        const d = bouwDataset(feitenVan(b));
-        const ruw = telVerlengingen(d, vraag, groep);
-        const c = verlengingenCijfers(d, vraag, groep);
-        const json = JSON.stringify(c).toLowerCase();
-        for (const { reden, aantal } of ruw.redenen) {
-          if (aantal < DREMPEL) expect(json).not.toContain(JSON.stringify(reden).slice(1, -1));
-        }
-        const gepubliceerd = new Map(ruw.redenen.map((r) => [r.reden, r.aantal]));
-        for (const { reden, aantal } of c.redenen) {
-          if (reden === OVERIGE_REDENEN) continue;
-          expect(gepubliceerd.get(reden)!).toBeGreaterThanOrEqual(DREMPEL);
-          expect(aantal).not.toBeNull();
-        }
-        // Every reason that was counted is in a row: word for word or among the others.
-        const overige = ruw.redenen
-          .filter((r) => !c.redenen.some((p) => p.reden === r.reden))
-          .reduce((s, r) => s + r.aantal, 0);
-        expect(c.redenen.some((r) => r.reden === OVERIGE_REDENEN)).toBe(overige > 0);
-      }),
+      fc.property(
+        veelAanvragen,
+        fc.oneof(vragen, langePeriode),
+        groepen,
+        seeds,
+        (b, vraag, groep, seed) => {
+          const d = dataset(b, seed);
+          const ruw = telVerlengingen(d, vraag, groep);
+          const c = verlengingenCijfers(d, vraag, groep);
+          const json = JSON.stringify(c).toLowerCase();
+          for (const { reden, aantal } of ruw.redenen) {
+            if (aantal.aantal < DREMPEL) {
+              expect(json).not.toContain(JSON.stringify(reden).slice(1, -1));
+            }
+          }
+          const geteld = new Map(ruw.redenen.map((r) => [r.reden, r.aantal]));
+          for (const { reden, aantal } of c.redenen) {
+            if (reden === OVERIGE_REDENEN) continue;
+            expect(geteld.get(reden)!.aantal).toBeGreaterThanOrEqual(DREMPEL);
+            expect(aantal).toBe(publiceerAantal(geteld.get(reden)!));
+          }
+          // Every reason that was counted is in a row: word for word or among the others.
+          const overige = ruw.redenen
+            .filter((r) => !c.redenen.some((p) => p.reden === r.reden))
+            .reduce((s, r) => s.plus(r.aantal), new Telling());
+          const overigeRij = c.redenen.find((r) => r.reden === OVERIGE_REDENEN);
+          expect(overigeRij !== undefined).toBe(overige.aantal > 0);
+          if (overigeRij) expect(overigeRij.aantal).toBe(publiceerAantal(overige));
+        },
+      ),
     );
   });
 
@@ -167,19 +229,49 @@ describe('verlengingen properties', () => {
 
   it('the order of independent facts does not matter', () => {
     fc.assert(
-      fc.property(metGeschud(blokken), vragen, groepen, ([b, geschud], vraag, groep) => {
-        expect(verlengingenCijfers(bouwDataset(feitenVan(geschud)), vraag, groep)).toEqual(
-          verlengingenCijfers(bouwDataset(feitenVan(b)), vraag, groep),
-        );
-      }),
+      fc.property(
+        metGeschud(blokken),
+        vragen,
+        groepen,
+        seeds,
+        ([b, geschud], vraag, groep, seed) => {
+          // The same record keys in both orders: a person keeps theirs, whatever comes first.
+          const sleutels = metSleutels(feitenVan(b), seed).filter(
+            (f) => f.type === 'Recordsleutel',
+          );
+          expect(
+            verlengingenCijfers(bouwDataset([...sleutels, ...feitenVan(geschud)]), vraag, groep),
+          ).toEqual(verlengingenCijfers(bouwDataset([...sleutels, ...feitenVan(b)]), vraag, groep));
+        },
+      ),
       { numRuns: 50 },
+    );
+  });
+
+  it('publishes each count perturbed within MAX_FOUT exactly when it reaches 10, shares of the published counts, means within their noise; the same each time', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(blokken, veelZorg, veelZorg),
+        fc.oneof(vragen, langePeriode, langePeriode),
+        groepen,
+        seeds,
+        (b, vraag, groep, seed) => {
+          const d = dataset(b, seed);
+          const ruw = telVerlengingen(d, vraag, groep);
+          const c = verlengingenCijfers(d, vraag, groep);
+          expect(c.perGroep.map((g) => g.sleutel)).toEqual(ruw.perGroep.map((g) => g.sleutel));
+          c.perGroep.forEach((g, i) => controleerGepubliceerd(g, ruw.perGroep[i]!));
+          controleerGepubliceerd(c.totaal, ruw.totaal);
+          expect(verlengingenCijfers(d, vraag, groep)).toEqual(c);
+        },
+      ),
     );
   });
 
   it('published counts are rounded multiples of 5 from 10 on, shares lie in 0..100, and no person id occurs', () => {
     fc.assert(
-      fc.property(blokken, vragen, groepen, (b, vraag, groep) => {
-        const c = verlengingenCijfers(bouwDataset(feitenVan(b)), vraag, groep);
+      fc.property(blokken, vragen, groepen, seeds, (b, vraag, groep, seed) => {
+        const c = verlengingenCijfers(dataset(b, seed), vraag, groep);
         for (const rij of [...c.perGroep, c.totaal]) {
           const { aandeelLangerDanMaximum, aandeelToegekend, gemiddeldeExtraDagen, ...aantallen } =
             rij;

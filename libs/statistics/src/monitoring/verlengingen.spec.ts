@@ -1,8 +1,13 @@
+import { DREMPEL, GROOTHEID_FACTOR, Telling, publiceerAantal, verstoord } from '../disclosure';
+import { aantallen, celsleutel, metSleutels, verwachtGepubliceerd } from '../testing/tellingen';
 import { MonitoringFeit } from './feiten';
 import { bouwDataset } from './dataset';
 import { MonitoringVraag } from './selectie';
 import { aanbieder, product, toewijzing, verlenging } from './testing/feiten';
 import {
+  GepubliceerdeVerlengingen,
+  RuweVerlengingTelling,
+  VERLENGINGEN_DEFINITIE,
   langerDanMaximum,
   telVerlengingen,
   verlengingenCijfers,
@@ -214,13 +219,55 @@ const aanvraagFeiten: MonitoringFeit[] = [
   }),
 ];
 
-const d = bouwDataset([...zorgFeiten, ...aanvraagFeiten]);
+const d = bouwDataset(metSleutels([...zorgFeiten, ...aanvraagFeiten]));
+const sleutel = (persoonId: string) => d.recordsleutels.get(persoonId)!;
 const vraag: MonitoringVraag = {
   van: '2026-01-01',
   tot: '2026-06-30',
   bekendOp: '2026-07-15',
   filter: {},
 };
+
+/** A share in percent, one decimal, of two published counts: null when either is withheld. */
+function aandeelVan(teller: number | null, noemer: number | null): number | null {
+  return teller === null || noemer === null ? null : Math.round((1000 * teller) / noemer) / 10;
+}
+
+/**
+ * A published mean: withheld under 10, else within its noise (half the largest value over the
+ * perturbed count, see disclosure.spec.ts) of the raw sum over the perturbed count, plus rounding.
+ */
+function verwachtGemiddelde(gepubliceerd: number | null, waarden: readonly number[], t: Telling) {
+  if (t.aantal < DREMPEL) {
+    expect(gepubliceerd).toBeNull();
+    return;
+  }
+  const n = verstoord(t);
+  const som = waarden.reduce((a, b) => a + b, 0);
+  const ruis = (GROOTHEID_FACTOR * Math.max(...waarden.map(Math.abs))) / n;
+  expect(Math.abs(gepubliceerd! - som / n)).toBeLessThanOrEqual(ruis + 0.05 + 1e-9);
+}
+
+const AANTALLEN = [
+  'metMaximum',
+  'langerDanMaximum',
+  'aangevraagd',
+  'toegekend',
+  'afgewezen',
+  'openstaand',
+  'telaat',
+  'verblijfVerlengd',
+] as const;
+
+/** Every published number of a row against the raw counts behind it. */
+function verwachtRij(c: GepubliceerdeVerlengingen, t: RuweVerlengingTelling): void {
+  for (const veld of AANTALLEN) verwachtGepubliceerd(c[veld], t[veld]);
+  expect(c.aandeelLangerDanMaximum).toBe(aandeelVan(c.langerDanMaximum, c.metMaximum));
+  expect(c.aandeelToegekend).toBe(
+    aandeelVan(c.toegekend, publiceerAantal(t.toegekend.plus(t.afgewezen))),
+  );
+  verwachtGemiddelde(c.gemiddeldeExtraDagen, t.extraDagen, t.toegekend);
+}
 
 describe('verlengingen: care longer than the contracted maximum', () => {
   it('given the last allowed day start + months - 1 day, then only an end after it is longer', () => {
@@ -237,11 +284,13 @@ describe('verlengingen: care longer than the contracted maximum', () => {
     // De Linde: persons 1-13 = 13 with a maximum; longer: 7-10, 11 (merged), 12 (running) = 6.
     // Kompas: b3, b4 and person 11's episode = 3; longer: b3 and person 11 = 2.
     // Total: 13 + b3 + b4 = 15 (person 11 once); longer 6 + b3 = 7.
-    expect(ruw.perGroep.map((g) => [g.sleutel, g.naam, g.metMaximum, g.langerDanMaximum])).toEqual([
+    expect(
+      ruw.perGroep.map((g) => [g.sleutel, g.naam, g.metMaximum.aantal, g.langerDanMaximum.aantal]),
+    ).toEqual([
       ['aanb-a', 'De Linde', 13, 6],
       ['aanb-b', 'Kompas', 3, 2],
     ]);
-    expect([ruw.totaal.metMaximum, ruw.totaal.langerDanMaximum]).toEqual([15, 7]);
+    expect(aantallen([ruw.totaal.metMaximum, ruw.totaal.langerDanMaximum])).toEqual([15, 7]);
   });
 
   it('given the requests in the period, when counted, then outcome, lateness and extra days are per provider of the assignment', () => {
@@ -249,7 +298,7 @@ describe('verlengingen: care longer than the contracted maximum', () => {
     const [linde, kompas] = ruw.perGroep;
 
     // De Linde: r1-r13: 11 granted, 1 refused, 1 open; extra days 5 x 30, 5 x 60 and 61.
-    expect(linde).toMatchObject({
+    expect(aantallen(linde)).toMatchObject({
       aangevraagd: 13,
       toegekend: 11,
       afgewezen: 1,
@@ -261,7 +310,7 @@ describe('verlengingen: care longer than the contracted maximum', () => {
       30, 30, 30, 30, 30, 60, 60, 60, 60, 60, 61,
     ]);
     // Kompas: r14 (too late, 61 days) and r15 (residential, 184 days).
-    expect(kompas).toMatchObject({
+    expect(aantallen(kompas)).toMatchObject({
       aangevraagd: 2,
       toegekend: 2,
       afgewezen: 0,
@@ -270,44 +319,117 @@ describe('verlengingen: care longer than the contracted maximum', () => {
       verblijfVerlengd: 1,
     });
     expect([...kompas!.extraDagen].sort((a, b) => a - b)).toEqual([61, 184]);
-    expect(ruw.totaal.aangevraagd).toBe(15);
+    expect(ruw.totaal.aangevraagd.aantal).toBe(15);
   });
 
-  it('given the counts, when published, then counts are rounded, shares and means computed unrounded', () => {
+  it("given the cells, then each carries the cell key of exactly its records: an episode or request its person's key", () => {
+    const ruw = telVerlengingen(d, vraag, 'aanbieder');
+    const [linde, kompas] = ruw.perGroep;
+    const personen = (...n: number[]) => n.map(p);
+
+    // De Linde, longer than the maximum: persons 7-10, 11 (merged) and 12 (running).
+    expect(linde!.langerDanMaximum.sleutel).toBe(
+      celsleutel(personen(7, 8, 9, 10, 11, 12).map(sleutel)),
+    );
+    // Kompas: b3, b4 and person 11's episode (which also counts at De Linde).
+    expect(kompas!.metMaximum.sleutel).toBe(
+      celsleutel([p(11), 'persoon-b3', 'persoon-b4'].map(sleutel)),
+    );
+    // In the total, person 11's one episode once; b1 (no maximum) and b2 (not active) not at all.
+    expect(ruw.totaal.metMaximum.sleutel).toBe(
+      celsleutel(
+        [...personen(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13), 'persoon-b3', 'persoon-b4'].map(
+          sleutel,
+        ),
+      ),
+    );
+    // Requests: granted r1-r11, r14, r15; the residential extension is b4's.
+    expect(ruw.totaal.toegekend.sleutel).toBe(
+      celsleutel(
+        [...personen(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), 'persoon-b3', 'persoon-b4'].map(sleutel),
+      ),
+    );
+    expect(ruw.totaal.verblijfVerlengd).toEqual(new Telling(1, sleutel('persoon-b4')));
+    // The reason of persons 1-10, in three spellings.
+    expect(ruw.redenen[0]).toEqual({
+      reden: 'doelen nog niet behaald',
+      aantal: new Telling(10, celsleutel(personen(1, 2, 3, 4, 5, 6, 7, 8, 9, 10).map(sleutel))),
+    });
+  });
+
+  it('given the counts, when published, then counts are perturbed, shares come from the published counts and means get noise', () => {
+    const ruw = telVerlengingen(d, vraag, 'aanbieder');
     const c = verlengingenCijfers(d, vraag, 'aanbieder');
 
-    // De Linde: 13 -> 15, 6 -> withheld, 6/13 = 46.15% -> 46.2; 13 -> 15 requested, 11 -> 10
-    // granted; 11 of 12 decided = 91.7%; mean extra days (150 + 300 + 61) / 11 = 46.45 -> 46.5.
-    expect(c.perGroep[0]).toEqual({
+    expect(c.definitieVersie).toBe('verlengingen-2');
+    expect(c.definitie).toBe(VERLENGINGEN_DEFINITIE);
+    // De Linde: 13 with a maximum (published), 6 longer (withheld, so its share too); 13
+    // requested, 11 granted, 1 refused, 1 open; 11 of 12 decided, from the published counts;
+    // mean extra days (150 + 300 + 61) / 11 = 46.45, with noise.
+    const linde = c.perGroep[0]!;
+    expect(linde).toMatchObject({
       sleutel: 'aanb-a',
       naam: 'De Linde',
-      metMaximum: 15,
       langerDanMaximum: null,
-      aandeelLangerDanMaximum: 46.2,
-      aangevraagd: 15,
-      toegekend: 10,
+      aandeelLangerDanMaximum: null,
       afgewezen: null,
       openstaand: null,
       telaat: null,
-      aandeelToegekend: 91.7,
-      gemiddeldeExtraDagen: 46.5,
       verblijfVerlengd: null,
     });
-    // Total: 15 and 7 (46.7%); 15 requested, 13 granted -> 15, 13 of 14 decided = 92.9%;
-    // mean (511 + 61 + 184) / 13 = 58.15 -> 58.2; one residential extension: withheld.
-    expect(c.totaal).toEqual({
-      metMaximum: 15,
+    for (const veld of ['metMaximum', 'aangevraagd', 'toegekend', 'aandeelToegekend'] as const) {
+      expect(linde[veld]).not.toBeNull();
+    }
+    verwachtRij(linde, ruw.perGroep[0]!);
+    // Total: 15 and 7 (withheld, and its share); 15 requested, 13 granted, 13 of 14 decided;
+    // mean (511 + 61 + 184) / 13 = 58.15, with noise; one residential extension: withheld.
+    expect(c.totaal).toMatchObject({
       langerDanMaximum: null,
-      aandeelLangerDanMaximum: 46.7,
-      aangevraagd: 15,
-      toegekend: 15,
+      aandeelLangerDanMaximum: null,
       afgewezen: null,
       openstaand: null,
       telaat: null,
-      aandeelToegekend: 92.9,
-      gemiddeldeExtraDagen: 58.2,
       verblijfVerlengd: null,
     });
+    expect(c.totaal.gemiddeldeExtraDagen).not.toBeNull();
+    verwachtRij(c.totaal, ruw.totaal);
+  });
+
+  it('given a share whose numerator is withheld, then the share is withheld too (it gave the count back)', () => {
+    const c = verlengingenCijfers(d, vraag, 'aanbieder');
+
+    // Before: De Linde published 15 with a maximum, langerDanMaximum withheld and 46.2%, and
+    // 46.2% of the 13 behind the rounded 15 gave back the withheld 6.
+    expect(c.perGroep[0]).toMatchObject({ langerDanMaximum: null, aandeelLangerDanMaximum: null });
+    expect(c.perGroep[0]!.metMaximum).not.toBeNull();
+    for (const rij of [...c.perGroep, c.totaal]) {
+      if (rij.langerDanMaximum === null || rij.metMaximum === null) {
+        expect(rij.aandeelLangerDanMaximum).toBeNull();
+      }
+      if (rij.toegekend === null) expect(rij.aandeelToegekend).toBeNull();
+    }
+    expect(c.onderdrukt).toContainEqual({
+      tabel: 'perGroep',
+      rij: 'De Linde (aanb-a)',
+      reden: 'aantal onder 10',
+      velden: [
+        'langerDanMaximum',
+        'aandeelLangerDanMaximum',
+        'afgewezen',
+        'openstaand',
+        'telaat',
+        'verblijfVerlengd',
+      ],
+    });
+  });
+
+  it('given the same question twice, or a question with the same records, then the same answer', () => {
+    const c = verlengingenCijfers(d, vraag, 'aanbieder');
+    expect(verlengingenCijfers(d, vraag, 'aanbieder')).toEqual(c);
+    // Known a month later, nothing changed: the same cells, the same numbers.
+    expect(
+      verlengingenCijfers(d, { ...vraag, bekendOp: '2026-08-15' }, 'aanbieder').totaal,
+    ).toEqual(c.totaal);
   });
 
   it('given a provider with few episodes and requests, when published, then everything of it is withheld', () => {
@@ -333,7 +455,11 @@ describe('verlengingen: care longer than the contracted maximum', () => {
 
     // 45A01: 13 episodes of De Linde + b3 = 14 (7 longer), requests r1-r14; 43V01: b4 and r15.
     expect(
-      ruw.perGroep.map((g) => [g.sleutel, g.naam, g.metMaximum, g.langerDanMaximum, g.aangevraagd]),
+      ruw.perGroep.map((g) => [
+        g.sleutel,
+        g.naam,
+        ...aantallen([g.metMaximum, g.langerDanMaximum, g.aangevraagd]),
+      ]),
     ).toEqual([
       ['45A01', 'Ambulante begeleiding', 14, 7, 14],
       ['43V01', 'Behandelgroep verblijf', 1, 0, 1],
@@ -341,14 +467,17 @@ describe('verlengingen: care longer than the contracted maximum', () => {
   });
 
   it('given reasons, when published, then only a reason given by at least 10 requests appears word for word', () => {
+    const ruw = telVerlengingen(d, vraag, 'aanbieder');
     const c = verlengingenCijfers(d, vraag, 'aanbieder');
 
     // Three spellings of "doelen nog niet behaald" group to 10; the 5 unique reasons are together
     // "overige redenen": 5, withheld. Requests outside the period do not count.
+    expect(aantallen(ruw.redenen.map((r) => r.aantal))).toEqual([10, 1, 1, 1, 1, 1]);
     expect(c.redenen).toEqual([
-      { reden: 'doelen nog niet behaald', aantal: 10 },
+      { reden: 'doelen nog niet behaald', aantal: expect.any(Number) },
       { reden: 'overige redenen', aantal: null },
     ]);
+    verwachtGepubliceerd(c.redenen[0]!.aantal, ruw.redenen[0]!.aantal);
     const json = JSON.stringify(c).toLowerCase();
     for (const zeldzaam of [
       'wachtlijst',
@@ -364,36 +493,61 @@ describe('verlengingen: care longer than the contracted maximum', () => {
   });
 
   it('given a reason given by 9 requests only, then it is not published', () => {
-    const negen = bouwDataset([
-      ...zorgFeiten,
-      ...aanvraagFeiten.filter(
-        (f) =>
-          !(
-            f.type === 'Zorg' &&
-            'verlengingId' in f.event.data &&
-            f.event.data.verlengingId === 'r10'
-          ),
-      ),
-    ]);
+    const negen = bouwDataset(
+      metSleutels([
+        ...zorgFeiten,
+        ...aanvraagFeiten.filter(
+          (f) =>
+            !(
+              f.type === 'Zorg' &&
+              'verlengingId' in f.event.data &&
+              f.event.data.verlengingId === 'r10'
+            ),
+        ),
+      ]),
+    );
     const c = verlengingenCijfers(negen, vraag, 'aanbieder');
 
-    // 9 x "doelen nog niet behaald" + 5 unique = 14 other reasons -> 15.
-    expect(c.redenen).toEqual([{ reden: 'overige redenen', aantal: 15 }]);
+    // 9 x "doelen nog niet behaald" + 5 unique = 14 other reasons: every request of the period.
+    const alle = telVerlengingen(negen, vraag, 'aanbieder').totaal.aangevraagd;
+    expect(alle.aantal).toBe(14);
+    expect(c.redenen).toEqual([{ reden: 'overige redenen', aantal: expect.any(Number) }]);
+    verwachtGepubliceerd(c.redenen[0]!.aantal, alle);
     expect(JSON.stringify(c).toLowerCase()).not.toContain('doelen');
   });
 
-  it('given the published figures, when flattened, then each row lists its withheld columns in column order', () => {
-    const tabel = verlengingenTabel(verlengingenCijfers(d, vraag, 'aanbieder'));
+  it('given the published figures, when flattened, then each row has the numbers of the JSON and lists its withheld columns in column order', () => {
+    const c = verlengingenCijfers(d, vraag, 'aanbieder');
+    const tabel = verlengingenTabel(c);
 
     expect(tabel.kolommen[0]).toBe('aanbieder');
+    const kolommen = tabel.kolommen.slice(2, -1) as (keyof GepubliceerdeVerlengingen)[];
+    expect(tabel.rijen.map((r) => r.slice(0, -1))).toEqual([
+      ...c.perGroep.map((g) => [g.sleutel, g.naam, ...kolommen.map((k) => g[k])]),
+      ['totaal', 'totaal', ...kolommen.map((k) => c.totaal[k])],
+    ]);
+    const ingevuld = (rij: GepubliceerdeVerlengingen) => kolommen.filter((k) => rij[k] !== null);
+    expect(ingevuld(c.perGroep[0]!)).toEqual([
+      'metMaximum',
+      'aangevraagd',
+      'toegekend',
+      'aandeelToegekend',
+      'gemiddeldeExtraDagen',
+    ]);
     expect(tabel.rijen.map((r) => [r[0], r[r.length - 1]])).toEqual([
-      ['aanb-a', 'langerDanMaximum afgewezen openstaand telaat verblijfVerlengd'],
+      [
+        'aanb-a',
+        'langerDanMaximum aandeelLangerDanMaximum afgewezen openstaand telaat verblijfVerlengd',
+      ],
       [
         'aanb-b',
         'metMaximum langerDanMaximum aandeelLangerDanMaximum aangevraagd toegekend afgewezen ' +
           'openstaand telaat aandeelToegekend gemiddeldeExtraDagen verblijfVerlengd',
       ],
-      ['totaal', 'langerDanMaximum afgewezen openstaand telaat verblijfVerlengd'],
+      [
+        'totaal',
+        'langerDanMaximum aandeelLangerDanMaximum afgewezen openstaand telaat verblijfVerlengd',
+      ],
     ]);
   });
 

@@ -1,7 +1,14 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
-import { Cel, DREMPEL, Onderdrukking, Onderdrukt } from '../disclosure';
+import {
+  Cel,
+  DREMPEL,
+  ONDERDRUKKING_DEFINITIE,
+  Onderdrukking,
+  Onderdrukt,
+  Telling,
+} from '../disclosure';
 import { compareText, daysApart } from '../episodes';
-import { MonitoringDataset, ToewijzingFeit, VerlengingFeit } from './dataset';
+import { MonitoringDataset, ToewijzingFeit, VerlengingFeit, recordsleutel } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -22,7 +29,7 @@ import {
  * often residential care was extended despite contract agreements. Target: 40% fewer extensions.
  */
 export const VERLENGINGEN_DEFINITIE = {
-  versie: 'verlengingen-1',
+  versie: 'verlengingen-2',
   wijk: WIJK_DEFINITIE,
   episodes:
     'zorgepisodes (toewijzingen die de selectie kiest, per persoon en product samengevoegd als er ' +
@@ -33,14 +40,20 @@ export const VERLENGINGEN_DEFINITIE = {
     'het einde van de episode ligt na begin + maximum aantal maanden - 1 dag (begin 2026-01-01 met ' +
     '3 maanden: na 2026-03-31); een lopende episode telt met haar duur tot de peildatum (de ' +
     'vroegste van tot en bekendOp), dus zij telt pas als die al langer is dan het maximum',
+  aandeelLangerDanMaximum:
+    'langerDanMaximum als percentage van metMaximum, één decimaal, uit de gepubliceerde aantallen; ' +
+    'niet getoond als een van beide niet getoond wordt',
   aanvragen:
     'verlengingsaanvragen met een aanvraagdatum van van tot en met tot, waarvan de toewijzing door ' +
     'de selectie gekozen wordt; gegroepeerd naar aanbieder of product van die toewijzing; het ' +
     'besluit zoals bekend op bekendOp (openstaand: nog geen besluit); telaat: aangevraagd nadat de ' +
-    'toewijzing was afgelopen; aandeelToegekend: toegekend van toegekend + afgewezen',
+    'toewijzing was afgelopen; aandeelToegekend: het gepubliceerde aantal toegekend als ' +
+    'percentage van toegekend + afgewezen (verstoord en afgerond zoals elk gepubliceerd aantal), ' +
+    'één decimaal; niet getoond als een van beide onder 10 ligt',
   extraDagen:
     'van toegekende aanvragen: dagen van de einddatum van de oude toewijzing tot de gevraagde ' +
-    'einddatum, gemiddeld, één decimaal; niet getoond bij minder dan 10 toegekende',
+    'einddatum, gemiddeld, één decimaal, met ruis (zie onderdrukking); niet getoond bij minder ' +
+    'dan 10 toegekende',
   verblijfVerlengd:
     'toegekende aanvragen voor een verblijfstoewijzing (categorie 43/44 of 90002): het aantal keer ' +
     'dat verblijf ondanks de contractafspraken verlengd werd',
@@ -51,10 +64,7 @@ export const VERLENGINGEN_DEFINITIE = {
   groepering:
     'per aanbieder of product; een episode met meer aanbieders telt bij elk van hen en in het ' +
     'totaal één keer; de naam is die op de peildatum',
-  onderdrukking:
-    'aantallen onder 10 worden niet getoond (null, zie onderdrukt), andere zijn afgerond op 5; ' +
-    'percentages (één decimaal) komen uit de onafgeronde aantallen en worden niet getoond als de ' +
-    'noemer onder 10 ligt',
+  onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
 export const VERLENGING_GROEPERINGEN = ['aanbieder', 'product'] as const;
@@ -62,18 +72,21 @@ export type VerlengingGroepering = (typeof VERLENGING_GROEPERINGEN)[number];
 
 export const OVERIGE_REDENEN = 'overige redenen';
 
-/** Unrounded counts: never published as such. */
+/**
+ * Each count with its cell key: an episode or a request carries its person's record key (a person
+ * with two in a cell adds it twice). Never published as such.
+ */
 export interface RuweVerlengingTelling {
-  metMaximum: number;
-  langerDanMaximum: number;
-  aangevraagd: number;
-  toegekend: number;
-  afgewezen: number;
-  openstaand: number;
-  telaat: number;
-  /** Per granted request, the days it extends the old assignment's end by. */
+  metMaximum: Telling;
+  langerDanMaximum: Telling;
+  aangevraagd: Telling;
+  toegekend: Telling;
+  afgewezen: Telling;
+  openstaand: Telling;
+  telaat: Telling;
+  /** Per granted request, the days it extends the old assignment's end by (`toegekend` counts them). */
   extraDagen: number[];
-  verblijfVerlengd: number;
+  verblijfVerlengd: Telling;
 }
 
 export interface RuweVerlengingGroep extends RuweVerlengingTelling {
@@ -86,22 +99,23 @@ export interface RuweVerlengingen {
   groep: VerlengingGroepering;
   perGroep: RuweVerlengingGroep[];
   totaal: RuweVerlengingTelling;
-  /** Every normalised reason with its number of requests, most given first. */
-  redenen: { reden: string; aantal: number }[];
+  /** Every normalised reason with its requests, most given first. */
+  redenen: { reden: string; aantal: Telling }[];
 }
 
 export interface GepubliceerdeVerlengingen {
   metMaximum: number | null;
   langerDanMaximum: number | null;
-  /** Percent of metMaximum, one decimal. */
+  /** The published langerDanMaximum in percent of the published metMaximum, one decimal. */
   aandeelLangerDanMaximum: number | null;
   aangevraagd: number | null;
   toegekend: number | null;
   afgewezen: number | null;
   openstaand: number | null;
   telaat: number | null;
-  /** Percent of the decided requests, one decimal. */
+  /** The published toegekend in percent of the decided requests as published, one decimal. */
   aandeelToegekend: number | null;
+  /** With noise from the cell key of the granted requests. */
   gemiddeldeExtraDagen: number | null;
   verblijfVerlengd: number | null;
 }
@@ -116,7 +130,7 @@ export interface VerlengingenCijfers extends MonitoringKop {
   onderdrukt: Onderdrukt[];
 }
 
-/** Counts, unrounded. Order of the facts is irrelevant. */
+/** Counts with their cell keys. Order of the facts is irrelevant. */
 export function telVerlengingen(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
@@ -139,23 +153,26 @@ export function telVerlengingen(
     if (episode.maxDuurMaanden === null) continue;
     const langer = langerDanMaximum(episode, episode.maxDuurMaanden);
     const sleutels = groep === 'aanbieder' ? episode.aanbiederIds : [episode.productcode];
+    // One pass over the episodes: each adds its person's record key to the cells it counts in.
+    const persoon = recordsleutel(d, episode.persoonId);
     for (const t of tellingen(sleutels)) {
-      t.metMaximum += 1;
-      if (langer) t.langerDanMaximum += 1;
+      t.metMaximum.telOp(persoon);
+      if (langer) t.langerDanMaximum.telOp(persoon);
     }
   }
 
   const toewijzingen = new Map(
     geselecteerdeToewijzingen(d, vraag.filter, peil).map((t) => [t.toewijzingId, t]),
   );
-  const redenen = new Map<string, number>();
+  const redenen = new Map<string, Telling>();
   for (const v of d.verlengingen.values()) {
     const toewijzing = toewijzingen.get(v.toewijzingId);
     if (!toewijzing || v.aangevraagdOp < vraag.van || v.aangevraagdOp > vraag.tot) continue;
     const sleutel = groep === 'aanbieder' ? toewijzing.aanbiederId : toewijzing.productcode;
-    for (const t of tellingen([sleutel])) telAanvraag(t, v, toewijzing);
+    const persoon = recordsleutel(d, v.persoonId);
+    for (const t of tellingen([sleutel])) telAanvraag(t, v, toewijzing, persoon);
     const reden = normaliseerReden(v.reden);
-    redenen.set(reden, (redenen.get(reden) ?? 0) + 1);
+    redenen.set(reden, (redenen.get(reden) ?? new Telling()).telOp(persoon));
   }
 
   const perGroep = [...perSleutel].map(([sleutel, telling]) => ({
@@ -173,7 +190,7 @@ export function telVerlengingen(
     totaal,
     redenen: [...redenen]
       .map(([reden, aantal]) => ({ reden, aantal }))
-      .sort((a, b) => b.aantal - a.aantal || compareText(a.reden, b.reden)),
+      .sort((a, b) => b.aantal.aantal - a.aantal.aantal || compareText(a.reden, b.reden)),
   };
 }
 
@@ -256,15 +273,21 @@ export function normaliseerReden(reden: string): string {
   return reden.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function telAanvraag(t: RuweVerlengingTelling, v: VerlengingFeit, toewijzing: ToewijzingFeit) {
-  t.aangevraagd += 1;
-  if (v.telaat) t.telaat += 1;
-  if (v.besluit === null) t.openstaand += 1;
-  else if (v.besluit === 'afgewezen') t.afgewezen += 1;
+/** Counts one request, with the record key of its person, in the cells it belongs to. */
+function telAanvraag(
+  t: RuweVerlengingTelling,
+  v: VerlengingFeit,
+  toewijzing: ToewijzingFeit,
+  persoon: number,
+) {
+  t.aangevraagd.telOp(persoon);
+  if (v.telaat) t.telaat.telOp(persoon);
+  if (v.besluit === null) t.openstaand.telOp(persoon);
+  else if (v.besluit === 'afgewezen') t.afgewezen.telOp(persoon);
   else {
-    t.toegekend += 1;
+    t.toegekend.telOp(persoon);
     t.extraDagen.push(daysApart(toewijzing.einddatum, v.gevraagdTot));
-    if (toewijzing.verblijf) t.verblijfVerlengd += 1;
+    if (toewijzing.verblijf) t.verblijfVerlengd.telOp(persoon);
   }
 }
 
@@ -275,31 +298,32 @@ function publiceerTelling(
   rij: string,
 ): GepubliceerdeVerlengingen {
   const cel = (veld: string): Cel => ({ tabel, rij, veld });
-  const aantal = (n: number, veld: string) => o.aantal(n, cel(veld));
-  const besloten = t.toegekend + t.afgewezen;
-  const extra = t.extraDagen.length;
+  const aantal = (veld: Exclude<keyof RuweVerlengingTelling, 'extraDagen'>) =>
+    o.aantal(t[veld], cel(veld));
   return {
-    metMaximum: aantal(t.metMaximum, 'metMaximum'),
-    langerDanMaximum: aantal(t.langerDanMaximum, 'langerDanMaximum'),
+    metMaximum: aantal('metMaximum'),
+    langerDanMaximum: aantal('langerDanMaximum'),
+    // Shares come from the published counts, and go with them: a share of a withheld count
+    // would give that count back.
     aandeelLangerDanMaximum: o.aandeel(
       t.langerDanMaximum,
       t.metMaximum,
       cel('aandeelLangerDanMaximum'),
       1,
     ),
-    aangevraagd: aantal(t.aangevraagd, 'aangevraagd'),
-    toegekend: aantal(t.toegekend, 'toegekend'),
-    afgewezen: aantal(t.afgewezen, 'afgewezen'),
-    openstaand: aantal(t.openstaand, 'openstaand'),
-    telaat: aantal(t.telaat, 'telaat'),
-    aandeelToegekend: o.aandeel(t.toegekend, besloten, cel('aandeelToegekend'), 1),
-    gemiddeldeExtraDagen: o.waarde(
-      extra === 0 ? null : t.extraDagen.reduce((som, n) => som + n, 0) / extra,
-      extra,
-      cel('gemiddeldeExtraDagen'),
+    aangevraagd: aantal('aangevraagd'),
+    toegekend: aantal('toegekend'),
+    afgewezen: aantal('afgewezen'),
+    openstaand: aantal('openstaand'),
+    telaat: aantal('telaat'),
+    aandeelToegekend: o.aandeel(
+      t.toegekend,
+      t.toegekend.plus(t.afgewezen),
+      cel('aandeelToegekend'),
       1,
     ),
-    verblijfVerlengd: aantal(t.verblijfVerlengd, 'verblijfVerlengd'),
+    gemiddeldeExtraDagen: o.gemiddelde(t.extraDagen, t.toegekend, cel('gemiddeldeExtraDagen'), 1),
+    verblijfVerlengd: aantal('verblijfVerlengd'),
   };
 }
 
@@ -309,18 +333,18 @@ function publiceerTelling(
  */
 function publiceerRedenen(
   o: Onderdrukking,
-  redenen: readonly { reden: string; aantal: number }[],
+  redenen: readonly { reden: string; aantal: Telling }[],
 ): { reden: string; aantal: number | null }[] {
   const cel = (rij: string): Cel => ({ tabel: 'redenen', rij, veld: 'aantal' });
   const letterlijk = redenen.filter(
-    (r) => r.aantal >= DREMPEL && r.reden !== '' && r.reden !== OVERIGE_REDENEN,
+    (r) => r.aantal.aantal >= DREMPEL && r.reden !== '' && r.reden !== OVERIGE_REDENEN,
   );
   const overige = redenen
     .filter((r) => !letterlijk.includes(r))
-    .reduce((som, r) => som + r.aantal, 0);
+    .reduce((som, r) => som.plus(r.aantal), new Telling());
   return [
     ...letterlijk.map((r) => ({ reden: r.reden, aantal: o.aantal(r.aantal, cel(r.reden)) })),
-    ...(overige > 0
+    ...(overige.aantal > 0
       ? [{ reden: OVERIGE_REDENEN, aantal: o.aantal(overige, cel(OVERIGE_REDENEN)) }]
       : []),
   ];
@@ -332,14 +356,14 @@ function rijnaam(sleutel: string, naam: string): string {
 
 function leeg(): RuweVerlengingTelling {
   return {
-    metMaximum: 0,
-    langerDanMaximum: 0,
-    aangevraagd: 0,
-    toegekend: 0,
-    afgewezen: 0,
-    openstaand: 0,
-    telaat: 0,
+    metMaximum: new Telling(),
+    langerDanMaximum: new Telling(),
+    aangevraagd: new Telling(),
+    toegekend: new Telling(),
+    afgewezen: new Telling(),
+    openstaand: new Telling(),
+    telaat: new Telling(),
     extraDagen: [],
-    verblijfVerlengd: 0,
+    verblijfVerlengd: new Telling(),
   };
 }
