@@ -313,7 +313,9 @@ describe('council indicators: raw counts against a hand count', () => {
 
 /** A share in percent, one decimal, of published counts: null when either is withheld. */
 const aandeelVan = (teller: number | null, noemer: number | null): number | null =>
-  teller === null || noemer === null ? null : Math.round((1000 * teller) / noemer) / 10;
+  teller === null || noemer === null
+    ? null
+    : Math.round(Math.min(1000, (1000 * teller) / noemer)) / 10;
 
 /** Every count of a year as the p-table publishes it, and every share from the published counts. */
 function verwachtJaar(c: IndicatorJaar, r: RuwJaar, metVerblijf2023: Telling): void {
