@@ -125,6 +125,8 @@ function prng(seed: number): () => number {
 }
 
 const rnd = prng(SEED);
+/** Record keys come from a stream of their own, so the rest of the log is the same as without them. */
+const sleutelRnd = prng(SEED + 1);
 const kans = (p: number): boolean => rnd() < p;
 /** An integer from `van` to `tot`, both included. */
 const tussen = (van: number, tot: number): number => van + Math.floor(rnd() * (tot - van + 1));
@@ -389,7 +391,7 @@ function gezin(log: Log, grootte: number): void {
     log.voeg(persoonStreamId(persoonId), persoon, registratie);
     const sleutel: PersoonRecordKeyAssigned = {
       type: 'PersoonRecordKeyAssigned',
-      data: { persoonId, recordKey: Math.floor(rnd() * 2 ** 32) },
+      data: { persoonId, recordKey: Math.floor(sleutelRnd() * 2 ** 32) },
     };
     log.voeg(persoonStreamId(persoonId), sleutel, registratie);
     const lid: GezinslidAdded = {

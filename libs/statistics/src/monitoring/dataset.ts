@@ -300,12 +300,24 @@ export function recordsleutel(d: MonitoringDataset, persoonId: string): number {
  * as random as theirs and changes when its members do.
  */
 export function gezinssleutel(d: MonitoringDataset, gezin: GezinFeit): number {
-  let sleutel = 0;
-  for (const lid of new Set(gezin.leden.map((l) => l.persoonId))) {
-    sleutel = (sleutel + recordsleutel(d, lid)) % SLEUTELRUIMTE;
+  let perGezin = gezinssleutels.get(d);
+  if (!perGezin) {
+    perGezin = new Map();
+    gezinssleutels.set(d, perGezin);
+  }
+  let sleutel = perGezin.get(gezin.gezinId);
+  if (sleutel === undefined) {
+    sleutel = 0;
+    for (const lid of new Set(gezin.leden.map((l) => l.persoonId))) {
+      sleutel = (sleutel + recordsleutel(d, lid)) % SLEUTELRUIMTE;
+    }
+    perGezin.set(gezin.gezinId, sleutel);
   }
   return sleutel;
 }
+
+/** Family keys per data set (a data set is not changed after it is built), asked once each. */
+const gezinssleutels = new WeakMap<MonitoringDataset, Map<string, number>>();
 
 /** The form of residence of a stay on a date (null outside the stay). */
 export function woonvormOp(verblijf: VerblijfFeit, datum: string): Woonvorm | null {

@@ -131,7 +131,9 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
         .professionals.filter((p) => p.vanaf <= peil && (p.tot === null || p.tot >= vraag.van))
         .map((p) => p.sleutel),
     ).size;
-    professionals.set(n, [...(professionals.get(n) ?? []), f.gezinId]);
+    const ids = professionals.get(n) ?? [];
+    ids.push(f.gezinId);
+    professionals.set(n, ids);
   }
   return {
     gezinnen: samenloopTelling(overlap.totals.families, gezinnen),

@@ -58,6 +58,8 @@ export interface ZorgEpisode extends Episode {
   maxDuurMaanden: number | null;
   /** Age in whole years at its start; null without a birth date. */
   leeftijd: number | null;
+  /** Its person's record key, looked up once: every count of it carries the key. */
+  recordsleutel: number;
 }
 
 /**
@@ -170,6 +172,7 @@ function mergeZorgEpisodes(
         verwijzer: first.verwijzer.type,
         maxDuurMaanden: first.maxDuurMaanden,
         leeftijd: geboortedatum === null ? null : ageAtStart(gezien, geboortedatum),
+        recordsleutel: recordsleutel(d, gezien.persoonId),
       },
     ];
   });
@@ -248,9 +251,9 @@ export function geselecteerdeVerblijven(
  */
 export function telRecords(
   d: MonitoringDataset,
-  records: Iterable<{ persoonId: string }>,
+  records: Iterable<{ persoonId: string; recordsleutel?: number }>,
 ): Telling {
-  return tel(records, (r) => recordsleutel(d, r.persoonId));
+  return tel(records, (r) => r.recordsleutel ?? recordsleutel(d, r.persoonId));
 }
 
 /** Counts distinct persons (a person given twice counts once). */

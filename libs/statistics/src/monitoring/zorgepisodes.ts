@@ -11,8 +11,6 @@ import {
   kop,
   peildatum,
   productOmschrijving,
-  telPersonen,
-  telRecords,
   zorgEpisodes,
 } from './selectie';
 
@@ -132,29 +130,29 @@ function telEpisodes(
   episodes: readonly ZorgEpisode[],
   { van, tot }: MonitoringVraag,
 ): EpisodeTelling {
-  return {
-    actief: telRecords(d, episodes),
-    gestart: telRecords(
-      d,
-      episodes.filter((e) => e.start >= van),
-    ),
-    beeindigd: telRecords(
-      d,
-      episodes.filter((e) => !e.running && e.end <= tot),
-    ),
-    lopend: telRecords(
-      d,
-      episodes.filter((e) => e.running),
-    ),
-    personen: telPersonen(
-      d,
-      episodes.map((e) => e.persoonId),
-    ),
-    toewijzingen: telRecords(
-      d,
-      episodes.flatMap((e) => e.assignmentIds.map(() => e)),
-    ),
+  // One pass: the figures are asked of every episode of a municipality, per group.
+  const t: EpisodeTelling = {
+    actief: new Telling(),
+    gestart: new Telling(),
+    beeindigd: new Telling(),
+    lopend: new Telling(),
+    personen: new Telling(),
+    toewijzingen: new Telling(),
   };
+  const personen = new Set<string>();
+  for (const e of episodes) {
+    const sleutel = e.recordsleutel;
+    t.actief.telOp(sleutel);
+    if (e.start >= van) t.gestart.telOp(sleutel);
+    if (!e.running && e.end <= tot) t.beeindigd.telOp(sleutel);
+    if (e.running) t.lopend.telOp(sleutel);
+    if (!personen.has(e.persoonId)) {
+      personen.add(e.persoonId);
+      t.personen.telOp(sleutel);
+    }
+    for (let i = 0; i < e.assignmentIds.length; i++) t.toewijzingen.telOp(sleutel);
+  }
+  return t;
 }
 
 type GepubliceerdeTelling = { [K in keyof EpisodeTelling]: number | null };
