@@ -4,8 +4,15 @@
  * The data set is a log of domain events in the shapes the deciders emit. The events go through
  * the real `monitoringProjection` into a SQLite file and are read back by the API's
  * `MonitoringReadModel` as known at a moment. Every figure is then checked against a hand
- * computation written next to it: first the raw counts (`tel*`), then what is published
- * (`*Cijfers`: counts under 10 withheld and listed in `onderdrukt`, other counts rounded to 5).
+ * computation written next to it: first the raw counts (`tel*`, each a `Telling`: its count and
+ * the cell key of the records it counts), then what is published (`*Cijfers`, under the cell-key
+ * method): a count is withheld under 10 and listed in `onderdrukt`, else it is the p-table's
+ * answer for its count and cell key (off by at most 2, rounded to 5); a share comes from the
+ * published counts and is withheld with either of them; a mean, percentile or Kaplan-Meier figure
+ * is checked within its noise bound around the hand computation.
+ *
+ * Every person gets a record key right after their registration, as RegisterPersoon emits one:
+ * from a fixed series (`sleutelreeks`), so every run gives the same published figures.
  *
  * THE QUESTION (Q): 2025, van 2025-01-01 tot 2025-12-31, as known on 2026-06-30 (bekendTot the
  * last millisecond of that day). The peildatum is the earlier of tot and bekendOp: 2025-12-31. Care
@@ -90,6 +97,7 @@ import {
   NetwerkBetrokkene,
   NetwerkBetrokkeneAdded,
   NetwerkBetrokkeneEnded,
+  PersoonRecordKeyAssigned,
   PersoonRegistered,
   ProductVersionSet,
   Productcategorie,
@@ -115,6 +123,7 @@ import { ReadModelDatabase, monitoringProjection } from '@app/projections';
 import {
   DUUR_GROEPERINGEN,
   EPISODE_GROEPEN,
+  EpisodeTelling,
   INDICATOREN_DEFINITIE,
   MONITORING_DUREN_DEFINITIE,
   MonitoringDataset,
@@ -126,6 +135,7 @@ import {
   RuweDuurStatistiek,
   SAMENLOOP_CIJFERS_DEFINITIE,
   Tabel,
+  Telling,
   UITSTROOM_DEFINITIE,
   VERLENGINGEN_DEFINITIE,
   VERLENGING_GROEPERINGEN,
@@ -138,6 +148,7 @@ import {
   indicatorTabel,
   perspectiefCijfers,
   perspectiefTabel,
+  publiceerAantal,
   samenloopCijfers,
   samenloopTabel,
   telDuren,
@@ -154,6 +165,13 @@ import {
   zorgepisodeCijfers,
   zorgepisodeTabel,
 } from '@app/statistics';
+import {
+  MAX_FOUT,
+  aantallen,
+  celsleutel,
+  sleutelreeks,
+  verwachtGepubliceerd,
+} from '@app/statistics/testing/tellingen';
 import { MonitoringReadModel } from '../../apps/api/src/monitoring/monitoring.read-model';
 
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +236,21 @@ const PERSONEN = [
   J1, J2, J3, J4, J5, J6, J7, J8, J9, J10, J11, J12, J13, J14, J15, J16, J17,
   O1, O2, O3, O4, O5, O6, O7,
 ];
+
+/** The seed of the fixed series of record keys: the same keys, so the same figures, every run. */
+const SLEUTELREEKS = 2025;
+
+/**
+ * Per person the record key the log gives them (as the command path draws one at random): the
+ * series drawn in the order of PERSONEN.
+ */
+function recordsleutels(seed: number): ReadonlyMap<string, number> {
+  const volgende = sleutelreeks(seed);
+  return new Map(PERSONEN.map((p) => [p.persoonId, volgende()]));
+}
+const SLEUTELS = recordsleutels(SLEUTELREEKS);
+/** The record key of a person of the data set. */
+const sleutel = (p: Persoon): number => SLEUTELS.get(p.persoonId)!;
 
 interface Gezin {
   gezinId: string;
@@ -353,6 +386,7 @@ type Productcode = keyof typeof PRODUCTEN;
 type LogEvent =
   | ZorgEvent
   | PersoonRegistered
+  | PersoonRecordKeyAssigned
   | GezinRegistered
   | GezinWijkSet
   | GezinslidAdded
@@ -383,6 +417,9 @@ class Log {
   private positie = 0n;
   private readonly revisies = new Map<string, number>();
   private readonly toewijzingen = new Map<string, { data: ToewijzingData; laatsteOp: string }>();
+
+  /** `sleutels`: the record key of every person, recorded right after their registration. */
+  constructor(private readonly sleutels: ReadonlyMap<string, number> = SLEUTELS) {}
 
   voeg(op: string, streamId: string, event: LogEvent): void {
     this.gepland.push({ op, streamId, event });
@@ -434,6 +471,11 @@ class Log {
       this.voeg(op, persoonStreamId(persoonId), {
         type: 'PersoonRegistered',
         data: { persoonId, voornaam, achternaam, geboortedatum, bsn },
+      });
+      // RegisterPersoon emits the person's record key with the registration.
+      this.voeg(op, persoonStreamId(persoonId), {
+        type: 'PersoonRecordKeyAssigned',
+        data: { persoonId, recordKey: this.sleutels.get(persoonId)! },
       });
       this.voeg(op, stream, {
         type: 'GezinslidAdded',
@@ -1109,6 +1151,47 @@ const combinatie = (naam: string, aantal: number | null) => ({
   aantal,
 });
 
+/**
+ * What a count is published as, given its raw Telling and the count computed by hand: the raw
+ * count is the hand count; under 10 it is withheld (null); else it is the p-table's answer for
+ * the count and its cell key, a multiple of 5 at most MAX_FOUT from the hand count.
+ */
+function gepubliceerd(ruw: Telling, hand: number): number | null {
+  expect(ruw.aantal).toBe(hand);
+  if (hand < 10) return null;
+  const aantal = publiceerAantal(ruw)!;
+  expect(aantal % 5).toBe(0);
+  expect(Math.abs(aantal - hand)).toBeLessThanOrEqual(MAX_FOUT);
+  return aantal;
+}
+
+/**
+ * A share in percent of two published counts (or of a public number, the population), as
+ * published: null when either is withheld, at most 100 (two counts perturbed apart can put a part
+ * above its whole).
+ */
+function aandeel(teller: number | null, noemer: number | null, decimalen = 0): number | null {
+  if (teller === null || noemer === null || noemer === 0) return null;
+  const factor = 10 ** decimalen;
+  return Math.round(Math.min(100, (100 * teller) / noemer) * factor) / factor;
+}
+
+/** Matches a published number within `grens` of `waarde` (never null). */
+const rondom = (waarde: number, grens: number) => ({
+  asymmetricMatch: (x: unknown) => typeof x === 'number' && Math.abs(x - waarde) <= grens,
+  toAsymmetricMatcher: () => `a number within ${grens} of ${waarde}`,
+});
+
+/**
+ * The noise bound the definition promises for a mean, median or percentile of a cell of `aantal`
+ * records whose largest value is `grootste`: half of that value over the count, plus rounding.
+ */
+const ruisgrens = (grootste: number, aantal: number, decimalen = 1) =>
+  (0.5 * grootste) / aantal + 0.5 * 10 ** -decimalen + 1e-9;
+
+/** The bound for a Kaplan-Meier survival in percent: 1.5 persons of those at risk, plus rounding. */
+const overlevingsgrens = (onderRisico: number) => (100 * 1.5) / onderRisico + 0.05 + 1e-9;
+
 /** Every published figure, with every grouping: what beleid can ask for one question. */
 function alleCijfers(d: MonitoringDataset, v: MonitoringVraag) {
   return {
@@ -1165,12 +1248,13 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
     expect(PERSONEN.every((p) => isValidBsn(p.bsn))).toBe(true);
     const types = new Set(basisEvents.map((e) => e.type));
     const alleTypes =
-      'PersoonRegistered GezinRegistered GezinWijkSet GezinslidAdded ContactpersoonAssigned ' +
-      'ContactpersoonHandedOver ContactpersoonEnded NetwerkBetrokkeneAdded NetwerkBetrokkeneEnded ' +
-      'ProductVersionSet AanbiederVersionSet BevolkingVastgesteld ToewijzingRegistered ZorgGestart ' +
-      'ZorgGestopt ZorgStartCorrected ZorgStopCorrected VerlengingRequested VerlengingGranted ' +
-      'VerlengingRefused VerblijfStarted WoonvormChanged UitstroomperspectiefSet VerblijfEnded ' +
-      'PerspectiefgesprekHeld VerlengdeJeugdhulpRequested VerlengdeJeugdhulpDecided';
+      'PersoonRegistered PersoonRecordKeyAssigned GezinRegistered GezinWijkSet GezinslidAdded ' +
+      'ContactpersoonAssigned ContactpersoonHandedOver ContactpersoonEnded NetwerkBetrokkeneAdded ' +
+      'NetwerkBetrokkeneEnded ProductVersionSet AanbiederVersionSet BevolkingVastgesteld ' +
+      'ToewijzingRegistered ZorgGestart ZorgGestopt ZorgStartCorrected ZorgStopCorrected ' +
+      'VerlengingRequested VerlengingGranted VerlengingRefused VerblijfStarted WoonvormChanged ' +
+      'UitstroomperspectiefSet VerblijfEnded PerspectiefgesprekHeld VerlengdeJeugdhulpRequested ' +
+      'VerlengdeJeugdhulpDecided';
     expect([...types].sort()).toEqual(alleTypes.split(' ').sort());
     const kaders = new Set([...d.toewijzingen.values()].map((t) => t.wettelijkKader));
     expect([...kaders].sort()).toEqual(
@@ -1196,6 +1280,19 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
     expect(d.toewijzingen.size).toBe(31);
     expect(d.verblijven.size).toBe(4);
     expect(d.verlengingen.size).toBe(5);
+    // Every person's record key, right after their registration, reached the data set as drawn.
+    const registraties = basisEvents.filter((e) => e.type === 'PersoonRegistered');
+    expect(registraties).toHaveLength(24);
+    for (const r of registraties) {
+      const volgende = basisEvents[Number(r.position)]!; // positions count from 1
+      expect([volgende.type, volgende.streamId, volgende.data]).toEqual([
+        'PersoonRecordKeyAssigned',
+        r.streamId,
+        { persoonId: r.data.persoonId, recordKey: SLEUTELS.get(r.data.persoonId as string) },
+      ]);
+    }
+    expect(d.recordsleutels).toEqual(SLEUTELS);
+    expect(new Set(SLEUTELS.values()).size).toBe(24);
   });
 
   describe('zorgepisodes', () => {
@@ -1215,7 +1312,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         naam: kader,
         telling: t,
       });
-      expect(telZorgepisodes(d, Q, 'kader')).toEqual({
+      expect(aantallen(telZorgepisodes(d, Q, 'kader'))).toEqual({
         //                                   actief gestart beeindigd lopend personen toewijzingen
         perGroep: [
           groep('jeugdwet', telling(19, 15, 16, 3, 16, 22)),
@@ -1234,7 +1331,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       // (12 and 13), J13 (13, 13), J14 (17 on 2024-09-01) = 16. 18+: J16 (18 on 2024-11-01), O1,
       // O3, O4 twice, O6 = 6. onbekend: O2 (no birth date) = 1.
       const ruw = telZorgepisodes(d, Q, 'leeftijd');
-      expect(ruw.perGroep.map((g) => [g.sleutel, g.telling.actief])).toEqual([
+      expect(ruw.perGroep.map((g) => [g.sleutel, g.telling.actief.aantal])).toEqual([
         ['0-3', 1],
         ['4-11', 1],
         ['12-17', 16],
@@ -1243,24 +1340,32 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       ]);
     });
 
-    it('publishes rounded counts and withholds those under 10', () => {
+    it('publishes the counts perturbed by their cell keys and withholds those under 10', () => {
       const verborgen = telling(null, null, null, null, null, null);
       const alle = ['actief', 'gestart', 'beeindigd', 'lopend', 'personen', 'toewijzingen'];
+      const ruw = telZorgepisodes(d, Q, 'kader');
+      /** The published counts of a raw row, given its counts by hand (as in the test above). */
+      const gepubliceerdeTelling = (t: EpisodeTelling, ...hand: number[]) =>
+        telling(...alle.map((veld, i) => gepubliceerd(t[veld as keyof EpisodeTelling], hand[i]!)));
       const c = zorgepisodeCijfers(d, Q, 'kader');
       expect(c).toEqual({
-        ...kop('zorgepisodes-1'),
+        ...kop('zorgepisodes-2'),
         definitie: ZORGEPISODES_DEFINITIE,
         groep: 'kader',
         perGroep: [
-          // 19 -> 20, 15 -> 15, 16 -> 15, 3 withheld, 16 -> 15, 22 -> 20.
-          { sleutel: 'jeugdwet', naam: 'jeugdwet', ...telling(20, 15, 15, null, 15, 20) },
+          // 19, 15, 16, 3 withheld, 16, 22.
+          {
+            sleutel: 'jeugdwet',
+            naam: 'jeugdwet',
+            ...gepubliceerdeTelling(ruw.perGroep[0]!.telling, 19, 15, 16, 3, 16, 22),
+          },
           { sleutel: 'overig', naam: 'overig', ...verborgen },
           { sleutel: 'participatiewet', naam: 'participatiewet', ...verborgen },
           { sleutel: 'schuldhulpverlening', naam: 'schuldhulpverlening', ...verborgen },
           { sleutel: 'wmo', naam: 'wmo', ...verborgen },
         ],
-        // 25, 20, 19 -> 20, 6 withheld, 21 -> 20, 28 -> 30.
-        totaal: telling(25, 20, 20, null, 20, 30),
+        // 25, 20, 19, 6 withheld, 21, 28.
+        totaal: gepubliceerdeTelling(ruw.totaal, 25, 20, 19, 6, 21, 28),
         onderdrukt: [
           weg('perGroep', 'jeugdwet', 'aantal onder 10', ['lopend']),
           weg('perGroep', 'overig', 'aantal onder 10', alle),
@@ -1270,8 +1375,29 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           weg('perGroep', 'totaal', 'aantal onder 10', ['lopend']),
         ],
       });
+      // Every grouping, every cell: the p-table's answer for its raw count and cell key.
+      for (const groep of EPISODE_GROEPEN) {
+        const r = telZorgepisodes(d, Q, groep);
+        const g = zorgepisodeCijfers(d, Q, groep);
+        expect(g.perGroep.map((x) => x.sleutel)).toEqual(r.perGroep.map((x) => x.sleutel));
+        for (const veld of alle as (keyof EpisodeTelling)[]) {
+          r.perGroep.forEach((x, i) => verwachtGepubliceerd(g.perGroep[i]![veld], x.telling[veld]));
+          verwachtGepubliceerd(g.totaal[veld], r.totaal[veld]);
+        }
+      }
+      const j = c.perGroep[0]!;
       const [jeugdwet] = zorgepisodeTabel(c).rijen;
-      expect(jeugdwet).toEqual(['jeugdwet', 'jeugdwet', 20, 15, 15, null, 15, 20, 'lopend']);
+      expect(jeugdwet).toEqual([
+        'jeugdwet',
+        'jeugdwet',
+        j.actief,
+        j.gestart,
+        j.beeindigd,
+        null,
+        j.personen,
+        j.toewijzingen,
+        'lopend',
+      ]);
     });
   });
 
@@ -1295,12 +1421,20 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       //   26 days; G12 J13 05-31 -> 09-01: 92 days. Not G2 (O2's care bridges J2's break), not
       //   G9 (45A48 until 02-28, 45A49 from 03-01: 1 day apart), not G11 (J12's foster care).
       // (Professionals per family: see their own test below.)
-      const { professionalsVerdeling: _p, ...ruw } = telSamenloop(d, Q);
+      const { professionalsVerdeling: _p, ...ruw } = aantallen(telSamenloop(d, Q));
+      const oplopend = (dagen: number[]) => [...dagen].sort((a, b) => a - b);
+      const som = (dagen: number[]) => dagen.reduce((a, b) => a + b, 0);
+      // The days with two or more frameworks of each family that has them (behind the mean).
+      expect(oplopend(ruw.gezinnen.samenloopdagen)).toEqual([0, 59, 139, 168, 242]);
+      expect(som(ruw.gezinnen.samenloopdagen)).toBe(608);
+      expect(ruw.personen.samenloopdagen).toEqual([0]); // O4
       expect({
         ...ruw,
+        gezinnen: { ...ruw.gezinnen, samenloopdagen: som(ruw.gezinnen.samenloopdagen) },
+        personen: { ...ruw.personen, samenloopdagen: som(ruw.personen.samenloopdagen) },
         hiaten: {
           ...ruw.hiaten,
-          dagenZonderZorg: [...ruw.hiaten.dagenZonderZorg].sort((a, b) => a - b),
+          dagenZonderZorg: oplopend(ruw.hiaten.dagenZonderZorg),
         },
       }).toEqual({
         gezinnen: {
@@ -1338,60 +1472,78 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       });
     });
 
-    it('publishes the counts of 10 or more; shares over 15 and 21', () => {
+    it('publishes the counts of 10 or more; no share, since both numerators are under 10', () => {
+      const ruw = telSamenloop(d, Q);
+      /** The raw count of a combination (or of a number of providers) by its name. */
+      const combi = (rijen: { combinatie: string; aantal: Telling }[], naam: string) =>
+        rijen.find((r) => r.combinatie === naam)!.aantal;
+      const { gezinnen: g, personen: p } = ruw;
       // (Professionals per family: see their own test below.)
       const { professionalsPerGezin: _p, ...c } = samenloopCijfers(d, Q);
       expect({
         ...c,
         onderdrukt: c.onderdrukt.filter((o) => o.tabel !== 'professionalsPerGezin'),
       }).toEqual({
-        ...kop('samenloop-cijfers-1'),
+        ...kop('samenloop-cijfers-2'),
         definitie: SAMENLOOP_CIJFERS_DEFINITIE,
         gezinnen: {
-          metZorg: 15,
-          metEenKader: 10,
-          metMeerdereKaders: null,
-          aandeelMeerdereKaders: 33, // 5 of 15 = 33.3%
+          metZorg: gepubliceerd(g.metZorg, 15),
+          metEenKader: gepubliceerd(g.metEenKader, 10),
+          metMeerdereKaders: gepubliceerd(g.metMeerdereKaders, 5), // withheld
+          // 5 of 15 = 33% was published from the raw counts; now a share comes from the published
+          // counts only, and 5 is withheld: so is its share.
+          aandeelMeerdereKaders: null,
+          // The published counts order the combinations, withheld ones last by name: the raw
+          // order would tell that jeugdwet+schuldhulpverlening (2) is the largest of those.
           perCombinatie: [
-            combinatie('jeugdwet', 10),
-            combinatie('jeugdwet+schuldhulpverlening', null),
-            combinatie('jeugdwet+participatiewet', null),
-            combinatie('jeugdwet+wmo', null),
-            combinatie('jeugdwet+wmo+overig', null),
+            combinatie('jeugdwet', gepubliceerd(combi(g.perCombinatie, 'jeugdwet'), 10)),
+            combinatie('jeugdwet+participatiewet', null), // 1
+            combinatie('jeugdwet+schuldhulpverlening', null), // 2
+            combinatie('jeugdwet+wmo', null), // 1
+            combinatie('jeugdwet+wmo+overig', null), // 1
           ],
           aanbiedersVerdeling: [
-            { aanbieders: 1, aantal: 10 },
-            { aanbieders: 2, aantal: null },
+            { aanbieders: 1, aantal: gepubliceerd(g.aanbiedersVerdeling[0]!.aantal, 10) },
+            { aanbieders: 2, aantal: gepubliceerd(g.aanbiedersVerdeling[1]!.aantal, 5) },
           ],
           gemiddeldeSamenloopdagen: null, // 608 / 5 = 121.6, over 5 families
         },
         personen: {
-          metZorg: 20, // 21
-          metEenKader: 20,
-          metMeerdereKaders: null,
-          aandeelMeerdereKaders: 5, // 1 of 21 = 4.8%
+          metZorg: gepubliceerd(p.metZorg, 21),
+          metEenKader: gepubliceerd(p.metEenKader, 20),
+          metMeerdereKaders: gepubliceerd(p.metMeerdereKaders, 1), // withheld
+          // 1 of 21 = 5% was published; withheld now with its numerator.
+          aandeelMeerdereKaders: null,
           perCombinatie: [
-            combinatie('jeugdwet', 15), // 16
-            combinatie('schuldhulpverlening', null),
-            combinatie('participatiewet', null),
-            combinatie('wmo', null),
-            combinatie('wmo+overig', null),
+            combinatie('jeugdwet', gepubliceerd(combi(p.perCombinatie, 'jeugdwet'), 16)),
+            combinatie('participatiewet', null), // 1
+            combinatie('schuldhulpverlening', null), // 2
+            combinatie('wmo', null), // 1
+            combinatie('wmo+overig', null), // 1
           ],
-          aanbiedersVerdeling: [{ aanbieders: 1, aantal: 20 }],
+          aanbiedersVerdeling: [
+            { aanbieders: 1, aantal: gepubliceerd(p.aanbiedersVerdeling[0]!.aantal, 21) },
+          ],
           gemiddeldeSamenloopdagen: null, // 0 over 1 person
         },
         hiaten: { gezinnenMetHiaat: null, hiaten: null, gemiddeldeDagenZonderZorg: null }, // 60 over 3
         onderdrukt: [
-          weg('gezinnen', 'totaal', 'aantal onder 10', ['metMeerdereKaders']),
-          weg('gezinnen', 'jeugdwet+schuldhulpverlening', 'aantal onder 10', ['aantal']),
+          weg('gezinnen', 'totaal', 'aantal onder 10', [
+            'metMeerdereKaders',
+            'aandeelMeerdereKaders',
+          ]),
           weg('gezinnen', 'jeugdwet+participatiewet', 'aantal onder 10', ['aantal']),
+          weg('gezinnen', 'jeugdwet+schuldhulpverlening', 'aantal onder 10', ['aantal']),
           weg('gezinnen', 'jeugdwet+wmo', 'aantal onder 10', ['aantal']),
           weg('gezinnen', 'jeugdwet+wmo+overig', 'aantal onder 10', ['aantal']),
           weg('gezinnen', '2 aanbieders', 'aantal onder 10', ['aantal']),
           weg('gezinnen', 'totaal', 'groep onder 10', ['gemiddeldeSamenloopdagen']),
-          weg('personen', 'totaal', 'aantal onder 10', ['metMeerdereKaders']),
-          weg('personen', 'schuldhulpverlening', 'aantal onder 10', ['aantal']),
+          weg('personen', 'totaal', 'aantal onder 10', [
+            'metMeerdereKaders',
+            'aandeelMeerdereKaders',
+          ]),
           weg('personen', 'participatiewet', 'aantal onder 10', ['aantal']),
+          weg('personen', 'schuldhulpverlening', 'aantal onder 10', ['aantal']),
           weg('personen', 'wmo', 'aantal onder 10', ['aantal']),
           weg('personen', 'wmo+overig', 'aantal onder 10', ['aantal']),
           weg('personen', 'totaal', 'groep onder 10', ['gemiddeldeSamenloopdagen']),
@@ -1399,6 +1551,14 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           weg('hiaten', 'totaal', 'groep onder 10', ['gemiddeldeDagenZonderZorg']),
         ],
       });
+      // The UpSet table shows the same numbers.
+      expect(samenloopTabel(samenloopCijfers(d, Q)).rijen[0]).toEqual([
+        'jeugdwet',
+        1,
+        c.gezinnen.perCombinatie[0]!.aantal,
+        c.personen.perCombinatie[0]!.aantal,
+        '',
+      ]);
     });
     // G4's school social worker was recorded afterwards with the dates of their involvement,
     // 2024-01-10..2024-11-30: not involved in 2025 (this test found that the end date was dropped).
@@ -1412,7 +1572,8 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       //   2: G2 (A until the handover on 06-01, then B), G5 (C and the police officer
       //      03-01..09-30), G11 (B and the family guardian), G13 (D and the mentor until 11-30) = 4.
       //   G16 had no care in 2025.
-      expect(telSamenloop(d, Q).professionalsVerdeling).toEqual([
+      const ruw = telSamenloop(d, Q).professionalsVerdeling;
+      expect(aantallen(ruw)).toEqual([
         { professionals: 0, aantal: 1 },
         { professionals: 1, aantal: 10 },
         { professionals: 2, aantal: 4 },
@@ -1420,7 +1581,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       const c = samenloopCijfers(d, Q);
       expect(c.professionalsPerGezin).toEqual([
         { professionals: 0, aantal: null },
-        { professionals: 1, aantal: 10 },
+        { professionals: 1, aantal: gepubliceerd(ruw[1]!.aantal, 10) },
         { professionals: 2, aantal: null },
       ]);
       expect(c.onderdrukt.filter((o) => o.tabel === 'professionalsPerGezin')).toEqual([
@@ -1440,17 +1601,20 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         lopend: number;
         samenvatting: (number | null)[]; // mean, median, p25, p75, p90, min, max (ended ones)
         km: (number | null)[]; // kmMediaan, na 90, 180, 365 (started ones)
+        onderRisico: number[]; // at risk on the median day (0 without one), day 90, 180, 365
       },
     ) => {
       const { mean, median, p25, p75, p90, min, max } = s.samenvatting;
       const rond = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
+      const { onderRisico: r } = s;
       expect({
-        gestart: s.gestart,
-        beeindigd: s.beeindigd,
-        lopend: s.lopend,
+        gestart: s.gestart.aantal,
+        beeindigd: s.beeindigd.aantal,
+        lopend: s.lopend.aantal,
         count: s.samenvatting.count,
         samenvatting: [mean, median, p25, p75, p90, min, max].map(rond),
         km: [s.kmMediaan, s.overlevingNa90, s.overlevingNa180, s.overlevingNa365].map(rond),
+        onderRisico: [r.kmMediaan, r.na90, r.na180, r.na365],
       }).toEqual({
         gestart: e.gestart,
         beeindigd: e.beeindigd,
@@ -1458,7 +1622,10 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         count: e.beeindigd,
         samenvatting: e.samenvatting.map(rond),
         km: e.km.map(rond),
+        onderRisico: e.onderRisico,
       });
+      // The values behind the noise: one per ended one, one per started one.
+      expect([s.beeindigdeDuren.length, s.gestarteDuren.length]).toEqual([e.beeindigd, e.gestart]);
     };
 
     it('measures the episodes that ended in 2025 and those that started in it, per category', () => {
@@ -1479,6 +1646,9 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       //   96 *9/10 -> 117/168; 122 censored (8 left); 139 *7/8; 166 *6/7; 180 *5/6 = 195/448
       //   = 0.435 <= 0.5: median 180. After 90 days: 143/168 = 0.851; after 180: 0.435; after
       //   365: the last one ended at 254 and the curve reached 0, so 0.
+      //   At risk (lasting at least that many days, so still in care at the start of the day): on
+      //   day 180 (the median) J10 180, J4 181, J7 181, J1 222, J9 245, J5 254 = 6; on day 90 these
+      //   and J6 94, J8 96, J13 122, J2 139, J11 166 = 11; on day 180 the 6; on day 365 none.
       // Category 43: ended J11's behandeld wonen 2024-10-01..06-30 = 31+30+31 + 31+28+31+30+31+30
       //   = 273 (started in 2024: ended only) and J13's 02-01..05-31 = 28+31+30+31 = 120: mean
       //   196.5, p25 120 + 0.25*153 = 158.25, p75 234.75, p90 257.7. Started: J13's only.
@@ -1504,6 +1674,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         lopend: 0,
         samenvatting: [196.5, 196.5, 158.25, 234.75, 257.7, 120, 273],
         km: [120, 1, 0, 0],
+        onderRisico: [1, 1, 0, 0], // J13's 120 days
       });
       verwacht(c44!, {
         gestart: 0,
@@ -1511,6 +1682,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         lopend: 0,
         samenvatting: [456, 456, 456, 456, 456, 456, 456],
         km: [null, null, null, null],
+        onderRisico: [0, 0, 0, 0],
       });
       verwacht(c45!, {
         gestart: 14,
@@ -1518,6 +1690,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         lopend: 2,
         samenvatting: [2082 / 13, 180, 96, 181, 240.4, 54, 254],
         km: [180, 143 / 168, 195 / 448, 0],
+        onderRisico: [6, 11, 6, 0],
       });
       verwacht(c50!, {
         gestart: 5,
@@ -1525,6 +1698,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         lopend: 3,
         samenvatting: [233, 245, 167, 305, 341, 89, 365],
         km: [245, 0.75, 0.75, null],
+        onderRisico: [2, 3, 3, 0], // 245 and 306 on day 245; 213, 245, 306 on day 90 and 180
       });
       // All 19 ended in 2025 (the episode counts' beeindigd), sorted 54 89 89 94 96 120 139 166
       //   180 181 181 181 222 245 245 254 273 365 456 (sum 2082 + 393 + 456 + 699 = 3630, mean
@@ -1534,18 +1708,21 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       // KM over 20: 54 S=19/20; 59 c, 87 c (17 left); 89 (two) *15/17 = 285/340 = 0.838;
       //   94 *14/15; 96 *13/14; 120 *12/13; 122 c; 139 *10/11; 166 *9/10; 180 *8/9 = 1824/3740
       //   = 0.488: median 180; after 365: the longest (306) is censored at S > 0: null.
+      //   At risk on day 180 (the median): 180 181 181 213 222 245 245 254 306 = 9; on day 90: these
+      //   and 94 96 120 122 139 166 = 15; on day 365: none.
       verwacht(ruw.totaal, {
         gestart: 20,
         beeindigd: 19,
         lopend: 5,
         samenvatting: [3630 / 19, 181, 108, 245, 291.4, 54, 456],
         km: [180, 285 / 340, 1824 / 3740, null],
+        onderRisico: [9, 15, 9, 0],
       });
       // Stays without foster care that ended in 2025: J11's (behandeld wonen from 2024-10-01, 273
       // days), J13's (120) and J14's (begeleid wonen from 2024-09-01, 456): sorted 120 273 456,
       // mean 849/3 = 283; median 273; p25 at 0.5: 196.5; p75 at 1.5: 364.5; p90 at 1.8: 273 +
       // 0.8*183 = 419.4. Started in 2025: J13's only (ended). J12's is foster care.
-      const alleenJ13 = { gestart: 1, lopend: 0, km: [120, 1, 0, 0] };
+      const alleenJ13 = { gestart: 1, lopend: 0, km: [120, 1, 0, 0], onderRisico: [1, 1, 0, 0] };
       verwacht(ruw.verblijf, {
         ...alleenJ13,
         beeindigd: 3,
@@ -1564,6 +1741,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         lopend: 0,
         samenvatting: [null, null, null, null, null, null, null],
         km: [null, null, null, null],
+        onderRisico: [0, 0, 0, 0],
       });
     });
 
@@ -1582,20 +1760,17 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         overlevingNa180: null,
         overlevingNa365: null,
       };
-      const aantallen = ['gestart', 'beeindigd', 'lopend'];
-      const waarden = [
-        'gemiddelde',
-        'mediaan',
-        'p25',
-        'p75',
-        'p90',
-        'kmMediaan',
-        'overlevingNa90',
-        'overlevingNa180',
-      ];
+      const tellingen = ['gestart', 'beeindigd', 'lopend'];
+      const samenvatting = ['gemiddelde', 'mediaan', 'p25', 'p75', 'p90'];
+      const overlevingen = ['overlevingNa90', 'overlevingNa180', 'overlevingNa365'];
+      const ruw = telDuren(d, Q, 'categorie');
+      const r45 = ruw.perGroep.find((g) => g.sleutel === '45')!;
+      // The summary of category 45: 13 ended, the longest 254 days; of the total: 19, 456 days.
+      const rond45 = (waarde: number) => rondom(waarde, ruisgrens(254, 13));
+      const rondTotaal = (waarde: number) => rondom(waarde, ruisgrens(456, 19));
       const c = durenCijfers(d, Q, 'categorie');
       expect(c).toEqual({
-        ...kop('monitoring-duren-2'),
+        ...kop('monitoring-duren-3'),
         definitie: MONITORING_DUREN_DEFINITIE,
         groep: 'categorie',
         perGroep: [
@@ -1604,33 +1779,35 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           {
             sleutel: '45',
             naam: 'categorie 45',
-            gestart: 15, // 14
-            beeindigd: 15, // 13
-            lopend: null,
-            gemiddelde: 160.2,
-            mediaan: 180,
-            p25: 96,
-            p75: 181,
-            p90: 240.4,
-            kmMediaan: 180,
-            overlevingNa90: 85.1,
-            overlevingNa180: 43.5,
-            overlevingNa365: 0,
+            gestart: gepubliceerd(r45.gestart, 14),
+            beeindigd: gepubliceerd(r45.beeindigd, 13),
+            lopend: null, // 2
+            gemiddelde: rond45(2082 / 13),
+            mediaan: rond45(180),
+            p25: rond45(96),
+            p75: rond45(181),
+            p90: rond45(240.4),
+            // 180 was published; now withheld: only 6 are at risk on that day, and that day
+            // would tell when the few left ended.
+            kmMediaan: null,
+            overlevingNa90: rondom((100 * 143) / 168, overlevingsgrens(11)), // 85.1%
+            overlevingNa180: null, // 43.5% was published; 6 at risk: withheld now
+            overlevingNa365: null, // 0% was published; none at risk: withheld now
           },
           { sleutel: '50', naam: 'categorie 50', ...verborgen },
         ],
         totaal: {
-          gestart: 20,
-          beeindigd: 20, // 19
-          lopend: null,
-          gemiddelde: 191.1,
-          mediaan: 181,
-          p25: 108,
-          p75: 245,
-          p90: 291.4,
-          kmMediaan: 180,
-          overlevingNa90: 83.8,
-          overlevingNa180: 48.8,
+          gestart: gepubliceerd(ruw.totaal.gestart, 20),
+          beeindigd: gepubliceerd(ruw.totaal.beeindigd, 19),
+          lopend: null, // 5
+          gemiddelde: rondTotaal(3630 / 19),
+          mediaan: rondTotaal(181),
+          p25: rondTotaal(108),
+          p75: rondTotaal(245),
+          p90: rondTotaal(291.4),
+          kmMediaan: null, // 180 was published; 9 at risk on that day: withheld now
+          overlevingNa90: rondom((100 * 285) / 340, overlevingsgrens(15)), // 83.8%
+          overlevingNa180: null, // 48.8% was published; 9 at risk: withheld now
           overlevingNa365: null, // not estimable, so not withheld either
         },
         verblijf: verborgen,
@@ -1641,25 +1818,80 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           verschilPercentage: null,
         },
         onderdrukt: [
-          weg('perGroep', 'categorie 43 (43)', 'aantal onder 10', aantallen),
-          weg('perGroep', 'categorie 43 (43)', 'groep onder 10', [...waarden, 'overlevingNa365']),
-          weg('perGroep', 'categorie 44 (44)', 'aantal onder 10', aantallen),
+          weg('perGroep', 'categorie 43 (43)', 'aantal onder 10', tellingen),
+          weg('perGroep', 'categorie 43 (43)', 'groep onder 10', [...samenvatting, 'kmMediaan']),
+          weg('perGroep', 'categorie 43 (43)', 'minder dan 10 onder risico', overlevingen),
+          weg('perGroep', 'categorie 44 (44)', 'aantal onder 10', tellingen),
           // Nothing started: the Kaplan-Meier figures are not withheld but unknown.
-          weg('perGroep', 'categorie 44 (44)', 'groep onder 10', waarden.slice(0, 5)),
+          weg('perGroep', 'categorie 44 (44)', 'groep onder 10', samenvatting),
           weg('perGroep', 'categorie 45 (45)', 'aantal onder 10', ['lopend']),
-          weg('perGroep', 'categorie 50 (50)', 'aantal onder 10', aantallen),
-          weg('perGroep', 'categorie 50 (50)', 'groep onder 10', waarden),
-          weg('totaal', 'totaal', 'aantal onder 10', ['lopend']),
-          weg('verblijf', 'verblijf zonder pleegzorg', 'aantal onder 10', aantallen),
-          weg('verblijf', 'verblijf zonder pleegzorg', 'groep onder 10', [
-            ...waarden,
+          weg('perGroep', 'categorie 45 (45)', 'minder dan 10 onder risico', [
+            'kmMediaan',
+            'overlevingNa180',
             'overlevingNa365',
           ]),
-          weg('behandeldWonen', 'periode', 'aantal onder 10', aantallen),
-          weg('behandeldWonen', 'periode', 'groep onder 10', [...waarden, 'overlevingNa365']),
-          weg('behandeldWonen', 'basisjaar 2023', 'aantal onder 10', aantallen),
+          weg('perGroep', 'categorie 50 (50)', 'aantal onder 10', tellingen),
+          weg('perGroep', 'categorie 50 (50)', 'groep onder 10', [...samenvatting, 'kmMediaan']),
+          // After 365 days: not estimable (the longest, 306, is censored), so not listed.
+          weg('perGroep', 'categorie 50 (50)', 'minder dan 10 onder risico', [
+            'overlevingNa90',
+            'overlevingNa180',
+          ]),
+          weg('totaal', 'totaal', 'aantal onder 10', ['lopend']),
+          weg('totaal', 'totaal', 'minder dan 10 onder risico', ['kmMediaan', 'overlevingNa180']),
+          weg('verblijf', 'verblijf zonder pleegzorg', 'aantal onder 10', tellingen),
+          weg('verblijf', 'verblijf zonder pleegzorg', 'groep onder 10', [
+            ...samenvatting,
+            'kmMediaan',
+          ]),
+          weg('verblijf', 'verblijf zonder pleegzorg', 'minder dan 10 onder risico', overlevingen),
+          weg('behandeldWonen', 'periode', 'aantal onder 10', tellingen),
+          weg('behandeldWonen', 'periode', 'groep onder 10', [...samenvatting, 'kmMediaan']),
+          weg('behandeldWonen', 'periode', 'minder dan 10 onder risico', overlevingen),
+          weg('behandeldWonen', 'basisjaar 2023', 'aantal onder 10', tellingen),
+          // No stay ended in 2023: its mean is withheld (the percentiles are merely unknown).
+          weg('behandeldWonen', 'basisjaar 2023', 'groep onder 10', ['gemiddelde']),
+          // The goal and the change come from the 2023 mean, which is withheld.
+          weg('behandeldWonen', 'doel', 'groep onder 10', ['doelGemiddelde', 'verschilPercentage']),
         ],
       });
+      // The noise is there: no published summary figure is the raw one rounded.
+      const k45 = c.perGroep[2]!;
+      const velden = ['gemiddelde', 'mediaan', 'p25', 'p75', 'p90', 'overlevingNa90'] as const;
+      const zonderRuis45 = [160.2, 180, 96, 181, 240.4, 85.1];
+      const zonderRuisTotaal = [191.1, 181, 108, 245, 291.4, 83.8];
+      velden.forEach((veld, i) => {
+        expect([veld, k45[veld]]).not.toEqual([veld, zonderRuis45[i]]);
+        expect([veld, c.totaal[veld]]).not.toEqual([veld, zonderRuisTotaal[i]]);
+      });
+      // Percentiles are published in order, each with noise of its own.
+      for (const rij of [c.perGroep[2]!, c.totaal]) {
+        expect(rij.p25!).toBeLessThanOrEqual(rij.mediaan!);
+        expect(rij.mediaan!).toBeLessThanOrEqual(rij.p75!);
+        expect(rij.p75!).toBeLessThanOrEqual(rij.p90!);
+      }
+      // The CSV row of category 45 is the JSON row, and names what it withholds.
+      const tabel = durenTabel(c);
+      expect(tabel.rijen[2]).toEqual([
+        'categorie',
+        '45',
+        'categorie 45',
+        k45.gestart,
+        k45.beeindigd,
+        null,
+        k45.gemiddelde,
+        k45.mediaan,
+        k45.p25,
+        k45.p75,
+        k45.p90,
+        null,
+        k45.overlevingNa90,
+        null,
+        null,
+        null,
+        null,
+        'lopend kmMediaan overlevingNa180 overlevingNa365',
+      ]);
     });
   });
 
@@ -1687,7 +1919,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         extraDagen: [],
         verblijfVerlengd: 0,
       };
-      expect(ruw).toEqual({
+      expect(aantallen(ruw)).toEqual({
         groep: 'aanbieder',
         perGroep: [
           {
@@ -1746,11 +1978,8 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         perProduct.map((g) => [
           g.sleutel,
           g.naam,
-          g.metMaximum,
-          g.langerDanMaximum,
-          g.aangevraagd,
-          g.toegekend,
-          g.verblijfVerlengd,
+          ...aantallen([g.metMaximum, g.langerDanMaximum, g.aangevraagd, g.toegekend]),
+          g.verblijfVerlengd.aantal,
         ]),
       ).toEqual([
         ['44A05', 'Begeleid wonen', 1, 1, 1, 1, 1],
@@ -1762,7 +1991,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       ]);
     });
 
-    it('publishes only the number with a maximum and the share that lasted longer', () => {
+    it('publishes only the number with a maximum: the share that lasted longer is withheld too', () => {
       const verborgen = {
         metMaximum: null,
         langerDanMaximum: null,
@@ -1776,7 +2005,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         gemiddeldeExtraDagen: null,
         verblijfVerlengd: null,
       };
-      const aantallen = [
+      const tellingen = [
         'metMaximum',
         'langerDanMaximum',
         'aangevraagd',
@@ -1787,9 +2016,17 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         'verblijfVerlengd',
       ];
       const aandelen = ['aandeelLangerDanMaximum', 'aandeelToegekend'];
+      /** A provider's row: every count under 10, so every share's denominator too. */
+      const rijWeg = (rij: string) => [
+        weg('perGroep', rij, 'aantal onder 10', tellingen),
+        weg('perGroep', rij, 'noemer onder 10', aandelen),
+        // Kompas granted 3, the others none: too few for a mean.
+        weg('perGroep', rij, 'groep onder 10', ['gemiddeldeExtraDagen']),
+      ];
+      const ruw = telVerlengingen(d, Q, 'aanbieder');
       const c = verlengingenCijfers(d, Q, 'aanbieder');
       expect(c).toEqual({
-        ...kop('verlengingen-1'),
+        ...kop('verlengingen-2'),
         definitie: VERLENGINGEN_DEFINITIE,
         groep: 'aanbieder',
         perGroep: [
@@ -1800,38 +2037,35 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         ],
         totaal: {
           ...verborgen,
-          metMaximum: 20, // 18
-          aandeelLangerDanMaximum: 16.7, // 3 of 18
+          metMaximum: gepubliceerd(ruw.totaal.metMaximum, 18),
+          // 3 of 18 = 16.7% was published from the raw counts; a share now comes from the
+          // published counts, and goes with its numerator: 3 is withheld, so is the share.
+          aandeelLangerDanMaximum: null,
         },
         redenen: [{ reden: 'overige redenen', aantal: null }], // no reason is given 10 times: 5 together
         onderdrukt: [
-          weg('perGroep', `De Rading (${RADING})`, 'aantal onder 10', aantallen),
-          weg('perGroep', `De Rading (${RADING})`, 'noemer onder 10', aandelen),
-          weg('perGroep', `Kompas Jeugdhulp (${KOMPAS})`, 'aantal onder 10', aantallen),
-          weg('perGroep', `Kompas Jeugdhulp (${KOMPAS})`, 'noemer onder 10', aandelen),
-          weg('perGroep', `Kompas Jeugdhulp (${KOMPAS})`, 'groep onder 10', [
-            'gemiddeldeExtraDagen',
-          ]), // 3 granted
-          weg('perGroep', `Triade Vitree (${TRIADE})`, 'aantal onder 10', aantallen),
-          weg('perGroep', `Triade Vitree (${TRIADE})`, 'noemer onder 10', aandelen),
-          weg(
-            'perGroep',
-            `Zorgcollectief Flevoland (${ZORGCOLLECTIEF})`,
-            'aantal onder 10',
-            aantallen,
-          ),
-          weg(
-            'perGroep',
-            `Zorgcollectief Flevoland (${ZORGCOLLECTIEF})`,
-            'noemer onder 10',
-            aandelen,
-          ),
-          weg('totaal', 'totaal', 'aantal onder 10', aantallen.slice(1)),
+          ...rijWeg(`De Rading (${RADING})`),
+          ...rijWeg(`Kompas Jeugdhulp (${KOMPAS})`),
+          ...rijWeg(`Triade Vitree (${TRIADE})`),
+          ...rijWeg(`Zorgcollectief Flevoland (${ZORGCOLLECTIEF})`),
+          weg('totaal', 'totaal', 'aantal onder 10', [
+            'langerDanMaximum',
+            'aandeelLangerDanMaximum',
+            ...tellingen.slice(2),
+          ]),
           weg('totaal', 'totaal', 'noemer onder 10', ['aandeelToegekend']), // 4 decided
           weg('totaal', 'totaal', 'groep onder 10', ['gemiddeldeExtraDagen']),
           weg('redenen', 'overige redenen', 'aantal onder 10', ['aantal']),
         ],
       });
+      expect(verlengingenTabel(c).rijen.at(-1)).toEqual([
+        'totaal',
+        'totaal',
+        c.totaal.metMaximum,
+        ...Array<null>(10).fill(null),
+        'langerDanMaximum aandeelLangerDanMaximum aangevraagd toegekend afgewezen openstaand ' +
+          'telaat aandeelToegekend gemiddeldeExtraDagen verblijfVerlengd',
+      ]);
     });
   });
 
@@ -1845,7 +2079,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       //   on 08-01), and left to a lighter form on 05-31: 1 of 1.
       // Step-down J11 03-01 (behandeld wonen -> gezinshuis), step-up J14 02-01 (begeleid wonen ->
       //   behandeld wonen). On the peildatum only J12's stay runs: pleegzorg.
-      expect(telUitstroom(d, Q)).toEqual({
+      expect(aantallen(telUitstroom(d, Q))).toEqual({
         uitstroom: {
           aantal: 3,
           perBestemming: {
@@ -1888,7 +2122,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       ];
       const c = uitstroomCijfers(d, Q);
       expect(c).toEqual({
-        ...kop('uitstroom-1'),
+        ...kop('uitstroom-2'),
         definitie: UITSTROOM_DEFINITIE,
         uitstroom: {
           aantal: null,
@@ -2020,7 +2254,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           aanbiederId: s === 'totaal' || s === 'geen lopende zorg' ? null : s,
           telling: rijen[i] ?? t(0, 0, 0, 0, 0),
         }));
-      expect(ruw.perKwartaal).toEqual([
+      expect(aantallen(ruw.perKwartaal)).toEqual([
         // Q1: 10 youths: on time J1 J3 J6 J7 J9, late J2 J5, missing J4 J8 J10. De Rading: J6 J7;
         // Kompas: J1 (on time), J2 J5 (late), J8 J10 (missing); Triade: J3 J9 (on time), J4.
         ...kwartaal('2025-Q1', [
@@ -2034,7 +2268,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         ...kwartaal('2025-Q4', []),
       ]);
       // Verlengde jeugdhulp: J14 asked 02-10, granted; J5 asked 11-05, open.
-      expect(ruw.verlengdeJeugdhulp).toEqual([
+      expect(aantallen(ruw.verlengdeJeugdhulp)).toEqual([
         { kwartaal: '2025-Q1', aangevraagd: 1, toegekend: 1, afgewezen: 0, open: 0 },
         { kwartaal: '2025-Q2', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
         { kwartaal: '2025-Q3', aangevraagd: 0, toegekend: 0, afgewezen: 0, open: 0 },
@@ -2042,7 +2276,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
       ]);
     });
 
-    it('publishes the first quarter: 10 youths, shares of them; every provider withheld', () => {
+    it('publishes the first quarter: 10 youths, no shares of them; every provider withheld', () => {
       const geen = { aantal: null, percentage: null };
       const verborgen = (
         kwartaal: string,
@@ -2081,19 +2315,23 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         weg('perKwartaal', rij, 'aantal onder 10', alleAantallen),
         weg('perKwartaal', rij, 'noemer onder 10', alleAandelen),
       ];
+      const q1 = telPerspectief(d, Q).perKwartaal[0]!;
+      expect([q1.kwartaal, q1.soort]).toEqual(['2025-Q1', 'totaal']);
       const c = perspectiefCijfers(d, Q);
       const [q1Totaal, ...q1Rest] = rijen('2025-Q1');
       expect(c).toEqual({
         // The conversations are about Jeugdwet care: the header says so.
-        ...kop('perspectief-1', Q, PEIL, { kader: 'jeugdwet' }),
+        ...kop('perspectief-2', Q, PEIL, { kader: 'jeugdwet' }),
         definitie: PERSPECTIEF_DEFINITIE,
         perKwartaal: [
           {
             ...q1Totaal,
-            inScope: 10,
-            opTijd: { aantal: null, percentage: 50 }, // 5 of 10
-            teLaat: { aantal: null, percentage: 20 }, // 2 of 10
-            ontbreekt: { aantal: null, percentage: 30 }, // 3 of 10
+            inScope: gepubliceerd(q1.telling.inScope, 10),
+            // 5, 2 and 3 of 10 were published as 50%, 20% and 30%; a share now goes with its
+            // count, and these are under 10: withheld.
+            opTijd: { aantal: null, percentage: null },
+            teLaat: { aantal: null, percentage: null },
+            ontbreekt: { aantal: null, percentage: null },
           },
           ...q1Rest,
           ...rijen('2025-Q2'),
@@ -2108,7 +2346,16 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
           open: null,
         })),
         onderdrukt: [
-          weg('perKwartaal', '2025-Q1, totaal', 'aantal onder 10', alleAantallen.slice(1)),
+          weg('perKwartaal', '2025-Q1, totaal', 'aantal onder 10', [
+            'instroomNa16EnHalf',
+            'opTijd.aantal',
+            'opTijd.percentage',
+            'teLaat.aantal',
+            'teLaat.percentage',
+            'ontbreekt.aantal',
+            'ontbreekt.percentage',
+            'nogNietAanDeBeurt',
+          ]),
           ...['De Rading', 'Kompas Jeugdhulp', 'Triade Vitree', 'geen lopende zorg'].flatMap((a) =>
             allesWeg(`2025-Q1, ${a}`),
           ),
@@ -2161,7 +2408,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         uitstroomZonderVerblijf: uitstroom[0],
         uitstroomMetVerblijf: uitstroom[1],
       });
-      expect(telIndicatoren(d, Q)).toEqual({
+      expect(aantallen(telIndicatoren(d, Q))).toEqual({
         jaren: [
           {
             jaar: 2025,
@@ -2198,10 +2445,18 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
     });
 
     it('publishes the youths without residence, the clients and January inflow', () => {
+      const ruw = telIndicatoren(d, Q);
+      const r = ruw.jaren[0]!;
+      const zonderVerblijf = gepubliceerd(r.jeugdigenZonderVerblijf, 13);
+      const clienten = gepubliceerd(r.clienten, 16);
+      const alleenZonderVerblijf = gepubliceerd(r.clientenAlleenZonderVerblijf, 12);
+      const instroom = gepubliceerd(r.herhaaldeInstroom.instroom, 15);
       const c = indicatorCijfers(d, Q);
       const leeg = { zonderVerblijf: null, metVerblijf: null };
+      // Repeated inflow in 2025 and over the whole period (2025): the same episodes.
+      const herhaling = { instroom, herhaald: null, percentage: null, aansluitend: null };
       expect(c).toEqual({
-        ...kop('indicatoren-1', Q, PEIL, { kader: 'jeugdwet' }),
+        ...kop('indicatoren-2', Q, PEIL, { kader: 'jeugdwet' }),
         definitie: INDICATOREN_DEFINITIE,
         nulwaarden: NULWAARDEN,
         jaren: [
@@ -2213,59 +2468,63 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
             heelJaar: true,
             bevolking: 4000,
             bevolkingOnbekend: false,
-            // 13 -> 15; 13 of 4000 = 0.325% -> 0.3.
+            // 13 youths, of the (public) population of 4000: the published count's share.
             zonderVerblijf: {
-              aantal: 15,
-              percentage: 0.3,
+              aantal: zonderVerblijf,
+              percentage: aandeel(zonderVerblijf, 4000, 1),
               nulwaarde2023: 12.7,
               nulwaarde2024: 11.9,
             },
             // 4: withheld, and so is its share of the (public) population: it would give the 4.
             metVerblijf: { aantal: null, percentage: null, nulwaarde2023: 1.7, nulwaarde2024: 1.8 },
-            // 16 -> 15, 12 -> 10, 12 of 16 = 75%.
+            // 12 of 16 clients (75% raw): the share of the published counts.
             alleenZonderVerblijf: {
-              clienten: 15,
-              aantal: 10,
-              percentage: 75,
+              clienten,
+              aantal: alleenZonderVerblijf,
+              percentage: aandeel(alleenZonderVerblijf, clienten, 1),
               nulwaarde2023: 95.3,
               nulwaarde2024: 95.2,
             },
             jeugdigenInVerblijf: {
               aantal: null,
-              aantal2023: null,
+              aantal2023: null, // 0
               doel: null,
               verschilPercentage: null,
             },
-            // 15 -> 15; 4 withheld; 4 of 15 = 26.7%; 1 withheld.
-            herhaaldeInstroom: {
-              instroom: 15,
-              herhaald: null,
-              percentage: 26.7,
-              aansluitend: null,
-            },
-            zonderGeboortedatum: null,
+            // 15 started, 4 repeated, 1 of them a switch: 4 of 15 = 26.7% was published from the
+            // raw counts; the share now goes with its numerator, 4: withheld.
+            herhaaldeInstroom: herhaling,
+            zonderGeboortedatum: null, // 0
           },
         ],
         inEnUitstroom: maanden.map((m) => ({
           maand: `2025-${m}`,
           compleet: true,
-          instroom: m === '01' ? { zonderVerblijf: 10, metVerblijf: null } : leeg,
+          instroom:
+            m === '01'
+              ? {
+                  zonderVerblijf: gepubliceerd(ruw.inEnUitstroom[0]!.instroomZonderVerblijf, 10),
+                  metVerblijf: null,
+                }
+              : leeg,
           uitstroom: leeg,
         })),
-        herhaaldeInstroom: { instroom: 15, herhaald: null, percentage: 26.7, aansluitend: null },
+        herhaaldeInstroom: herhaling,
         onderdrukt: [
           weg('jaren', '2025', 'aantal onder 10', [
             'metVerblijf.aantal',
+            'metVerblijf.percentage',
             'jeugdigenInVerblijf.aantal2023',
             'herhaaldeInstroom.herhaald',
+            'herhaaldeInstroom.percentage',
             'herhaaldeInstroom.aansluitend',
             'zonderGeboortedatum',
           ]),
+          // The target and the change against 2023 come from the published count of 2023 (0).
           weg('jaren', '2025', 'groep onder 10', [
-            'metVerblijf.percentage',
             'jeugdigenInVerblijf.doel',
+            'jeugdigenInVerblijf.verschilPercentage',
           ]),
-          weg('jaren', '2025', 'noemer onder 10', ['jeugdigenInVerblijf.verschilPercentage']),
           ...maanden.map((m) =>
             weg('inEnUitstroom', `2025-${m}`, 'aantal onder 10', [
               ...(m === '01' ? [] : ['instroom.zonderVerblijf']),
@@ -2274,9 +2533,56 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
               'uitstroom.metVerblijf',
             ]),
           ),
-          weg('herhaaldeInstroom', 'totaal', 'aantal onder 10', ['herhaald', 'aansluitend']),
+          weg('herhaaldeInstroom', 'totaal', 'aantal onder 10', [
+            'herhaald',
+            'percentage',
+            'aansluitend',
+          ]),
         ],
       });
+      expect(aantallen(ruw.herhaaldeInstroom)).toEqual(aantallen(r.herhaaldeInstroom));
+      expect(ruw.herhaaldeInstroom.instroom.sleutel).toBe(r.herhaaldeInstroom.instroom.sleutel);
+    });
+  });
+
+  describe('cell keys', () => {
+    it('carry, through the projection, the record keys of exactly what each cell counts', () => {
+      /** The cell key of these persons' records (a person twice: their key twice). */
+      const van = (...personen: Persoon[]) => celsleutel(personen.map(sleutel));
+      /** A family's key: the sum of its members' keys. */
+      const gezinnen = (...g: number[]) =>
+        celsleutel(g.map((n) => van(...G(n).leden.map(([lid]) => lid))));
+      const jongeren = [J1, J2, J3, J4, J5, J6, J7, J8, J9, J10, J11, J12, J13, J14, J15, J16];
+
+      const jeugdwet = telZorgepisodes(d, Q, 'kader').perGroep[0]!.telling;
+      // Episodes: J9, J11 and J13 have two, so their key counts twice; persons once.
+      expect(jeugdwet.actief.sleutel).toBe(van(...jongeren, J9, J11, J13));
+      expect(jeugdwet.personen.sleutel).toBe(van(...jongeren));
+      expect(jeugdwet.lopend.sleutel).toBe(van(J12, J13, J15));
+
+      const samenloop = telSamenloop(d, Q);
+      expect(samenloop.gezinnen.metMeerdereKaders.sleutel).toBe(gezinnen(1, 2, 3, 5, 14));
+      expect(samenloop.personen.metMeerdereKaders.sleutel).toBe(van(O4));
+      // G3 and G6 and G12 each have one gap.
+      expect(samenloop.hiaten.hiaten.sleutel).toBe(gezinnen(3, 6, 12));
+
+      const duren = telDuren(d, Q, 'categorie');
+      const c45 = duren.perGroep.find((g) => g.sleutel === '45')!;
+      expect(c45.lopend.sleutel).toBe(van(J13, J15));
+      // Ended in 2025, category 45: J9 twice (45A48 and 45A49); J16 began in 2024.
+      expect(c45.beeindigd.sleutel).toBe(
+        van(J1, J2, J3, J4, J5, J6, J7, J8, J9, J9, J10, J11, J16),
+      );
+
+      const verlengingen = telVerlengingen(d, Q, 'aanbieder').totaal;
+      expect(verlengingen.langerDanMaximum.sleutel).toBe(van(J1, J5, J14));
+      expect(verlengingen.toegekend.sleutel).toBe(van(J1, J5, J14));
+      expect(verlengingen.afgewezen.sleutel).toBe(van(J10));
+
+      expect(telUitstroom(d, Q).uitstroom.aantal.sleutel).toBe(van(J11, J13, J14));
+      expect(telPerspectief(d, Q).perKwartaal[0]!.telling.ontbreekt.sleutel).toBe(van(J4, J8, J10));
+      const herhaald = telIndicatoren(d, Q).herhaaldeInstroom.herhaald;
+      expect(herhaald.sleutel).toBe(van(J2, J9, J11, J13));
     });
   });
 
@@ -2368,18 +2674,90 @@ describe('figures as known on a past day (acceptance)', () => {
       const nuNa = cijfers(nu);
       expect(nuNa).not.toEqual(nuVoor);
       // As known now: J3's episode lasts 01-02..05-31 = 150 days instead of 89, so the mean of
-      // category 45 (the 13 ended in 2025) goes from 2082 / 13 = 160.2 to 2143 / 13 = 164.8; and
-      // O7's Wmo makes a third Wmo episode in 2025 (withheld either way).
+      // category 45 (the 13 ended in 2025) goes from 2082 / 13 = 160.2 to 2143 / 13 = 164.8 (the
+      // longest stays J5's 254 days); and O7's Wmo makes a third Wmo episode in 2025 (withheld
+      // either way).
+      const ruw45 = () =>
+        telDuren(omgeving.dataset(null), nu, 'categorie').perGroep.find((g) => g.sleutel === '45')!;
+      expect(ruw45().samenvatting.mean).toBeCloseTo(2143 / 13, 9);
+      expect(ruw45().samenvatting.max).toBe(254);
       const cat45 = (c: ReturnType<typeof cijfers>) =>
         c.duren[0]!.perGroep.find((g) => g.sleutel === '45')!.gemiddelde;
-      expect([cat45(nuVoor), cat45(nuNa)]).toEqual([160.2, 164.8]);
+      expect(cat45(nuVoor)).toEqual(rondom(2082 / 13, ruisgrens(254, 13)));
+      expect(cat45(nuNa)).toEqual(rondom(2143 / 13, ruisgrens(254, 13)));
+      expect(cat45(nuNa)).not.toBe(cat45(nuVoor));
       const wmo = (v: MonitoringVraag) =>
         telZorgepisodes(omgeving.dataset(v === nu ? null : v.bekendTot!), v, 'kader').perGroep.find(
           (g) => g.sleutel === 'wmo',
-        )!.telling.actief;
+        )!.telling.actief.aantal;
       expect([wmo(toen), wmo(Q), wmo(nu)]).toEqual([2, 2, 3]);
     } finally {
       omgeving.sluit();
     }
+  });
+});
+
+describe('the same log with the same record keys (acceptance)', () => {
+  const vragen: MonitoringVraag[] = [
+    Q,
+    vraag('2025-09-30'),
+    vraag('2026-06-30', { wijk: 'Haven' }),
+    vraag('2026-06-30', { aanbieder: KOMPAS }),
+    { ...vraag('2026-06-30'), van: '2020-01-01' },
+  ];
+
+  /** Every figure and table for every question, from a new log with these keys on a new file. */
+  function antwoorden(sleutels: ReadonlyMap<string, number>) {
+    const log = new Log(sleutels);
+    basis(log);
+    const omgeving = new Omgeving();
+    try {
+      omgeving.leg(log.vastleggen());
+      return vragen.map((v) => {
+        const d = omgeving.dataset(v.bekendTot!);
+        const cijfers = alleCijfers(d, v);
+        return {
+          ruw: aantallen(telZorgepisodes(d, v, 'kader')),
+          cijfers,
+          tabellen: alleTabellen(cijfers),
+        };
+      });
+    } finally {
+      omgeving.sluit();
+    }
+  }
+
+  it('gives the same answers twice, depending on the keys only, and never shows a key', () => {
+    const eerste = antwoorden(SLEUTELS);
+    // The same keys drawn again from the same series: a new log, a new read model, the same
+    // answers to every question, to the digit.
+    const tweede = antwoorden(recordsleutels(SLEUTELREEKS));
+    expect(tweede).toEqual(eerste);
+    expect(JSON.stringify(tweede)).toBe(JSON.stringify(eerste));
+
+    // Other keys (another series) leave the raw counts as they are but give other published
+    // figures: the answers do depend on the keys, so the equality above says something.
+    const ander = antwoorden(recordsleutels(SLEUTELREEKS + 1));
+    expect(ander.map((a) => a.ruw)).toEqual(eerste.map((a) => a.ruw));
+    // Counts (perturbed by their cell keys) and magnitudes (noise from them) both.
+    const episodes = (a: typeof eerste) => a.map((x) => x.cijfers.zorgepisodes);
+    const gemiddelden = (a: typeof eerste) =>
+      a.map((x) => x.cijfers.duren.map((c) => c.totaal.gemiddelde));
+    expect(episodes(ander)).not.toEqual(episodes(eerste));
+    expect(gemiddelden(ander)).not.toEqual(gemiddelden(eerste));
+
+    // No figure or table shows a record key (nor the sum of two, as a cell key would).
+    const alles = eerste.flatMap((a) => [JSON.stringify(a.cijfers), ...a.tabellen]).join('\n');
+    expect(alles).toContain('"bevolking":4000'); // the search does find what is there
+    const sleutels = [...SLEUTELS.values()];
+    expect(sleutels.filter((k) => alles.includes(String(k)))).toEqual([]);
+    // Nor anything of their size: apart from the providers' 8-digit codes, no published number
+    // has 7 digits or more (these keys have 9 or 10).
+    expect(Math.min(...sleutels)).toBeGreaterThan(1e8);
+    const zonderCodes = [KOMPAS, RADING, TRIADE, ZORGCOLLECTIEF].reduce(
+      (tekst, code) => tekst.replaceAll(code, 'AGB'),
+      alles,
+    );
+    expect(zonderCodes).not.toMatch(/\d{7,}/);
   });
 });
