@@ -142,6 +142,22 @@ describe('Onderdrukking', () => {
     expect(Math.round(13 * b - 12 * a)).not.toBe(252);
   });
 
+  it('gives a cell whose records stay but whose value changes new noise: a correction does not show through', () => {
+    // One person's duration corrected from 100 to 161 days: the same 13 records, the same key.
+    const t = new Telling(13, 2_000_000_000);
+    const waarden = [40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160];
+    const gecorrigeerd = waarden.map((w) => (w === 100 ? 161 : w));
+    let zichtbaar = 0;
+    for (let k = 0; k < 200; k++) {
+      const telling = new Telling(13, (t.sleutel + k * 7_654_321) % SLEUTELRUIMTE);
+      const o = new Onderdrukking();
+      const voor = o.gemiddelde(waarden, telling, cel('gemiddelde'), 1)!;
+      const na = o.gemiddelde(gecorrigeerd, telling, cel('gemiddelde'), 1)!;
+      if (Math.abs(Math.round(13 * (na - voor)) - 61) <= 1) zichtbaar++;
+    }
+    expect(zichtbaar).toBeLessThanOrEqual(10);
+  });
+
   it('withholds means, percentiles and survival of small groups, and says why', () => {
     const o = new Onderdrukking();
     expect(o.gemiddelde([1, 2, 3], new Telling(3, 5), cel('gemiddelde'))).toBeNull();

@@ -137,15 +137,30 @@ export const ONDERDRUKKING_DEFINITIE =
   'daarvan niet getoond wordt';
 
 /**
- * Noise in [-1, 1] for one magnitude of a cell: the cell key shifted by a constant per magnitude,
- * so a cell's mean and median get unrelated noise from the same key.
+ * Noise in [-1, 1] for one magnitude of a cell: its cell key mixed with the magnitude's name and
+ * its true value. The name gives a cell's mean and median unrelated noise; the value gives a cell
+ * whose records stay but whose value changes (a corrected stop date) new noise, or the change would
+ * show through to the day. The mixing is a hash, not a sum, so a user who knows the name and can
+ * guess the value learns nothing about the noise without the cell key.
  */
-export function grootheidsruis(celsleutel: number, grootheid: string): number {
-  const sleutel = (celsleutel + fnv1a(grootheid)) % SLEUTELRUIMTE;
+export function grootheidsruis(celsleutel: number, grootheid: string, waarde: number): number {
+  const sleutel = meng(celsleutel, fnv1a(grootheid), fnv1a(String(waarde)));
   return (2 * sleutel) / SLEUTELRUIMTE - 1;
 }
 
-/** FNV-1a, 32 bits: a fixed number per magnitude name. */
+/** Mixes 32-bit numbers into one (the finaliser of MurmurHash3 after each): any bit moves all. */
+function meng(...delen: number[]): number {
+  let h = 0x9e3779b9;
+  for (const deel of delen) {
+    h = Math.imul(h ^ deel, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
+}
+
+/** FNV-1a, 32 bits: a fixed number per text. */
 function fnv1a(tekst: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < tekst.length; i++) {
@@ -223,7 +238,7 @@ export class Onderdrukking {
   gemiddelde(waarden: readonly number[], t: Telling, cel: Cel, decimalen = 1): number | null {
     if (!this.genoeg(t, cel)) return null;
     const som = waarden.reduce((a, b) => a + b, 0);
-    return rond((som + this.ruis(waarden, t, cel)) / t.aantal, decimalen);
+    return rond((som + this.ruis(som, waarden, t, cel)) / t.aantal, decimalen);
   }
 
   /**
@@ -245,7 +260,7 @@ export class Onderdrukking {
       this.noteer(cel, 'minder dan 10 onder risico');
       return null;
     }
-    return Math.max(0, rond(waarde + this.ruis(waarden, t, cel) / t.aantal, decimalen));
+    return Math.max(0, rond(waarde + this.ruis(waarde, waarden, t, cel) / t.aantal, decimalen));
   }
 
   /**
@@ -264,7 +279,8 @@ export class Onderdrukking {
       this.noteer(cel, 'minder dan 10 onder risico');
       return null;
     }
-    const ruis = (OVERLEVING_FACTOR * grootheidsruis(cohort.sleutel, cel.veld)) / onderRisico;
+    const ruis =
+      (OVERLEVING_FACTOR * grootheidsruis(cohort.sleutel, cel.veld, overleving)) / onderRisico;
     return rond(100 * Math.min(1, Math.max(0, overleving + ruis)), decimalen);
   }
 
@@ -285,9 +301,9 @@ export class Onderdrukking {
     return [...this.rijen.values()];
   }
 
-  /** Noise for a magnitude of a cell: up to GROOTHEID_FACTOR times its largest value. */
-  private ruis(waarden: readonly number[], t: Telling, cel: Cel): number {
-    return GROOTHEID_FACTOR * grootste(waarden) * grootheidsruis(t.sleutel, cel.veld);
+  /** Noise for a magnitude (`waarde`) of a cell: up to GROOTHEID_FACTOR times its largest value. */
+  private ruis(waarde: number, waarden: readonly number[], t: Telling, cel: Cel): number {
+    return GROOTHEID_FACTOR * grootste(waarden) * grootheidsruis(t.sleutel, cel.veld, waarde);
   }
 
   private genoeg(t: Telling, cel: Cel): boolean {
