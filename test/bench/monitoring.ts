@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import {
   AanbiederVersionSet,
   Bestemming,
-  BevolkingVastgesteld,
+  BevolkingSet,
   CbsHulpvorm,
   Contactpersoon,
   ContactpersoonAssigned,
@@ -262,7 +262,7 @@ type BenchEvent =
   | NetwerkBetrokkeneEnded
   | ProductVersionSet
   | AanbiederVersionSet
-  | BevolkingVastgesteld;
+  | BevolkingSet;
 
 /** An event and the day the store records it; events recorded after NU have not happened yet. */
 interface Gepland {
@@ -341,7 +341,7 @@ function referentiedata(log: Log): void {
       wijk,
       aantal: Math.round(PERSONEN * 4.5 * gewicht * (1 + 0.01 * (jaar - 2020))),
     }));
-    const event: BevolkingVastgesteld = { type: 'BevolkingVastgesteld', data: { jaar, wijken } };
+    const event: BevolkingSet = { type: 'BevolkingSet', data: { jaar, wijken } };
     log.voeg(REFERENTIEDATA_STREAM, event, Math.min(dag(`${jaar}-02-01`), NU_DAG));
   }
 }
@@ -543,7 +543,7 @@ function zorg(log: Log, persoonId: string, geboorte: number): number {
     if (kans(0.92)) {
       start = log.voeg(
         stream,
-        { type: 'ZorgGestart', data: { persoonId, toewijzingId, datum: datum(gestartOp) } },
+        { type: 'ZorgStarted', data: { persoonId, toewijzingId, datum: datum(gestartOp) } },
         gestartOp + tussen(0, 5),
         geregistreerd,
       );
@@ -565,7 +565,7 @@ function zorg(log: Log, persoonId: string, geboorte: number): number {
     if (start !== null && kans(0.88)) {
       const gestopt = log.voeg(
         stream,
-        { type: 'ZorgGestopt', data: { persoonId, toewijzingId, datum: datum(stopOp), reden } },
+        { type: 'ZorgStopped', data: { persoonId, toewijzingId, datum: datum(stopOp), reden } },
         stopOp + tussen(0, 20),
         start,
       );

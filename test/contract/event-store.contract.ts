@@ -65,6 +65,21 @@ export function eventStoreContract(getStore: () => EventStore): void {
       expect(read[0]!.position < read[1]!.position).toBe(true);
     });
 
+    it('reads an event stored under a renamed type under its new name, everywhere', async () => {
+      const store = getStore();
+      const id = stream();
+      const oud = event('ZorgGestart', { datum: '2026-01-05' });
+      const { position } = await store.append(id, [oud], 'no_stream');
+      const [gelezen] = await store.readStream(id);
+      expect(gelezen).toMatchObject({
+        id: oud.id,
+        type: 'ZorgStarted',
+        data: { datum: '2026-01-05' },
+      });
+      const uitLog = (await readAllAfter(store, position - 1n)).find((e) => e.id === oud.id);
+      expect(uitLog?.type).toBe('ZorgStarted');
+    });
+
     it('reads an unknown stream as empty', async () => {
       expect(await getStore().readStream(stream())).toEqual([]);
     });

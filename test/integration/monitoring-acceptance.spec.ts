@@ -85,7 +85,7 @@ import { stringify } from 'csv-stringify/sync';
 import {
   AanbiederVersionSet,
   Bestemming,
-  BevolkingVastgesteld,
+  BevolkingSet,
   CbsHulpvorm,
   Contactpersoon,
   ContactpersoonAssigned,
@@ -397,7 +397,7 @@ type LogEvent =
   | NetwerkBetrokkeneEnded
   | ProductVersionSet
   | AanbiederVersionSet
-  | BevolkingVastgesteld;
+  | BevolkingSet;
 
 interface Gepland {
   /** The day the store records it (YYYY-MM-DD). */
@@ -441,8 +441,8 @@ class Log {
     for (const data of AANBIEDERS) {
       this.voeg(op, REFERENTIEDATA_STREAM, { type: 'AanbiederVersionSet', data });
     }
-    const bevolking = (jaar: number, aantallen: number[]): BevolkingVastgesteld => ({
-      type: 'BevolkingVastgesteld',
+    const bevolking = (jaar: number, aantallen: number[]): BevolkingSet => ({
+      type: 'BevolkingSet',
       data: {
         jaar,
         wijken: ['Atolwijk', 'Boswijk', 'Waterwijk', 'Haven'].map((wijk, i) => ({
@@ -578,7 +578,7 @@ class Log {
   start(id: string, datum: string, op?: string): void {
     const { persoonId, toewijzingId } = this.tw(id).data;
     this.zorg(this.op(id, datum, op), {
-      type: 'ZorgGestart',
+      type: 'ZorgStarted',
       data: { persoonId, toewijzingId, datum },
     });
   }
@@ -586,7 +586,7 @@ class Log {
   stop(id: string, datum: string, reden: RedenEindeZorg, op?: string): void {
     const { persoonId, toewijzingId } = this.tw(id).data;
     this.zorg(this.op(id, datum, op), {
-      type: 'ZorgGestopt',
+      type: 'ZorgStopped',
       data: { persoonId, toewijzingId, datum, reden },
     });
   }
@@ -1250,8 +1250,8 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
     const alleTypes =
       'PersoonRegistered PersoonRecordKeyAssigned GezinRegistered GezinWijkSet GezinslidAdded ' +
       'ContactpersoonAssigned ContactpersoonHandedOver ContactpersoonEnded NetwerkBetrokkeneAdded ' +
-      'NetwerkBetrokkeneEnded ProductVersionSet AanbiederVersionSet BevolkingVastgesteld ' +
-      'ToewijzingRegistered ZorgGestart ZorgGestopt ZorgStartCorrected ZorgStopCorrected ' +
+      'NetwerkBetrokkeneEnded ProductVersionSet AanbiederVersionSet BevolkingSet ' +
+      'ToewijzingRegistered ZorgStarted ZorgStopped ZorgStartCorrected ZorgStopCorrected ' +
       'VerlengingRequested VerlengingGranted VerlengingRefused VerblijfStarted WoonvormChanged ' +
       'UitstroomperspectiefSet VerblijfEnded PerspectiefgesprekHeld VerlengdeJeugdhulpRequested ' +
       'VerlengdeJeugdhulpDecided';
@@ -1268,9 +1268,9 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
     // Recorded in 2026, before the question's day: J9's late stop (01-12), J8's conversation
     // (01-15), the population of 2025 (02-02) and J8's corrected stop (02-10).
     expect(basisEvents.filter((e) => e.recordedAt >= '2026').map((e) => e.type)).toEqual([
-      'ZorgGestopt',
+      'ZorgStopped',
       'PerspectiefgesprekHeld',
-      'BevolkingVastgesteld',
+      'BevolkingSet',
       'ZorgStopCorrected',
     ]);
     // The folded data set: 24 persons (one without a birth date), 16 families, 31 assignments.
@@ -2665,7 +2665,7 @@ describe('figures as known on a past day (acceptance)', () => {
       expect(late.map((e) => [e.type, e.recordedAt.slice(0, 10)])).toEqual([
         ['ZorgStopCorrected', '2026-09-07'],
         ['ToewijzingRegistered', '2026-09-08'],
-        ['ZorgGestart', '2026-09-08'],
+        ['ZorgStarted', '2026-09-08'],
       ]);
       omgeving.leg(late);
 

@@ -11,7 +11,7 @@ export interface ReadOfPersonalData {
   correlationId: string;
 }
 
-export const PERSONAL_DATA_READ = 'GezinsgegevensIngezien';
+export const PERSONAL_DATA_READ = 'GezinsgegevensViewed';
 export const processingLogStreamId = (userId: string): string => `verwerkingslog-${userId}`;
 
 /**

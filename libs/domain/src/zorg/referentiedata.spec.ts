@@ -134,7 +134,7 @@ describe('referentiedata decider: population (bevolking)', () => {
     wijken,
   });
   const vastgesteld2024: ReferentiedataEvent = {
-    type: 'BevolkingVastgesteld',
+    type: 'BevolkingSet',
     data: { jaar: 2024, wijken: wijken2024 },
   };
 
@@ -148,7 +148,7 @@ describe('referentiedata decider: population (bevolking)', () => {
       .when(set(2023, [{ wijk: ' Haven ', aantal: 0 }]))
       .then([
         {
-          type: 'BevolkingVastgesteld',
+          type: 'BevolkingSet',
           data: { jaar: 2023, wijken: [{ wijk: 'Haven', aantal: 0 }] },
         },
       ]);
@@ -159,11 +159,11 @@ describe('referentiedata decider: population (bevolking)', () => {
     spec
       .given([vastgesteld2024])
       .when(set(2024, corrected))
-      .then([{ type: 'BevolkingVastgesteld', data: { jaar: 2024, wijken: corrected } }]);
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected } }]);
     const history: ReferentiedataEvent[] = [
       vastgesteld2024,
-      { type: 'BevolkingVastgesteld', data: { jaar: 2023, wijken: wijken2024 } },
-      { type: 'BevolkingVastgesteld', data: { jaar: 2024, wijken: corrected } },
+      { type: 'BevolkingSet', data: { jaar: 2023, wijken: wijken2024 } },
+      { type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected } },
     ];
     const state = history.reduce(
       referentiedataDecider.evolve,

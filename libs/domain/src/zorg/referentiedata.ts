@@ -46,11 +46,11 @@ export interface BevolkingWijk {
  * district: the denominators of the council's indicators. Set again for the same year, it replaces
  * that year (a correction; the latest wins).
  */
-export type BevolkingVastgesteld = DomainEvent<
-  'BevolkingVastgesteld',
+export type BevolkingSet = DomainEvent<
+  'BevolkingSet',
   { jaar: number; wijken: BevolkingWijk[] }
 >;
-export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet | BevolkingVastgesteld;
+export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet | BevolkingSet;
 
 export interface ReferentiedataState {
   /** Per product code, its versions in order of `geldigVanaf`. */
@@ -83,7 +83,7 @@ export const REFERENTIEDATA_STREAM = 'referentiedata';
 const TYPES: ReadonlySet<string> = new Set<ReferentiedataEvent['type']>([
   'ProductVersionSet',
   'AanbiederVersionSet',
-  'BevolkingVastgesteld',
+  'BevolkingSet',
 ]);
 export const isReferentiedataEvent = (event: DomainEvent): event is ReferentiedataEvent =>
   TYPES.has(event.type);
@@ -123,7 +123,7 @@ export const referentiedataDecider: Decider<
             ],
           },
         };
-      case 'BevolkingVastgesteld':
+      case 'BevolkingSet':
         return {
           ...state,
           bevolking: { ...state.bevolking, [event.data.jaar]: event.data.wijken },
@@ -210,7 +210,7 @@ function setBevolking(command: SetBevolking, state: ReferentiedataState): Refere
   });
   const huidig = state.bevolking[jaar];
   if (huidig && sameWijken(huidig, wijken)) return []; // The same figures again: nothing changes.
-  return [{ type: 'BevolkingVastgesteld', data: { jaar, wijken } }];
+  return [{ type: 'BevolkingSet', data: { jaar, wijken } }];
 }
 
 function sameWijken(a: BevolkingWijk[], b: BevolkingWijk[]): boolean {

@@ -56,7 +56,7 @@ const registered: ZorgEvent = {
   },
 };
 const started: ZorgEvent = {
-  type: 'ZorgGestart',
+  type: 'ZorgStarted',
   data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
 };
 type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId'> : never;
@@ -114,7 +114,7 @@ describe('zorgdossier decider', () => {
         .when(cmd({ type: 'StopZorg', toewijzingId: 't-1', datum: '2026-02-01', reden: '31' }), now)
         .then([
           {
-            type: 'ZorgGestopt',
+            type: 'ZorgStopped',
             data: { persoonId: p, toewijzingId: 't-1', datum: '2026-02-01', reden: '31' },
           },
         ]);
@@ -136,7 +136,7 @@ describe('zorgdossier decider', () => {
     });
     it('corrects a start or a stop, and deletes them in the right order', () => {
       const stopped: ZorgEvent = {
-        type: 'ZorgGestopt',
+        type: 'ZorgStopped',
         data: { persoonId: p, toewijzingId: 't-1', datum: '2026-02-01', reden: '31' },
       };
       spec
@@ -621,7 +621,7 @@ describe('zorgdossier decider', () => {
 
 describe('zorgdossier decider: dates stay inside what they belong to', () => {
   const started: ZorgEvent = {
-    type: 'ZorgGestart',
+    type: 'ZorgStarted',
     data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
   };
   it('a corrected start lies within the assignment', () => {

@@ -158,7 +158,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
         checkStart(t, command.datum, today);
         return [
           {
-            type: 'ZorgGestart',
+            type: 'ZorgStarted',
             data: { persoonId, toewijzingId: t.toewijzingId, datum: command.datum },
           },
         ];
@@ -172,7 +172,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
         checkStop(t, command.datum, today);
         return [
           {
-            type: 'ZorgGestopt',
+            type: 'ZorgStopped',
             data: {
               persoonId,
               toewijzingId: t.toewijzingId,

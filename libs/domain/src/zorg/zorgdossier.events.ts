@@ -31,9 +31,9 @@ type Data<T> = { persoonId: string } & T;
 
 export type ToewijzingRegistered = DomainEvent<'ToewijzingRegistered', Data<Toewijzing>>;
 /** JW305: care started. */
-export type ZorgGestart = DomainEvent<'ZorgGestart', Data<{ toewijzingId: string; datum: string }>>;
+export type ZorgStarted = DomainEvent<'ZorgStarted', Data<{ toewijzingId: string; datum: string }>>;
 /** JW307: care stopped, with the iJW reason. */
-export type ZorgGestopt = DomainEvent<'ZorgGestopt', Data<{ toewijzingId: string } & ZorgStop>>;
+export type ZorgStopped = DomainEvent<'ZorgStopped', Data<{ toewijzingId: string } & ZorgStop>>;
 /** A correction of a start or stop: a new date, or null to delete it (iJW StatusAanlevering 3). */
 export type ZorgStartCorrected = DomainEvent<
   'ZorgStartCorrected',
@@ -121,8 +121,8 @@ export type VerlengdeJeugdhulpDecided = DomainEvent<
 
 export type ZorgEvent =
   | ToewijzingRegistered
-  | ZorgGestart
-  | ZorgGestopt
+  | ZorgStarted
+  | ZorgStopped
   | ZorgStartCorrected
   | ZorgStopCorrected
   | VerlengingRequested
@@ -204,9 +204,9 @@ export function evolveZorgdossier(state: ZorgdossierState, event: ZorgEvent): Zo
         },
       };
     }
-    case 'ZorgGestart':
+    case 'ZorgStarted':
       return patchToewijzing(event.data.toewijzingId, { zorgStart: event.data.datum });
-    case 'ZorgGestopt':
+    case 'ZorgStopped':
       return patchToewijzing(event.data.toewijzingId, {
         zorgStop: { datum: event.data.datum, reden: event.data.reden },
       });
@@ -279,8 +279,8 @@ export function evolveZorgdossier(state: ZorgdossierState, event: ZorgEvent): Zo
 
 const ZORG_EVENT_TYPES: ReadonlySet<string> = new Set<ZorgEvent['type']>([
   'ToewijzingRegistered',
-  'ZorgGestart',
-  'ZorgGestopt',
+  'ZorgStarted',
+  'ZorgStopped',
   'ZorgStartCorrected',
   'ZorgStopCorrected',
   'VerlengingRequested',

@@ -28,9 +28,9 @@ export function describeZorgEvent(event: ZorgEvent, naam: string): string {
       return event.data.verlengingVan === null
         ? `${naam} krijgt ${event.data.productcode} van ${event.data.aanbiederNaam} (${KADER_WOORDEN[event.data.wettelijkKader]}), van ${event.data.begindatum} tot en met ${event.data.einddatum}; verwezen door: ${VERWIJZER_TYPES[event.data.verwijzer.type]}.`
         : `De hulp van ${event.data.aanbiederNaam} voor ${naam} is verlengd tot en met ${event.data.einddatum}.`;
-    case 'ZorgGestart':
+    case 'ZorgStarted':
       return `De hulp voor ${naam} is begonnen op ${event.data.datum}.`;
-    case 'ZorgGestopt':
+    case 'ZorgStopped':
       return `De hulp voor ${naam} is gestopt op ${event.data.datum} (${REDENEN_EINDE_ZORG[event.data.reden]}).`;
     case 'ZorgStartCorrected':
       return event.data.datum === null

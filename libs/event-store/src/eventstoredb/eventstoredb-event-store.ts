@@ -1,3 +1,4 @@
+import { upcast } from '../upcasting';
 import {
   ANY,
   BACKWARDS,
@@ -339,7 +340,7 @@ function toRecorded(event: EsdbRecordedEvent, position: Position): RecordedEvent
   if (!event.isJson || event.type.startsWith('$') || !isPlainObject(event.data)) return null;
   const metadata = readMetadata(event.metadata);
   if (!metadata) return null;
-  return {
+  return upcast({
     id: event.id,
     streamId: event.streamId,
     revision: Number(event.revision),
@@ -352,7 +353,7 @@ function toRecorded(event: EsdbRecordedEvent, position: Position): RecordedEvent
     actor: metadata.actor,
     correlationId: metadata.$correlationId,
     causationId: metadata.$causationId ?? null,
-  };
+  });
 }
 
 function readMetadata(value: unknown): EnvelopeMetadata | null {

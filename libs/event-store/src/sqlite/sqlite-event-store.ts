@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { upcast } from '../upcasting';
 import { EventEmitter } from 'node:events';
 import {
   AppendResult,
@@ -262,7 +263,7 @@ function checkExpected(streamId: string, expected: ExpectedRevision, last: numbe
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
-  return {
+  return upcast({
     id: row.event_id,
     streamId: row.stream_id,
     revision: row.revision,
@@ -275,5 +276,5 @@ function toRecorded(row: EventRow): RecordedEvent {
     actor: { userId: row.actor_user_id, role: row.actor_role },
     correlationId: row.correlation_id,
     causationId: row.causation_id,
-  };
+  });
 }

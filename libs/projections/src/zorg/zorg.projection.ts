@@ -156,7 +156,7 @@ export const zorgProjection: Projection = {
           case 'AanbiederVersionSet':
             sql.aanbieder.run({ ...event.data });
             break;
-          case 'BevolkingVastgesteld':
+          case 'BevolkingSet':
             // A year set again replaces that year's figures whole (a correction).
             sql.clearBevolking.run(event.data.jaar);
             for (const { wijk, aantal } of event.data.wijken) {
@@ -188,11 +188,11 @@ export const zorgProjection: Projection = {
           });
           break;
         }
-        case 'ZorgGestart':
+        case 'ZorgStarted':
         case 'ZorgStartCorrected':
           sql.start.run(event.data.datum, event.data.toewijzingId);
           break;
-        case 'ZorgGestopt':
+        case 'ZorgStopped':
           sql.stop.run(event.data.datum, event.data.reden, event.data.toewijzingId);
           break;
         case 'ZorgStopCorrected':

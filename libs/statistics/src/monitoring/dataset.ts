@@ -198,13 +198,13 @@ function voegZorgToe(
         zorgStop: null,
       });
       return;
-    case 'ZorgGestart':
+    case 'ZorgStarted':
     case 'ZorgStartCorrected': {
       const t = toewijzing(event.data.toewijzingId);
       if (t) t.zorgStart = event.data.datum;
       return;
     }
-    case 'ZorgGestopt': {
+    case 'ZorgStopped': {
       const t = toewijzing(event.data.toewijzingId);
       if (t) t.zorgStop = { datum: event.data.datum, reden: event.data.reden };
       return;

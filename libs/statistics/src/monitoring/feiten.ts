@@ -1,6 +1,6 @@
 import {
   AanbiederVersionSet,
-  BevolkingVastgesteld,
+  BevolkingSet,
   ContactpersoonAssigned,
   ContactpersoonEnded,
   ContactpersoonHandedOver,
@@ -123,8 +123,8 @@ function eenFeit(event: DomainEvent): MonitoringFeit | null {
       const { gezinId, wijk, per } = (event as GezinWijkSet).data;
       return { type: 'Wijk', gezinId, wijk, per };
     }
-    case 'BevolkingVastgesteld': {
-      const { jaar, wijken } = (event as BevolkingVastgesteld).data;
+    case 'BevolkingSet': {
+      const { jaar, wijken } = (event as BevolkingSet).data;
       return { type: 'Bevolking', jaar, wijken };
     }
     default:

@@ -139,12 +139,12 @@ export function toewijzing(t: ToewijzingOpties): MonitoringFeit[] {
     }),
     ...(t.start == null
       ? []
-      : [zorg({ type: 'ZorgGestart', data: { persoonId, toewijzingId, datum: t.start } })]),
+      : [zorg({ type: 'ZorgStarted', data: { persoonId, toewijzingId, datum: t.start } })]),
     ...(t.stop == null
       ? []
       : [
           zorg({
-            type: 'ZorgGestopt',
+            type: 'ZorgStopped',
             data: { persoonId, toewijzingId, datum: t.stop, reden: t.reden ?? '31' },
           }),
         ]),
