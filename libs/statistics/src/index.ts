@@ -1,7 +1,7 @@
 export * from './disclosure';
 export * from './periods';
 export * from './consultatie-cijfers';
-export * from './episodes';
-export * from './durations';
-export * from './overlap';
+export * from './intervals';
+export * from './survival';
+
 export * from './monitoring';

@@ -8,7 +8,7 @@ import {
   isVerblijfsproduct,
 } from '@app/domain';
 import { SLEUTELRUIMTE } from '../disclosure';
-import { compareText } from '../episodes';
+import { compareText } from '../intervals';
 import { MonitoringFeit } from './feiten';
 
 /** An assignment with its care dates as known, and the person it is for. */

@@ -8,8 +8,8 @@ import {
   kaplanMeier,
   observation,
   summarize,
-} from '../durations';
-import { compareText } from '../episodes';
+} from '../survival';
+import { compareText } from '../intervals';
 import { MonitoringDataset } from './dataset';
 import {
   MonitoringKop,

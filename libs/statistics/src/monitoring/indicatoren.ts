@@ -1,6 +1,6 @@
 import { addYears, format, lastDayOfMonth, parseISO } from 'date-fns';
 import { Cel, ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
-import { EPISODES_DEFINITIE, MAX_DAYS_APART, MAX_LEEFTIJD_JEUGD, daysApart } from '../episodes';
+import { EPISODES_DEFINITIE, MAX_DAYS_APART, MAX_LEEFTIJD_JEUGD, daysApart } from '../intervals';
 import { periodesTussen } from '../periods';
 import { MonitoringDataset, recordsleutel } from './dataset';
 import {

@@ -1,7 +1,7 @@
 import { perspectiefgesprekUiterlijk, zestienEnHalf } from '@app/domain';
 import { GepubliceerdAandeel } from '../consultatie-cijfers';
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
-import { activePeriod, compareText } from '../episodes';
+import { activePeriod, compareText } from '../intervals';
 import { periodeVan, periodesTussen } from '../periods';
 import { MonitoringDataset, ToewijzingFeit, recordsleutel } from './dataset';
 import {

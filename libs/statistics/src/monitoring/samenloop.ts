@@ -7,8 +7,14 @@ import {
   publiceerAantal,
   tel,
 } from '../disclosure';
-import { compareText } from '../episodes';
-import { Family, OverlapTotals, SAMENLOOP_DEFINITIE, gaps, overlapInPeriod } from '../overlap';
+import { compareText } from '../intervals';
+import {
+  Family,
+  OverlapTotals,
+  SAMENLOOP_DEFINITIE,
+  gaps,
+  overlapInPeriod,
+} from './samenloop-per-gezin';
 import { MonitoringDataset, gezinssleutel, wijkOp } from './dataset';
 import {
   MonitoringFilter,

@@ -1,5 +1,5 @@
 import { VerwijzerType, WettelijkKader, versieOp } from '@app/domain';
-import { Episode, ageAtStart, compareText, mergeEpisodes } from '../episodes';
+import { Episode, ageAtStart, compareText, mergeEpisodes } from '../intervals';
 import { Telling, publiceerAantal, tel } from '../disclosure';
 import {
   MonitoringDataset,

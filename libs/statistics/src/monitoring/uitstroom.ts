@@ -1,7 +1,7 @@
 import { addMonths, parseISO } from 'date-fns';
 import { BESTEMMINGEN, Bestemming, WOONVORMEN, Woonvorm, kalenderdatum } from '@app/domain';
 import { GepubliceerdAandeel } from '../consultatie-cijfers';
-import { mergeEpisodes } from '../episodes';
+import { mergeEpisodes } from '../intervals';
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import {
   MonitoringDataset,

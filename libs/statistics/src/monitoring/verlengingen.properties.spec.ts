@@ -1,7 +1,7 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { DREMPEL, GROOTHEID_FACTOR, Telling, publiceerAantal } from '../disclosure';
-import { durationDays } from '../durations';
+import { durationDays } from '../survival';
 import { MAX_FOUT, metSleutels } from '../testing/tellingen';
 import { bouwDataset } from './dataset';
 import { MonitoringFeit } from './feiten';

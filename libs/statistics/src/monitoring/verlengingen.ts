@@ -7,7 +7,7 @@ import {
   Onderdrukt,
   Telling,
 } from '../disclosure';
-import { compareText, daysApart } from '../episodes';
+import { compareText, daysApart } from '../intervals';
 import { MonitoringDataset, ToewijzingFeit, VerlengingFeit, recordsleutel } from './dataset';
 import {
   MonitoringKop,

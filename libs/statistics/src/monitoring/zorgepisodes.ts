@@ -1,5 +1,5 @@
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
-import { EPISODES_DEFINITIE, compareText } from '../episodes';
+import { EPISODES_DEFINITIE, compareText } from '../intervals';
 import { MonitoringDataset } from './dataset';
 import {
   MonitoringKop,

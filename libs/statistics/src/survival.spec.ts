@@ -5,8 +5,8 @@ import {
   observation,
   percentile,
   summarize,
-} from './durations';
-import { mergeEpisodes } from './episodes';
+} from './survival';
+import { mergeEpisodes } from './intervals';
 
 describe('durationDays', () => {
   it('counts both the start and the end day', () => {

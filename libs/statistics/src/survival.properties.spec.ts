@@ -7,8 +7,8 @@ import {
   kaplanMeier,
   observation,
   summarize,
-} from './durations';
-import { AssignmentInput, mergeEpisodes } from './episodes';
+} from './survival';
+import { AssignmentInput, mergeEpisodes } from './intervals';
 
 const dag = (n: number): string => format(addDays(parseISO('2025-01-01'), n), 'yyyy-MM-dd');
 

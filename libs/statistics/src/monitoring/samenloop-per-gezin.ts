@@ -1,6 +1,6 @@
 import { WETTELIJKE_KADERS, WettelijkKader } from '@app/domain';
-import { MAX_DAYS_APART, compareText, daysApart } from './episodes';
-import { dagenTussen } from './periods';
+import { MAX_DAYS_APART, compareText, daysApart } from '../intervals';
+import { dagenTussen } from '../periods';
 
 /**
  * Overlap (samenloop, "stapeling") of care across legal frameworks within a family, for the family

@@ -5,7 +5,7 @@ import {
   daysApart,
   mergeEpisodes,
   mergePeriods,
-} from './episodes';
+} from './intervals';
 
 const ASOF = '2026-06-30';
 

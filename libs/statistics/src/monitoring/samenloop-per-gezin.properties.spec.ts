@@ -1,9 +1,9 @@
 import { addDays, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { WETTELIJKE_KADERS } from '@app/domain';
-import { daysApart } from './episodes';
-import { Family, OverlapEpisode, gaps, overlapInPeriod } from './overlap';
-import { datumsTussen } from './periods';
+import { daysApart } from '../intervals';
+import { Family, OverlapEpisode, gaps, overlapInPeriod } from './samenloop-per-gezin';
+import { datumsTussen } from '../periods';
 
 /** A short span and few frameworks and providers, so overlaps and gaps are common. */
 const dag = (n: number): string => format(addDays(parseISO('2026-01-01'), n), 'yyyy-MM-dd');

@@ -7,7 +7,7 @@ import {
   daysApart,
   mergeEpisodes,
   mergePeriods,
-} from './episodes';
+} from './intervals';
 
 /** Few persons and products and a short span, so that assignments touch and overlap often. */
 const dag = (n: number): string => format(addDays(parseISO('2025-01-01'), n), 'yyyy-MM-dd');

@@ -1,5 +1,5 @@
 import { WettelijkKader } from '@app/domain';
-import { Family, OverlapEpisode, gaps, overlapInPeriod } from './overlap';
+import { Family, OverlapEpisode, gaps, overlapInPeriod } from './samenloop-per-gezin';
 
 const ep = (
   wettelijkKader: WettelijkKader,
