@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Decider, DomainEvent, fold } from '@app/domain';
 import {
   Actor,
-  AppendResult,
   EventStore,
   EventToAppend,
   Position,
@@ -28,13 +27,48 @@ export interface CommandResult<State> {
   position: Position | null;
 }
 
-/** Every event in this version of the project is at schema version 1; upcasters come with v2. */
+/** Every event is written at schema version 1; renamed types are read by `upcast`. */
 const SCHEMA_VERSION = 1;
 
+/** How often a command without If-Match is decided again when another write came first. */
+export const MAX_ATTEMPTS = 5;
+
 /**
- * The command path: load the stream, fold it with `evolve`, `decide(command, state, now)`, append
- * the events with the revision that was read. A concurrent writer makes the append fail with
- * WrongExpectedRevisionError instead of overwriting.
+ * A write that would overwrite someone else's: the client's If-Match is no longer the stream's
+ * version (`stale-if-match`, with the current version when it is known), or, without If-Match,
+ * other writes kept coming first however often the command was decided again (`busy`).
+ */
+export class ConflictError extends Error {
+  constructor(
+    readonly kind: 'stale-if-match' | 'busy',
+    readonly currentRevision: number | null,
+  ) {
+    super(kind === 'busy' ? 'too many concurrent writes' : 'If-Match is no longer current');
+    this.name = 'ConflictError';
+  }
+}
+
+export interface HandleOptions<Command, State> {
+  /**
+   * Runs once, after every check passed and the events are decided, right before they are
+   * appended: the place for a write to another stream this command needs first (a family's new
+   * members are persons of their own). A refusal or a stale If-Match never reaches it.
+   */
+  beforeAppend?: () => Promise<void>;
+  /**
+   * For a command that needs facts it may only fetch once the request is otherwise accepted:
+   * after the retry check, `authorize`, If-Match and `decide` passed with the command as given,
+   * `resolve` returns the command to decide and append instead (once: a consultation's BSN is
+   * looked up, counted and logged only for a request that will be written).
+   */
+  resolve?: (command: Command, state: State) => Promise<Command>;
+}
+
+/**
+ * The one command path: load the stream, fold it with `evolve`, `authorize`, check If-Match,
+ * `decide(command, state, now)`, append the events with the revision that was read. A concurrent
+ * writer makes the append fail instead of overwriting; without If-Match the command is then read,
+ * decided and appended again (the client did not pin a version), with If-Match it is a conflict.
  */
 export class DeciderStore {
   constructor(
@@ -48,41 +82,37 @@ export class DeciderStore {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
-    /**
-     * Runs after every check passed and the events are decided, right before they are appended:
-     * the place for a write to another stream this command needs first (a family's new members
-     * are persons of their own). A retry, a refusal or a stale If-Match never reaches it.
-     */
-    beforeAppend?: () => Promise<void>,
+    options: HandleOptions<Command, State> = {},
   ): Promise<CommandResult<State>> {
-    return this.run(streamId, decider, command, context, { beforeAppend });
+    // Hooks with effects run once, whatever the number of attempts.
+    let appendPrepared: Promise<void> | undefined;
+    let resolved: Promise<Command> | undefined;
+    const once: HandleOptions<Command, State> = {
+      beforeAppend: options.beforeAppend && (() => (appendPrepared ??= options.beforeAppend!())),
+      resolve: options.resolve && ((c, state) => (resolved ??= options.resolve!(c, state))),
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(streamId, decider, command, context, once);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // Another write came first, between our read and our append.
+        if (context.expectedRevision !== undefined) {
+          throw new ConflictError('stale-if-match', null);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw new ConflictError('busy', null);
+        // A short, random wait, so writers that met once do not meet again at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
   }
 
-  /**
-   * `handle`, for a command that needs facts it may only fetch once the request is otherwise
-   * accepted: after the retry, `authorize`, If-Match and `decide` passed with the command as
-   * given, `resolve` returns the command to decide and append instead. A consultation's BSN is
-   * looked up (and so counted and logged) this way only for a request that will be written.
-   */
-  async handleResolved<Command, Event extends DomainEvent, State>(
-    streamId: string,
-    decider: Decider<Command, Event, State>,
-    command: Command,
-    context: CommandContext,
-    resolve: (command: Command, state: State) => Promise<Command>,
-  ): Promise<CommandResult<State>> {
-    return this.run(streamId, decider, command, context, { resolve });
-  }
-
-  private async run<Command, Event extends DomainEvent, State>(
+  private async attempt<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
     given: Command,
     context: CommandContext,
-    hooks: {
-      beforeAppend?: () => Promise<void>;
-      resolve?: (command: Command, state: State) => Promise<Command>;
-    },
+    hooks: HandleOptions<Command, State>,
   ): Promise<CommandResult<State>> {
     const recorded = await this.store.readStream(streamId);
     const past = recorded.map(toDomainEvent<Event>);
@@ -109,11 +139,7 @@ export class DeciderStore {
 
     const version = versionOf(current, revision);
     if (context.expectedRevision !== undefined && context.expectedRevision !== version) {
-      throw new WrongExpectedRevisionError(
-        streamId,
-        context.expectedRevision,
-        revision < 0 ? 'no_stream' : version,
-      );
+      throw new ConflictError('stale-if-match', revision < 0 ? null : version);
     }
     const now = this.now();
     let command = given;
@@ -125,20 +151,11 @@ export class DeciderStore {
     if (events.length === 0) return { state: current, revision: version, position: null };
     await hooks.beforeAppend?.();
 
-    let result: AppendResult;
-    try {
-      result = await this.store.append(
-        streamId,
-        events.map((event, index) => toEnvelope(event, ids(index), now, context)),
-        revision < 0 ? 'no_stream' : revision,
-      );
-    } catch (error) {
-      // The stream's revision is not the version the client knows: say only that it changed.
-      if (decider.version && error instanceof WrongExpectedRevisionError) {
-        throw new WrongExpectedRevisionError(streamId, error.expected, 'unknown');
-      }
-      throw error;
-    }
+    const result = await this.store.append(
+      streamId,
+      events.map((event, index) => toEnvelope(event, ids(index), now, context)),
+      revision < 0 ? 'no_stream' : revision,
+    );
     const next = events.reduce(decider.evolve, current);
     return {
       state: next,

@@ -9,7 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { TooManyRequests } from '@app/access';
 import { NotAllowed, NotFound, RuleViolation } from '@app/domain';
-import { WrongExpectedRevisionError } from '@app/event-store';
+import { ConflictError } from '@app/event-store';
 
 /** One invalid input: `field` names it (a body path like `leden[0].geboortedatum`, a header, a query). */
 export interface FieldError {
@@ -103,16 +103,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof NotFound) return problemFor(404, error.message);
     if (error instanceof NotAllowed) return problemFor(403, error.message);
     if (error instanceof TooManyRequests) return problemFor(429, error.message);
-    if (error instanceof WrongExpectedRevisionError) {
-      const current = typeof error.actual === 'number' ? error.actual : null;
-      return {
-        ...problemFor(
-          409,
-          'Someone changed this in the meantime. Read it again (the current version is in ' +
-            'currentRevision) and send your change based on that version.',
-        ),
-        currentRevision: current,
-      };
+    if (error instanceof ConflictError) {
+      const detail =
+        error.kind === 'busy'
+          ? 'Others changed this at the same moment, again and again; nothing was written. ' +
+            'Send it again.'
+          : 'Someone changed this after the version you sent in If-Match; nothing was written. ' +
+            'Read it again (the current version is in ETag' +
+            (error.currentRevision === null ? '' : ' and currentRevision') +
+            ') and send your change based on that version.';
+      return { ...problemFor(409, detail), currentRevision: error.currentRevision };
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();

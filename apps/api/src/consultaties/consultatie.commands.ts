@@ -102,13 +102,9 @@ export class ConsultatieCommandPath {
     if (!body.toestemming || typeof bsn !== 'string') {
       return this.deciders.handle(stream, consultatieDecider, command(inhoud, null), context);
     }
-    return this.deciders.handleResolved(
-      stream,
-      consultatieDecider,
-      command(inhoud, null),
-      context,
-      async () => command(inhoud, await this.lookUp(bsn, door, context)),
-    );
+    return this.deciders.handle(stream, consultatieDecider, command(inhoud, null), context, {
+      resolve: async () => command(inhoud, await this.lookUp(bsn, door, context)),
+    });
   }
 
   withoutInhoud(

@@ -186,7 +186,7 @@ export class RegisterGezinHandler implements ICommandHandler<RegisterGezinComman
       gezinDecider,
       command,
       context,
-      writePersons,
+      { beforeAppend: writePersons },
     );
     return toResult(gezinId, result);
   }
@@ -225,7 +225,10 @@ export class AddGezinslidHandler implements ICommandHandler<AddGezinslidCommand>
       gezinDecider,
       command,
       context,
-      () => registerPersoon(this.deciders, persoonId, persoon, context).then(() => undefined),
+      {
+        beforeAppend: () =>
+          registerPersoon(this.deciders, persoonId, persoon, context).then(() => undefined),
+      },
     );
     return toResult(gezinId, result, persoonId);
   }

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decider, DomainEvent } from '@app/domain';
+import {
+  ConflictError,
+  DeciderStore,
+  EventStore,
+  MAX_ATTEMPTS,
+  SqliteEventStore,
+  WrongExpectedRevisionError,
+} from '@app/event-store';
+
+/** A counter: every `Tel` adds one; the state is the count. */
+type Geteld = DomainEvent<'Geteld', { tot: number }>;
+const teller: Decider<{ type: 'Tel' }, Geteld, number> = {
+  initialState: () => 0,
+  evolve: (_, e) => e.data.tot,
+  decide: (_, n) => [{ type: 'Geteld', data: { tot: n + 1 } }],
+};
+
+/**
+ * The command path against a real SQLite log: a write without If-Match that loses a race is
+ * decided again; with If-Match it is a conflict; neither ever overwrites.
+ */
+describe('DeciderStore: concurrent writes', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const context = (expectedRevision?: number) => ({
+    actor: { userId: 'u-1', role: 'contactpersoon' },
+    correlationId: 'c',
+    causationId: null,
+    expectedRevision,
+  });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'decider-store-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('decides a command without If-Match again when another write came first: both count', async () => {
+    const deciders = new DeciderStore(store, () => new Date());
+    await deciders.handle('teller-1', teller, { type: 'Tel' }, context());
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        deciders.handle('teller-1', teller, { type: 'Tel' }, context()),
+      ),
+    );
+    expect(results.map((r) => r.state).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
+    const events = await store.readStream('teller-1');
+    expect(events.map((e) => (e.data as { tot: number }).tot)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('refuses a stale If-Match before deciding, with the current version; and a lost race with If-Match', async () => {
+    const deciders = new DeciderStore(store, () => new Date());
+    await deciders.handle('teller-2', teller, { type: 'Tel' }, context());
+    await deciders.handle('teller-2', teller, { type: 'Tel' }, context());
+    await expect(deciders.handle('teller-2', teller, { type: 'Tel' }, context(0))).rejects.toEqual(
+      new ConflictError('stale-if-match', 1),
+    );
+    const both = await Promise.allSettled([
+      deciders.handle('teller-2', teller, { type: 'Tel' }, context(1)),
+      deciders.handle('teller-2', teller, { type: 'Tel' }, context(1)),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const verloren = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(verloren.reason).toMatchObject({ kind: 'stale-if-match' });
+    expect(await store.readStream('teller-2')).toHaveLength(3);
+  });
+
+  it('gives up after a few attempts when others keep coming first, and prepares the append once', async () => {
+    // A log in which every append finds the stream changed.
+    const druk = new Proxy(store, {
+      get(target, name: keyof EventStore) {
+        if (name === 'append') {
+          return () => Promise.reject(new WrongExpectedRevisionError('teller-3', 0, 1));
+        }
+        const value = target[name];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const deciders = new DeciderStore(druk, () => new Date());
+    let voorbereid = 0;
+    let gelezen = 0;
+    const read = druk.readStream.bind(druk);
+    druk.readStream = (id: string) => {
+      gelezen++;
+      return read(id);
+    };
+    await expect(
+      deciders.handle('teller-3', teller, { type: 'Tel' }, context(), {
+        beforeAppend: async () => {
+          voorbereid++;
+        },
+      }),
+    ).rejects.toEqual(new ConflictError('busy', null));
+    expect(gelezen).toBe(MAX_ATTEMPTS);
+    expect(voorbereid).toBe(1);
+  });
+});
