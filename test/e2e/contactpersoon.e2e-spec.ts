@@ -217,7 +217,7 @@ describe('contactpersoon and worklists (e2e)', () => {
     ]) {
       expectProblem(res, 403);
       expect(res.body.detail).toBe(
-        'U kunt dit gezin inzien maar niet meer wijzigen: u bent niet de contactpersoon.',
+        'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.',
       );
     }
 

@@ -15,9 +15,9 @@ describe('zorg (e2e)', () => {
   let beheer: string;
   const API = '/api/v1';
   const UNKNOWN_PERSOON = '4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11';
-  const NOT_INVOLVED = 'Deze persoon bestaat niet of u werkt niet met zijn of haar gezin.';
+  const NOT_INVOLVED = 'Deze persoon bestaat niet of u werkt niet met een gezin van deze persoon.';
   const READ_ONLY =
-    'U kunt deze gegevens inzien maar niet wijzigen: u bent niet de contactpersoon van het gezin.';
+    'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
 
   const people = {
     anna: { userId: 'u-anna', naam: 'Anna de Vries', organisatie: 'Wijkteam Noord' },

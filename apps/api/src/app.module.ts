@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, RouteDeclarationCheck } from '@app/access';
 import type { AppConfig } from '@app/config';
+import { HttpResults } from './common/http-results';
 import { ProblemFilter } from './common/problem';
 import { ConsultatiesModule } from './consultaties/consultaties.module';
 import { GezinnenModule } from './gezinnen/gezinnen.module';
@@ -52,6 +53,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpResults },
         RouteDeclarationCheck,
       ],
     };

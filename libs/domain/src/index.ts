@@ -1,6 +1,7 @@
 export * from './decider';
 export * from './datum';
 export * from './record-key';
+export * from './toegang';
 export * from './persoon/bsn';
 export * from './persoon/persoon';
 export * from './gezin/gezin.events';

@@ -9,3 +9,5 @@ export * from './zorg/zorg.projection';
 export * from './consultatie';
 export * from './monitoring/monitoring.projection';
 export * from './bsn-opvragingen.projection';
+export * from './zorg/zorg.queries';
+export * from './gezin/toegang.queries';

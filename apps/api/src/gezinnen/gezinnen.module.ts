@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PersonalDataReads } from '../common/personal-data-reads';
 import { ContactpersoonController } from './contactpersoon.controller';
 import { GEZIN_COMMAND_HANDLERS } from './gezin.commands';
 import { GezinnenController } from './gezinnen.controller';
@@ -16,7 +15,7 @@ import { WerklijstenController } from './werklijsten.controller';
     WerklijstenController,
     VerwerkingslogController,
   ],
-  providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel, PersonalDataReads],
-  exports: [GezinnenReadModel, PersonalDataReads],
+  providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel],
+  exports: [GezinnenReadModel],
 })
 export class GezinnenModule {}

@@ -10,13 +10,28 @@ import {
 import type { AppConfig } from '@app/config';
 import { BsnOpvragingen, ProcessingLog, TokenVerifier } from '@app/access';
 import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
+import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
   ProjectionRunner,
   ReadModelDatabase,
+  ToegangQueries,
+  ZorgQueries,
   openReadModels,
 } from '@app/projections';
+import { PersonalDataReads } from '../common/personal-data-reads';
 import { ReadYourWrites } from '../common/read-your-writes';
+
+/**
+ * The queries of every slice (each lives beside its projection in libs/projections), over this
+ * instance's read models.
+ */
+const QUERIES: (new (db: Database) => object)[] = [ToegangQueries, ZorgQueries];
+const queryProviders = QUERIES.map((Queries) => ({
+  provide: Queries,
+  inject: [ReadModelDatabase],
+  useFactory: (readModels: ReadModelDatabase) => new Queries(readModels.db),
+}));
 import { APP_CONFIG, CLOCK, Clock } from './tokens';
 
 /** Starts the projections when the app starts and closes the stores, in order, when it stops. */
@@ -93,6 +108,8 @@ export class InfrastructureModule {
             new BsnOpvragingen(store, now, config.bsnOpvragingenPerUur),
         },
         ReadYourWrites,
+        PersonalDataReads,
+        ...queryProviders,
         Lifecycle,
       ],
       exports: [
@@ -106,6 +123,8 @@ export class InfrastructureModule {
         ProcessingLog,
         BsnOpvragingen,
         ReadYourWrites,
+        PersonalDataReads,
+        ...QUERIES,
       ],
     };
   }

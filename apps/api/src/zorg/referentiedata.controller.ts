@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
 import { ReferentiedataCommand, kalenderdatum } from '@app/domain';
-import { WriteResponse, writeResponse } from '../common/write-response';
-import { CommandBus } from '@nestjs/cqrs';
+import { BevolkingJaar, ZorgQueries } from '@app/projections';
+import { Written } from '../common/http-results';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -24,8 +23,7 @@ import {
   ProductVersieDto,
   ProductcodeParams,
 } from './dto/zorg.dto';
-import { ExecuteReferentiedataCommand } from './zorg.commands';
-import { BevolkingJaar, ZorgReadModel } from './zorg.read-model';
+import { ZorgCommands } from './zorg.commands';
 
 /**
  * Reference data kept by functioneel beheer: products and providers, versioned by the date a
@@ -38,8 +36,8 @@ import { BevolkingJaar, ZorgReadModel } from './zorg.read-model';
 @Controller('referentiedata')
 export class ReferentiedataController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly zorg: ZorgReadModel,
+    private readonly commands: ZorgCommands,
+    private readonly zorg: ZorgQueries,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -58,10 +56,8 @@ export class ReferentiedataController {
     @Param() { productcode }: ProductcodeParams,
     @Body() body: ProductVersieDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     return this.write(
-      response,
       { productcode },
       {
         type: 'SetProductVersion',
@@ -90,7 +86,6 @@ export class ReferentiedataController {
     @Param() { aanbiederId }: AanbiederParams,
     @Body() body: AanbiederVersieDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const command = {
       type: 'SetAanbiederVersion' as const,
@@ -98,7 +93,7 @@ export class ReferentiedataController {
       naam: body.naam,
       geldigVanaf: body.geldigVanaf,
     };
-    return this.write(response, { aanbiederId }, command, context);
+    return this.write({ aanbiederId }, command, context);
   }
 
   @Put('bevolking/:jaar')
@@ -115,24 +110,17 @@ export class ReferentiedataController {
     @Param() { jaar }: BevolkingParams,
     @Body() body: BevolkingDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const wijken = body.wijken.map(({ wijk, aantal }) => ({ wijk, aantal }));
-    const written = await this.write(response, {}, { type: 'SetBevolking', jaar, wijken }, context);
-    return { jaar, ...written };
+    return this.write({ jaar }, { type: 'SetBevolking', jaar, wijken }, context);
   }
 
   private async write(
-    response: Response,
-    ids: Record<string, string>,
+    ids: Record<string, string | number>,
     command: ReferentiedataCommand,
     context: RequestCommandContext,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<
-      ExecuteReferentiedataCommand,
-      { revision: number; position: bigint | null }
-    >(new ExecuteReferentiedataCommand(command, context));
-    return writeResponse(response, result, ids);
+  ): Promise<Written> {
+    return new Written(ids, await this.commands.referentiedata(command, context));
   }
 
   @Get('producten')

@@ -3,12 +3,12 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays, addMonths } from 'date-fns';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import { ZorgQueries } from '@app/projections';
 import { CorrelationId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { PersonalDataReads } from '../common/personal-data-reads';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import { DagenQuery, MaandenQuery } from './dto/zorg.dto';
-import { ZorgReadModel } from './zorg.read-model';
 
 /** The contact person's care worklists, over the youths of the families they coordinate. */
 @ApiTags('werklijsten')
@@ -17,7 +17,7 @@ import { ZorgReadModel } from './zorg.read-model';
 @Controller('werklijsten')
 export class ZorgWerklijstenController {
   constructor(
-    private readonly zorg: ZorgReadModel,
+    private readonly zorg: ZorgQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}

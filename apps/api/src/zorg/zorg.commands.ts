@@ -1,117 +1,64 @@
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import { Injectable } from '@nestjs/common';
 import {
-  NotAllowed,
   REFERENTIEDATA_STREAM,
   ReferentiedataCommand,
+  ReferentiedataState,
   ZorgCommand,
+  ZorgdossierState,
   referentiedataDecider,
   versieOp,
   zorgdossierDecider,
   zorgdossierStreamId,
 } from '@app/domain';
-import { DeciderStore } from '@app/event-store';
+import { CommandResult, DeciderStore } from '@app/event-store';
+import { ToegangQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
-import { WriteResponse, writeResponse } from '../common/write-response';
-import { GezinnenReadModel } from '../gezinnen/gezinnen.read-model';
 
-type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId'> : never;
-/** A care command as a controller builds it; reference data is looked up by the handler. */
-export type ZorgCommandBody = WithoutPersoon<ZorgCommand>;
-
-export class ExecuteZorgCommand {
-  constructor(
-    readonly persoonId: string,
-    readonly command: ZorgCommandBody,
-    readonly context: RequestCommandContext,
-  ) {}
-}
-
-export class ExecuteReferentiedataCommand {
-  constructor(
-    readonly command: ReferentiedataCommand,
-    readonly context: RequestCommandContext,
-  ) {}
-}
-
-interface ZorgWriteResult {
-  persoonId: string;
-  revision: number;
-  position: bigint | null;
-}
+type WithoutFacts<C> = C extends unknown ? Omit<C, 'persoonId' | 'toegang'> : never;
+/** A care command as a controller builds it; the command path adds the facts its rules need. */
+export type ZorgCommandBody = WithoutFacts<ZorgCommand>;
 
 /**
- * Records a care fact in the person's dossier. Need-to-know: only a contact person who
- * coordinates a family the person belongs to may (others 404; earlier contact persons 403).
+ * The writes of the care slice: a person's care dossier and the reference data. Each fetches the
+ * facts its decider's rules need and sends the command down the one command path (DeciderStore).
  */
-@CommandHandler(ExecuteZorgCommand)
-export class ExecuteZorgCommandHandler implements ICommandHandler<ExecuteZorgCommand> {
+@Injectable()
+export class ZorgCommands {
   constructor(
     private readonly deciders: DeciderStore,
-    private readonly gezinnen: GezinnenReadModel,
+    private readonly toegang: ToegangQueries,
   ) {}
 
-  async execute({ persoonId, command, context }: ExecuteZorgCommand): Promise<ZorgWriteResult> {
-    const { toegang } = this.gezinnen.toegangTotPersoon(persoonId, context.principal.userId);
-    if (toegang !== 'schrijven') {
-      throw new NotAllowed(
-        'U kunt deze gegevens inzien maar niet wijzigen: u bent niet de contactpersoon van het gezin.',
-      );
-    }
-    const full = { ...command, persoonId };
-    if (full.type === 'RegisterToewijzing') {
+  /**
+   * A care fact in a person's dossier. The rule (only the contact person of a family the person
+   * belongs to writes) is the decider's; the sender's access comes from the families' history.
+   * An assignment gets its product and provider as reference data knows them on its start date.
+   */
+  async dossier(
+    persoonId: string,
+    body: ZorgCommandBody,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<ZorgdossierState>> {
+    const { toegang } = this.toegang.totPersoon(persoonId, context.principal.userId);
+    const command = { ...body, persoonId, toegang };
+    if (command.type === 'RegisterToewijzing') {
       const { state } = await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider);
-      full.product = versieOp(state.producten[full.productcode], full.begindatum);
-      full.aanbieder = versieOp(state.aanbieders[full.aanbiederId], full.begindatum);
+      command.product = versieOp(state.producten[command.productcode], command.begindatum);
+      command.aanbieder = versieOp(state.aanbieders[command.aanbiederId], command.begindatum);
     }
-    const result = await this.deciders.handle(
+    // If-Match on these routes is the dossier's version, not a family's.
+    return this.deciders.handle(
       zorgdossierStreamId(persoonId),
       zorgdossierDecider,
-      full,
-      // If-Match on these routes is the dossier's version, not a family's.
-      context,
-    );
-    return {
-      persoonId,
-      revision: result.revision,
-      position: result.position,
-    };
-  }
-}
-
-@CommandHandler(ExecuteReferentiedataCommand)
-export class ExecuteReferentiedataCommandHandler implements ICommandHandler<ExecuteReferentiedataCommand> {
-  constructor(private readonly deciders: DeciderStore) {}
-
-  async execute({ command, context }: ExecuteReferentiedataCommand) {
-    const result = await this.deciders.handle(
-      REFERENTIEDATA_STREAM,
-      referentiedataDecider,
       command,
       context,
     );
-    return { revision: result.revision, position: result.position };
+  }
+
+  referentiedata(
+    command: ReferentiedataCommand,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<ReferentiedataState>> {
+    return this.deciders.handle(REFERENTIEDATA_STREAM, referentiedataDecider, command, context);
   }
 }
-
-/** Sends a care command and answers with the dossier's new version and the log position. */
-export async function executeZorgCommand(
-  commands: CommandBus,
-  request: {
-    persoonId: string;
-    command: ZorgCommandBody;
-    context: RequestCommandContext;
-    response: Response;
-    extra?: Record<string, string>;
-  },
-): Promise<WriteResponse> {
-  const result = await commands.execute<ExecuteZorgCommand, ZorgWriteResult>(
-    new ExecuteZorgCommand(request.persoonId, request.command, request.context),
-  );
-  return writeResponse(request.response, result, { persoonId: result.persoonId, ...request.extra });
-}
-
-export const ZORG_COMMAND_HANDLERS = [
-  ExecuteZorgCommandHandler,
-  ExecuteReferentiedataCommandHandler,
-];

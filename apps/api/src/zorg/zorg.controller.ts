@@ -1,6 +1,6 @@
-import { kalenderdatum } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { NotFound, PERSOON_NIET_GEVONDEN, kalenderdatum } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ToegangQueries, ZorgQueries } from '@app/projections';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,19 +11,17 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
 import {
   CommandMeta,
   CorrelationId,
   RequestCommandContext,
   newId,
-  etag,
 } from '../common/command-context';
+import { Versioned, Written } from '../common/http-results';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { PersonalDataReads } from '../common/personal-data-reads';
-import { GezinnenReadModel } from '../gezinnen/gezinnen.read-model';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
   AanvraagParams,
@@ -45,9 +43,7 @@ import {
   WoonvormDto,
   ZorgStopDto,
 } from './dto/zorg.dto';
-import { WriteResponse } from '../common/write-response';
-import { ZorgCommandBody, executeZorgCommand } from './zorg.commands';
-import { ZorgReadModel } from './zorg.read-model';
+import { ZorgCommandBody, ZorgCommands } from './zorg.commands';
 
 /**
  * A person's care: assignments, care start/stop (JW305/JW307) and corrections, extension requests
@@ -64,9 +60,9 @@ import { ZorgReadModel } from './zorg.read-model';
 @Controller('personen/:persoonId')
 export class ZorgController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly zorg: ZorgReadModel,
-    private readonly gezinnen: GezinnenReadModel,
+    private readonly commands: ZorgCommands,
+    private readonly zorg: ZorgQueries,
+    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -82,7 +78,6 @@ export class ZorgController {
     @Query() { minPosition }: ConsistencyQuery,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const today = kalenderdatum(this.now());
     const dossier = await this.reads.withFamilies(
@@ -91,13 +86,13 @@ export class ZorgController {
       minPosition,
       () => {
         // Need-to-know first (404 for strangers); the read is logged under each of the person's families.
-        this.gezinnen.toegangTotPersoon(persoonId, principal.userId);
-        const gezinIds = this.gezinnen.gezinnenVanPersoon(persoonId);
+        const { toegang } = this.toegang.totPersoon(persoonId, principal.userId);
+        if (toegang === 'geen') throw new NotFound(PERSOON_NIET_GEVONDEN);
+        const gezinIds = this.toegang.gezinnenVanPersoon(persoonId);
         return { result: this.zorg.dossier(persoonId, today), gezinIds };
       },
     );
-    if (dossier.revision >= 0) response.setHeader('ETag', etag(dossier.revision));
-    return dossier;
+    return new Versioned(dossier, dossier.revision);
   }
 
   @Post('toewijzingen')
@@ -109,13 +104,11 @@ export class ZorgController {
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: ToewijzingDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const toewijzingId = newId(context, 'toewijzing', persoonId);
     return this.send(
       persoonId,
       context,
-      response,
       { toewijzingId },
       {
         type: 'RegisterToewijzing',
@@ -141,9 +134,8 @@ export class ZorgController {
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() { datum }: DatumDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.send(persoonId, context, response, {}, { type: 'StartZorg', toewijzingId, datum });
+    return this.send(persoonId, context, {}, { type: 'StartZorg', toewijzingId, datum });
   }
 
   @Post('toewijzingen/:toewijzingId/zorgstop')
@@ -153,15 +145,8 @@ export class ZorgController {
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() { datum, reden }: ZorgStopDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.send(
-      persoonId,
-      context,
-      response,
-      {},
-      { type: 'StopZorg', toewijzingId, datum, reden },
-    );
+    return this.send(persoonId, context, {}, { type: 'StopZorg', toewijzingId, datum, reden });
   }
 
   @Post('toewijzingen/:toewijzingId/correcties')
@@ -171,7 +156,6 @@ export class ZorgController {
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() body: CorrectieDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const command: ZorgCommandBody =
       body.soort === 'start'
@@ -182,7 +166,7 @@ export class ZorgController {
             stop: body.datum === null ? null : { datum: body.datum, reden: body.redenEinde! },
             reden: body.toelichting,
           };
-    return this.send(persoonId, context, response, {}, command);
+    return this.send(persoonId, context, {}, command);
   }
 
   @Post('toewijzingen/:toewijzingId/verlengingen')
@@ -195,13 +179,11 @@ export class ZorgController {
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() body: VerlengingDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const verlengingId = newId(context, 'verlenging', persoonId);
     return this.send(
       persoonId,
       context,
-      response,
       { verlengingId },
       {
         type: 'RequestVerlenging',
@@ -226,11 +208,10 @@ export class ZorgController {
     @Param() { persoonId, verlengingId }: VerlengingParams,
     @Body() body: VerlengingBesluitDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const toewijzingId = newId(context, 'toewijzing', verlengingId);
     const extra: Record<string, string> = body.besluit === 'toegekend' ? { toewijzingId } : {};
-    return this.send(persoonId, context, response, extra, {
+    return this.send(persoonId, context, extra, {
       type: 'DecideVerlenging',
       verlengingId,
       besluit: body.besluit,
@@ -252,13 +233,11 @@ export class ZorgController {
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: VerblijfDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const verblijfId = newId(context, 'verblijf', persoonId);
     return this.send(
       persoonId,
       context,
-      response,
       { verblijfId },
       {
         type: 'StartVerblijf',
@@ -279,15 +258,8 @@ export class ZorgController {
     @Param() { persoonId, verblijfId }: VerblijfParams,
     @Body() { datum, naar }: WoonvormDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.send(
-      persoonId,
-      context,
-      response,
-      {},
-      { type: 'ChangeWoonvorm', verblijfId, datum, naar },
-    );
+    return this.send(persoonId, context, {}, { type: 'ChangeWoonvorm', verblijfId, datum, naar });
   }
 
   @Post('verblijven/:verblijfId/uitstroomperspectief')
@@ -297,12 +269,10 @@ export class ZorgController {
     @Param() { persoonId, verblijfId }: VerblijfParams,
     @Body() { datum, perspectief }: UitstroomperspectiefDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     return this.send(
       persoonId,
       context,
-      response,
       {},
       { type: 'SetUitstroomperspectief', verblijfId, datum, perspectief },
     );
@@ -315,12 +285,10 @@ export class ZorgController {
     @Param() { persoonId, verblijfId }: VerblijfParams,
     @Body() { datum, bestemming, vervolghulp }: UitstroomDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     return this.send(
       persoonId,
       context,
-      response,
       {},
       { type: 'EndVerblijf', verblijfId, datum, bestemming, vervolghulp },
     );
@@ -336,13 +304,11 @@ export class ZorgController {
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: PerspectiefgesprekDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const gesprekId = newId(context, 'gesprek', persoonId);
     return this.send(
       persoonId,
       context,
-      response,
       { gesprekId },
       {
         type: 'RecordPerspectiefgesprek',
@@ -364,13 +330,11 @@ export class ZorgController {
     @Param() { persoonId }: PersoonIdParams,
     @Body() { datum, reden }: VerlengdeJeugdhulpDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const aanvraagId = newId(context, 'verlengde-jeugdhulp', persoonId);
     return this.send(
       persoonId,
       context,
-      response,
       { aanvraagId },
       { type: 'RequestVerlengdeJeugdhulp', aanvraagId, datum, reden },
     );
@@ -384,12 +348,10 @@ export class ZorgController {
     @Param() { persoonId, aanvraagId }: AanvraagParams,
     @Body() body: VerlengdeJeugdhulpBesluitDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
   ) {
     return this.send(
       persoonId,
       context,
-      response,
       {},
       {
         type: 'DecideVerlengdeJeugdhulp',
@@ -401,13 +363,13 @@ export class ZorgController {
     );
   }
 
-  private send(
+  private async send(
     persoonId: string,
     context: RequestCommandContext,
-    response: Response,
-    extra: Record<string, string>,
+    ids: Record<string, string>,
     command: ZorgCommandBody,
-  ): Promise<WriteResponse> {
-    return executeZorgCommand(this.commands, { persoonId, command, context, response, extra });
+  ): Promise<Written> {
+    const result = await this.commands.dossier(persoonId, command, context);
+    return new Written({ persoonId, ...ids }, result);
   }
 }

@@ -1,5 +1,5 @@
 import { kalenderdatum } from '../datum';
-import { Decider, NotAllowed, NotFound, RuleViolation, assertNever } from '../decider';
+import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   Contactpersoon,
   GezinEvent,
@@ -11,6 +11,7 @@ import {
   toegangVan,
 } from './gezin.events';
 import { Gezinsplan, checkPlan } from './gezinsplan';
+import { GEZIN_NIET_GEVONDEN, magSchrijven } from '../toegang';
 
 /** Who sends the command; a team lead (teamleider) may assign and hand over contact persons. */
 export interface Door {
@@ -122,13 +123,7 @@ function mayAct(command: Exclude<GezinCommand, RegisterGezin>, state: GezinState
       command.type === 'EndContactpersoon' ||
       command.type === 'SetGezinWijk');
   if (state.registered && teamleiderTask) return state.gezinId;
-  const toegang = toegangVan(state, command.door.userId);
-  if (toegang === 'geen') throw new NotFound('Dit gezin bestaat niet of u werkt er niet mee.');
-  if (toegang === 'lezen') {
-    throw new NotAllowed(
-      'U kunt dit gezin inzien maar niet meer wijzigen: u bent niet de contactpersoon.',
-    );
-  }
+  magSchrijven(toegangVan(state, command.door.userId), GEZIN_NIET_GEVONDEN);
   return state.gezinId;
 }
 

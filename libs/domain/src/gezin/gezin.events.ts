@@ -1,4 +1,5 @@
 import { DomainEvent, assertNever } from '../decider';
+import { Toegang } from '../toegang';
 import { Gezinsplan } from './gezinsplan';
 
 /** Youth, parent or carer, or another member of the household. */
@@ -200,8 +201,6 @@ export function isGezinEvent(event: DomainEvent): event is GezinEvent {
 }
 
 /** What someone may do with a family: need-to-know, from the family's own history. */
-export type Toegang = 'schrijven' | 'lezen' | 'geen';
-
 export function toegangVan(state: GezinState, userId: string): Toegang {
   if (!state.registered) return 'geen';
   if (state.contactpersoon?.userId === userId) return 'schrijven';

@@ -46,10 +46,7 @@ export interface BevolkingWijk {
  * district: the denominators of the council's indicators. Set again for the same year, it replaces
  * that year (a correction; the latest wins).
  */
-export type BevolkingSet = DomainEvent<
-  'BevolkingSet',
-  { jaar: number; wijken: BevolkingWijk[] }
->;
+export type BevolkingSet = DomainEvent<'BevolkingSet', { jaar: number; wijken: BevolkingWijk[] }>;
 export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet | BevolkingSet;
 
 export interface ReferentiedataState {

@@ -1,10 +1,21 @@
-import { NotFound, RuleViolation } from '../decider';
+import { NotAllowed, NotFound, RuleViolation } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
 import { ProductVersie } from './referentiedata';
+import { Toegang } from '../toegang';
 import { RegisterToewijzing, ZorgCommand, zorgdossierDecider } from './zorgdossier.decider';
-import { ZorgEvent } from './zorgdossier.events';
+import { ZorgEvent, ZorgdossierState } from './zorgdossier.events';
 
-const spec = deciderSpecification(zorgdossierDecider);
+/** Commands are sent by the contact person unless a test says otherwise (`toegang`). */
+type Opdracht<C = ZorgCommand> = C extends unknown
+  ? Omit<C, 'toegang'> & { toegang?: Toegang }
+  : never;
+const metDoor = (command: Opdracht): ZorgCommand =>
+  ({ ...command, toegang: command.toegang ?? 'schrijven' }) as ZorgCommand;
+const spec = deciderSpecification<Opdracht, ZorgEvent, ZorgdossierState>({
+  initialState: zorgdossierDecider.initialState,
+  evolve: zorgdossierDecider.evolve,
+  decide: (command, state, now) => zorgdossierDecider.decide(metDoor(command), state, now),
+});
 const now = new Date('2026-03-01T10:00:00Z');
 const p = 'p-sanne';
 
@@ -20,7 +31,7 @@ const ambulant: ProductVersie = {
 };
 const aanbieder = { aanbiederId: '12345678', naam: 'Zorg BV', geldigVanaf: '2024-01-01' };
 
-const register: RegisterToewijzing = {
+const register: Opdracht<RegisterToewijzing> = {
   type: 'RegisterToewijzing',
   persoonId: p,
   toewijzingId: 't-1',
@@ -59,8 +70,8 @@ const started: ZorgEvent = {
   type: 'ZorgStarted',
   data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
 };
-type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId'> : never;
-const cmd = (c: WithoutPersoon<ZorgCommand>): ZorgCommand => ({ ...c, persoonId: p });
+type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId' | 'toegang'> : never;
+const cmd = (c: WithoutPersoon<ZorgCommand>): Opdracht => ({ ...c, persoonId: p }) as Opdracht;
 
 describe('zorgdossier decider', () => {
   describe('assignments (toewijzingen)', () => {
@@ -688,5 +699,28 @@ describe('zorgdossier decider: dates stay inside what they belong to', () => {
         now,
       )
       .thenThrows(RuleViolation, /toekomst/);
+  });
+
+  describe('need-to-know', () => {
+    it('refuses a sender who does not work with any family of the person (404), and one who only reads (403)', () => {
+      spec
+        .given([])
+        .when({ ...register, toegang: 'geen' }, now)
+        .thenThrows(NotFound, /werkt niet/);
+      spec
+        .given([registered])
+        .when(cmd({ type: 'StartZorg', toewijzingId: 't-1', datum: '2025-09-08' }), now)
+        .then([started]);
+      spec
+        .given([registered])
+        .when(
+          {
+            ...cmd({ type: 'StartZorg', toewijzingId: 't-1', datum: '2025-09-08' }),
+            toegang: 'lezen',
+          },
+          now,
+        )
+        .thenThrows(NotAllowed, /niet meer wijzigen/);
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   Woonvorm,
   richtingVan,
 } from './codes';
+import { PERSOON_NIET_GEVONDEN, Toegang, magSchrijven } from '../toegang';
 import { AanbiederVersie, ProductVersie } from './referentiedata';
 import {
   Toewijzing,
@@ -20,7 +21,12 @@ import {
   initialZorgdossierState,
 } from './zorgdossier.events';
 
-type Cmd<Type extends string, T> = { type: Type; persoonId: string } & T;
+/**
+ * Every care command carries the sender's access to the person's families (`toegang`), fetched
+ * by the command path from the families' history: only the contact person of a family the person
+ * is in may write.
+ */
+type Cmd<Type extends string, T> = { type: Type; persoonId: string; toegang: Toegang } & T;
 
 export type RegisterToewijzing = Cmd<
   'RegisterToewijzing',
@@ -143,7 +149,11 @@ export type ZorgCommand =
 export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierState> = {
   initialState: initialZorgdossierState,
   evolve: evolveZorgdossier,
+  authorize(command) {
+    magSchrijven(command.toegang, PERSOON_NIET_GEVONDEN);
+  },
   decide(command, state, now) {
+    magSchrijven(command.toegang, PERSOON_NIET_GEVONDEN);
     const today = kalenderdatum(now);
     const { persoonId } = command;
     switch (command.type) {

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ReadModelDatabase } from '@app/projections';
+import type { Database } from 'better-sqlite3';
 
 type Row = Record<string, string | number | boolean | null>;
 /** A worklist row names the family it belongs to, so its read can be logged. */
@@ -12,16 +11,19 @@ export interface BevolkingJaar {
   wijken: { wijk: string; aantal: number }[];
 }
 
-/** Queries over the `zorg` read model: a person's care, the reference data, the care worklists. */
-@Injectable()
-export class ZorgReadModel {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+/**
+ * The queries over the tables of the `zorg` projection (zorg.projection.ts, beside this file): a
+ * person's care, the reference data, the care worklists. Need-to-know is the caller's: every
+ * method answers what it is asked.
+ */
+export class ZorgQueries {
+  constructor(private readonly db: Database) {}
 
   private all<T = Row>(sql: string, ...params: (string | number)[]): T[] {
-    return this.readModels.db.prepare<(string | number)[], T>(sql).all(...params);
+    return this.db.prepare<(string | number)[], T>(sql).all(...params);
   }
 
-  /** Everything about one person's care; the caller has checked need-to-know. */
+  /** Everything about one person's care. */
   dossier(persoonId: string, today: string) {
     const persoon = this.all('SELECT * FROM zorg_personen WHERE persoon_id = ?', persoonId)[0];
     const toewijzingen = this.all(

@@ -1,0 +1,95 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  StreamableFile,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { map } from 'rxjs';
+import { stringify } from 'csv-stringify/sync';
+import type { Tabel } from '@app/statistics';
+
+/**
+ * What a route returns when its answer carries HTTP headers besides a JSON body. Controllers return
+ * these; `HttpResults`, the one interceptor, writes the headers. No controller and no command
+ * handler touches the express response.
+ */
+
+/** The stream version of a write or a read, as an ETag: `"3"`. */
+export const etag = (revision: number): string => `"${revision}"`;
+
+/**
+ * A write's answer: the ids the client needs, the stream's new version (ETag, to send back in
+ * If-Match) and where its events landed in the log (X-Log-Position, to pass as ?minPosition= on
+ * the next read); for something new, its address (Location).
+ */
+export class Written {
+  constructor(
+    readonly ids: Record<string, string | number>,
+    readonly result: { revision: number; position: bigint | string | null },
+    readonly location?: string,
+  ) {}
+}
+
+/** A read of something with a version: the body, and the version as its ETag. */
+export class Versioned<T> {
+  constructor(
+    readonly body: T,
+    /** -1 (nothing written yet) sends no ETag. */
+    readonly revision: number,
+  ) {}
+}
+
+/**
+ * A figures table as a CSV download (RFC 4180, CRLF), its definition version in a header. Cells a
+ * spreadsheet would run as a formula are neutralised; an empty cell is withheld or empty.
+ */
+export class CsvFile {
+  constructor(
+    readonly bestandsnaam: string,
+    readonly definitieVersie: string,
+    readonly tabel: Tabel,
+  ) {}
+}
+
+/** The body of every write. */
+export type WriteBody = Record<string, string | number | null> & {
+  revision: number;
+  position: string | null;
+};
+
+@Injectable()
+export class HttpResults implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const response = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(map((result: unknown) => this.write(response, result)));
+  }
+
+  private write(response: Response, result: unknown): unknown {
+    if (result instanceof Written) {
+      const { revision, position } = result.result;
+      response.setHeader('ETag', etag(revision));
+      const logPosition = position === null ? null : position.toString();
+      if (logPosition !== null) response.setHeader('X-Log-Position', logPosition);
+      if (result.location) response.location(result.location);
+      return { ...result.ids, revision, position: logPosition } satisfies WriteBody;
+    }
+    if (result instanceof Versioned) {
+      if (result.revision >= 0) response.setHeader('ETag', etag(result.revision));
+      return result.body;
+    }
+    if (result instanceof CsvFile) {
+      response.setHeader('Content-Disposition', `attachment; filename="${result.bestandsnaam}.csv"`);
+      response.setHeader('X-Definitie-Versie', result.definitieVersie);
+      const csv = stringify([result.tabel.kolommen, ...result.tabel.rijen], {
+        record_delimiter: 'windows',
+        escape_formulas: true,
+      });
+      return new StreamableFile(Buffer.from(csv, 'utf-8'), {
+        type: 'text/csv; charset=utf-8',
+      });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,20 @@
+import { NotAllowed, NotFound } from './decider';
+
+/**
+ * Need-to-know on writes, in one place: what a user may do with a family (and so with its members'
+ * data and care), and what they are told when they may not. Someone who does not work with a
+ * family learns nothing, not even that it exists (the same 404 as for one that does not).
+ */
+export type Toegang = 'schrijven' | 'lezen' | 'geen';
+
+export const GEZIN_NIET_GEVONDEN = 'Dit gezin bestaat niet of u werkt er niet mee.';
+export const PERSOON_NIET_GEVONDEN =
+  'Deze persoon bestaat niet of u werkt niet met een gezin van deze persoon.';
+const ALLEEN_INZIEN =
+  'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
+
+/** Refuses a write without write access: 404 without any access, 403 with read access only. */
+export function magSchrijven(toegang: Toegang, nietGevonden: string): void {
+  if (toegang === 'geen') throw new NotFound(nietGevonden);
+  if (toegang === 'lezen') throw new NotAllowed(ALLEEN_INZIEN);
+}

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import type { Toegang } from '@app/domain';
+
+/**
+ * Need-to-know facts from the `gezinnen` projection's tables (gezin_leden, gezin_toegang): what a
+ * user may do with a person, through the families the person is a member of now. The command path
+ * passes them to the deciders, which hold the rules.
+ */
+export class ToegangQueries {
+  constructor(private readonly db: Database) {}
+
+  /** The user's access to a person: write when they may write any of the person's families. */
+  totPersoon(persoonId: string, userId: string): { toegang: Toegang; gezinIds: string[] } {
+    const rows = this.db
+      .prepare<[string, string], { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }>(
+        `SELECT l.gezin_id, t.toegang FROM gezin_leden l
+         JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
+         WHERE l.persoon_id = ? AND l.tot IS NULL`,
+      )
+      .all(userId, persoonId);
+    const toegang: Toegang =
+      rows.length === 0
+        ? 'geen'
+        : rows.some((r) => r.toegang === 'schrijven')
+          ? 'schrijven'
+          : 'lezen';
+    return { toegang, gezinIds: rows.map((r) => r.gezin_id) };
+  }
+
+  /** The families a person is a member of now. */
+  gezinnenVanPersoon(persoonId: string): string[] {
+    return this.db
+      .prepare<[string], { gezin_id: string }>(
+        'SELECT DISTINCT gezin_id FROM gezin_leden WHERE persoon_id = ? AND tot IS NULL',
+      )
+      .all(persoonId)
+      .map((row) => row.gezin_id);
+  }
+}
