@@ -4,7 +4,7 @@
  * network members; youths with 2-4 assignments each over 2020-2026, care starts and stops,
  * residential stays, extension requests, perspective conversations; reference data) goes through
  * the real `monitoringProjection` into a SQLite file, as the API stores the facts;
- * `MonitoringReadModel` reads it back and folds it into a data set, as the API does; then every
+ * `MonitoringQueries` reads it back and folds it into a data set, as the API does; then every
  * figure is computed over a 1-year and a 5-year period. Prints figures; it is not a test and
  * asserts nothing. The default run takes about a minute on a 2-core VM.
  *
@@ -57,7 +57,7 @@ import {
   zorgdossierStreamId,
 } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { ReadModelDatabase, monitoringProjection } from '@app/projections';
+import { MonitoringQueries, ReadModelDatabase, monitoringProjection } from '@app/projections';
 import {
   DUUR_GROEPERINGEN,
   EPISODE_GROEPEN,
@@ -74,7 +74,6 @@ import {
   verlengingenCijfers,
   zorgepisodeCijfers,
 } from '@app/statistics';
-import { MonitoringReadModel } from '../../apps/api/src/monitoring/monitoring.read-model';
 import { envInt, median, printMachine } from './support';
 
 const PERSONEN = envInt('BENCH_PERSONEN', 10_000);
@@ -1150,10 +1149,10 @@ function main(): void {
     // 3. Read, parse and fold as the API does: a fresh read model each run, so its cache is empty.
     const readModels = new ReadModelDatabase(file);
     try {
-      const leesRuns = herhaal(() => new MonitoringReadModel(readModels).dataset(BEKEND_TOT));
+      const leesRuns = herhaal(() => new MonitoringQueries(readModels.db).dataset(BEKEND_TOT));
       sink = null;
       const heapVoor = heapNaGc();
-      const model = new MonitoringReadModel(readModels);
+      const model = new MonitoringQueries(readModels.db);
       const d = model.dataset(BEKEND_TOT);
       const heapNa = heapNaGc();
       const cache = timed(() => model.dataset(BEKEND_TOT));
@@ -1163,7 +1162,7 @@ function main(): void {
           `${getal(d.verlengingen.size)} extension requests`,
       );
       console.log(
-        `read + parse + fold (MonitoringReadModel.dataset, empty cache): ${spreiding(leesRuns)} ` +
+        `read + parse + fold (MonitoringQueries.dataset, empty cache): ${spreiding(leesRuns)} ` +
           `ms = ${getal(feiten / (median(leesRuns) / 1000))} facts/s; from its cache: ` +
           `${cache.ms.toFixed(2)} ms`,
       );

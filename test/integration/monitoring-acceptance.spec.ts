@@ -3,7 +3,7 @@
  *
  * The data set is a log of domain events in the shapes the deciders emit. The events go through
  * the real `monitoringProjection` into a SQLite file and are read back by the API's
- * `MonitoringReadModel` as known at a moment. Every figure is then checked against a hand
+ * `MonitoringQueries` as known at a moment. Every figure is then checked against a hand
  * computation written next to it: first the raw counts (`tel*`, each a `Telling`: its count and
  * the cell key of the records it counts), then what is published (`*Cijfers`, under the cell-key
  * method): a count is withheld under 10 and listed in `onderdrukt`, else it is the p-table's
@@ -119,7 +119,7 @@ import {
   zorgdossierStreamId,
 } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { ReadModelDatabase, monitoringProjection } from '@app/projections';
+import { MonitoringQueries, ReadModelDatabase, monitoringProjection } from '@app/projections';
 import {
   DUUR_GROEPERINGEN,
   EPISODE_GROEPEN,
@@ -172,7 +172,6 @@ import {
   sleutelreeks,
   verwachtGepubliceerd,
 } from '@app/statistics/testing/tellingen';
-import { MonitoringReadModel } from '../../apps/api/src/monitoring/monitoring.read-model';
 
 // ---------------------------------------------------------------------------------------------
 // Persons, families and reference data
@@ -1090,7 +1089,7 @@ class Omgeving {
   private readonly dir = mkdtempSync(join(tmpdir(), 'monitoring-acceptance-'));
   readonly readModels = new ReadModelDatabase(join(this.dir, 'read-models.sqlite'));
   private readonly apply = monitoringProjection.open(this.readModels.db);
-  private readonly readModel = new MonitoringReadModel(this.readModels);
+  private readonly readModel = new MonitoringQueries(this.readModels.db);
 
   /** Applies events as the projection runner does: in log order, in one transaction. */
   leg(events: readonly RecordedEvent[]): void {

@@ -15,6 +15,7 @@ import {
   ALL_PROJECTIONS,
   ProjectionRunner,
   ReadModelDatabase,
+  MonitoringQueries,
   ToegangQueries,
   ZorgQueries,
   openReadModels,
@@ -26,7 +27,7 @@ import { ReadYourWrites } from '../common/read-your-writes';
  * The queries of every slice (each lives beside its projection in libs/projections), over this
  * instance's read models.
  */
-const QUERIES: (new (db: Database) => object)[] = [ToegangQueries, ZorgQueries];
+const QUERIES: (new (db: Database) => object)[] = [MonitoringQueries, ToegangQueries, ZorgQueries];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
   inject: [ReadModelDatabase],

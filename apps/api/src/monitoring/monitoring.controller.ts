@@ -1,7 +1,7 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles } from '@app/access';
+import { MonitoringQueries } from '@app/projections';
 import { kalenderdatum } from '@app/domain';
 import { addDays, parseISO, subMilliseconds } from 'date-fns';
 import {
@@ -34,7 +34,8 @@ import {
   zorgepisodeCijfers,
   zorgepisodeTabel,
 } from '@app/statistics';
-import { CijferRoute, checkPeriode, csvDownload, wantsCsv } from '../common/cijfers';
+import { CijferRoute, checkPeriode, wantsCsv } from '../common/cijfers';
+import { CsvFile } from '../common/http-results';
 import { invalidInput, refusedInput } from '../common/problem';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { CLOCK, Clock } from '../infrastructure/tokens';
@@ -45,7 +46,6 @@ import {
   VerlengingenQuery,
   ZorgepisodesQuery,
 } from './dto/monitoring.dto';
-import { MonitoringReadModel } from './monitoring.read-model';
 
 const UITLEG =
   'Aggregates only, under disclosure control by the cell-key method (see docs/api.md): every ' +
@@ -68,7 +68,7 @@ const UITLEG =
 @Controller('beleid/zorg')
 export class MonitoringController {
   constructor(
-    private readonly monitoring: MonitoringReadModel,
+    private readonly monitoring: MonitoringQueries,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -78,9 +78,8 @@ export class MonitoringController {
   async episodes(
     @Query() query: ZorgepisodesQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ZorgepisodeCijfers | string> {
-    return this.cijfers(query, accept, response, 'episodes', zorgepisodeTabel, (d, vraag) =>
+  ): Promise<ZorgepisodeCijfers | CsvFile> {
+    return this.cijfers(query, accept, 'episodes', zorgepisodeTabel, (d, vraag) =>
       zorgepisodeCijfers(d, vraag, query.groep ?? 'categorie'),
     );
   }
@@ -90,9 +89,8 @@ export class MonitoringController {
   async samenloop(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SamenloopCijfers | string> {
-    return this.cijfers(query, accept, response, 'samenloop', samenloopTabel, samenloopCijfers);
+  ): Promise<SamenloopCijfers | CsvFile> {
+    return this.cijfers(query, accept, 'samenloop', samenloopTabel, samenloopCijfers);
   }
 
   @Get('duren')
@@ -105,9 +103,8 @@ export class MonitoringController {
   async duren(
     @Query() query: DurenQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<DurenCijfers | string> {
-    return this.cijfers(query, accept, response, 'duren', durenTabel, (d, vraag) =>
+  ): Promise<DurenCijfers | CsvFile> {
+    return this.cijfers(query, accept, 'duren', durenTabel, (d, vraag) =>
       durenCijfers(d, vraag, query.groep ?? 'categorie'),
     );
   }
@@ -121,9 +118,8 @@ export class MonitoringController {
   async verlengingen(
     @Query() query: VerlengingenQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<VerlengingenCijfers | string> {
-    return this.cijfers(query, accept, response, 'verlengingen', verlengingenTabel, (d, vraag) =>
+  ): Promise<VerlengingenCijfers | CsvFile> {
+    return this.cijfers(query, accept, 'verlengingen', verlengingenTabel, (d, vraag) =>
       verlengingenCijfers(d, vraag, query.groep ?? 'aanbieder'),
     );
   }
@@ -137,9 +133,8 @@ export class MonitoringController {
   async uitstroom(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<UitstroomCijfers | string> {
-    return this.cijfers(query, accept, response, 'uitstroom', uitstroomTabel, uitstroomCijfers);
+  ): Promise<UitstroomCijfers | CsvFile> {
+    return this.cijfers(query, accept, 'uitstroom', uitstroomTabel, uitstroomCijfers);
   }
 
   @Get('perspectiefgesprekken')
@@ -151,12 +146,10 @@ export class MonitoringController {
   async perspectiefgesprekken(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<PerspectiefCijfers | string> {
+  ): Promise<PerspectiefCijfers | CsvFile> {
     return this.cijfers(
       query,
       accept,
-      response,
       'perspectiefgesprekken',
       perspectiefTabel,
       perspectiefCijfers,
@@ -173,13 +166,11 @@ export class MonitoringController {
   async indicatoren(
     @Query() query: IndicatorenQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<IndicatorCijfers | string> {
+  ): Promise<IndicatorCijfers | CsvFile> {
     const perMaand = query.tabel === 'in-en-uitstroom';
     return this.cijfers(
       query,
       accept,
-      response,
       perMaand ? 'in-en-uitstroom' : 'indicatoren',
       perMaand ? inEnUitstroomTabel : indicatorTabel,
       indicatorCijfers,
@@ -190,11 +181,10 @@ export class MonitoringController {
   private async cijfers<C extends { definitieVersie: string }>(
     query: MonitoringQuery,
     accept: string | undefined,
-    response: Response,
     naam: string,
     tabel: (cijfers: C) => Tabel,
     bereken: (d: MonitoringDataset, vraag: MonitoringVraag) => C,
-  ): Promise<C | string> {
+  ): Promise<C | CsvFile> {
     const vraag = this.vraag(query);
     await this.readYourWrites.waitFor(query.minPosition);
     // Known up to now or later is everything recorded so far: the cached data set serves it.
@@ -215,8 +205,7 @@ export class MonitoringController {
     }
     const cijfers = bereken(dataset, vraag);
     if (!wantsCsv(query.formaat, accept)) return cijfers;
-    return csvDownload(
-      response,
+    return new CsvFile(
       `${naam}-${vraag.van}-${vraag.tot}-bekend-op-${vraag.bekendOp}`,
       cijfers.definitieVersie,
       tabel(cijfers),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
-import { monitoringFeiten } from '@app/statistics';
+import { monitoringFeiten } from './monitoring-feiten';
 import { Projection } from '../projection';
 
 /**

@@ -1,30 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import { ReadModelDatabase } from '@app/projections';
+import type { Database } from 'better-sqlite3';
 import { MonitoringDataset, MonitoringFeit, bouwDataset } from '@app/statistics';
 
 /**
- * The facts of the `monitoring` read model folded into a data set, as known at a moment. The last
- * data set is kept: asking several figures for the same day folds the facts once, and a new fact
- * (a higher volgnummer) makes it stale.
+ * The facts of the `monitoring` projection (monitoring.projection.ts, beside this file) folded into
+ * a data set, as known at a moment. The last data set is kept: asking several figures for the same
+ * day folds the facts once, and a new fact (a higher volgnummer) makes it stale.
  */
-@Injectable()
-export class MonitoringReadModel {
+export class MonitoringQueries {
   private laatste: { sleutel: string; dataset: MonitoringDataset } | null = null;
 
-  constructor(private readonly readModels: ReadModelDatabase) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * The facts recorded up to and including `bekendTot` (an ISO 8601 UTC instant); all of them
    * when null (as known now: one cached data set until a new fact arrives).
    */
   dataset(bekendTot: string | null): MonitoringDataset {
-    const db = this.readModels.db;
-    const { tot } = db
+    const { tot } = this.db
       .prepare('SELECT COALESCE(MAX(volgnummer), 0) AS tot FROM monitoring_feiten')
       .get() as { tot: number };
     const sleutel = `${bekendTot ?? 'alles'}:${tot}`;
     if (this.laatste?.sleutel === sleutel) return this.laatste.dataset;
-    const rows = db
+    const rows = this.db
       .prepare(
         'SELECT feit FROM monitoring_feiten WHERE vastgelegd <= ? AND volgnummer <= ? ORDER BY volgnummer',
       )

@@ -1,9 +1,8 @@
-import { aantallen } from '../testing/tellingen';
 import { DomainEvent } from '@app/domain';
-import { bouwDataset } from './dataset';
-import { MonitoringFeit, monitoringFeiten } from './feiten';
-import { telSamenloop } from './samenloop';
-import { gezinslid, toewijzing } from './testing/feiten';
+import { MonitoringFeit, bouwDataset, telSamenloop } from '@app/statistics';
+import { gezinslid, toewijzing } from '@app/statistics/monitoring/testing/feiten';
+import { aantallen } from '@app/statistics/testing/tellingen';
+import { monitoringFeiten } from './monitoring-feiten';
 
 const anna = { userId: 'u-anna', naam: 'Anna de Vries', organisatie: 'Wijkteam Noord' };
 const bram = { userId: 'u-bram', naam: 'Bram Bakker', organisatie: 'Wijkteam Zuid' };
