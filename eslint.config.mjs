@@ -3,6 +3,58 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, as lint rules (docs/architecture.md): which folder may import what. A folder's rule
+ * lists everything it may not import; the message says why.
+ */
+const lib = (name) => [`@app/${name}`, `@app/${name}/*`];
+const APPS = ['**/apps/**'];
+const FRAMEWORK = ['@nestjs/*', 'express'];
+const IO = ['better-sqlite3', '@eventstore/*', 'node:*', 'fs', 'path', 'crypto', 'http'];
+const layer = (files, group, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] },
+});
+const LAYERS = [
+  layer(
+    ['libs/event-store/**/*.ts', 'libs/access/**/*.ts', 'libs/config/**/*.ts'],
+    APPS,
+    'A library never imports an app.',
+  ),
+  layer(
+    ['libs/projections/**/*.ts'],
+    [...APPS, ...FRAMEWORK, ...lib('access')],
+    'Projections build read models from events: no app, no framework, no access layer.',
+  ),
+  layer(
+    ['libs/statistics/**/*.ts'],
+    [
+      ...APPS,
+      ...FRAMEWORK,
+      ...IO,
+      ...lib('event-store'),
+      ...lib('projections'),
+      ...lib('access'),
+      ...lib('config'),
+    ],
+    'Statistics are pure functions of the facts they are given: no I/O, no framework.',
+  ),
+  layer(
+    ['libs/domain/**/*.ts'],
+    [
+      ...APPS,
+      ...FRAMEWORK,
+      ...IO,
+      ...lib('event-store'),
+      ...lib('projections'),
+      ...lib('access'),
+      ...lib('statistics'),
+      ...lib('config'),
+    ],
+    'The domain is pure: no framework, no I/O, no other layer; time and randomness are passed in.',
+  ),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -33,6 +85,7 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
     },
   },
+  ...LAYERS,
   {
     // Tests read HTTP bodies as untyped JSON (supertest types them `any`); asserting their shape is
     // exactly what the test does, so the no-unsafe-* rules only add noise there.
