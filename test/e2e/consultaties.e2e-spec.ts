@@ -751,7 +751,7 @@ describe('consultaties (e2e)', () => {
 
   describe('BSN lookups are logged, counted and limited', () => {
     const dag = (offset: number) =>
-      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      new Date(t.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const opvragingen = async (token = beheer, status = 200) => {
       const head = await t.app.get(EventStore).headPosition();
       return t

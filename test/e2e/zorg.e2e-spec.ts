@@ -1,7 +1,7 @@
 import { addDays, formatISO, subMonths } from 'date-fns';
 import type { Response } from 'supertest';
 import { EventStore } from '@app/event-store';
-import { TestApp, startTestApp } from './support/test-app';
+import { TEST_START, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Care trajectories (issue 4): reference data, assignments with care start/stop and corrections,
@@ -26,9 +26,9 @@ describe('zorg (e2e)', () => {
 
   type Res = Response;
 
-  // Dates relative to the real clock, for the worklists.
+  // Dates relative to the harness's fixed day, for the worklists.
   const iso = (d: Date) => formatISO(d, { representation: 'date' });
-  const now = new Date();
+  const now = TEST_START;
   const today = iso(now);
   const inDays = (n: number) => iso(addDays(now, n));
   /** A birth date so that the youth turns 16 years 6 months `days` from today. */

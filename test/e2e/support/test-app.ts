@@ -9,11 +9,18 @@ import { loadConfig } from '@app/config';
 import { createApp } from '../../../apps/api/src/bootstrap';
 
 /**
- * The application's clock in a test: the wall clock shifted by an offset, so time moves on as
- * usual while a test can put "today" on another day (the embedded store records events with it).
+ * The day every e2e test starts on, whatever the date the tests run: dates in the tests are fixed
+ * dates, never ones counted from the real today, so a test passes the same next year.
+ */
+export const TEST_START = new Date('2026-12-04T09:00:00+01:00');
+
+/**
+ * The application's clock in a test: from TEST_START on, moving as the wall clock does, so time
+ * moves on as usual while a test can put "today" on another day (the embedded store records
+ * events with it).
  */
 export class TestClock {
-  private offset = 0;
+  private offset = TEST_START.getTime() - Date.now();
   readonly now = (): Date => new Date(Date.now() + this.offset);
   /** From now on the clock reads `moment`, and moves on from there. */
   set(moment: Date | string): void {
