@@ -93,8 +93,9 @@ describe('DeciderStore: concurrent writes', () => {
     };
     await expect(
       deciders.handle('teller-3', teller, { type: 'Tel' }, context(), {
-        beforeAppend: async () => {
+        beforeAppend: () => {
           voorbereid++;
+          return Promise.resolve();
         },
       }),
     ).rejects.toEqual(new ConflictError('busy', null));

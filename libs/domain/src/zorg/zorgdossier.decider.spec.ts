@@ -10,7 +10,7 @@ type Opdracht<C = ZorgCommand> = C extends unknown
   ? Omit<C, 'toegang'> & { toegang?: Toegang }
   : never;
 const metDoor = (command: Opdracht): ZorgCommand =>
-  ({ ...command, toegang: command.toegang ?? 'schrijven' }) as ZorgCommand;
+  ({ ...command, toegang: command.toegang ?? 'schrijven' });
 const spec = deciderSpecification<Opdracht, ZorgEvent, ZorgdossierState>({
   initialState: zorgdossierDecider.initialState,
   evolve: zorgdossierDecider.evolve,
@@ -71,7 +71,7 @@ const started: ZorgEvent = {
   data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
 };
 type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId' | 'toegang'> : never;
-const cmd = (c: WithoutPersoon<ZorgCommand>): Opdracht => ({ ...c, persoonId: p }) as Opdracht;
+const cmd = (c: WithoutPersoon<ZorgCommand>): Opdracht => ({ ...c, persoonId: p });
 
 describe('zorgdossier decider', () => {
   describe('assignments (toewijzingen)', () => {
