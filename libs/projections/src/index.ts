@@ -11,3 +11,4 @@ export * from './monitoring/monitoring.projection';
 export * from './bsn-opvragingen.projection';
 export * from './zorg/zorg.queries';
 export * from './gezin/toegang.queries';
+export * from './verwerkingslog.queries';

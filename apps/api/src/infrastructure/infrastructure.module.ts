@@ -98,8 +98,8 @@ export class InfrastructureModule {
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
         {
           provide: ProcessingLog,
-          inject: [EventStore, CLOCK],
-          useFactory: (store: EventStore, now: Clock) => new ProcessingLog(store, now),
+          inject: [DeciderStore],
+          useFactory: (deciders: DeciderStore) => new ProcessingLog(deciders),
         },
         {
           provide: BsnOpvragingen,
