@@ -11,4 +11,6 @@ export * from './monitoring/monitoring.projection';
 export * from './bsn-opvragingen.projection';
 export * from './zorg/zorg.queries';
 export * from './gezin/toegang.queries';
+export * from './gezin/gezinnen.queries';
+export * from './gezin/tijdlijn.queries';
 export * from './verwerkingslog.queries';

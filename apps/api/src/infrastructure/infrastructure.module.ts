@@ -13,9 +13,12 @@ import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
+  GezinnenQueries,
   ProjectionRunner,
   ReadModelDatabase,
+  TijdlijnQueries,
   ToegangQueries,
+  VerwerkingslogQueries,
   ZorgQueries,
   openReadModels,
 } from '@app/projections';
@@ -26,7 +29,13 @@ import { ReadYourWrites } from '../common/read-your-writes';
  * The queries of every slice (each lives beside its projection in libs/projections), over this
  * instance's read models.
  */
-const QUERIES: (new (db: Database) => object)[] = [ToegangQueries, ZorgQueries];
+const QUERIES: (new (db: Database) => object)[] = [
+  ToegangQueries,
+  ZorgQueries,
+  GezinnenQueries,
+  TijdlijnQueries,
+  VerwerkingslogQueries,
+];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
   inject: [ReadModelDatabase],
