@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@app/event-store';
+import { kalenderdatum, verwerkingslogDecider, verwerkingslogStreamId } from '@app/domain';
+import type { DeciderStore } from '@app/event-store';
 import type { Principal } from './roles';
 
 export interface ReadOfPersonalData {
@@ -11,45 +11,35 @@ export interface ReadOfPersonalData {
   correlationId: string;
 }
 
-export const PERSONAL_DATA_READ = 'GezinsgegevensViewed';
-export const processingLogStreamId = (userId: string): string => `verwerkingslog-${userId}`;
-
 /**
- * Every read of a family's personal data is recorded (who, when, which families, what) durably
- * before the data is sent. One stream per reader; the `verwerkingslog` projection indexes it per
- * family, so the family can be shown who read its data (AVG art. 15).
+ * Records every read of a family's personal data durably before the data is sent: a
+ * `GezinsgegevensViewed` event in the reader's stream of the day, down the one command path like
+ * every other event. The `verwerkingslog` projection indexes it per family (AVG art. 15).
  */
 export class ProcessingLog {
-  constructor(
-    private readonly store: EventStore,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly deciders: DeciderStore) {}
 
   async recordRead(read: ReadOfPersonalData): Promise<void> {
+    // Nothing was shown (an empty worklist): no need to read the day's stream to learn that.
     if (read.gezinIds.length === 0) return;
-    await this.store.append(
-      processingLogStreamId(read.principal.userId),
-      [
-        {
-          id: randomUUID(),
-          type: PERSONAL_DATA_READ,
-          schemaVersion: 1,
-          data: {
-            gezinIds: read.gezinIds,
-            wat: read.what,
-            door: read.principal.userId,
-            naam: read.principal.name,
-          },
-          occurredAt: this.now().toISOString(),
-          actor: {
-            userId: read.principal.userId,
-            role: read.principal.actingRole ?? read.principal.roles[0] ?? 'onbekend',
-          },
-          correlationId: read.correlationId,
-          causationId: read.correlationId,
+    const { principal, correlationId } = read;
+    await this.deciders.handle(
+      verwerkingslogStreamId(principal.userId, kalenderdatum(this.deciders.now())),
+      verwerkingslogDecider,
+      {
+        type: 'RecordInzage',
+        gezinIds: read.gezinIds,
+        wat: read.what,
+        door: { userId: principal.userId, naam: principal.name },
+      },
+      {
+        actor: {
+          userId: principal.userId,
+          role: principal.actingRole ?? principal.roles[0] ?? 'onbekend',
         },
-      ],
-      'any',
+        correlationId,
+        causationId: correlationId,
+      },
     );
   }
 }

@@ -11,3 +11,4 @@ export * from './gezin/gezin.timeline';
 export * from './zorg';
 export * from './praktijk';
 export * from './consultatie';
+export * from './verwerkingslog';

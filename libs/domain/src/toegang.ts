@@ -10,6 +10,8 @@ export type Toegang = 'schrijven' | 'lezen' | 'geen';
 export const GEZIN_NIET_GEVONDEN = 'Dit gezin bestaat niet of u werkt er niet mee.';
 export const PERSOON_NIET_GEVONDEN =
   'Deze persoon bestaat niet of u werkt niet met een gezin van deze persoon.';
+/** A route names a family and a person who is not (or no longer) a member of it. */
+export const GEEN_GEZINSLID = 'Deze persoon hoort niet bij het gezin.';
 const ALLEEN_INZIEN =
   'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
 

@@ -12,3 +12,6 @@ export * from './bsn-opvragingen.projection';
 export * from './zorg/zorg.queries';
 export * from './gezin/toegang.queries';
 export * from './monitoring/monitoring.queries';
+export * from './gezin/gezinnen.queries';
+export * from './gezin/tijdlijn.queries';
+export * from './verwerkingslog.queries';

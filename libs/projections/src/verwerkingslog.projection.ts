@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { BSN_OPVRAGING, BsnOpvragingData, PERSONAL_DATA_READ } from '@app/access';
-import type { RecordedEvent } from '@app/event-store';
+import { BSN_OPVRAGING, BsnOpvragingData } from '@app/access';
+import type { GezinsgegevensViewed } from '@app/domain';
+import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from './projection';
 
 /**
@@ -43,8 +44,10 @@ export const verwerkingslogProjection: Projection = {
         }
         return;
       }
-      if (event.type !== PERSONAL_DATA_READ) return;
-      const data = event.data as { gezinIds: string[]; wat: string; door: string; naam: string };
+      // By type, whatever the stream: reads were once logged in one stream per reader, now per
+      // reader and day; and under their old name (GezinsgegevensIngezien), read under the new one.
+      if (event.type !== 'GezinsgegevensViewed') return;
+      const { data } = toDomainEvent<GezinsgegevensViewed>(event);
       for (const gezinId of data.gezinIds) {
         insert.run(
           gezinId,

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,16 +9,16 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import { GEZIN_NIET_GEVONDEN, NotFound } from '@app/domain';
+import { GezinnenQueries, ToegangQueries } from '@app/projections';
 import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { Written } from '../common/http-results';
 import { PersonalDataReads } from '../common/personal-data-reads';
-import { WriteResponse } from '../common/write-response';
 import { AssignContactpersoonDto, EndContactpersoonDto, HandOverDto } from './dto/gezin.dto';
-import { executeGezinCommand } from './gezin.commands';
-import { GezinnenReadModel } from './gezinnen.read-model';
+import { GezinCommandBody, GezinCommands } from './gezin.commands';
 
 /**
  * One family, one contact person: assign, hand over (one event: from, to, date, reason), end.
@@ -32,8 +31,9 @@ import { GezinnenReadModel } from './gezinnen.read-model';
 @Controller('gezinnen/:gezinId')
 export class ContactpersoonController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly readModel: GezinnenReadModel,
+    private readonly commands: GezinCommands,
+    private readonly gezinnen: GezinnenQueries,
+    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -52,10 +52,9 @@ export class ContactpersoonController {
     @Param() { gezinId }: GezinIdParams,
     @Body() { vanaf, ...contactpersoon }: AssignContactpersoonDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const command = { type: 'AssignContactpersoon' as const, contactpersoon, vanaf };
-    return executeGezinCommand(this.commands, { gezinId, command, context, response });
+    return this.send(gezinId, command, context);
   }
 
   @Post('overdrachten')
@@ -71,8 +70,7 @@ export class ContactpersoonController {
     @Param() { gezinId }: GezinIdParams,
     @Body() body: HandOverDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const { userId, naam, organisatie } = body.naar;
     const command = {
       type: 'HandOverContactpersoon' as const,
@@ -80,7 +78,7 @@ export class ContactpersoonController {
       per: body.per,
       reden: body.reden,
     };
-    return executeGezinCommand(this.commands, { gezinId, command, context, response });
+    return this.send(gezinId, command, context);
   }
 
   @Post('contactpersoon/einde')
@@ -92,10 +90,9 @@ export class ContactpersoonController {
     @Param() { gezinId }: GezinIdParams,
     @Body() body: EndContactpersoonDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const command = { type: 'EndContactpersoon' as const, per: body.per, reden: body.reden };
-    return executeGezinCommand(this.commands, { gezinId, command, context, response });
+    return this.send(gezinId, command, context);
   }
 
   @Get('contactpersonen')
@@ -112,8 +109,22 @@ export class ContactpersoonController {
       gezinId,
       'contactpersonen',
       minPosition,
-      () => this.readModel.contactpersonen(gezinId, principal.userId),
+      () => {
+        // Need-to-know: someone not involved gets the same 404 as for no such family.
+        if (this.toegang.totGezin(gezinId, principal.userId) === 'geen') {
+          throw new NotFound(GEZIN_NIET_GEVONDEN);
+        }
+        return this.gezinnen.contactpersonen(gezinId);
+      },
     );
     return { gezinId, contactpersonen };
+  }
+
+  private async send(
+    gezinId: string,
+    command: GezinCommandBody,
+    context: RequestCommandContext,
+  ): Promise<Written> {
+    return new Written({ gezinId }, await this.commands.gezin(gezinId, command, context));
   }
 }

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,20 +11,26 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-
+import { GEZIN_NIET_GEVONDEN, NotFound, Persoonsgegevens } from '@app/domain';
+import {
+  GezinView,
+  GezinnenQueries,
+  TijdlijnItem,
+  TijdlijnQueries,
+  ToegangQueries,
+} from '@app/projections';
 import {
   CommandMeta,
   CorrelationId,
   RequestCommandContext,
-  etag,
   newId,
 } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { Versioned, Written } from '../common/http-results';
 import { PersonalDataReads } from '../common/personal-data-reads';
-import { WriteResponse, writeResponse } from '../common/write-response';
+import { invalidInput } from '../common/problem';
 import {
   AddGezinslidDto,
   CorrectPersoonDto,
@@ -34,19 +39,19 @@ import {
   LidParams,
   NetwerkBetrokkeneDto,
   NetwerkParams,
+  PersoonsgegevensDto,
   RegisterGezinDto,
   RemoveGezinslidDto,
   TijdlijnQuery,
 } from './dto/gezin.dto';
-import {
-  AddGezinslidCommand,
-  CorrectPersoonCommand,
-  GezinCommandBody,
-  GezinWriteResult,
-  RegisterGezinCommand,
-  executeGezinCommand,
-} from './gezin.commands';
-import { GezinView, GezinnenReadModel, TijdlijnItem } from './gezinnen.read-model';
+import { GezinCommandBody, GezinCommands } from './gezin.commands';
+
+const gegevens = (dto: PersoonsgegevensDto): Persoonsgegevens => ({
+  voornaam: dto.voornaam,
+  achternaam: dto.achternaam,
+  geboortedatum: dto.geboortedatum ?? null,
+  bsn: dto.bsn ?? null,
+});
 
 /**
  * Families (gezinnen): register, members, network, timeline. Need-to-know: a contact person
@@ -59,8 +64,10 @@ import { GezinView, GezinnenReadModel, TijdlijnItem } from './gezinnen.read-mode
 @Controller('gezinnen')
 export class GezinnenController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly readModel: GezinnenReadModel,
+    private readonly commands: GezinCommands,
+    private readonly gezinnen: GezinnenQueries,
+    private readonly tijdlijnen: TijdlijnQueries,
+    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -75,15 +82,20 @@ export class GezinnenController {
   async register(
     @Body() body: RegisterGezinDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    // With an Idempotency-Key a retry addresses the same family instead of creating a second one.
+  ): Promise<Written> {
+    // With an Idempotency-Key a retry addresses the same family (and persons) instead of new ones.
     const gezinId = newId(context, 'gezin');
-    const result = await this.commands.execute<RegisterGezinCommand, GezinWriteResult>(
-      new RegisterGezinCommand(gezinId, body, context),
+    const leden = body.leden.map((dto, i) => ({
+      persoonId: newId(context, `persoon:${i}`, gezinId),
+      rol: dto.rol,
+      gegevens: gegevens(dto),
+    }));
+    const result = await this.commands.register(
+      gezinId,
+      { naam: body.naam, wijk: body.wijk ?? null, leden },
+      context,
     );
-    response.location(`/api/v1/gezinnen/${gezinId}`);
-    return writeResponse(response, result, { gezinId });
+    return new Written({ gezinId }, result, `/api/v1/gezinnen/${gezinId}`);
   }
 
   @Get(':gezinId')
@@ -96,17 +108,15 @@ export class GezinnenController {
     @Query() { minPosition }: ConsistencyQuery,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<GezinView> {
+  ): Promise<Versioned<GezinView>> {
     const gezin = await this.reads.ofFamily(
       { principal, correlationId },
       gezinId,
       'gezin',
       minPosition,
-      () => this.readModel.gezin(gezinId, principal.userId),
+      () => this.gezinnen.gezin(gezinId, this.mayRead(gezinId, principal)),
     );
-    response.setHeader('ETag', etag(gezin.revision));
-    return gezin;
+    return new Versioned(gezin, gezin.revision);
   }
 
   @Put(':gezinId/wijk')
@@ -124,14 +134,8 @@ export class GezinnenController {
     @Param() { gezinId }: GezinIdParams,
     @Body() body: GezinWijkDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.execute(
-      gezinId,
-      { type: 'SetGezinWijk', wijk: body.wijk, per: body.per },
-      context,
-      response,
-    );
+  ): Promise<Written> {
+    return this.send(gezinId, { type: 'SetGezinWijk', wijk: body.wijk, per: body.per }, context);
   }
 
   @Post(':gezinId/leden')
@@ -149,12 +153,22 @@ export class GezinnenController {
     @Param() { gezinId }: GezinIdParams,
     @Body() body: AddGezinslidDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<AddGezinslidCommand, GezinWriteResult>(
-      new AddGezinslidCommand(gezinId, body, context),
-    );
-    return writeResponse(response, result, { gezinId, persoonId: result.persoonId! });
+  ): Promise<Written> {
+    if (body.persoonId !== undefined && body.persoon !== undefined) {
+      throw invalidInput([
+        { field: 'persoon', in: 'body', messages: ['leave out persoon when you give persoonId'] },
+      ]);
+    }
+    const { rol, vanaf } = body;
+    if (body.persoonId !== undefined) {
+      const persoonId = body.persoonId;
+      const result = await this.commands.addBekendLid(gezinId, { persoonId, rol }, vanaf, context);
+      return new Written({ gezinId, persoonId }, result);
+    }
+    const persoonId = newId(context, 'persoon', gezinId);
+    const persoon = { persoonId, rol, gegevens: gegevens(body.persoon!) };
+    const result = await this.commands.addNieuwLid(gezinId, persoon, vanaf, context);
+    return new Written({ gezinId, persoonId }, result);
   }
 
   @Post(':gezinId/leden/:persoonId/einde')
@@ -164,17 +178,15 @@ export class GezinnenController {
   @ApiUnprocessableEntityResponse({
     description: 'The last youth, or goals in the plan for this person',
   })
-  async removeLid(
+  removeLid(
     @Param() { gezinId, persoonId }: LidParams,
     @Body() body: RemoveGezinslidDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.execute(
+  ): Promise<Written> {
+    return this.send(
       gezinId,
       { type: 'RemoveGezinslid', persoonId, per: body.per, reden: body.reden },
       context,
-      response,
     );
   }
 
@@ -186,24 +198,10 @@ export class GezinnenController {
     @Param() { gezinId, persoonId }: LidParams,
     @Body() body: CorrectPersoonDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    const { reden, ...gegevens } = body;
-    const result = await this.commands.execute<CorrectPersoonCommand, GezinWriteResult>(
-      new CorrectPersoonCommand(
-        gezinId,
-        persoonId,
-        {
-          voornaam: gegevens.voornaam,
-          achternaam: gegevens.achternaam,
-          geboortedatum: gegevens.geboortedatum ?? null,
-          bsn: gegevens.bsn ?? null,
-        },
-        reden,
-        context,
-      ),
-    );
-    return writeResponse(response, result, { gezinId, persoonId });
+  ): Promise<Written> {
+    const correctie = { gegevens: gegevens(body), reden: body.reden };
+    const result = await this.commands.correctPersoon(gezinId, persoonId, correctie, context);
+    return new Written({ gezinId, persoonId }, result);
   }
 
   @Post(':gezinId/netwerk')
@@ -211,12 +209,11 @@ export class GezinnenController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ description: 'Added; the body names it (betrokkeneId)' })
-  async addNetwerk(
+  addNetwerk(
     @Param() { gezinId }: GezinIdParams,
     @Body() body: NetwerkBetrokkeneDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const betrokkeneId = newId(context, 'betrokkene', gezinId);
     const betrokkene = {
       betrokkeneId,
@@ -227,7 +224,7 @@ export class GezinnenController {
       vanaf: body.vanaf,
       tot: body.tot ?? null,
     };
-    return this.execute(gezinId, { type: 'AddNetwerkBetrokkene', betrokkene }, context, response, {
+    return this.send(gezinId, { type: 'AddNetwerkBetrokkene', betrokkene }, context, {
       betrokkeneId,
     });
   }
@@ -236,17 +233,15 @@ export class GezinnenController {
   @ApiOperation({ summary: 'Someone in the network is no longer involved' })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiCreatedResponse({ description: 'Recorded' })
-  async endNetwerk(
+  endNetwerk(
     @Param() { gezinId, betrokkeneId }: NetwerkParams,
     @Body() body: EndNetwerkBetrokkeneDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.execute(
+  ): Promise<Written> {
+    return this.send(
       gezinId,
       { type: 'EndNetwerkBetrokkene', betrokkeneId, tot: body.tot, reden: body.reden ?? null },
       context,
-      response,
     );
   }
 
@@ -266,18 +261,28 @@ export class GezinnenController {
       gezinId,
       'tijdlijn',
       query.minPosition,
-      () => this.readModel.tijdlijn(gezinId, principal.userId, query),
+      () => {
+        this.mayRead(gezinId, principal);
+        return this.tijdlijnen.tijdlijn(gezinId, query);
+      },
     );
     return { gezinId, items };
   }
 
-  private execute(
+  /** Need-to-know on reads: someone not involved gets the same 404 as for no such family. */
+  private mayRead(gezinId: string, principal: Principal) {
+    const toegang = this.toegang.totGezin(gezinId, principal.userId);
+    if (toegang === 'geen') throw new NotFound(GEZIN_NIET_GEVONDEN);
+    return toegang;
+  }
+
+  private async send(
     gezinId: string,
     command: GezinCommandBody,
     context: RequestCommandContext,
-    response: Response,
-    extra: Record<string, string> = {},
-  ): Promise<WriteResponse> {
-    return executeGezinCommand(this.commands, { gezinId, command, context, response, extra });
+    ids: Record<string, string> = {},
+  ): Promise<Written> {
+    const result = await this.commands.gezin(gezinId, command, context);
+    return new Written({ gezinId, ...ids }, result);
   }
 }

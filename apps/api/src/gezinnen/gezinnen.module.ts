@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ContactpersoonController } from './contactpersoon.controller';
-import { GEZIN_COMMAND_HANDLERS } from './gezin.commands';
+import { GezinCommands } from './gezin.commands';
 import { GezinnenController } from './gezinnen.controller';
 import { GezinnenReadModel } from './gezinnen.read-model';
 import { PlanController } from './plan.controller';
 import { VerwerkingslogController } from './verwerkingslog.controller';
 import { WerklijstenController } from './werklijsten.controller';
 
+/**
+ * Families: register, members, network, contact person, plan, timeline, worklists, and the
+ * processing log functioneel beheer shows a family. Queries come from InfrastructureModule.
+ */
 @Module({
   controllers: [
     GezinnenController,
@@ -15,7 +19,7 @@ import { WerklijstenController } from './werklijsten.controller';
     WerklijstenController,
     VerwerkingslogController,
   ],
-  providers: [...GEZIN_COMMAND_HANDLERS, GezinnenReadModel],
+  providers: [GezinCommands, GezinnenReadModel],
   exports: [GezinnenReadModel],
 })
 export class GezinnenModule {}

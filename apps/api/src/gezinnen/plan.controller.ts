@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,18 +9,17 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { Gezinsplan } from '@app/domain';
+import { GEZIN_NIET_GEVONDEN, Gezinsplan, NotFound } from '@app/domain';
+import { GezinnenQueries, PlanVersieView, ToegangQueries } from '@app/projections';
 import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { REQUIRED_IF_MATCH_HEADER } from '../common/headers';
+import { Written } from '../common/http-results';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem';
 import { PersonalDataReads } from '../common/personal-data-reads';
-import { WriteResponse } from '../common/write-response';
 import { GezinsplanDto, PlanVersieParams } from './dto/plan.dto';
-import { executeGezinCommand } from './gezin.commands';
-import { GezinnenReadModel, PlanVersieView } from './gezinnen.read-model';
+import { GezinCommands } from './gezin.commands';
 
 /** One plan per family, versioned: every change is a whole new version with who, when and why. */
 @ApiTags('gezinsplan')
@@ -31,8 +29,9 @@ import { GezinnenReadModel, PlanVersieView } from './gezinnen.read-model';
 @Controller('gezinnen/:gezinId/plan')
 export class PlanController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly readModel: GezinnenReadModel,
+    private readonly commands: GezinCommands,
+    private readonly gezinnen: GezinnenQueries,
+    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -48,12 +47,11 @@ export class PlanController {
   @ApiUnprocessableEntityResponse({
     description: 'No reason for a change, or goals for a non-member',
   })
-  write(
+  async write(
     @Param() { gezinId }: GezinIdParams,
     @Body() body: GezinsplanDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     if (context.expectedRevision === undefined) {
       throw new ProblemException({
         type: `${PROBLEM_TYPE_BASE}precondition-required`,
@@ -89,7 +87,7 @@ export class PlanController {
       },
     };
     const command = { type: 'WriteGezinsplan' as const, plan, reden: reden ?? null };
-    return executeGezinCommand(this.commands, { gezinId, command, context, response });
+    return new Written({ gezinId }, await this.commands.gezin(gezinId, command, context));
   }
 
   @Get()
@@ -102,7 +100,7 @@ export class PlanController {
     @CorrelationId() correlationId: string,
   ) {
     return this.read(gezinId, principal, correlationId, minPosition, () =>
-      this.readModel.plan(gezinId, principal.userId),
+      this.gezinnen.plan(gezinId),
     );
   }
 
@@ -116,7 +114,7 @@ export class PlanController {
     @CorrelationId() correlationId: string,
   ): Promise<{ gezinId: string; versies: PlanVersieView[] }> {
     const versies = await this.read(gezinId, principal, correlationId, minPosition, () =>
-      this.readModel.planVersies(gezinId, principal.userId),
+      this.gezinnen.planVersies(gezinId),
     );
     return { gezinId, versies };
   }
@@ -131,7 +129,7 @@ export class PlanController {
     @CorrelationId() correlationId: string,
   ) {
     return this.read(gezinId, principal, correlationId, minPosition, () =>
-      this.readModel.plan(gezinId, principal.userId, versie),
+      this.gezinnen.plan(gezinId, versie),
     );
   }
 
@@ -147,7 +145,13 @@ export class PlanController {
       gezinId,
       'gezinsplan',
       minPosition,
-      query,
+      () => {
+        // Need-to-know: someone not involved gets the same 404 as for no such family.
+        if (this.toegang.totGezin(gezinId, principal.userId) === 'geen') {
+          throw new NotFound(GEZIN_NIET_GEVONDEN);
+        }
+        return query();
+      },
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
+import { VerwerkingslogQueries } from '@app/projections';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { ReadYourWrites } from '../common/read-your-writes';
-import { GezinnenReadModel } from './gezinnen.read-model';
 
 /**
  * For functioneel beheer answering a family's AVG art. 15 request: who read its data, when, what.
@@ -15,7 +15,7 @@ import { GezinnenReadModel } from './gezinnen.read-model';
 @Controller('verwerkingslog')
 export class VerwerkingslogController {
   constructor(
-    private readonly readModel: GezinnenReadModel,
+    private readonly verwerkingslog: VerwerkingslogQueries,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -24,6 +24,6 @@ export class VerwerkingslogController {
   @ApiOkResponse({ description: 'Oldest first; empty for an unknown family' })
   async get(@Param() { gezinId }: GezinIdParams, @Query() { minPosition }: ConsistencyQuery) {
     await this.readYourWrites.waitFor(minPosition);
-    return { gezinId, inzages: this.readModel.verwerkingslog(gezinId) };
+    return { gezinId, inzages: this.verwerkingslog.inzages(gezinId) };
   }
 }

@@ -8,12 +8,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import { GezinnenQueries } from '@app/projections';
 import { CorrelationId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { ProblemException, problemFor } from '../common/problem';
 import { PersonalDataReads } from '../common/personal-data-reads';
 import { CLOCK, Clock } from '../infrastructure/tokens';
-import { GezinnenReadModel, WerklijstGezin } from './gezinnen.read-model';
 
 /** What a contact person has to do today; for team leads, the families without a contact person. */
 @ApiTags('werklijsten')
@@ -22,7 +22,7 @@ import { GezinnenReadModel, WerklijstGezin } from './gezinnen.read-model';
 @Controller('werklijsten')
 export class WerklijstenController {
   constructor(
-    private readonly readModel: GezinnenReadModel,
+    private readonly gezinnen: GezinnenQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -36,7 +36,7 @@ export class WerklijstenController {
     @CorrelationId() correlationId: string,
   ) {
     return this.list('mijn-gezinnen', principal, correlationId, minPosition, () =>
-      this.readModel.mijnGezinnen(principal.userId),
+      this.gezinnen.mijnGezinnen(principal.userId),
     );
   }
 
@@ -49,7 +49,7 @@ export class WerklijstenController {
     @CorrelationId() correlationId: string,
   ) {
     return this.list('evaluaties-verlopen', principal, correlationId, minPosition, () =>
-      this.readModel.evaluatiesVerlopen(principal.userId, this.today()),
+      this.gezinnen.evaluatiesVerlopen(principal.userId, this.today()),
     );
   }
 
@@ -62,7 +62,7 @@ export class WerklijstenController {
     @CorrelationId() correlationId: string,
   ) {
     return this.list('afspraken-verlopen', principal, correlationId, minPosition, () =>
-      this.readModel.afsprakenVerlopen(principal.userId, this.today()),
+      this.gezinnen.afsprakenVerlopen(principal.userId, this.today()),
     );
   }
 
@@ -79,7 +79,7 @@ export class WerklijstenController {
       throw new ProblemException(problemFor(403, 'This list is for team leads (teamleider).'));
     }
     return this.list('zonder-contactpersoon', principal, correlationId, minPosition, () =>
-      this.readModel.zonderContactpersoon(),
+      this.gezinnen.zonderContactpersoon(),
     );
   }
 
@@ -88,7 +88,7 @@ export class WerklijstenController {
   }
 
   /** Worklists show family names: personal data, so each family listed is logged as read. */
-  private async list<T extends Pick<WerklijstGezin, 'gezinId'>>(
+  private async list<T extends { gezinId: string }>(
     what: string,
     principal: Principal,
     correlationId: string,

@@ -13,10 +13,13 @@ import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
+  GezinnenQueries,
   ProjectionRunner,
   ReadModelDatabase,
   MonitoringQueries,
+  TijdlijnQueries,
   ToegangQueries,
+  VerwerkingslogQueries,
   ZorgQueries,
   openReadModels,
 } from '@app/projections';
@@ -27,7 +30,14 @@ import { ReadYourWrites } from '../common/read-your-writes';
  * The queries of every slice (each lives beside its projection in libs/projections), over this
  * instance's read models.
  */
-const QUERIES: (new (db: Database) => object)[] = [MonitoringQueries, ToegangQueries, ZorgQueries];
+const QUERIES: (new (db: Database) => object)[] = [
+  ToegangQueries,
+  ZorgQueries,
+  GezinnenQueries,
+  TijdlijnQueries,
+  VerwerkingslogQueries,
+  MonitoringQueries,
+];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
   inject: [ReadModelDatabase],
@@ -99,8 +109,8 @@ export class InfrastructureModule {
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
         {
           provide: ProcessingLog,
-          inject: [EventStore, CLOCK],
-          useFactory: (store: EventStore, now: Clock) => new ProcessingLog(store, now),
+          inject: [DeciderStore],
+          useFactory: (deciders: DeciderStore) => new ProcessingLog(deciders),
         },
         {
           provide: BsnOpvragingen,

@@ -1,6 +1,14 @@
 import { NotAllowed, NotFound, RuleViolation } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
-import { Door, GezinCommand, NieuwLid, RegisterGezin, gezinDecider } from './gezin.decider';
+import { GEZIN_NIET_GEVONDEN, PERSOON_NIET_GEVONDEN } from '../toegang';
+import {
+  AddBekendGezinslid,
+  Door,
+  GezinCommand,
+  NieuwLid,
+  RegisterGezin,
+  gezinDecider,
+} from './gezin.decider';
 import { Contactpersoon, GezinEvent, GezinState } from './gezin.events';
 import { Gezinsplan } from './gezinsplan';
 
@@ -279,6 +287,80 @@ describe('gezin decider', () => {
     });
     it('does not let a team lead change the family itself', () => {
       spec.given(withAnna).when(addDaan(asTeamleider), now).thenThrows(NotFound);
+    });
+  });
+
+  describe('a known person joins (a youth of two households)', () => {
+    /** Tim is a youth of another family; Anna is its contact person unless a test says otherwise. */
+    const addTim = (
+      facts: Partial<Pick<AddBekendGezinslid, 'persoon' | 'toegangTotPersoon' | 'door'>> = {},
+    ): GezinCommand => ({
+      type: 'AddBekendGezinslid',
+      door: asAnna,
+      persoonId: 'p-tim',
+      rol: 'jeugdige',
+      vanaf: '2026-03-02',
+      persoon: { voornaam: 'Tim', geboortedatum: '2016-08-31' },
+      toegangTotPersoon: 'schrijven',
+      ...facts,
+    });
+
+    it('adds the person with the role given, from the date given', () => {
+      spec
+        .given(withAnna)
+        .when(addTim(), now)
+        .then([
+          {
+            type: 'GezinslidAdded',
+            data: { gezinId: g, persoonId: 'p-tim', rol: 'jeugdige', vanaf: '2026-03-02' },
+          },
+        ]);
+    });
+    it('answers NotFound when the sender is not the contact person of a family of the person', () => {
+      for (const toegangTotPersoon of ['geen', 'lezen'] as const) {
+        spec
+          .given(withAnna)
+          .when(addTim({ toegangTotPersoon }), now)
+          .thenThrows(NotFound, PERSOON_NIET_GEVONDEN);
+      }
+    });
+    it('answers NotFound, the same, for a person who does not exist', () => {
+      spec
+        .given(withAnna)
+        .when(addTim({ persoon: null }), now)
+        .thenThrows(NotFound, PERSOON_NIET_GEVONDEN);
+    });
+    it('checks the person before the family: a stranger to both hears about the person', () => {
+      spec
+        .given(withAnna)
+        .when(addTim({ door: asBram, toegangTotPersoon: 'geen' }), now)
+        .thenThrows(NotFound, PERSOON_NIET_GEVONDEN);
+      expect(() =>
+        gezinDecider.authorize!(
+          addTim({ door: asBram, toegangTotPersoon: 'geen' }),
+          withAnna.reduce(gezinDecider.evolve, gezinDecider.initialState()),
+        ),
+      ).toThrow(PERSOON_NIET_GEVONDEN);
+    });
+    it("still needs write access to this family: the person's contact person is not enough", () => {
+      spec
+        .given(withAnna)
+        .when(addTim({ door: asBram }), now)
+        .thenThrows(NotFound, GEZIN_NIET_GEVONDEN);
+      spec
+        .given([...withAnna, handedToBram])
+        .when(addTim(), now)
+        .thenThrows(NotAllowed, /niet meer wijzigen/);
+    });
+    it("keeps the family's rules: not twice, and a youth needs a birth date", () => {
+      spec
+        .given(withAnna)
+        .when({ ...addTim(), persoonId: 'p-sanne' } as GezinCommand, now)
+        .thenThrows(RuleViolation, /Tim hoort al bij het gezin/);
+      spec
+        .given(withAnna)
+        .when(addTim({ persoon: { voornaam: 'Tim', geboortedatum: null } }), now)
+        .thenThrows(RuleViolation, /geboortedatum van Tim ontbreekt/);
     });
   });
 

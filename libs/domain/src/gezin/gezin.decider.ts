@@ -11,7 +11,13 @@ import {
   toegangVan,
 } from './gezin.events';
 import { Gezinsplan, checkPlan } from './gezinsplan';
-import { GEZIN_NIET_GEVONDEN, magSchrijven } from '../toegang';
+import {
+  GEEN_GEZINSLID,
+  GEZIN_NIET_GEVONDEN,
+  PERSOON_NIET_GEVONDEN,
+  Toegang,
+  magSchrijven,
+} from '../toegang';
 
 /** Who sends the command; a team lead (teamleider) may assign and hand over contact persons. */
 export interface Door {
@@ -44,6 +50,21 @@ export type RegisterGezin = Cmd<
 /** The family lives in this district (wijk) from `per` (YYYY-MM-DD): it moved, or it was unknown. */
 export type SetGezinWijk = Cmd<'SetGezinWijk', { wijk: string; per: string }>;
 export type AddGezinslid = Cmd<'AddGezinslid', { lid: NieuwLid; vanaf: string }>;
+/**
+ * A person already known joins the family (a youth of two households). The command path brings
+ * the facts: the person's data as their own stream has it (null: no such person), and the
+ * sender's access to the person through the families the person is a member of now.
+ */
+export type AddBekendGezinslid = Cmd<
+  'AddBekendGezinslid',
+  {
+    persoonId: string;
+    rol: Rol;
+    vanaf: string;
+    persoon: Pick<NieuwLid, 'voornaam' | 'geboortedatum'> | null;
+    toegangTotPersoon: Toegang;
+  }
+>;
 export type RemoveGezinslid = Cmd<
   'RemoveGezinslid',
   { persoonId: string; per: string; reden: string }
@@ -68,6 +89,7 @@ export type GezinCommand =
   | RegisterGezin
   | SetGezinWijk
   | AddGezinslid
+  | AddBekendGezinslid
   | RemoveGezinslid
   | AddNetwerkBetrokkene
   | EndNetwerkBetrokkene
@@ -80,16 +102,21 @@ export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
   initialState: initialGezinState,
   evolve: evolveGezin,
   authorize(command, state) {
+    // A known person first: whether the sender may name them at all, whatever the family.
+    if (command.type === 'AddBekendGezinslid') bekendLid(command);
     if (command.type !== 'RegisterGezin') mayAct(command, state);
   },
   decide(command, state, now) {
     if (command.type === 'RegisterGezin') return registerGezin(command, state, now);
+    if (command.type === 'AddBekendGezinslid') bekendLid(command);
     const gezinId = mayAct(command, state);
     switch (command.type) {
       case 'SetGezinWijk':
         return setWijk(command, state, gezinId);
       case 'AddGezinslid':
-        return addGezinslid(command, state, gezinId, now);
+        return addGezinslid(command.lid, command.vanaf, state, gezinId, now);
+      case 'AddBekendGezinslid':
+        return addGezinslid(bekendLid(command), command.vanaf, state, gezinId, now);
       case 'RemoveGezinslid':
         return removeGezinslid(command, state, gezinId);
       case 'AddNetwerkBetrokkene':
@@ -125,6 +152,19 @@ function mayAct(command: Exclude<GezinCommand, RegisterGezin>, state: GezinState
   if (state.registered && teamleiderTask) return state.gezinId;
   magSchrijven(toegangVan(state, command.door.userId), GEZIN_NIET_GEVONDEN);
   return state.gezinId;
+}
+
+/**
+ * A known person as a new member. Only the contact person of a family they are a member of now
+ * may add them to another: anyone else learns nothing about the person, not even that they exist.
+ * Read access to their families is not enough (NotFound as well: adding them is a write).
+ */
+function bekendLid(command: AddBekendGezinslid): NieuwLid {
+  const { persoonId, rol, persoon, toegangTotPersoon } = command;
+  if (persoon === null || toegangTotPersoon !== 'schrijven') {
+    throw new NotFound(PERSOON_NIET_GEVONDEN);
+  }
+  return { persoonId, rol, voornaam: persoon.voornaam, geboortedatum: persoon.geboortedatum };
 }
 
 function registerGezin(command: RegisterGezin, state: GezinState, now: Date): GezinEvent[] {
@@ -176,17 +216,18 @@ function checkWijk(wijk: string): string {
 }
 
 function addGezinslid(
-  command: AddGezinslid,
+  lid: NieuwLid,
+  vanaf: string,
   state: GezinState,
   gezinId: string,
   now: Date,
 ): GezinEvent[] {
-  checkLid(command.lid, now);
-  if (state.leden.some((lid) => lid.persoonId === command.lid.persoonId)) {
-    throw new RuleViolation(`${command.lid.voornaam} hoort al bij het gezin.`);
+  checkLid(lid, now);
+  if (state.leden.some((l) => l.persoonId === lid.persoonId)) {
+    throw new RuleViolation(`${lid.voornaam} hoort al bij het gezin.`);
   }
-  const { persoonId, rol } = command.lid;
-  return [{ type: 'GezinslidAdded', data: { gezinId, persoonId, rol, vanaf: command.vanaf } }];
+  const { persoonId, rol } = lid;
+  return [{ type: 'GezinslidAdded', data: { gezinId, persoonId, rol, vanaf } }];
 }
 
 function removeGezinslid(
@@ -195,7 +236,7 @@ function removeGezinslid(
   gezinId: string,
 ): GezinEvent[] {
   const lid = state.leden.find((l) => l.persoonId === command.persoonId);
-  if (!lid) throw new NotFound('Deze persoon hoort niet bij het gezin.');
+  if (!lid) throw new NotFound(GEEN_GEZINSLID);
   if (lid.rol === 'jeugdige' && !state.leden.some((l) => l.rol === 'jeugdige' && l !== lid)) {
     throw new RuleViolation(
       'Dit is de laatste jeugdige van het gezin; een gezin heeft ten minste één jeugdige.',

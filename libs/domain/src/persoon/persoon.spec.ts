@@ -1,6 +1,12 @@
-import { RuleViolation } from '../decider';
+import { NotAllowed, NotFound, RuleViolation } from '../decider';
+import { GEEN_GEZINSLID } from '../toegang';
 import { deciderSpecification } from '../testing/decider-specification';
-import { PersoonStreamEvent, Persoonsgegevens, persoonDecider } from './persoon';
+import {
+  CorrectPersoonsgegevens,
+  PersoonStreamEvent,
+  Persoonsgegevens,
+  persoonDecider,
+} from './persoon';
 
 const spec = deciderSpecification(persoonDecider);
 const now = new Date('2026-03-01T10:00:00Z');
@@ -15,6 +21,8 @@ const registered: PersoonStreamEvent = {
   data: { persoonId: 'p-1', ...sanne },
 };
 const recordKey = 3_000_000_123;
+/** Corrected by the contact person of the family, in which the person is a youth. */
+const alsJeugdige: CorrectPersoonsgegevens['gezin'] = { toegang: 'schrijven', rol: 'jeugdige' };
 const keyAssigned: PersoonStreamEvent = {
   type: 'PersoonRecordKeyAssigned',
   data: { persoonId: 'p-1', recordKey },
@@ -89,7 +97,7 @@ describe('persoon decider', () => {
           type: 'CorrectPersoonsgegevens',
           gegevens: { ...sanne, geboortedatum: null },
           reden: 'x',
-          isJeugdige: true,
+          gezin: alsJeugdige,
         },
         now,
       )
@@ -101,7 +109,7 @@ describe('persoon decider', () => {
           type: 'CorrectPersoonsgegevens',
           gegevens: { ...sanne, geboortedatum: null },
           reden: 'x',
-          isJeugdige: false,
+          gezin: { toegang: 'schrijven', rol: 'ouder' },
         },
         now,
       )
@@ -122,7 +130,7 @@ describe('persoon decider', () => {
           type: 'CorrectPersoonsgegevens',
           gegevens: corrected,
           reden: 'Typefout',
-          isJeugdige: true,
+          gezin: alsJeugdige,
         },
         now,
       )
@@ -139,10 +147,70 @@ describe('persoon decider', () => {
           type: 'CorrectPersoonsgegevens',
           gegevens: corrected,
           reden: 'Typefout',
-          isJeugdige: true,
+          gezin: alsJeugdige,
         },
         now,
       )
       .thenThrows(RuleViolation, /bestaat niet/);
+  });
+
+  describe('need-to-know: the data of a family member is corrected in that family', () => {
+    const correct = (gezin: CorrectPersoonsgegevens['gezin']): CorrectPersoonsgegevens => ({
+      type: 'CorrectPersoonsgegevens',
+      gegevens: { ...sanne, voornaam: 'Sanne Marie' },
+      reden: 'Tweede voornaam',
+      gezin,
+    });
+
+    it('lets whoever may change the family correct a member', () => {
+      spec
+        .given([registered])
+        .when(correct({ toegang: 'schrijven', rol: 'jeugdige' }), now)
+        .then([
+          {
+            type: 'PersoonsgegevensCorrected',
+            data: { persoonId: 'p-1', reden: 'Tweede voornaam', ...sanne, voornaam: 'Sanne Marie' },
+          },
+        ]);
+    });
+    it('answers NotFound to someone who does not work with the family, even for a member', () => {
+      spec
+        .given([registered])
+        .when(correct({ toegang: 'geen', rol: 'jeugdige' }), now)
+        .thenThrows(NotFound, 'Dit gezin bestaat niet of u werkt er niet mee.');
+    });
+    it('leaves an earlier contact person read-only (NotAllowed)', () => {
+      spec
+        .given([registered])
+        .when(correct({ toegang: 'lezen', rol: 'jeugdige' }), now)
+        .thenThrows(NotAllowed, /niet meer wijzigen/);
+    });
+    it('answers NotFound for a person who is not a member of the family', () => {
+      spec
+        .given([registered])
+        .when(correct({ toegang: 'schrijven', rol: null }), now)
+        .thenThrows(NotFound, 'Deze persoon hoort niet bij het gezin.');
+    });
+    it('checks access before the data: a stranger learns nothing from a refused BSN', () => {
+      spec
+        .given([registered])
+        .when(
+          { ...correct({ toegang: 'geen', rol: null }), gegevens: { ...sanne, bsn: '123456789' } },
+          now,
+        )
+        .thenThrows(NotFound, /werkt er niet mee/);
+    });
+    it('authorize refuses before anything else, as the command path calls it', () => {
+      const state = persoonDecider.evolve(persoonDecider.initialState(), registered);
+      expect(() =>
+        persoonDecider.authorize!(correct({ toegang: 'geen', rol: 'ouder' }), state),
+      ).toThrow(NotFound);
+      expect(() =>
+        persoonDecider.authorize!(correct({ toegang: 'schrijven', rol: null }), state),
+      ).toThrow(GEEN_GEZINSLID);
+      expect(() =>
+        persoonDecider.authorize!(correct({ toegang: 'schrijven', rol: 'ouder' }), state),
+      ).not.toThrow();
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { kalenderdatum } from '../datum';
-import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
+import { Decider, DomainEvent, NotFound, RuleViolation, assertNever } from '../decider';
+import type { Rol } from '../gezin/gezin.events';
 import { checkRecordKey } from '../record-key';
+import { GEEN_GEZINSLID, GEZIN_NIET_GEVONDEN, Toegang, magSchrijven } from '../toegang';
 import { isValidBsn } from './bsn';
 
 /**
@@ -55,8 +57,11 @@ export type CorrectPersoonsgegevens = {
   type: 'CorrectPersoonsgegevens';
   gegevens: Persoonsgegevens;
   reden: string;
-  /** The person is a youth in a family: a youth keeps a birth date. */
-  isJeugdige: boolean;
+  /**
+   * The family the correction is made in, as the command path found it in the family's history:
+   * the sender's access to it, and the person's role in it now (null: not a member).
+   */
+  gezin: { toegang: Toegang; rol: Rol | null };
 };
 /** For a person registered before record keys existed (a one-off migration); nothing if it has one. */
 export type AssignPersoonRecordKey = { type: 'AssignPersoonRecordKey'; recordKey: number };
@@ -91,6 +96,9 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
         return assertNever(event);
     }
   },
+  authorize(command) {
+    if (command.type === 'CorrectPersoonsgegevens') mayCorrect(command);
+  },
   decide(command, state, now) {
     if (command.type === 'AssignPersoonRecordKey') {
       if (!state.registered) throw new RuleViolation('Deze persoon bestaat niet.');
@@ -103,6 +111,7 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
         },
       ];
     }
+    if (command.type === 'CorrectPersoonsgegevens') mayCorrect(command);
     checkGegevens(command.gegevens, now);
     switch (command.type) {
       case 'RegisterPersoon':
@@ -120,7 +129,7 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
         ];
       case 'CorrectPersoonsgegevens':
         if (!state.registered) throw new RuleViolation('Deze persoon bestaat niet.');
-        if (command.isJeugdige && command.gegevens.geboortedatum === null) {
+        if (command.gezin.rol === 'jeugdige' && command.gegevens.geboortedatum === null) {
           throw new RuleViolation(
             `De geboortedatum van ${command.gegevens.voornaam} kan niet weg: die is nodig voor een jeugdige.`,
           );
@@ -136,6 +145,16 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
     }
   },
 };
+
+/**
+ * Need-to-know: a member's data is corrected by whoever may change the family (its contact person,
+ * or its registrant before the first one); someone who does not work with the family learns
+ * nothing, not even whether the person is in it.
+ */
+function mayCorrect(command: CorrectPersoonsgegevens): void {
+  magSchrijven(command.gezin.toegang, GEZIN_NIET_GEVONDEN);
+  if (command.gezin.rol === null) throw new NotFound(GEEN_GEZINSLID);
+}
 
 export function checkGegevens(gegevens: Persoonsgegevens, now: Date): void {
   if (gegevens.geboortedatum !== null && gegevens.geboortedatum > kalenderdatum(now)) {

@@ -9,6 +9,16 @@ import type { Toegang } from '@app/domain';
 export class ToegangQueries {
   constructor(private readonly db: Database) {}
 
+  /** The user's access to a family; `geen` for a family that does not exist. */
+  totGezin(gezinId: string, userId: string): Toegang {
+    const row = this.db
+      .prepare<[string, string], { toegang: Exclude<Toegang, 'geen'> }>(
+        'SELECT toegang FROM gezin_toegang WHERE gezin_id = ? AND user_id = ?',
+      )
+      .get(gezinId, userId);
+    return row?.toegang ?? 'geen';
+  }
+
   /** The user's access to a person: write when they may write any of the person's families. */
   totPersoon(persoonId: string, userId: string): { toegang: Toegang; gezinIds: string[] } {
     const rows = this.db
