@@ -125,4 +125,10 @@ describe('ProcessingLog', () => {
       },
     ]);
   });
+
+  it('logs many reads of one reader at the same moment without a conflict: a log is only appended to', async () => {
+    const log = new ProcessingLog(new DeciderStore(store, () => now));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => log.recordRead(lees([`g-${i}`]))));
+    expect(await typesIn('verwerkingslog-u-anna-2026-03-01')).toHaveLength(40);
+  });
 });

@@ -18,6 +18,12 @@ export interface Decider<Command, Event extends DomainEvent, State> {
    */
   authorize?(command: Command, state: State): void;
   /**
+   * `decide` never looks at the state: the stream is a log (who read what). The command path then
+   * appends without reading the stream first, and without a version check, so parallel appends
+   * never conflict.
+   */
+  readonly appendOnly?: true;
+  /**
    * The version clients see (ETag, If-Match, `revision`) when it is not the stream's revision:
    * when some events must not show to the client that writes the stream (a contact person's
    * decision on a consultation's link must not tell the practice that its BSN was known).

@@ -114,6 +114,9 @@ export class DeciderStore {
     context: CommandContext,
     hooks: HandleOptions<Command, State>,
   ): Promise<CommandResult<State>> {
+    if (decider.appendOnly && !context.idempotencyKey && context.expectedRevision === undefined) {
+      return this.append(streamId, decider, given, context);
+    }
     const recorded = await this.store.readStream(streamId);
     const past = recorded.map(toDomainEvent<Event>);
     const current = fold(decider, past);
@@ -160,6 +163,30 @@ export class DeciderStore {
     return {
       state: next,
       revision: versionOf(next, result.nextRevision),
+      position: result.position,
+    };
+  }
+
+  /** A log's command: decided without its stream's state, appended whatever came before. */
+  private async append<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    context: CommandContext,
+  ): Promise<CommandResult<State>> {
+    const initial = decider.initialState();
+    decider.authorize?.(command, initial);
+    const now = this.now();
+    const events = decider.decide(command, initial, now);
+    if (events.length === 0) return { state: initial, revision: -1, position: null };
+    const result = await this.store.append(
+      streamId,
+      events.map((event) => toEnvelope(event, crypto.randomUUID(), now, context)),
+      'any',
+    );
+    return {
+      state: events.reduce(decider.evolve, initial),
+      revision: result.nextRevision,
       position: result.position,
     };
   }

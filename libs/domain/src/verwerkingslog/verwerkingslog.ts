@@ -47,6 +47,7 @@ export const verwerkingslogDecider: Decider<
   VerwerkingslogEvent,
   VerwerkingslogState
 > = {
+  appendOnly: true,
   initialState: () => ({ inzages: 0 }),
   evolve: (state) => ({ inzages: state.inzages + 1 }),
   decide(command) {
