@@ -12,3 +12,5 @@ export * from './zorg';
 export * from './praktijk';
 export * from './consultatie';
 export * from './verwerkingslog';
+export * from './programma';
+export * from './verhaal';

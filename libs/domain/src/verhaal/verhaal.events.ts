@@ -16,8 +16,8 @@ export type Verteller = (typeof VERTELLERS)[number];
  * What the teller agreed to: only in the family's file (`dossier`); pseudonymised in the
  * monitoring (`gepseudonimiseerd`); and quoted word for word, pseudonymised (`citeerbaar`).
  */
-export const TOESTEMMINGEN = ['dossier', 'gepseudonimiseerd', 'citeerbaar'] as const;
-export type Toestemming = (typeof TOESTEMMINGEN)[number];
+export const VERHAAL_TOESTEMMINGEN = ['dossier', 'gepseudonimiseerd', 'citeerbaar'] as const;
+export type VerhaalToestemming = (typeof VERHAAL_TOESTEMMINGEN)[number];
 
 /**
  * The assignment a story or judgement is about, as it was when recorded: the provider, product,
@@ -48,7 +48,7 @@ export type VerhaalRecorded = DomainEvent<
     /** In the teller's own words. */
     tekst: string;
     themaIds: string[];
-    toestemming: Toestemming;
+    toestemming: VerhaalToestemming;
     /** The contact person who recorded it (user id). */
     door: string;
   }
@@ -57,7 +57,7 @@ export type VerhaalRecorded = DomainEvent<
 /** The teller changed what they agree to; to `dossier` takes the story out of every monitoring view. */
 export type VerhaalConsentChanged = DomainEvent<
   'VerhaalConsentChanged',
-  { verhaalId: string; gezinId: string; toestemming: Toestemming; datum: string; door: string }
+  { verhaalId: string; gezinId: string; toestemming: VerhaalToestemming; datum: string; door: string }
 >;
 
 /**

@@ -1,0 +1,2 @@
+export * from './programma.events';
+export * from './programma.decider';
