@@ -10,6 +10,16 @@ export type Toegang = 'schrijven' | 'lezen' | 'geen';
 export const GEZIN_NIET_GEVONDEN = 'Dit gezin bestaat niet of u werkt er niet mee.';
 export const PERSOON_NIET_GEVONDEN =
   'Deze persoon bestaat niet of u werkt niet met een gezin van deze persoon.';
+/** For practice staff: another practice's data does not exist for them. */
+export const PRAKTIJK_NIET_GEVONDEN =
+  'Deze praktijk bestaat niet, of u bent er niet aan gekoppeld.';
+/** For application management, who see every practice: only "does not exist". */
+export const PRAKTIJK_ONBEKEND = 'Deze praktijk bestaat niet.';
+export const CONSULTATIE_NIET_GEVONDEN =
+  'Deze consultatie bestaat niet, of is niet van uw praktijk.';
+export const KOPPELING_NIET_GEVONDEN =
+  'Deze consultatie bestaat niet, of heeft geen koppeling met een gezin waarvan u de ' +
+  'contactpersoon bent.';
 const ALLEEN_INZIEN =
   'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
 
