@@ -8,11 +8,14 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { BsnOpvragingen, ProcessingLog, TokenVerifier } from '@app/access';
+import { ProcessingLog, TokenVerifier } from '@app/access';
 import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
+  BsnOpvragingenQueries,
+  ConsultatiesQueries,
+  PraktijkenQueries,
   ProjectionRunner,
   ReadModelDatabase,
   ToegangQueries,
@@ -26,7 +29,13 @@ import { ReadYourWrites } from '../common/read-your-writes';
  * The queries of every slice (each lives beside its projection in libs/projections), over this
  * instance's read models.
  */
-const QUERIES: (new (db: Database) => object)[] = [ToegangQueries, ZorgQueries];
+const QUERIES: (new (db: Database) => object)[] = [
+  ToegangQueries,
+  ZorgQueries,
+  PraktijkenQueries,
+  ConsultatiesQueries,
+  BsnOpvragingenQueries,
+];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
   inject: [ReadModelDatabase],
@@ -101,12 +110,6 @@ export class InfrastructureModule {
           inject: [EventStore, CLOCK],
           useFactory: (store: EventStore, now: Clock) => new ProcessingLog(store, now),
         },
-        {
-          provide: BsnOpvragingen,
-          inject: [EventStore, CLOCK],
-          useFactory: (store: EventStore, now: Clock) =>
-            new BsnOpvragingen(store, now, config.bsnOpvragingenPerUur),
-        },
         ReadYourWrites,
         PersonalDataReads,
         ...queryProviders,
@@ -121,7 +124,6 @@ export class InfrastructureModule {
         DeciderStore,
         TokenVerifier,
         ProcessingLog,
-        BsnOpvragingen,
         ReadYourWrites,
         PersonalDataReads,
         ...QUERIES,
