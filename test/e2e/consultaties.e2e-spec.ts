@@ -2,7 +2,7 @@ import './support/cijfers';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { EventStore } from '@app/event-store';
-import { ConsultatiesReadModel } from '../../apps/api/src/consultaties/consultaties.read-model';
+import { ConsultatiesQueries } from '@app/projections';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -910,7 +910,7 @@ describe('consultaties (e2e)', () => {
     const read = await get(jphLinde, a.body.consultatieId, b.body.position).expect(200);
     expect(JSON.stringify(read.body)).not.toContain('recordKey');
     const feiten = t.app
-      .get(ConsultatiesReadModel)
+      .get(ConsultatiesQueries)
       .feiten('2025-04-30', '2025-04-30')
       .map((f) => f.recordKey);
     expect(feiten).toEqual(expect.arrayContaining(keys));

@@ -4,4 +4,3 @@ export * from './tokens';
 export * from './auth.guard';
 export * from './route-declarations';
 export * from './processing-log';
-export * from './bsn-opvragingen';

@@ -12,6 +12,16 @@ export const PERSOON_NIET_GEVONDEN =
   'Deze persoon bestaat niet of u werkt niet met een gezin van deze persoon.';
 /** A route names a family and a person who is not (or no longer) a member of it. */
 export const GEEN_GEZINSLID = 'Deze persoon hoort niet bij het gezin.';
+/** For practice staff: another practice's data does not exist for them. */
+export const PRAKTIJK_NIET_GEVONDEN =
+  'Deze praktijk bestaat niet, of u bent er niet aan gekoppeld.';
+/** For application management, who see every practice: only "does not exist". */
+export const PRAKTIJK_ONBEKEND = 'Deze praktijk bestaat niet.';
+export const CONSULTATIE_NIET_GEVONDEN =
+  'Deze consultatie bestaat niet, of is niet van uw praktijk.';
+export const KOPPELING_NIET_GEVONDEN =
+  'Deze consultatie bestaat niet, of heeft geen koppeling met een gezin waarvan u de ' +
+  'contactpersoon bent.';
 const ALLEEN_INZIEN =
   'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { BSN_OPVRAGING, BsnOpvragingData } from '@app/access';
+import { BSN_OPVRAGING, BsnOpvragingData } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { Projection } from './projection';
 

@@ -9,6 +9,7 @@ export * from './zorg/zorg.projection';
 export * from './consultatie';
 export * from './monitoring/monitoring.projection';
 export * from './bsn-opvragingen.projection';
+export * from './bsn-opvragingen.queries';
 export * from './zorg/zorg.queries';
 export * from './gezin/toegang.queries';
 export * from './monitoring/monitoring.queries';

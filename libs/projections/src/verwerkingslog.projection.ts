@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { BSN_OPVRAGING, BsnOpvragingData } from '@app/access';
-import type { GezinsgegevensViewed } from '@app/domain';
+import { BSN_OPVRAGING, BsnOpvragingData, GezinsgegevensViewed } from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from './projection';
 

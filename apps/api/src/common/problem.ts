@@ -7,8 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { TooManyRequests } from '@app/access';
-import { NotAllowed, NotFound, RuleViolation } from '@app/domain';
+import { NotAllowed, NotFound, RuleViolation, TooManyRequests } from '@app/domain';
 import { ConflictError } from '@app/event-store';
 
 /** One invalid input: `field` names it (a body path like `leden[0].geboortedatum`, a header, a query). */

@@ -1,14 +1,13 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles } from '@app/access';
 import { UITKOMSTEN } from '@app/domain';
+import { ConsultatiesQueries, PraktijkenQueries } from '@app/projections';
 import { ConsultatieCijfers, Tabel, consultatieCijfers, helePeriodes } from '@app/statistics';
-import { CijferRoute, checkPeriode, csvDownload, wantsCsv } from '../common/cijfers';
+import { CijferRoute, checkPeriode, wantsCsv } from '../common/cijfers';
+import { CsvFile } from '../common/http-results';
 import { ReadYourWrites } from '../common/read-your-writes';
-import { ConsultatiesReadModel } from './consultaties.read-model';
 import { ConsultatieCijfersQuery } from './dto/beleid.dto';
-import { PraktijkenReadModel } from './praktijken.read-model';
 
 /**
  * Consultation figures for policy staff (beleid): aggregates only, under disclosure control (see
@@ -21,8 +20,8 @@ import { PraktijkenReadModel } from './praktijken.read-model';
 @Controller('beleid')
 export class BeleidController {
   constructor(
-    private readonly consultaties: ConsultatiesReadModel,
-    private readonly praktijken: PraktijkenReadModel,
+    private readonly consultaties: ConsultatiesQueries,
+    private readonly praktijken: PraktijkenQueries,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -38,8 +37,7 @@ export class BeleidController {
   async consultatieCijfers(
     @Query() query: ConsultatieCijfersQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ConsultatieCijfers | string> {
+  ): Promise<ConsultatieCijfers | CsvFile> {
     checkPeriode(query.van, query.tot);
     const per = query.per ?? 'maand';
     const { van, tot } = helePeriodes(query.van, query.tot, per);
@@ -47,15 +45,10 @@ export class BeleidController {
     const cijfers = consultatieCijfers(
       this.consultaties.feiten(van, tot),
       this.praktijken.feiten(),
-      {
-        van,
-        tot,
-        per,
-      },
+      { van, tot, per },
     );
     if (!wantsCsv(query.formaat, accept)) return cijfers;
-    return csvDownload(
-      response,
+    return new CsvFile(
       `consultaties-${van}-${tot}`,
       cijfers.definitieVersie,
       perPraktijkTabel(cijfers),

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
+import { BsnOpvragingenQueries, BsnOpvragingenVanGebruiker } from '@app/projections';
 import { checkPeriode } from '../common/cijfers';
 import { ReadYourWrites } from '../common/read-your-writes';
-import { BsnOpvragingenVanGebruiker, ConsultatiesReadModel } from './consultaties.read-model';
 import { BsnOpvragingenQuery } from './dto/consultatie.dto';
 
 /**
@@ -16,7 +16,7 @@ import { BsnOpvragingenQuery } from './dto/consultatie.dto';
 @Controller('beheer')
 export class BsnOpvragingenController {
   constructor(
-    private readonly consultaties: ConsultatiesReadModel,
+    private readonly bsnOpvragingen: BsnOpvragingenQueries,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -37,7 +37,7 @@ export class BsnOpvragingenController {
   }> {
     checkPeriode(van, tot);
     await this.readYourWrites.waitFor(minPosition);
-    const gebruikers = this.consultaties.bsnOpvragingen(van, tot);
+    const gebruikers = this.bsnOpvragingen.perGebruiker(van, tot);
     return { van, tot, totaal: gebruikers.reduce((som, g) => som + g.aantal, 0), gebruikers };
   }
 }

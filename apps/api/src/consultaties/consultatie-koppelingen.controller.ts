@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,19 +9,15 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { CommandResult } from '@app/event-store';
+import { ConsultatiesQueries, VoorgesteldeKoppeling } from '@app/projections';
 import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { Written } from '../common/http-results';
 import { PersonalDataReads } from '../common/personal-data-reads';
-import { WriteResponse, writeResponse } from '../common/write-response';
-import { DecideConsultatieLinkCommand } from './consultatie.commands';
-import { ConsultatiesReadModel, VoorgesteldeKoppeling } from './consultaties.read-model';
+import { ConsultatieCommands, KoppelingBesluit } from './consultatie.commands';
 import { AfwijzingDto, ConsultatieIdParams } from './dto/consultatie.dto';
-
-type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
 
 /**
  * The links practices asked for by BSN, for the contact person of the person's family: a worklist
@@ -36,8 +31,8 @@ type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
 @Controller()
 export class ConsultatieKoppelingenController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly consultaties: ConsultatiesReadModel,
+    private readonly commands: ConsultatieCommands,
+    private readonly consultaties: ConsultatiesQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -82,9 +77,8 @@ export class ConsultatieKoppelingenController {
   confirm(
     @Param() { consultatieId }: ConsultatieIdParams,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.decide(consultatieId, { type: 'bevestigen' }, context, response);
+  ): Promise<Written> {
+    return this.decide(consultatieId, { type: 'bevestigen' }, context);
   }
 
   @Post('consultaties/:consultatieId/koppeling/afwijzing')
@@ -106,25 +100,16 @@ export class ConsultatieKoppelingenController {
     @Param() { consultatieId }: ConsultatieIdParams,
     @Body() { reden }: AfwijzingDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.decide(
-      consultatieId,
-      { type: 'afwijzen', reden: reden ?? null },
-      context,
-      response,
-    );
+  ): Promise<Written> {
+    return this.decide(consultatieId, { type: 'afwijzen', reden: reden ?? null }, context);
   }
 
   private async decide(
     consultatieId: string,
-    besluit: DecideConsultatieLinkCommand['besluit'],
+    besluit: KoppelingBesluit,
     context: RequestCommandContext,
-    response: Response,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<DecideConsultatieLinkCommand, Result>(
-      new DecideConsultatieLinkCommand(consultatieId, besluit, context),
-    );
-    return writeResponse(response, result, { consultatieId });
+  ): Promise<Written> {
+    const result = await this.commands.decideLink(consultatieId, besluit, context);
+    return new Written({ consultatieId }, result);
   }
 }

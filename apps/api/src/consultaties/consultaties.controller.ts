@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,35 +11,26 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { CommandResult } from '@app/event-store';
+import { CONSULTATIE_NIET_GEVONDEN, NotFound } from '@app/domain';
+import { ConsultatieDetail, ConsultatiesQueries, PraktijkenQueries } from '@app/projections';
 import {
   CommandMeta,
   CorrelationId,
   RequestCommandContext,
-  etag,
   newId,
 } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { Versioned, Written } from '../common/http-results';
 import { PersonalDataReads } from '../common/personal-data-reads';
-import {
-  CorrectConsultatieCommand,
-  LogConsultatieCommand,
-  WithdrawConsultatieCommand,
-} from './consultatie.commands';
-import { ConsultatieDetail, ConsultatiesReadModel } from './consultaties.read-model';
+import { ConsultatieCommands } from './consultatie.commands';
 import {
   ConsultatieIdParams,
   CorrectConsultatieDto,
   LogConsultatieDto,
   WithdrawConsultatieDto,
 } from './dto/consultatie.dto';
-import { PraktijkenReadModel } from './praktijken.read-model';
-import { WriteResponse, writeResponse } from '../common/write-response';
-
-type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
 
 /**
  * Consultations logged by the JPH and GP staff of a practice, for their own practice only: anyone
@@ -56,9 +46,9 @@ type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
 @Controller('consultaties')
 export class ConsultatiesController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly consultaties: ConsultatiesReadModel,
-    private readonly praktijken: PraktijkenReadModel,
+    private readonly commands: ConsultatieCommands,
+    private readonly consultaties: ConsultatiesQueries,
+    private readonly praktijken: PraktijkenQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -84,14 +74,10 @@ export class ConsultatiesController {
   async log(
     @Body() body: LogConsultatieDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const consultatieId = newId(context, 'consultatie');
-    const result = await this.commands.execute<LogConsultatieCommand, Result>(
-      new LogConsultatieCommand(consultatieId, body, context),
-    );
-    response.location(`/api/v1/consultaties/${consultatieId}`);
-    return writeResponse(response, result, { consultatieId });
+    const result = await this.commands.log(consultatieId, body, context);
+    return new Written({ consultatieId }, result, `/api/v1/consultaties/${consultatieId}`);
   }
 
   @Get(':consultatieId')
@@ -102,20 +88,22 @@ export class ConsultatiesController {
     @Query() { minPosition }: ConsistencyQuery,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ConsultatieDetail> {
+  ): Promise<Versioned<ConsultatieDetail>> {
     const consultatie = await this.reads.withFamilies(
       { principal, correlationId },
       'consultatie',
       minPosition,
       () => {
+        // A practice's own consultations only; of another practice it does not exist (404).
         const praktijkId = this.praktijken.praktijkVan(principal.userId);
-        const result = this.consultaties.consultatie(consultatieId, praktijkId);
+        const result = this.consultaties.consultatie(consultatieId);
+        if (!result || praktijkId === null || result.praktijkId !== praktijkId) {
+          throw new NotFound(CONSULTATIE_NIET_GEVONDEN);
+        }
         return { result, gezinIds: this.consultaties.gezinnenVan([consultatieId]) };
       },
     );
-    response.setHeader('ETag', etag(consultatie.revision));
-    return consultatie;
+    return new Versioned(consultatie, consultatie.revision);
   }
 
   @Post(':consultatieId/correcties')
@@ -137,12 +125,9 @@ export class ConsultatiesController {
     @Param() { consultatieId }: ConsultatieIdParams,
     @Body() body: CorrectConsultatieDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<CorrectConsultatieCommand, Result>(
-      new CorrectConsultatieCommand(consultatieId, body, context),
-    );
-    return writeResponse(response, result, { consultatieId });
+  ): Promise<Written> {
+    const result = await this.commands.correct(consultatieId, body, context);
+    return new Written({ consultatieId }, result);
   }
 
   @Post(':consultatieId/intrekking')
@@ -155,11 +140,8 @@ export class ConsultatiesController {
     @Param() { consultatieId }: ConsultatieIdParams,
     @Body() { reden }: WithdrawConsultatieDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<WithdrawConsultatieCommand, Result>(
-      new WithdrawConsultatieCommand(consultatieId, reden, context),
-    );
-    return writeResponse(response, result, { consultatieId });
+  ): Promise<Written> {
+    const result = await this.commands.withdraw(consultatieId, reden, context);
+    return new Written({ consultatieId }, result);
   }
 }

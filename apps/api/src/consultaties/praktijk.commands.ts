@@ -1,88 +1,63 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { PraktijkCommand, praktijkDecider, praktijkStreamId } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import {
+  EndJph,
+  Medewerker,
+  PraktijkCommand,
+  PraktijkState,
+  RegisterPraktijk,
+  SetJph,
+  UnlinkMedewerker,
+  praktijkDecider,
+  praktijkStreamId,
+} from '@app/domain';
 import { CommandResult, DeciderStore } from '@app/event-store';
+import { PraktijkenQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
-import { LinkMedewerkerDto, RegisterPraktijkDto } from './dto/praktijk.dto';
-import { PraktijkenReadModel } from './praktijken.read-model';
 
-type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
-
-/** A command on a practice whose facts are all in the practice's own stream. */
-export class ExecutePraktijkCommand {
-  constructor(
-    readonly praktijkId: string,
-    readonly command: Exclude<PraktijkCommand, { type: 'RegisterPraktijk' | 'LinkMedewerker' }>,
-    readonly context: RequestCommandContext,
-  ) {}
-}
-
-export class RegisterPraktijkCommand {
-  constructor(
-    readonly praktijkId: string,
-    readonly body: RegisterPraktijkDto,
-    readonly context: RequestCommandContext,
-  ) {}
-}
-
-export class LinkMedewerkerCommand {
-  constructor(
-    readonly praktijkId: string,
-    readonly body: LinkMedewerkerDto,
-    readonly context: RequestCommandContext,
-  ) {}
-}
-
-@CommandHandler(ExecutePraktijkCommand)
-export class ExecutePraktijkCommandHandler implements ICommandHandler<ExecutePraktijkCommand> {
-  constructor(private readonly deciders: DeciderStore) {}
-
-  execute({ praktijkId, command, context }: ExecutePraktijkCommand): Promise<Result> {
-    return this.deciders.handle(praktijkStreamId(praktijkId), praktijkDecider, command, context);
-  }
-}
-
-/** An AGB code belongs to one practice: the read model says whether another one has it. */
-@CommandHandler(RegisterPraktijkCommand)
-export class RegisterPraktijkHandler implements ICommandHandler<RegisterPraktijkCommand> {
+/**
+ * The writes on GP practices (reference data kept by functioneel beheer). Two rules span
+ * practices, so their facts come from the `praktijken` read model: an AGB code belongs to one
+ * practice, and a user works for one practice at a time. The decider applies them.
+ */
+@Injectable()
+export class PraktijkCommands {
   constructor(
     private readonly deciders: DeciderStore,
-    private readonly praktijken: PraktijkenReadModel,
+    private readonly praktijken: PraktijkenQueries,
   ) {}
 
-  execute({ praktijkId, body, context }: RegisterPraktijkCommand): Promise<Result> {
-    const command: PraktijkCommand = {
-      type: 'RegisterPraktijk',
-      praktijkId,
-      naam: body.naam,
-      agbCode: body.agbCode,
-      wijk: body.wijk,
-      jph: body.jph ? { sinds: body.jph.sinds, urenPerWeek: body.jph.urenPerWeek } : null,
-      agbCodeVan: this.praktijken.metAgbCode(body.agbCode, praktijkId)?.naam ?? null,
-    };
+  register(
+    command: Omit<RegisterPraktijk, 'agbCodeVan'>,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<PraktijkState>> {
+    const { praktijkId, agbCode } = command;
+    const agbCodeVan = this.praktijken.metAgbCode(agbCode, praktijkId)?.naam ?? null;
+    return this.send(praktijkId, { ...command, agbCodeVan }, context);
+  }
+
+  linkMedewerker(
+    praktijkId: string,
+    medewerker: Medewerker,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<PraktijkState>> {
+    const gekoppeldElders = this.praktijken.koppelingElders(medewerker.userId, praktijkId);
+    return this.send(praktijkId, { type: 'LinkMedewerker', medewerker, gekoppeldElders }, context);
+  }
+
+  /** A change whose facts are all in the practice's own stream. */
+  change(
+    praktijkId: string,
+    command: SetJph | EndJph | UnlinkMedewerker,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<PraktijkState>> {
+    return this.send(praktijkId, command, context);
+  }
+
+  private send(
+    praktijkId: string,
+    command: PraktijkCommand,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<PraktijkState>> {
     return this.deciders.handle(praktijkStreamId(praktijkId), praktijkDecider, command, context);
   }
 }
-
-/** A user works for one practice at a time: the read model says where they are linked now. */
-@CommandHandler(LinkMedewerkerCommand)
-export class LinkMedewerkerHandler implements ICommandHandler<LinkMedewerkerCommand> {
-  constructor(
-    private readonly deciders: DeciderStore,
-    private readonly praktijken: PraktijkenReadModel,
-  ) {}
-
-  execute({ praktijkId, body, context }: LinkMedewerkerCommand): Promise<Result> {
-    const command: PraktijkCommand = {
-      type: 'LinkMedewerker',
-      medewerker: { userId: body.userId, rol: body.rol },
-      gekoppeldElders: this.praktijken.koppelingElders(body.userId, praktijkId),
-    };
-    return this.deciders.handle(praktijkStreamId(praktijkId), praktijkDecider, command, context);
-  }
-}
-
-export const PRAKTIJK_COMMAND_HANDLERS = [
-  ExecutePraktijkCommandHandler,
-  RegisterPraktijkHandler,
-  LinkMedewerkerHandler,
-];

@@ -1,6 +1,5 @@
-import { kalenderdatum } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { NotFound, PRAKTIJK_ONBEKEND, kalenderdatum } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,12 +11,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles } from '@app/access';
-import { CommandResult } from '@app/event-store';
-import { CommandMeta, RequestCommandContext, etag, newId } from '../common/command-context';
+import { PraktijkDetail, PraktijkView, PraktijkenQueries } from '@app/projections';
+import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
+import { Versioned, Written } from '../common/http-results';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
@@ -28,15 +27,7 @@ import {
   RegisterPraktijkDto,
   SetJphDto,
 } from './dto/praktijk.dto';
-import {
-  ExecutePraktijkCommand,
-  LinkMedewerkerCommand,
-  RegisterPraktijkCommand,
-} from './praktijk.commands';
-import { PraktijkDetail, PraktijkView, PraktijkenReadModel } from './praktijken.read-model';
-import { WriteResponse, writeResponse } from '../common/write-response';
-
-type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
+import { PraktijkCommands } from './praktijk.commands';
 
 /**
  * GP practices (huisartsenpraktijken), reference data kept by functioneel beheer: name, AGB code,
@@ -50,8 +41,8 @@ type Result = Pick<CommandResult<unknown>, 'revision' | 'position'>;
 @Controller('praktijken')
 export class PraktijkenController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly praktijken: PraktijkenReadModel,
+    private readonly commands: PraktijkCommands,
+    private readonly praktijken: PraktijkenQueries,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -64,14 +55,20 @@ export class PraktijkenController {
   async register(
     @Body() body: RegisterPraktijkDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
+  ): Promise<Written> {
     const praktijkId = newId(context, 'praktijk');
-    const result = await this.commands.execute<RegisterPraktijkCommand, Result>(
-      new RegisterPraktijkCommand(praktijkId, body, context),
+    const result = await this.commands.register(
+      {
+        type: 'RegisterPraktijk',
+        praktijkId,
+        naam: body.naam,
+        agbCode: body.agbCode,
+        wijk: body.wijk,
+        jph: body.jph ? { sinds: body.jph.sinds, urenPerWeek: body.jph.urenPerWeek } : null,
+      },
+      context,
     );
-    response.location(`/api/v1/praktijken/${praktijkId}`);
-    return writeResponse(response, result, { praktijkId });
+    return new Written({ praktijkId }, result, `/api/v1/praktijken/${praktijkId}`);
   }
 
   @Get()
@@ -88,12 +85,11 @@ export class PraktijkenController {
   async get(
     @Param() { praktijkId }: PraktijkIdParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<PraktijkDetail> {
+  ): Promise<Versioned<PraktijkDetail>> {
     await this.readYourWrites.waitFor(minPosition);
     const praktijk = this.praktijken.praktijk(praktijkId, this.today());
-    response.setHeader('ETag', etag(praktijk.revision));
-    return praktijk;
+    if (praktijk === null) throw new NotFound(PRAKTIJK_ONBEKEND);
+    return new Versioned(praktijk, praktijk.revision);
   }
 
   @Post(':praktijkId/jph')
@@ -111,9 +107,8 @@ export class PraktijkenController {
     @Param() { praktijkId }: PraktijkIdParams,
     @Body() { per, urenPerWeek }: SetJphDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.execute(praktijkId, { type: 'SetJph', per, urenPerWeek }, context, response);
+  ): Promise<Written> {
+    return this.change(praktijkId, { type: 'SetJph', per, urenPerWeek }, context);
   }
 
   @Post(':praktijkId/jph/einde')
@@ -126,9 +121,8 @@ export class PraktijkenController {
     @Param() { praktijkId }: PraktijkIdParams,
     @Body() { per }: EndJphDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.execute(praktijkId, { type: 'EndJph', per }, context, response);
+  ): Promise<Written> {
+    return this.change(praktijkId, { type: 'EndJph', per }, context);
   }
 
   @Post(':praktijkId/medewerkers')
@@ -140,14 +134,11 @@ export class PraktijkenController {
   })
   async link(
     @Param() { praktijkId }: PraktijkIdParams,
-    @Body() body: LinkMedewerkerDto,
+    @Body() { userId, rol }: LinkMedewerkerDto,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<LinkMedewerkerCommand, Result>(
-      new LinkMedewerkerCommand(praktijkId, body, context),
-    );
-    return writeResponse(response, result, { praktijkId, userId: body.userId });
+  ): Promise<Written> {
+    const result = await this.commands.linkMedewerker(praktijkId, { userId, rol }, context);
+    return new Written({ praktijkId, userId }, result);
   }
 
   @Post(':praktijkId/medewerkers/:userId/einde')
@@ -159,21 +150,17 @@ export class PraktijkenController {
   unlink(
     @Param() { praktijkId, userId }: MedewerkerParams,
     @CommandMeta() context: RequestCommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResponse> {
-    return this.execute(praktijkId, { type: 'UnlinkMedewerker', userId }, context, response);
+  ): Promise<Written> {
+    return this.change(praktijkId, { type: 'UnlinkMedewerker', userId }, context);
   }
 
-  private async execute(
+  private async change(
     praktijkId: string,
-    command: ExecutePraktijkCommand['command'],
+    command: Parameters<PraktijkCommands['change']>[1],
     context: RequestCommandContext,
-    response: Response,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute<ExecutePraktijkCommand, Result>(
-      new ExecutePraktijkCommand(praktijkId, command, context),
-    );
-    return writeResponse(response, result, { praktijkId });
+  ): Promise<Written> {
+    const result = await this.commands.change(praktijkId, command, context);
+    return new Written({ praktijkId }, result);
   }
 
   private today(): string {

@@ -1,4 +1,4 @@
-import { kalenderdatum } from '@app/domain';
+import { NotFound, PRAKTIJK_NIET_GEVONDEN, kalenderdatum } from '@app/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -8,13 +8,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import {
+  ConsultatieView,
+  ConsultatiesQueries,
+  PraktijkenQueries,
+  Vervolgafspraak,
+} from '@app/projections';
 import { CorrelationId } from '../common/command-context';
 import { PersonalDataReads } from '../common/personal-data-reads';
 import { CLOCK, Clock } from '../infrastructure/tokens';
-import { ConsultatieView, ConsultatiesReadModel, Vervolgafspraak } from './consultaties.read-model';
 import { PraktijkConsultatiesQuery, VervolgafsprakenQuery } from './dto/consultatie.dto';
 import { PraktijkIdParams } from './dto/praktijk.dto';
-import { PraktijkenReadModel } from './praktijken.read-model';
 
 /**
  * The practice view for its JPH and GP staff: the practice's consultations and its open
@@ -29,8 +33,8 @@ import { PraktijkenReadModel } from './praktijken.read-model';
 @Controller('praktijken/:praktijkId')
 export class PraktijkoverzichtController {
   constructor(
-    private readonly consultaties: ConsultatiesReadModel,
-    private readonly praktijken: PraktijkenReadModel,
+    private readonly consultaties: ConsultatiesQueries,
+    private readonly praktijken: PraktijkenQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -49,7 +53,7 @@ export class PraktijkoverzichtController {
       'consultaties van de praktijk',
       minPosition,
       () => {
-        this.praktijken.eigenPraktijk(principal.userId, praktijkId);
+        this.eigenPraktijk(principal, praktijkId);
         const result = this.consultaties.vanPraktijk(praktijkId, { van, tot });
         const ids = result.map((consultatie) => consultatie.consultatieId);
         return { result, gezinIds: this.consultaties.gezinnenVan(ids) };
@@ -78,12 +82,19 @@ export class PraktijkoverzichtController {
       'vervolgafspraken van de praktijk',
       minPosition,
       () => {
-        this.praktijken.eigenPraktijk(principal.userId, praktijkId);
+        this.eigenPraktijk(principal, praktijkId);
         const result = this.consultaties.vervolgafspraken(praktijkId, vanaf ?? today, today);
         const ids = result.map((consultatie) => consultatie.consultatieId);
         return { result, gezinIds: this.consultaties.gezinnenVan(ids) };
       },
     );
     return { praktijkId, items };
+  }
+
+  /** Need-to-know: a practice's own staff only; for anyone else it does not exist (404). */
+  private eigenPraktijk(principal: Principal, praktijkId: string): void {
+    if (this.praktijken.praktijkVan(principal.userId) !== praktijkId) {
+      throw new NotFound(PRAKTIJK_NIET_GEVONDEN);
+    }
   }
 }

@@ -8,12 +8,15 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { BsnOpvragingen, ProcessingLog, TokenVerifier } from '@app/access';
+import { ProcessingLog, TokenVerifier } from '@app/access';
 import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
+  BsnOpvragingenQueries,
+  ConsultatiesQueries,
   GezinnenQueries,
+  PraktijkenQueries,
   ProjectionRunner,
   ReadModelDatabase,
   MonitoringQueries,
@@ -37,6 +40,9 @@ const QUERIES: (new (db: Database) => object)[] = [
   TijdlijnQueries,
   VerwerkingslogQueries,
   MonitoringQueries,
+  PraktijkenQueries,
+  ConsultatiesQueries,
+  BsnOpvragingenQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
@@ -112,12 +118,6 @@ export class InfrastructureModule {
           inject: [DeciderStore],
           useFactory: (deciders: DeciderStore) => new ProcessingLog(deciders),
         },
-        {
-          provide: BsnOpvragingen,
-          inject: [EventStore, CLOCK],
-          useFactory: (store: EventStore, now: Clock) =>
-            new BsnOpvragingen(store, now, config.bsnOpvragingenPerUur),
-        },
         ReadYourWrites,
         PersonalDataReads,
         ...queryProviders,
@@ -132,7 +132,6 @@ export class InfrastructureModule {
         DeciderStore,
         TokenVerifier,
         ProcessingLog,
-        BsnOpvragingen,
         ReadYourWrites,
         PersonalDataReads,
         ...QUERIES,

@@ -22,7 +22,7 @@ const asHenk: ConsultatieDoor = { userId: 'u-henk', rol: 'huisarts', praktijkId:
 const otherPractice: ConsultatieDoor = { userId: 'u-olga', rol: 'jph', praktijkId: 'pr-2' };
 const noPractice: ConsultatieDoor = { userId: 'u-nina', rol: 'jph', praktijkId: null };
 
-/** The contact person of Sanne's family, with the facts the handler fetched for Sanne. */
+/** The contact person of Sanne's family, with the facts the command service fetched for Sanne. */
 const asBram: KoppelingBeoordelaar = {
   userId: 'u-bram',
   koppeling: sanne,
@@ -260,7 +260,7 @@ describe('consultatie decider', () => {
         .when(correct(inhoud, ['bsn']), now)
         .thenThrows(RuleViolation, ZONDER_TOESTEMMING);
     });
-    it('refuses a person found without a BSN sent (a bug in the handler, not a user error)', () => {
+    it('refuses a person found without a BSN sent (a bug in the command service, not a user error)', () => {
       spec
         .given([])
         .when(log(metToestemming, asAnna, [], 'p-sanne'), now)

@@ -4,6 +4,11 @@ import { isValidBsn } from '../persoon/bsn';
 import { checkRecordKey } from '../record-key';
 import { PraktijkRol } from '../praktijk/praktijk.events';
 import {
+  CONSULTATIE_NIET_GEVONDEN,
+  KOPPELING_NIET_GEVONDEN,
+  PRAKTIJK_NIET_GEVONDEN,
+} from '../toegang';
+import {
   ConsultatieEvent,
   ConsultatieInhoud,
   ConsultatieState,
@@ -17,17 +22,21 @@ import {
 export interface ConsultatieDoor {
   userId: string;
   rol: PraktijkRol;
-  /** From the practice links (read model); null when the user is linked to no practice. */
+  /** From the practice links (the `praktijken` read model); null when linked to no practice. */
   praktijkId: string | null;
 }
 
 /**
- * A contact person deciding on a consultation's link, with the facts the handler fetched for
- * the link it read: the families of the linked person (or the linked family) this user may write.
+ * A contact person deciding on a consultation's link, with the facts the command service fetched
+ * for the link as the read model shows it (the one the contact person saw on their worklist): the
+ * families of the linked person (or the linked family) this user may write.
  */
 export interface KoppelingBeoordelaar {
   userId: string;
-  /** The link the facts are about; when the link changed since, the facts do not count. */
+  /**
+   * The link the facts are about. When the stream's link is another one (the practice corrected
+   * since, or the read model has not caught up yet), the facts do not count: not found.
+   */
   koppeling: Koppeling | null;
   /** Families of that person (or that family) where this user has write access (`schrijven`). */
   schrijfbareGezinnen: string[];
@@ -48,7 +57,7 @@ export type HerleidbaarGegeven = (typeof HERLEIDBARE_GEGEVENS)[number];
 
 type Cmd<Type extends string, Door, T> = { type: Type; door: Door } & T;
 
-/** What the practice sent, and the person its BSN belongs to (looked up by the handler). */
+/** What the practice sent, and the person its BSN belongs to (looked up by the command service). */
 interface Inhoudscommando {
   inhoud: ConsultatieInhoud;
   herleidbaar: HerleidbaarGegeven[];
@@ -65,7 +74,7 @@ export type LogConsultatie = Cmd<
   Inhoudscommando & {
     consultatieId: string;
     praktijkId: string;
-    /** Drawn at random by the handler (an unsigned 32-bit integer), never derived from an id. */
+    /** Drawn at random by the command service (an unsigned 32-bit integer), never from an id. */
     recordKey: number;
   }
 >;
@@ -102,11 +111,6 @@ export const MAX_CONTACTEN = 50;
 export const ZONDER_TOESTEMMING =
   'Zonder toestemming wordt niets herleidbaars vastgelegd: laat bsn, naam en geboortedatum ' +
   'weg, of leg vast dat de jeugdige of ouder toestemming gaf (toestemming: true).';
-
-const NIET_GEVONDEN = 'Deze consultatie bestaat niet, of is niet van uw praktijk.';
-const GEEN_KOPPELING =
-  'Deze consultatie bestaat niet, of heeft geen koppeling met een gezin waarvan u de ' +
-  'contactpersoon bent.';
 
 export const consultatieDecider: Decider<ConsultatieCommand, ConsultatieEvent, ConsultatieState> = {
   initialState: initialConsultatieState,
@@ -231,7 +235,7 @@ function mayAct(command: ConsultatieCommand, state: ConsultatieState): void {
     case 'LogConsultatie': {
       const praktijkId = command.door.praktijkId;
       if (praktijkId === null || praktijkId !== command.praktijkId) {
-        throw new NotFound('Deze praktijk bestaat niet, of u bent er niet aan gekoppeld.');
+        throw new NotFound(PRAKTIJK_NIET_GEVONDEN);
       }
       return;
     }
@@ -239,7 +243,7 @@ function mayAct(command: ConsultatieCommand, state: ConsultatieState): void {
     case 'WithdrawConsultatie': {
       const praktijkId = command.door.praktijkId;
       if (!state.logged || praktijkId === null || state.praktijkId !== praktijkId) {
-        throw new NotFound(NIET_GEVONDEN);
+        throw new NotFound(CONSULTATIE_NIET_GEVONDEN);
       }
       return;
     }
@@ -252,12 +256,14 @@ function mayAct(command: ConsultatieCommand, state: ConsultatieState): void {
         !sameKoppeling(state.koppeling, koppeling) ||
         schrijfbareGezinnen.length === 0
       ) {
-        throw new NotFound(GEEN_KOPPELING);
+        throw new NotFound(KOPPELING_NIET_GEVONDEN);
       }
       return;
     }
     case 'AssignConsultatieRecordKey':
-      if (command.door !== 'systeem' || !state.logged) throw new NotFound(NIET_GEVONDEN);
+      if (command.door !== 'systeem' || !state.logged) {
+        throw new NotFound(CONSULTATIE_NIET_GEVONDEN);
+      }
       return;
     default:
       assertNever(command);
@@ -282,7 +288,7 @@ function gevraagdeKoppeling(
     };
   }
   if (command.persoonMetBsn !== null) {
-    throw new Error('persoonMetBsn without a BSN in the request'); // a bug in the handler
+    throw new Error('persoonMetBsn without a BSN in the request'); // a bug in the command service
   }
   return state === null
     ? { koppelingGevraagd: false, koppeling: null }

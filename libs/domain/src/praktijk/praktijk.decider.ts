@@ -1,4 +1,5 @@
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
+import { PRAKTIJK_ONBEKEND } from '../toegang';
 import {
   Medewerker,
   PraktijkEvent,
@@ -42,7 +43,7 @@ export const praktijkDecider: Decider<PraktijkCommand, PraktijkEvent, PraktijkSt
   evolve: evolvePraktijk,
   decide(command, state) {
     if (command.type === 'RegisterPraktijk') return register(command, state);
-    if (!state.registered) throw new NotFound('Deze praktijk bestaat niet.');
+    if (!state.registered) throw new NotFound(PRAKTIJK_ONBEKEND);
     const { praktijkId } = state;
     switch (command.type) {
       case 'SetJph':

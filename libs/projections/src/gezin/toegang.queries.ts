@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { Toegang } from '@app/domain';
+import type { Koppeling, Toegang } from '@app/domain';
 
 /**
- * Need-to-know facts from the `gezinnen` projection's tables (gezin_leden, gezin_toegang): what a
- * user may do with a person, through the families the person is a member of now. The command path
- * passes them to the deciders, which hold the rules.
+ * Need-to-know facts from the `gezinnen` projection's tables (gezin_leden, gezin_toegang, personen):
+ * what a user may do with a person, through the families the person is a member of now, and who a
+ * BSN belongs to. The command path passes them to the deciders, which hold the rules.
  */
 export class ToegangQueries {
   constructor(private readonly db: Database) {}
@@ -45,5 +45,39 @@ export class ToegangQueries {
       )
       .all(persoonId)
       .map((row) => row.gezin_id);
+  }
+
+  /**
+   * The families of a consultation's linked person (those the person is a member of now), or the
+   * linked family itself, that the user may write: who may decide on the link.
+   */
+  schrijfbareGezinnen(userId: string, van: Koppeling): string[] {
+    const rows =
+      van.persoonId !== null
+        ? this.db
+            .prepare<[string, string], { gezin_id: string }>(
+              `SELECT DISTINCT l.gezin_id FROM gezin_leden l
+               JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
+                 AND t.toegang = 'schrijven'
+               WHERE l.persoon_id = ? AND l.tot IS NULL`,
+            )
+            .all(userId, van.persoonId)
+        : this.db
+            .prepare<[string, string], { gezin_id: string }>(
+              `SELECT gezin_id FROM gezin_toegang
+               WHERE user_id = ? AND gezin_id = ? AND toegang = 'schrijven'`,
+            )
+            .all(userId, van.gezinId);
+    return rows.map((row) => row.gezin_id);
+  }
+
+  /** The known person with this BSN; null when there is none, or more than one. */
+  persoonMetBsn(bsn: string): string | null {
+    const rows = this.db
+      .prepare<[string], { persoonId: string }>(
+        'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ? LIMIT 2',
+      )
+      .all(bsn);
+    return rows.length === 1 ? rows[0]!.persoonId : null;
   }
 }

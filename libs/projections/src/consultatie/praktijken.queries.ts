@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { JphWijziging, NotFound, PraktijkRol, jphSindsOp } from '@app/domain';
-import { ReadModelDatabase } from '@app/projections';
+import type { Database } from 'better-sqlite3';
+import { JphWijziging, PraktijkRol, jphSindsOp } from '@app/domain';
 import type { PraktijkFeit } from '@app/statistics';
 
 export interface PraktijkView {
@@ -33,14 +32,12 @@ interface PraktijkRow {
 const SELECT_PRAKTIJK = `SELECT praktijk_id AS praktijkId, naam, agb_code AS agbCode, wijk, revision,
   geregistreerd_op AS geregistreerdOp FROM praktijken`;
 
-/** GP practices (reference data) and who works at which: over the `praktijken` read model. */
-@Injectable()
-export class PraktijkenReadModel {
-  constructor(private readonly readModels: ReadModelDatabase) {}
-
-  private get db() {
-    return this.readModels.db;
-  }
+/**
+ * The queries over the tables of the `praktijken` projection (praktijken.projection.ts, beside
+ * this file): GP practices (reference data) and who works at which. Need-to-know is the caller's.
+ */
+export class PraktijkenQueries {
+  constructor(private readonly db: Database) {}
 
   lijst(today: string): PraktijkView[] {
     const historie = this.jphHistorie();
@@ -50,11 +47,12 @@ export class PraktijkenReadModel {
       .map((row) => view(row, historie.get(row.praktijkId) ?? [], today));
   }
 
-  praktijk(praktijkId: string, today: string): PraktijkDetail {
+  /** One practice with its JPH history and its users; null when there is none. */
+  praktijk(praktijkId: string, today: string): PraktijkDetail | null {
     const row = this.db
       .prepare<[string], PraktijkRow>(`${SELECT_PRAKTIJK} WHERE praktijk_id = ?`)
       .get(praktijkId);
-    if (!row) throw new NotFound('Deze praktijk bestaat niet.');
+    if (!row) return null;
     const jphHistorie = this.jphHistorie(praktijkId).get(praktijkId) ?? [];
     const medewerkers = this.db
       .prepare<[string], PraktijkDetail['medewerkers'][number]>(
@@ -108,13 +106,6 @@ export class PraktijkenReadModel {
       )
       .all(userId);
     return rows.length === 1 ? rows[0]!.praktijkId : null;
-  }
-
-  /** Need-to-know: a practice's own staff only; for anyone else it does not exist (404). */
-  eigenPraktijk(userId: string, praktijkId: string): void {
-    if (this.praktijkVan(userId) !== praktijkId) {
-      throw new NotFound('Deze praktijk bestaat niet, of u bent er niet aan gekoppeld.');
-    }
   }
 
   /** Every practice with its JPH history, for the policy figures. */

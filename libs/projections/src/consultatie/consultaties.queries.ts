@@ -1,13 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import {
+import type { Database } from 'better-sqlite3';
+import type {
   ConsultatieInhoud,
+  Koppeling,
   Leeftijdsgroep,
-  NotFound,
   Onderwerp,
   PraktijkRol,
   Uitkomst,
 } from '@app/domain';
-import { ReadModelDatabase } from '@app/projections';
 import type { ConsultatieFeit } from '@app/statistics';
 
 export interface ConsultatieView extends ConsultatieInhoud {
@@ -63,18 +62,6 @@ export interface VoorgesteldeKoppeling {
   voorgesteldOp: string;
 }
 
-/** BSN lookups of one user (at one practice) in a period, for application management. */
-export interface BsnOpvragingenVanGebruiker {
-  userId: string;
-  naam: string;
-  rol: string;
-  praktijkId: string;
-  praktijk: string | null;
-  aantal: number;
-  eerste: string;
-  laatste: string;
-}
-
 interface Row {
   consultatie_id: string;
   praktijk_id: string;
@@ -88,28 +75,21 @@ interface Row {
   koppeling_gevraagd: number;
 }
 
-const NOT_FOUND = 'Deze consultatie bestaat niet, of is niet van uw praktijk.';
-
 /**
- * A practice's own consultations (the `consultaties` read model), the persons and families they
- * may be linked to (the `gezinnen` read model), the contact person's proposed links, the BSN
- * lookups for application management, and the facts behind the policy figures.
+ * The queries over the tables of the `consultaties` projection (consultaties.projection.ts, beside
+ * this file): a practice's own consultations, the families a confirmed link shows (with the
+ * `gezinnen` tables), the contact person's proposed links, and the facts behind the policy
+ * figures. Need-to-know is the caller's: every method answers what it is asked.
  */
-@Injectable()
-export class ConsultatiesReadModel {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+export class ConsultatiesQueries {
+  constructor(private readonly db: Database) {}
 
-  private get db() {
-    return this.readModels.db;
-  }
-
-  /** One consultation of the practice; of another practice it does not exist (404). */
-  consultatie(consultatieId: string, praktijkId: string | null): ConsultatieDetail {
+  /** One consultation, with its corrections; null when there is none. */
+  consultatie(consultatieId: string): ConsultatieDetail | null {
     const row = this.db
       .prepare<[string], Row>('SELECT * FROM consultaties WHERE consultatie_id = ?')
       .get(consultatieId);
-    if (!row || praktijkId === null || row.praktijk_id !== praktijkId)
-      throw new NotFound(NOT_FOUND);
+    if (!row) return null;
     const correcties = this.db
       .prepare<[string], { op: string; userId: string; rol: string; reden: string }>(
         `SELECT op, door_user_id AS userId, door_rol AS rol, reden FROM consultatie_correcties
@@ -174,14 +154,20 @@ export class ConsultatiesReadModel {
     return [...gezinIds];
   }
 
-  /** The known person with this BSN; null when there is none, or more than one. */
-  persoonMetBsn(bsn: string): string | null {
-    const rows = this.db
-      .prepare<[string], { persoonId: string }>(
-        'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ? LIMIT 2',
+  /**
+   * The link of a consultation as this read model has it (proposed, confirmed or rejected): what
+   * a contact person's decision is about. Null when there is none, or no such consultation yet.
+   */
+  koppeling(consultatieId: string): Koppeling | null {
+    const row = this.db
+      .prepare<[string], { persoonId: string | null; gezinId: string | null }>(
+        `SELECT koppeling_persoon_id AS persoonId, koppeling_gezin_id AS gezinId
+         FROM consultaties WHERE consultatie_id = ?`,
       )
-      .all(bsn);
-    return rows.length === 1 ? rows[0]!.persoonId : null;
+      .get(consultatieId);
+    if (row?.persoonId != null) return { persoonId: row.persoonId, gezinId: null };
+    if (row?.gezinId != null) return { persoonId: null, gezinId: row.gezinId };
+    return null;
   }
 
   /**
@@ -236,26 +222,6 @@ export class ConsultatiesReadModel {
           voorgesteldOp: rij.voorgesteldOp,
         };
       });
-  }
-
-  /** BSN lookups per user and practice on the days from van to tot (UTC), most first. */
-  bsnOpvragingen(van: string, tot: string): BsnOpvragingenVanGebruiker[] {
-    return this.db
-      .prepare<[string, string], BsnOpvragingenVanGebruiker>(
-        `SELECT b.user_id AS userId, b.naam, b.rol, b.praktijk_id AS praktijkId,
-           pr.naam AS praktijk, b.aantal, b.eerste, b.laatste
-         FROM (
-           -- SQLite takes naam and rol from the row with the latest lookup.
-           SELECT user_id, praktijk_id, naam, rol, MAX(occurred_at) AS laatste,
-             MIN(occurred_at) AS eerste, COUNT(*) AS aantal
-           FROM bsn_opvragingen
-           WHERE substr(occurred_at, 1, 10) BETWEEN ? AND ?
-           GROUP BY user_id, praktijk_id
-         ) b
-         LEFT JOIN praktijken pr ON pr.praktijk_id = b.praktijk_id
-         ORDER BY b.aantal DESC, b.user_id, b.praktijk_id`,
-      )
-      .all(van, tot);
   }
 
   /** What the policy figures count: consultations in the period that were not withdrawn. */
