@@ -33,10 +33,6 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-export function etag(revision: number): string {
-  return `"${revision}"`;
-}
-
 /**
  * Everything a command needs from its request: who sends it, the correlation id, the version the
  * client based it on (If-Match) and an optional Idempotency-Key that makes a retry harmless.

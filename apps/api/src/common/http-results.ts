@@ -80,7 +80,10 @@ export class HttpResults implements NestInterceptor {
       return result.body;
     }
     if (result instanceof CsvFile) {
-      response.setHeader('Content-Disposition', `attachment; filename="${result.bestandsnaam}.csv"`);
+      response.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${result.bestandsnaam}.csv"`,
+      );
       response.setHeader('X-Definitie-Versie', result.definitieVersie);
       const csv = stringify([result.tabel.kolommen, ...result.tabel.rijen], {
         record_delimiter: 'windows',

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ContactpersoonController } from './contactpersoon.controller';
 import { GezinCommands } from './gezin.commands';
 import { GezinnenController } from './gezinnen.controller';
-import { GezinnenReadModel } from './gezinnen.read-model';
 import { PlanController } from './plan.controller';
 import { VerwerkingslogController } from './verwerkingslog.controller';
 import { WerklijstenController } from './werklijsten.controller';
@@ -19,7 +18,6 @@ import { WerklijstenController } from './werklijsten.controller';
     WerklijstenController,
     VerwerkingslogController,
   ],
-  providers: [GezinCommands, GezinnenReadModel],
-  exports: [GezinnenReadModel],
+  providers: [GezinCommands],
 })
 export class GezinnenModule {}
