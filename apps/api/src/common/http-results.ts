@@ -1,10 +1,4 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-  StreamableFile,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { map } from 'rxjs';
 import { stringify } from 'csv-stringify/sync';
@@ -69,10 +63,10 @@ export class HttpResults implements NestInterceptor {
   private write(response: Response, result: unknown): unknown {
     if (result instanceof Written) {
       const { revision, position } = result.result;
+      if (result.location) response.location(result.location);
       response.setHeader('ETag', etag(revision));
       const logPosition = position === null ? null : position.toString();
       if (logPosition !== null) response.setHeader('X-Log-Position', logPosition);
-      if (result.location) response.location(result.location);
       return { ...result.ids, revision, position: logPosition } satisfies WriteBody;
     }
     if (result instanceof Versioned) {
@@ -80,17 +74,15 @@ export class HttpResults implements NestInterceptor {
       return result.body;
     }
     if (result instanceof CsvFile) {
+      response.type('text/csv; charset=utf-8');
       response.setHeader(
         'Content-Disposition',
         `attachment; filename="${result.bestandsnaam}.csv"`,
       );
       response.setHeader('X-Definitie-Versie', result.definitieVersie);
-      const csv = stringify([result.tabel.kolommen, ...result.tabel.rijen], {
+      return stringify([result.tabel.kolommen, ...result.tabel.rijen], {
         record_delimiter: 'windows',
         escape_formulas: true,
-      });
-      return new StreamableFile(Buffer.from(csv, 'utf-8'), {
-        type: 'text/csv; charset=utf-8',
       });
     }
     return result;

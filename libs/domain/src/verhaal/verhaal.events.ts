@@ -57,7 +57,13 @@ export type VerhaalRecorded = DomainEvent<
 /** The teller changed what they agree to; to `dossier` takes the story out of every monitoring view. */
 export type VerhaalConsentChanged = DomainEvent<
   'VerhaalConsentChanged',
-  { verhaalId: string; gezinId: string; toestemming: VerhaalToestemming; datum: string; door: string }
+  {
+    verhaalId: string;
+    gezinId: string;
+    toestemming: VerhaalToestemming;
+    datum: string;
+    door: string;
+  }
 >;
 
 /**

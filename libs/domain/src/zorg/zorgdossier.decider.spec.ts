@@ -9,8 +9,10 @@ import { ZorgEvent, ZorgdossierState } from './zorgdossier.events';
 type Opdracht<C = ZorgCommand> = C extends unknown
   ? Omit<C, 'toegang'> & { toegang?: Toegang }
   : never;
-const metDoor = (command: Opdracht): ZorgCommand =>
-  ({ ...command, toegang: command.toegang ?? 'schrijven' });
+const metDoor = (command: Opdracht): ZorgCommand => ({
+  ...command,
+  toegang: command.toegang ?? 'schrijven',
+});
 const spec = deciderSpecification<Opdracht, ZorgEvent, ZorgdossierState>({
   initialState: zorgdossierDecider.initialState,
   evolve: zorgdossierDecider.evolve,
