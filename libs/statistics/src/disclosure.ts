@@ -1,6 +1,6 @@
 /**
  * Disclosure control for published figures: the cell-key method of flexible table builders at
- * national statistics offices (ABS TableBuilder; the European 2021 census tables), see ADR 0010.
+ * national statistics offices (ABS TableBuilder; the European 2021 census tables), see ADR 0011.
  *
  * - Every person (and every consultation) has a record key: a random 32-bit number drawn once and
  *   kept in the event log, never derived from an id, never published.
@@ -28,7 +28,7 @@ export const SLEUTELRUIMTE = 2 ** 32;
  * bounds, P(0) = 0.3828, P(±1) = 0.2448, P(±2) = 0.0638 (mean 0, variance exactly 1). Near the
  * threshold a perturbation may not take a count under it: that probability lands on the
  * threshold (a count of 10 stays 10, 11 or 12; a count of 11 becomes 10 to 13). The reasons for
- * these parameters are in ADR 0010; a change is a new version, named in every answer.
+ * these parameters are in ADR 0011; a change is a new version, named in every answer.
  */
 export const PTABEL = {
   versie: 'ptabel-1',

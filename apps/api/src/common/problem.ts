@@ -108,8 +108,8 @@ export class ProblemFilter implements ExceptionFilter {
           ? 'Others changed this at the same moment, again and again; nothing was written. ' +
             'Send it again.'
           : 'Someone changed this after the version you sent in If-Match; nothing was written. ' +
-            'Read it again (the current version is in ETag' +
-            (error.currentRevision === null ? '' : ' and currentRevision') +
+            'Read it again (its ETag is the current version' +
+            (error.currentRevision === null ? '' : ', as is currentRevision here') +
             ') and send your change based on that version.';
       return { ...problemFor(409, detail), currentRevision: error.currentRevision };
     }
