@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { describeRoles } from '@app/access';
 import type { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { problemFor, sendProblem } from './common/problem';
@@ -33,20 +34,23 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Gezinsplan API')
-      .setDescription(
-        '1 gezin, 1 plan, 1 contactpersoon: case coordination for youth care. Errors are ' +
-          'RFC 9457 problem+json. Writes answer with ETag (the stream version) and X-Log-Position.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = describeRoles(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Gezinsplan API')
+        .setDescription(
+          '1 gezin, 1 plan, 1 contactpersoon: case coordination for youth care. Errors are ' +
+            'RFC 9457 problem+json. Writes answer with ETag (the stream version) and X-Log-Position.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
+    swaggerOptions: { showExtensions: true },
   });
   return app;
 }
