@@ -1,6 +1,17 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Type, applyDecorators } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { dagenTussen } from '@app/statistics';
+import type { Onderdrukkingsreden, Onderdrukt as OnderdruktView } from '@app/statistics';
+import { Field } from './response-fields';
 import { invalidInput } from './problem';
 
 /**
@@ -23,13 +34,66 @@ export function checkPeriode(van: string, tot: string): void {
   }
 }
 
-/** The OpenAPI description of a figures route that answers JSON or CSV. */
-export const CijferRoute = (summary: string, description: string) =>
+const REDENEN = [
+  'aantal onder 10',
+  'noemer onder 10',
+  'groep onder 10',
+  'minder dan 10 onder risico',
+] as const satisfies readonly Onderdrukkingsreden[];
+
+/** A withheld cell of the figures, in `onderdrukt`. */
+export class Onderdrukt implements OnderdruktView {
+  @Field.text('The table', { example: 'perPraktijk' })
+  tabel!: string;
+
+  @Field.text('The row, in words', { example: 'De Linde, 2026-Q1' })
+  rij!: string;
+
+  @Field.oneOf(REDENEN, 'Why it is withheld')
+  reden!: OnderdruktView['reden'];
+
+  @Field.texts('The withheld fields of the row')
+  velden!: string[];
+}
+
+export interface CijferRouteOptions {
+  summary: string;
+  description: string;
+  /** The schema of the JSON answer. */
+  type: Type<unknown>;
+  /** The route takes the monitoring's filters, which may select too few persons (422). */
+  filters: boolean;
+}
+
+/** The OpenAPI description of a figures route: JSON (its schema) or CSV (the main table). */
+export const CijferRoute = ({ summary, description, type, filters }: CijferRouteOptions) =>
   applyDecorators(
     ApiOperation({ summary, description }),
-    ApiProduces('application/json', 'text/csv'),
     ApiHeader({ name: 'Accept', required: false, description: 'text/csv for the CSV table' }),
-    ApiOkResponse({ description: 'The figures, their definition version and what was suppressed' }),
+    ApiExtraModels(type),
+    ApiOkResponse({
+      description: 'The figures, their definition version and what was suppressed',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description:
+              'The main table (RFC 4180, CRLF), its last column onderdrukt; header ' +
+              'X-Definitie-Versie, Content-Disposition names the file',
+          },
+        },
+      },
+    }),
+    ApiBadRequestResponse({ description: 'Invalid query; `errors` names each field' }),
+    ...(filters
+      ? [
+          ApiUnprocessableEntityResponse({
+            description: 'The filters together select fewer than 20 persons; `errors` names each',
+          }),
+        ]
+      : []),
+    ApiServiceUnavailableResponse({ description: '?minPosition= not reached in time' }),
   );
 
 export const FORMATEN = ['json', 'csv'] as const;

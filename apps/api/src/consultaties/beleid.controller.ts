@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { UITKOMSTEN } from '@app/domain';
 import { ConsultatiesQueries, PraktijkenQueries } from '@app/projections';
@@ -8,6 +8,7 @@ import { CijferRoute, checkPeriode, wantsCsv } from '../common/cijfers';
 import { CsvFile } from '../common/http-results';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { ConsultatieCijfersQuery } from './dto/beleid.dto';
+import { ConsultatieCijfersResponse } from './dto/consultatie.responses';
 
 /**
  * Consultation figures for policy staff (beleid): aggregates only, under disclosure control (see
@@ -15,7 +16,6 @@ import { ConsultatieCijfersQuery } from './dto/beleid.dto';
  * single consultation (403 on those routes).
  */
 @ApiTags('beleid')
-@ApiBearerAuth()
 @Roles('beleid')
 @Controller('beleid')
 export class BeleidController {
@@ -26,14 +26,21 @@ export class BeleidController {
   ) {}
 
   @Get('consultaties')
-  @CijferRoute(
-    'Consultation figures per practice and period, with and without a JPH, SGGZ trend',
-    'Under disclosure control by the cell-key method (see docs/api.md): counts are perturbed ' +
-      'by at most 2 and rounded to 5, counts under 10 are null and listed in onderdrukt, ' +
-      'percentages come from the published counts and are withheld with them. The period is ' +
-      'widened to whole months (or quarters, with per=kwartaal); van and tot in the answer say ' +
-      'which. With formaat=csv (or Accept: text/csv): the per-practice table as CSV.',
-  )
+  @CijferRoute({
+    summary: 'Consultation figures per practice and period, with and without a JPH, SGGZ trend',
+    description:
+      'Four tables: perPraktijk (consultations and outcomes per practice and period), ' +
+      'metEnZonderJph (the same for practices with and without a JPH), sggzTrend (referrals to ' +
+      'specialist youth mental health per month) and jphUrenEnConsultaties (JPH hours against ' +
+      'consultations per practice). Withdrawn consultations do not count; of a corrected one, ' +
+      'its latest content. Under disclosure control by the cell-key method (see docs/api.md): ' +
+      'counts are perturbed by at most 2 and rounded to 5, counts under 10 are null and listed ' +
+      'in onderdrukt, percentages come from the published counts and are withheld with them. ' +
+      'The period is widened to whole months (or quarters, with per=kwartaal); van and tot in ' +
+      'the answer say which. With formaat=csv (or Accept: text/csv): perPraktijk as CSV.',
+    type: ConsultatieCijfersResponse,
+    filters: false,
+  })
   async consultatieCijfers(
     @Query() query: ConsultatieCijfersQuery,
     @Headers('accept') accept: string | undefined,

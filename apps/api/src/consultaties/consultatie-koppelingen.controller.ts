@@ -1,23 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { ConsultatiesQueries, VoorgesteldeKoppeling } from '@app/projections';
-import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/access';
+import { ConsultatiesQueries } from '@app/projections';
+import { CommandMeta, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
-import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { Written } from '../common/http-results';
-import { PersonalDataReads } from '../common/personal-data-reads';
+import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
+import { ReadRoute } from '../common/read-route';
+import { WriteRoute, WriteRouteOptions } from '../common/write-route';
 import { ConsultatieCommands, KoppelingBesluit } from './consultatie.commands';
 import { AfwijzingDto, ConsultatieIdParams } from './dto/consultatie.dto';
+import { VoorgesteldeKoppeling } from './dto/consultatie.responses';
+
+/** What confirming and rejecting share: who may, If-Match, the answer, the refusals. */
+const BESLUIT: Omit<WriteRouteOptions, 'summary' | 'description' | 'answer'> = {
+  status: 200,
+  ids: ['consultatieId'],
+  refusals: {
+    404: 'No such consultation, no link, or not to a family you coordinate',
+    422: 'Decided so already, or the consultation was withdrawn',
+  },
+};
 
 /**
  * The links practices asked for by BSN, for the contact person of the person's family: a worklist
@@ -26,7 +29,6 @@ import { AfwijzingDto, ConsultatieIdParams } from './dto/consultatie.dto';
  * exist (404); the practice never learns what was decided.
  */
 @ApiTags('consultatie-koppelingen')
-@ApiBearerAuth()
 @Roles('contactpersoon')
 @Controller()
 export class ConsultatieKoppelingenController {
@@ -37,43 +39,32 @@ export class ConsultatieKoppelingenController {
   ) {}
 
   @Get('werklijsten/consultatie-koppelingen')
-  @ApiOperation({
+  @ReadRoute({
     summary: 'Proposed links of consultations to members of the families you coordinate',
     description:
       'A practice logged a consultation with consent and a BSN of a member of a family you ' +
-      'write: confirm or reject the link. Once per family, oldest proposal first; withdrawn ' +
-      'consultations are left out. Each family listed is recorded in its processing log.',
+      'write: confirm or reject the link. Once per family; withdrawn consultations are left out.',
+    type: { items: VoorgesteldeKoppeling },
+    answer: 'Oldest proposal first',
+    personalData: true,
   })
-  @ApiOkResponse({ description: 'Oldest proposal first' })
-  async werklijst(
-    @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ): Promise<{ items: VoorgesteldeKoppeling[] }> {
-    const items = await this.reads.ofFamilies(
-      { principal, correlationId },
-      'werklijst consultatie-koppelingen',
-      minPosition,
-      () => this.consultaties.voorgesteldeKoppelingen(principal.userId),
+  werklijst(@Query() { minPosition }: ConsistencyQuery, @CurrentReader() reader: Reader) {
+    return this.reads.ofFamilies(reader, 'werklijst consultatie-koppelingen', minPosition, () =>
+      this.consultaties.voorgesteldeKoppelingen(reader.principal.userId),
     );
-    return { items };
   }
 
   @Post('consultaties/:consultatieId/koppeling/bevestiging')
-  @HttpCode(200)
-  @ApiOperation({
+  @WriteRoute({
+    ...BESLUIT,
     summary:
       "Confirm that a consultation is about this member: it then shows in the family's timeline",
     description:
-      'For the contact person (write access) of a family of the linked person. Send the ' +
-      "worklist item's revision as If-Match: a correction by the practice in between gives 409.",
+      'For the contact person (write access) of a family of the linked person, also after a ' +
+      "rejection. Send the worklist item's revision as If-Match: a correction by the practice " +
+      'in between (which may have matched another person) gives 409.',
+    answer: "Confirmed; revision is the consultation's version (unchanged)",
   })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOkResponse({ description: "Confirmed; revision is the consultation's version (unchanged)" })
-  @ApiNotFoundResponse({ description: 'No such consultation, no link, or not for your families' })
-  @ApiConflictResponse({ description: 'The consultation changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({ description: 'Already confirmed, or withdrawn' })
   confirm(
     @Param() { consultatieId }: ConsultatieIdParams,
     @CommandMeta() context: RequestCommandContext,
@@ -82,20 +73,15 @@ export class ConsultatieKoppelingenController {
   }
 
   @Post('consultaties/:consultatieId/koppeling/afwijzing')
-  @HttpCode(200)
-  @ApiOperation({
+  @WriteRoute({
+    ...BESLUIT,
     summary: 'Reject the link: the consultation is not about this member or family',
     description:
       'For the contact person (write access) of a family of the linked person, also after a ' +
       'confirmation (the timeline then says the consultation is no longer linked). The reason ' +
       'is optional and never shown to the practice.',
+    answer: "Rejected; revision is the consultation's version (unchanged)",
   })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOkResponse({ description: "Rejected; revision is the consultation's version (unchanged)" })
-  @ApiNotFoundResponse({ description: 'No such consultation, no link, or not for your families' })
-  @ApiConflictResponse({ description: 'The consultation changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({ description: 'Already rejected, or withdrawn' })
   reject(
     @Param() { consultatieId }: ConsultatieIdParams,
     @Body() { reden }: AfwijzingDto,

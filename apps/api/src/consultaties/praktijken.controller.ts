@@ -1,23 +1,14 @@
 import { NotFound, PRAKTIJK_ONBEKEND, kalenderdatum } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { PraktijkDetail, PraktijkView, PraktijkenQueries } from '@app/projections';
 import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
-import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { Versioned, Written } from '../common/http-results';
+import { ReadRoute } from '../common/read-route';
 import { ReadYourWrites } from '../common/read-your-writes';
+import { WriteRoute } from '../common/write-route';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
   EndJphDto,
@@ -27,7 +18,14 @@ import {
   RegisterPraktijkDto,
   SetJphDto,
 } from './dto/praktijk.dto';
+import { Praktijk, PraktijkResponse } from './dto/consultatie.responses';
 import { PraktijkCommands } from './praktijk.commands';
+
+const NO_SUCH_PRACTICE = 'No such practice';
+
+const DATED =
+  'A change applies from its date and cannot go back before the last change (history is ' +
+  'never rewritten).';
 
 /**
  * GP practices (huisartsenpraktijken), reference data kept by functioneel beheer: name, AGB code,
@@ -35,9 +33,7 @@ import { PraktijkCommands } from './praktijk.commands';
  * each practice (one practice per user at a time). No case content.
  */
 @ApiTags('praktijken')
-@ApiBearerAuth()
 @Roles('beheer')
-@ApiNotFoundResponse({ description: 'No such practice' })
 @Controller('praktijken')
 export class PraktijkenController {
   constructor(
@@ -48,10 +44,15 @@ export class PraktijkenController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a GP practice, with its JPH if it has one' })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Registered; Location, ETag and X-Log-Position are set' })
-  @ApiUnprocessableEntityResponse({ description: 'Another practice has this AGB code' })
+  @WriteRoute({
+    summary: 'Register a GP practice, with its JPH if it has one',
+    status: 201,
+    ifMatch: 'none',
+    ids: ['praktijkId'],
+    location: true,
+    answer: 'Registered',
+    refusals: { 422: 'Another practice has this AGB code' },
+  })
   async register(
     @Body() body: RegisterPraktijkDto,
     @CommandMeta() context: RequestCommandContext,
@@ -72,16 +73,24 @@ export class PraktijkenController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every GP practice, with its JPH today' })
-  @ApiOkResponse({ description: 'By name' })
+  @ReadRoute({
+    summary: 'Every GP practice, with its JPH today',
+    type: { items: Praktijk },
+    answer: 'By name',
+  })
   async list(@Query() { minPosition }: ConsistencyQuery): Promise<{ items: PraktijkView[] }> {
     await this.readYourWrites.waitFor(minPosition);
     return { items: this.praktijken.lijst(this.today()) };
   }
 
   @Get(':praktijkId')
-  @ApiOperation({ summary: 'A practice: its JPH history and the users linked to it' })
-  @ApiOkResponse({ description: 'The practice; ETag is its version' })
+  @ReadRoute({
+    summary: 'A practice: its JPH history and the users linked to it',
+    type: PraktijkResponse,
+    answer: 'The practice; ETag is its version',
+    etag: true,
+  })
+  @ApiNotFoundResponse({ description: NO_SUCH_PRACTICE })
   async get(
     @Param() { praktijkId }: PraktijkIdParams,
     @Query() { minPosition }: ConsistencyQuery,
@@ -93,16 +102,14 @@ export class PraktijkenController {
   }
 
   @Post(':praktijkId/jph')
-  @HttpCode(200)
-  @ApiOperation({
+  @WriteRoute({
     summary: 'The JPH starts, or works other hours, from a date',
-    description: 'A change applies from its date and cannot go back before the last change.',
+    description: `${DATED} The same hours again write nothing.`,
+    status: 200,
+    ids: ['praktijkId'],
+    answer: 'Recorded (nothing when the hours stay the same: position null)',
+    refusals: { 404: NO_SUCH_PRACTICE, 422: 'Dated before the last change' },
   })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOkResponse({ description: 'Recorded (nothing when the hours stay the same)' })
-  @ApiConflictResponse({ description: 'The practice changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({ description: 'Dated before the last change' })
   setJph(
     @Param() { praktijkId }: PraktijkIdParams,
     @Body() { per, urenPerWeek }: SetJphDto,
@@ -112,11 +119,13 @@ export class PraktijkenController {
   }
 
   @Post(':praktijkId/jph/einde')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The practice has no JPH from a date' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'Recorded' })
-  @ApiUnprocessableEntityResponse({ description: 'No JPH, or dated before the last change' })
+  @WriteRoute({
+    summary: 'The practice has no JPH from a date',
+    description: DATED,
+    status: 200,
+    ids: ['praktijkId'],
+    refusals: { 404: NO_SUCH_PRACTICE, 422: 'No JPH, or dated before the last change' },
+  })
   endJph(
     @Param() { praktijkId }: PraktijkIdParams,
     @Body() { per }: EndJphDto,
@@ -126,11 +135,18 @@ export class PraktijkenController {
   }
 
   @Post(':praktijkId/medewerkers')
-  @ApiOperation({ summary: 'Link a JPH or GP user to the practice' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiCreatedResponse({ description: 'Linked: the user logs and reads consultations here' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Already linked here, or to another practice (one at a time)',
+  @WriteRoute({
+    summary: 'Link a JPH or GP user to the practice',
+    description:
+      'The user then logs and reads this practice’s consultations, one practice at a time. ' +
+      'rol says what they do at the practice; it grants no role: the token’s roles decide.',
+    status: 201,
+    ids: ['praktijkId', 'userId'],
+    answer: 'Linked',
+    refusals: {
+      404: NO_SUCH_PRACTICE,
+      422: 'Already linked here, or to another practice (one at a time)',
+    },
   })
   async link(
     @Param() { praktijkId }: PraktijkIdParams,
@@ -142,11 +158,13 @@ export class PraktijkenController {
   }
 
   @Post(':praktijkId/medewerkers/:userId/einde')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Unlink a user from the practice' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'Unlinked: the user no longer sees the practice’s consultations' })
-  @ApiNotFoundResponse({ description: 'No such practice, or the user is not linked to it' })
+  @WriteRoute({
+    summary: 'Unlink a user from the practice',
+    status: 200,
+    ids: ['praktijkId'],
+    answer: 'Unlinked: the user no longer sees the practice’s consultations',
+    refusals: { 404: 'No such practice, or the user is not linked to it' },
+  })
   unlink(
     @Param() { praktijkId, userId }: MedewerkerParams,
     @CommandMeta() context: RequestCommandContext,

@@ -1,23 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { GEZIN_NIET_GEVONDEN, NotFound } from '@app/domain';
-import { GezinnenQueries, ToegangQueries } from '@app/projections';
-import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/access';
+import { GezinnenQueries } from '@app/projections';
+import { CommandMeta, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
-import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { Written } from '../common/http-results';
-import { PersonalDataReads } from '../common/personal-data-reads';
+import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
+import { ReadRoute } from '../common/read-route';
+import { MAY_ONLY_READ, WriteRoute } from '../common/write-route';
 import { AssignContactpersoonDto, EndContactpersoonDto, HandOverDto } from './dto/gezin.dto';
+import { ContactpersonenResponse } from './dto/gezin.responses';
 import { GezinCommandBody, GezinCommands } from './gezin.commands';
 
 /**
@@ -25,7 +17,6 @@ import { GezinCommandBody, GezinCommands } from './gezin.commands';
  * The registrant or a team lead assigns the first; the contact person or a team lead hands over.
  */
 @ApiTags('contactpersoon')
-@ApiBearerAuth()
 @Roles('contactpersoon')
 @ApiNotFoundResponse({ description: 'No such family, or you do not work with it' })
 @Controller('gezinnen/:gezinId')
@@ -33,21 +24,21 @@ export class ContactpersoonController {
   constructor(
     private readonly commands: GezinCommands,
     private readonly gezinnen: GezinnenQueries,
-    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
   @Post('contactpersoon')
-  @HttpCode(200)
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Assign the contact person of a family that has none',
-    description: 'One family, one contact person: refused with 422 while one is active.',
+    description:
+      'One family, one contact person: refused with 422 while one is active. Its registrant ' +
+      '(before the first contact person) or a team lead of any family assigns; the registrant ' +
+      'then keeps read access only.',
+    status: 200,
+    ids: ['gezinId'],
+    answer: 'Assigned',
+    refusals: { 403: MAY_ONLY_READ, 422: 'The family already has a contact person' },
   })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOkResponse({ description: 'Assigned; ETag is the new version' })
-  @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({ description: 'The family already has a contact person' })
   assign(
     @Param() { gezinId }: GezinIdParams,
     @Body() { vanaf, ...contactpersoon }: AssignContactpersoonDto,
@@ -58,13 +49,18 @@ export class ContactpersoonController {
   }
 
   @Post('overdrachten')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Hand the family over to another contact person' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOkResponse({ description: 'Handed over; you keep read access' })
-  @ApiUnprocessableEntityResponse({
-    description: 'No contact person, the same one, or a date before the start',
+  @WriteRoute({
+    summary: 'Hand the family over to another contact person',
+    description:
+      'The contact person, or a team lead of any family. One event: from, to, date, reason; ' +
+      'the one handing over keeps read access.',
+    status: 200,
+    ids: ['gezinId'],
+    answer: 'Handed over; you keep read access',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'No contact person, the same one, or a date before the current one started',
+    },
   })
   handOver(
     @Param() { gezinId }: GezinIdParams,
@@ -82,10 +78,16 @@ export class ContactpersoonController {
   }
 
   @Post('contactpersoon/einde')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'End the contact person without a successor (e.g. help finished)' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'Ended; the family shows on the team lead’s list' })
+  @WriteRoute({
+    summary: 'End the contact person without a successor (e.g. help finished)',
+    description:
+      'The contact person, or a team lead of any family. Nobody writes the family until a ' +
+      'team lead assigns a new one.',
+    status: 200,
+    ids: ['gezinId'],
+    answer: 'Ended; the family shows on the team leads’ list zonder-contactpersoon',
+    refusals: { 403: MAY_ONLY_READ, 422: 'No contact person, or a date before they started' },
+  })
   end(
     @Param() { gezinId }: GezinIdParams,
     @Body() body: EndContactpersoonDto,
@@ -96,26 +98,23 @@ export class ContactpersoonController {
   }
 
   @Get('contactpersonen')
-  @ApiOperation({ summary: 'Every contact person the family had, with dates and reasons' })
-  @ApiOkResponse({ description: 'In order' })
+  @ReadRoute({
+    summary: 'Every contact person the family had, with dates and reasons',
+    type: ContactpersonenResponse,
+    answer: 'In order, the first first',
+    personalData: true,
+  })
   async history(
     @Param() { gezinId }: GezinIdParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ) {
+    @CurrentReader() reader: Reader,
+  ): Promise<ContactpersonenResponse> {
     const contactpersonen = await this.reads.ofFamily(
-      { principal, correlationId },
+      reader,
       gezinId,
       'contactpersonen',
       minPosition,
-      () => {
-        // Need-to-know: someone not involved gets the same 404 as for no such family.
-        if (this.toegang.totGezin(gezinId, principal.userId) === 'geen') {
-          throw new NotFound(GEZIN_NIET_GEVONDEN);
-        }
-        return this.gezinnen.contactpersonen(gezinId);
-      },
+      () => this.gezinnen.contactpersonen(gezinId),
     );
     return { gezinId, contactpersonen };
   }

@@ -1,36 +1,15 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { GEZIN_NIET_GEVONDEN, NotFound, Persoonsgegevens } from '@app/domain';
-import {
-  GezinView,
-  GezinnenQueries,
-  TijdlijnItem,
-  TijdlijnQueries,
-  ToegangQueries,
-} from '@app/projections';
-import {
-  CommandMeta,
-  CorrelationId,
-  RequestCommandContext,
-  newId,
-} from '../common/command-context';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/access';
+import { Persoonsgegevens } from '@app/domain';
+import { GezinnenQueries, TijdlijnQueries } from '@app/projections';
+import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
-import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
 import { Versioned, Written } from '../common/http-results';
-import { PersonalDataReads } from '../common/personal-data-reads';
+import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
 import { invalidInput } from '../common/problem';
+import { ReadRoute } from '../common/read-route';
+import { MAY_ONLY_READ, WriteRoute } from '../common/write-route';
 import {
   AddGezinslidDto,
   CorrectPersoonDto,
@@ -44,6 +23,7 @@ import {
   RemoveGezinslidDto,
   TijdlijnQuery,
 } from './dto/gezin.dto';
+import { GezinResponse, TijdlijnResponse } from './dto/gezin.responses';
 import { GezinCommandBody, GezinCommands } from './gezin.commands';
 
 const gegevens = (dto: PersoonsgegevensDto): Persoonsgegevens => ({
@@ -58,7 +38,6 @@ const gegevens = (dto: PersoonsgegevensDto): Persoonsgegevens => ({
  * reads and writes the families they coordinate, reads those they did; everyone else gets 404.
  */
 @ApiTags('gezinnen')
-@ApiBearerAuth()
 @Roles('contactpersoon')
 @ApiNotFoundResponse({ description: 'No such family, or you do not work with it' })
 @Controller('gezinnen')
@@ -67,18 +46,24 @@ export class GezinnenController {
     private readonly commands: GezinCommands,
     private readonly gezinnen: GezinnenQueries,
     private readonly tijdlijnen: TijdlijnQueries,
-    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
   @Post()
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Register a family with its members (each member becomes a person)',
-    description: 'With `wijk`, the family lives in that district from the day of registration.',
+    description:
+      'Each member becomes a person of their own. With `wijk`, the family lives in that ' +
+      'district from today. You write the family until its first contact person is assigned.',
+    status: 201,
+    ifMatch: 'none',
+    ids: ['gezinId'],
+    location: true,
+    answer: 'Registered',
+    refusals: {
+      422: 'No youth (jeugdige), a youth without birth date, a birth date in the future',
+    },
   })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Registered; Location, ETag and X-Log-Position are set' })
-  @ApiUnprocessableEntityResponse({ description: 'A rule refused it (e.g. no youth)' })
   async register(
     @Body() body: RegisterGezinDto,
     @CommandMeta() context: RequestCommandContext,
@@ -99,37 +84,32 @@ export class GezinnenController {
   }
 
   @Get(':gezinId')
-  @ApiOperation({
+  @ReadRoute({
     summary: 'A family: district, members, network, contact person, plan version',
+    type: GezinResponse,
+    answer: 'The family; ETag is its version',
+    etag: true,
+    personalData: true,
   })
-  @ApiOkResponse({ description: 'The family; ETag is its version' })
   async get(
     @Param() { gezinId }: GezinIdParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ): Promise<Versioned<GezinView>> {
-    const gezin = await this.reads.ofFamily(
-      { principal, correlationId },
-      gezinId,
-      'gezin',
-      minPosition,
-      () => this.gezinnen.gezin(gezinId, this.mayRead(gezinId, principal)),
+    @CurrentReader() reader: Reader,
+  ): Promise<Versioned<GezinResponse>> {
+    const gezin = await this.reads.ofFamily(reader, gezinId, 'gezin', minPosition, (toegang) =>
+      this.gezinnen.gezin(gezinId, toegang),
     );
     return new Versioned(gezin, gezin.revision);
   }
 
   @Put(':gezinId/wijk')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Set the district (wijk) the family lives in, from a date',
-    description: 'The contact person or a team lead; the same district again is refused (422).',
+    description: 'The contact person, or a team lead (of any family).',
+    status: 200,
+    ids: ['gezinId'],
+    refusals: { 403: MAY_ONLY_READ, 422: 'The family already lives in this district' },
   })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOkResponse({ description: 'Set; ETag is the family’s new version' })
-  @ApiForbiddenResponse({ description: 'You may read this family but no longer change it' })
-  @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({ description: 'The family already lives in this district' })
   setWijk(
     @Param() { gezinId }: GezinIdParams,
     @Body() body: GezinWijkDto,
@@ -139,15 +119,21 @@ export class GezinnenController {
   }
 
   @Post(':gezinId/leden')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Add a member: a new person, or a known one (a youth of two households)',
-  })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Added; the body names the person (persoonId)' })
-  @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Already a member, or a youth without birth date',
+    description:
+      'Send `persoon` for a new person, or `persoonId` for a person already known: only the ' +
+      'contact person of a family that person belongs to now may add them (to anyone else they ' +
+      'do not exist: 404). A member from `vanaf`, today when left out.',
+    status: 201,
+    ids: ['gezinId', 'persoonId'],
+    answer: 'Added; persoonId names the person',
+    refusals: {
+      400: 'Both or neither of persoon and persoonId, or an invalid field; `errors` names it',
+      403: MAY_ONLY_READ,
+      404: 'No such family, or you do not work with it; a persoonId you may not add',
+      422: 'Already a member, a youth without birth date, a birth date in the future',
+    },
   })
   async addLid(
     @Param() { gezinId }: GezinIdParams,
@@ -172,11 +158,15 @@ export class GezinnenController {
   }
 
   @Post(':gezinId/leden/:persoonId/einde')
-  @ApiOperation({ summary: 'A member leaves the household (the person and the history stay)' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiCreatedResponse({ description: 'Recorded' })
-  @ApiUnprocessableEntityResponse({
-    description: 'The last youth, or goals in the plan for this person',
+  @WriteRoute({
+    summary: 'A member leaves the household (the person and the history stay)',
+    status: 201,
+    ids: ['gezinId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      404: 'No such family, or you do not work with it; or the person is not a member',
+      422: 'The last youth, or goals in the plan for this person',
+    },
   })
   removeLid(
     @Param() { gezinId, persoonId }: LidParams,
@@ -191,9 +181,22 @@ export class GezinnenController {
   }
 
   @Put(':gezinId/leden/:persoonId/gegevens')
-  @ApiOperation({ summary: "Correct a member's personal data, with a reason" })
-  @ApiOkResponse({ description: 'Corrected' })
-  @ApiForbiddenResponse({ description: 'You may read this family but no longer change it' })
+  @WriteRoute({
+    summary: "Correct a member's personal data, with a reason",
+    description:
+      'Replaces the data whole: a field left out (geboortedatum, bsn) is cleared. The data is ' +
+      "in the person's own stream, so If-Match is not used; the answer's ETag and revision are " +
+      "the family's, unchanged, and X-Log-Position is the correction's.",
+    status: 200,
+    ifMatch: 'none',
+    ids: ['gezinId', 'persoonId'],
+    answer: 'Corrected',
+    refusals: {
+      403: MAY_ONLY_READ,
+      404: 'No such family, or you do not work with it; or the person is not a member',
+      422: "A youth's birth date removed, or a birth date in the future",
+    },
+  })
   async correctPersoon(
     @Param() { gezinId, persoonId }: LidParams,
     @Body() body: CorrectPersoonDto,
@@ -205,10 +208,17 @@ export class GezinnenController {
   }
 
   @Post(':gezinId/netwerk')
-  @ApiOperation({ summary: "Add someone to the family's network (informal or formal)" })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Added; the body names it (betrokkeneId)' })
+  @WriteRoute({
+    summary: "Add someone to the family's network (informal or formal)",
+    description: 'informeel (family, neighbours) or formeel (a professional, with organisatie).',
+    status: 201,
+    ids: ['gezinId', 'betrokkeneId'],
+    answer: 'Added; betrokkeneId names it',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'A professional without organisatie, or tot before vanaf',
+    },
+  })
   addNetwerk(
     @Param() { gezinId }: GezinIdParams,
     @Body() body: NetwerkBetrokkeneDto,
@@ -230,9 +240,16 @@ export class GezinnenController {
   }
 
   @Post(':gezinId/netwerk/:betrokkeneId/einde')
-  @ApiOperation({ summary: 'Someone in the network is no longer involved' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'Someone in the network is no longer involved',
+    status: 201,
+    ids: ['gezinId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      404: 'No such family, or you do not work with it; or not in its network',
+      422: 'No longer involved already, or tot before they were involved',
+    },
+  })
   endNetwerk(
     @Param() { gezinId, betrokkeneId }: NetwerkParams,
     @Body() body: EndNetwerkBetrokkeneDto,
@@ -246,34 +263,27 @@ export class GezinnenController {
   }
 
   @Get(':gezinId/tijdlijn')
-  @ApiOperation({ summary: "The family's timeline: what happened, when, by whom, in plain words" })
-  @ApiOkResponse({
-    description: 'Events of the family and its members in order, filtered by period and kind',
+  @ReadRoute({
+    summary: "The family's timeline: what happened, when, by whom, in plain words",
+    description:
+      'Every event of the family and of its members (their persons and care), in plain Dutch. ' +
+      "A member's events show in the families they belong to at that moment. A consultation " +
+      "shows only once the family's contact person confirmed its link, with date, topics and " +
+      'outcome. Kinds (soort): gezin, gezinslid, netwerk, contactpersoon, plan, consultatie, ' +
+      'zorg; van and tot filter on the day (UTC) of wanneer.',
+    type: TijdlijnResponse,
+    answer: 'Oldest first',
+    personalData: true,
   })
   async tijdlijn(
     @Param() { gezinId }: GezinIdParams,
     @Query() query: TijdlijnQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ): Promise<{ gezinId: string; items: TijdlijnItem[] }> {
-    const items = await this.reads.ofFamily(
-      { principal, correlationId },
-      gezinId,
-      'tijdlijn',
-      query.minPosition,
-      () => {
-        this.mayRead(gezinId, principal);
-        return this.tijdlijnen.tijdlijn(gezinId, query);
-      },
+    @CurrentReader() reader: Reader,
+  ): Promise<TijdlijnResponse> {
+    const items = await this.reads.ofFamily(reader, gezinId, 'tijdlijn', query.minPosition, () =>
+      this.tijdlijnen.tijdlijn(gezinId, query),
     );
     return { gezinId, items };
-  }
-
-  /** Need-to-know on reads: someone not involved gets the same 404 as for no such family. */
-  private mayRead(gezinId: string, principal: Principal) {
-    const toegang = this.toegang.totGezin(gezinId, principal.userId);
-    if (toegang === 'geen') throw new NotFound(GEZIN_NIET_GEVONDEN);
-    return toegang;
   }
 
   private async send(

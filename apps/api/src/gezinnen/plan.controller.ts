@@ -1,51 +1,50 @@
 import { Body, Controller, Get, HttpStatus, Param, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { GEZIN_NIET_GEVONDEN, Gezinsplan, NotFound } from '@app/domain';
-import { GezinnenQueries, PlanVersieView, ToegangQueries } from '@app/projections';
-import { CommandMeta, CorrelationId, RequestCommandContext } from '../common/command-context';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/access';
+import { Gezinsplan } from '@app/domain';
+import { GezinnenQueries } from '@app/projections';
+import { CommandMeta, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
-import { REQUIRED_IF_MATCH_HEADER } from '../common/headers';
 import { Written } from '../common/http-results';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem';
-import { PersonalDataReads } from '../common/personal-data-reads';
+import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
+import { ReadRoute } from '../common/read-route';
+import { MAY_ONLY_READ, WriteRoute } from '../common/write-route';
 import { GezinsplanDto, PlanVersieParams } from './dto/plan.dto';
+import { PlanResponse, PlanVersiesResponse } from './dto/gezin.responses';
 import { GezinCommands } from './gezin.commands';
 
 /** One plan per family, versioned: every change is a whole new version with who, when and why. */
 @ApiTags('gezinsplan')
-@ApiBearerAuth()
 @Roles('contactpersoon')
-@ApiNotFoundResponse({ description: 'No such family (or version), or you do not work with it' })
+@ApiNotFoundResponse({
+  description: 'No such family (or plan, or version), or you do not work with it',
+})
 @Controller('gezinnen/:gezinId/plan')
 export class PlanController {
   constructor(
     private readonly commands: GezinCommands,
     private readonly gezinnen: GezinnenQueries,
-    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
   @Put()
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Write the plan: the first version, or a new one with a reason',
     description:
-      'If-Match is required, so two people editing the same version cannot overwrite each other.',
-  })
-  @ApiHeader(REQUIRED_IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'Written; ETag is the family’s new version' })
-  @ApiConflictResponse({ description: 'The family changed since the version in If-Match' })
-  @ApiUnprocessableEntityResponse({
-    description: 'No reason for a change, or goals for a non-member',
+      'Every write is the whole plan as a new version, with who, when and why (reden, required ' +
+      'after the first). The same plan again writes nothing (position null). If-Match is ' +
+      'required, so two people editing the same version cannot overwrite each other.',
+    status: 200,
+    ifMatch: 'required',
+    ids: ['gezinId'],
+    answer: 'Written; ETag is the family’s new version',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'No reason for a change, a goal for someone who is not a member, a doelId or ' +
+        'afspraakId twice, an agreement for a goal not in the plan',
+    },
   })
   async write(
     @Param() { gezinId }: GezinIdParams,
@@ -91,67 +90,54 @@ export class PlanController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The current plan' })
-  @ApiOkResponse({ description: 'The latest version, whole' })
+  @ReadRoute({
+    summary: 'The current plan',
+    type: PlanResponse,
+    answer: 'The latest version, whole',
+    personalData: true,
+  })
   current(
     @Param() { gezinId }: GezinIdParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.read(gezinId, principal, correlationId, minPosition, () =>
+    @CurrentReader() reader: Reader,
+  ): Promise<PlanResponse> {
+    return this.reads.ofFamily(reader, gezinId, 'gezinsplan', minPosition, () =>
       this.gezinnen.plan(gezinId),
     );
   }
 
   @Get('versies')
-  @ApiOperation({ summary: 'Every version of the plan: when, by whom, why' })
-  @ApiOkResponse({ description: 'In order, without the content' })
+  @ReadRoute({
+    summary: 'Every version of the plan: when, by whom, why',
+    type: PlanVersiesResponse,
+    answer: 'In order, without the content',
+    personalData: true,
+  })
   async versies(
     @Param() { gezinId }: GezinIdParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ): Promise<{ gezinId: string; versies: PlanVersieView[] }> {
-    const versies = await this.read(gezinId, principal, correlationId, minPosition, () =>
+    @CurrentReader() reader: Reader,
+  ): Promise<PlanVersiesResponse> {
+    const versies = await this.reads.ofFamily(reader, gezinId, 'gezinsplan', minPosition, () =>
       this.gezinnen.planVersies(gezinId),
     );
     return { gezinId, versies };
   }
 
   @Get('versies/:versie')
-  @ApiOperation({ summary: 'One earlier version of the plan, whole' })
-  @ApiOkResponse({ description: 'That version as it was written' })
+  @ReadRoute({
+    summary: 'One earlier version of the plan, whole',
+    type: PlanResponse,
+    answer: 'That version as it was written',
+    personalData: true,
+  })
   versie(
     @Param() { gezinId, versie }: PlanVersieParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.read(gezinId, principal, correlationId, minPosition, () =>
+    @CurrentReader() reader: Reader,
+  ): Promise<PlanResponse> {
+    return this.reads.ofFamily(reader, gezinId, 'gezinsplan', minPosition, () =>
       this.gezinnen.plan(gezinId, versie),
-    );
-  }
-
-  private read<T>(
-    gezinId: string,
-    principal: Principal,
-    correlationId: string,
-    minPosition: string | undefined,
-    query: () => T,
-  ): Promise<T> {
-    return this.reads.ofFamily(
-      { principal, correlationId },
-      gezinId,
-      'gezinsplan',
-      minPosition,
-      () => {
-        // Need-to-know: someone not involved gets the same 404 as for no such family.
-        if (this.toegang.totGezin(gezinId, principal.userId) === 'geen') {
-          throw new NotFound(GEZIN_NIET_GEVONDEN);
-        }
-        return query();
-      },
     );
   }
 }

@@ -1,16 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { VerwerkingslogQueries } from '@app/projections';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
+import { ReadRoute } from '../common/read-route';
 import { ReadYourWrites } from '../common/read-your-writes';
+import { VerwerkingslogResponse } from './dto/gezin.responses';
 
 /**
  * For functioneel beheer answering a family's AVG art. 15 request: who read its data, when, what.
  * It shows no case content, only the log.
  */
 @ApiTags('verwerkingslog')
-@ApiBearerAuth()
 @Roles('beheer')
 @Controller('verwerkingslog')
 export class VerwerkingslogController {
@@ -20,9 +21,19 @@ export class VerwerkingslogController {
   ) {}
 
   @Get(':gezinId')
-  @ApiOperation({ summary: "Who read this family's data, when, and what" })
-  @ApiOkResponse({ description: 'Oldest first; empty for an unknown family' })
-  async get(@Param() { gezinId }: GezinIdParams, @Query() { minPosition }: ConsistencyQuery) {
+  @ReadRoute({
+    summary: "Who read this family's data, when, and what",
+    description:
+      'Every read through the API that showed the family’s data (the family, its timeline, ' +
+      'plan, contact persons, a member’s care, a worklist that named it, a consultation with a ' +
+      'confirmed link), and every BSN lookup that found one of its members. No case content.',
+    type: VerwerkingslogResponse,
+    answer: 'Oldest first; empty for an unknown family',
+  })
+  async get(
+    @Param() { gezinId }: GezinIdParams,
+    @Query() { minPosition }: ConsistencyQuery,
+  ): Promise<VerwerkingslogResponse> {
     await this.readYourWrites.waitFor(minPosition);
     return { gezinId, inzages: this.verwerkingslog.inzages(gezinId) };
   }

@@ -1,23 +1,25 @@
 import { kalenderdatum } from '@app/domain';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/access';
+import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/access';
 import { GezinnenQueries } from '@app/projections';
-import { CorrelationId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { ProblemException, problemFor } from '../common/problem';
-import { PersonalDataReads } from '../common/personal-data-reads';
+import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
+import { ReadRoute } from '../common/read-route';
 import { CLOCK, Clock } from '../infrastructure/tokens';
+import {
+  GezinZonderContactpersoon,
+  MijnGezin,
+  VerlopenAfspraak,
+  VerlopenEvaluatie,
+} from './dto/gezin.responses';
 
-/** What a contact person has to do today; for team leads, the families without a contact person. */
+/**
+ * What a contact person has to do today; for team leads, the families without a contact person.
+ * Worklists show family names: personal data, so each family listed is logged as read.
+ */
 @ApiTags('werklijsten')
-@ApiBearerAuth()
 @Roles('contactpersoon')
 @Controller('werklijsten')
 export class WerklijstenController {
@@ -28,74 +30,77 @@ export class WerklijstenController {
   ) {}
 
   @Get('mijn-gezinnen')
-  @ApiOperation({ summary: 'Families I coordinate (schrijven) and coordinated (lezen)' })
-  @ApiOkResponse({ description: 'Mine first' })
-  mijnGezinnen(
-    @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.list('mijn-gezinnen', principal, correlationId, minPosition, () =>
-      this.gezinnen.mijnGezinnen(principal.userId),
+  @ReadRoute({
+    summary: 'Families I coordinate (schrijven) and coordinated (lezen)',
+    description:
+      'The families you coordinate, or registered before their first contact person ' +
+      '(schrijven), and those you coordinated or registered (lezen).',
+    type: { items: MijnGezin },
+    answer: 'schrijven first, then by name',
+    personalData: true,
+  })
+  mijnGezinnen(@Query() { minPosition }: ConsistencyQuery, @CurrentReader() reader: Reader) {
+    return this.reads.ofFamilies(reader, 'werklijst mijn-gezinnen', minPosition, () =>
+      this.gezinnen.mijnGezinnen(reader.principal.userId),
     );
   }
 
   @Get('evaluaties-verlopen')
-  @ApiOperation({ summary: 'My families whose plan evaluation date has passed' })
-  @ApiOkResponse({ description: 'Oldest first' })
-  evaluatiesVerlopen(
-    @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.list('evaluaties-verlopen', principal, correlationId, minPosition, () =>
-      this.gezinnen.evaluatiesVerlopen(principal.userId, this.today()),
+  @ReadRoute({
+    summary: 'My families whose plan evaluation date has passed',
+    description:
+      'Families you coordinate whose plan evaluation date is before today (in the API’s time ' +
+      'zone).',
+    type: { items: VerlopenEvaluatie },
+    answer: 'Oldest evaluation date first',
+    personalData: true,
+  })
+  evaluatiesVerlopen(@Query() { minPosition }: ConsistencyQuery, @CurrentReader() reader: Reader) {
+    return this.reads.ofFamilies(reader, 'werklijst evaluaties-verlopen', minPosition, () =>
+      this.gezinnen.evaluatiesVerlopen(reader.principal.userId, this.today()),
     );
   }
 
   @Get('afspraken-verlopen')
-  @ApiOperation({ summary: 'Agreements in my families’ plans past their date and not done' })
-  @ApiOkResponse({ description: 'Oldest first' })
-  afsprakenVerlopen(
-    @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.list('afspraken-verlopen', principal, correlationId, minPosition, () =>
-      this.gezinnen.afsprakenVerlopen(principal.userId, this.today()),
+  @ReadRoute({
+    summary: 'Agreements in my families’ plans past their date and not done',
+    description:
+      'Agreements in the current plans of the families you coordinate that are open or lopend ' +
+      'and whose date (uiterlijk) is before today (in the API’s time zone).',
+    type: { items: VerlopenAfspraak },
+    answer: 'Oldest date first',
+    personalData: true,
+  })
+  afsprakenVerlopen(@Query() { minPosition }: ConsistencyQuery, @CurrentReader() reader: Reader) {
+    return this.reads.ofFamilies(reader, 'werklijst afspraken-verlopen', minPosition, () =>
+      this.gezinnen.afsprakenVerlopen(reader.principal.userId, this.today()),
     );
   }
 
   @Get('zonder-contactpersoon')
-  @ApiOperation({ summary: 'Families without a contact person (team leads only)' })
-  @ApiOkResponse({ description: 'Longest waiting first' })
-  @ApiForbiddenResponse({ description: 'Not a team lead' })
+  @ReadRoute({
+    summary: 'Families without a contact person (team leads only)',
+    description:
+      'Every family without a contact person now (none assigned yet, or ended), for team leads ' +
+      '(a token with teamleider: true). It names the families but opens none of them.',
+    type: { items: GezinZonderContactpersoon },
+    answer: 'Longest registered first',
+    personalData: true,
+  })
+  @ApiForbiddenResponse({ description: 'Not a team lead, or not a contact person' })
   zonderContactpersoon(
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
+    @CurrentReader() reader: Reader,
   ) {
-    if (!principal.teamleider) {
+    if (!reader.principal.teamleider) {
       throw new ProblemException(problemFor(403, 'This list is for team leads (teamleider).'));
     }
-    return this.list('zonder-contactpersoon', principal, correlationId, minPosition, () =>
+    return this.reads.ofFamilies(reader, 'werklijst zonder-contactpersoon', minPosition, () =>
       this.gezinnen.zonderContactpersoon(),
     );
   }
 
   private today(): string {
     return kalenderdatum(this.now());
-  }
-
-  /** Worklists show family names: personal data, so each family listed is logged as read. */
-  private async list<T extends { gezinId: string }>(
-    what: string,
-    principal: Principal,
-    correlationId: string,
-    minPosition: string | undefined,
-    query: () => T[],
-  ): Promise<{ items: T[] }> {
-    const reader = { principal, correlationId };
-    return { items: await this.reads.ofFamilies(reader, `werklijst ${what}`, minPosition, query) };
   }
 }

@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Query, Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { MonitoringQueries } from '@app/projections';
 import { kalenderdatum } from '@app/domain';
@@ -46,9 +46,19 @@ import {
   VerlengingenQuery,
   ZorgepisodesQuery,
 } from './dto/monitoring.dto';
+import {
+  DurenResponse,
+  EpisodesResponse,
+  IndicatorenResponse,
+  PerspectiefgesprekkenResponse,
+  SamenloopResponse,
+  UitstroomResponse,
+  VerlengingenResponse,
+} from './dto/monitoring.responses';
 
 const UITLEG =
-  'Aggregates only, under disclosure control by the cell-key method (see docs/api.md): every ' +
+  'What a figure counts is spelled out in Dutch in the definitie of its answer, the last word on ' +
+  'it. Aggregates only, under disclosure control by the cell-key method (see docs/api.md): every ' +
   'count is perturbed by at most 2 and rounded to 5, the same cell always getting the same ' +
   'answer; counts under 10 are null and listed in onderdrukt; percentages come from the ' +
   'published counts and are withheld with them; means, percentiles and Kaplan-Meier points carry ' +
@@ -57,13 +67,16 @@ const UITLEG =
   'the end of that day (a moment counts as its whole day); definitieVersie names the definition ' +
   'used. With formaat=csv (or Accept: text/csv): the main table as CSV.';
 
+/** The OpenAPI description of a monitoring figure: what it answers, its main table, the rules. */
+const Monitoring = (summary: string, mainTable: string, type: Type<unknown>) =>
+  CijferRoute({ summary, description: `${mainTable} ${UITLEG}`, type, filters: true });
+
 /**
  * Care figures for policy staff (beleid), the council's monitoring (002:2179-2491): episodes,
  * overlap of provisions, durations, extensions, residential exits, perspective conversations and
  * the indicator set. No person or family is ever named or identified.
  */
 @ApiTags('beleid')
-@ApiBearerAuth()
 @Roles('beleid')
 @Controller('beleid/zorg')
 export class MonitoringController {
@@ -74,7 +87,11 @@ export class MonitoringController {
   ) {}
 
   @Get('episodes')
-  @CijferRoute('Care episodes active, started and ended in a period, per group', UITLEG)
+  @Monitoring(
+    'Care episodes active, started and ended in a period, per group',
+    'Main table: perGroep, the episodes per group (groep), with totaal.',
+    EpisodesResponse,
+  )
   async episodes(
     @Query() query: ZorgepisodesQuery,
     @Headers('accept') accept: string | undefined,
@@ -85,7 +102,12 @@ export class MonitoringController {
   }
 
   @Get('samenloop')
-  @CijferRoute('Overlap of provisions across legal frameworks within families, and gaps', UITLEG)
+  @Monitoring(
+    'Overlap of provisions across legal frameworks within families, and gaps',
+    'Tables: gezinnen (the main table: families with care from one or more legal frameworks), ' +
+      'personen, professionalsPerGezin, hiaten.',
+    SamenloopResponse,
+  )
   async samenloop(
     @Query() query: MonitoringQuery,
     @Headers('accept') accept: string | undefined,
@@ -94,11 +116,12 @@ export class MonitoringController {
   }
 
   @Get('duren')
-  @CijferRoute(
+  @Monitoring(
     'Durations of episodes per category, product or provider (ended in the period: mean, median, ' +
       'percentiles; started in it, running ones censored: Kaplan-Meier), residential stays without ' +
       'foster care, behandeld wonen against 2023',
-    UITLEG,
+    'Main table: perGroep, with totaal, verblijf and behandeldWonen.',
+    DurenResponse,
   )
   async duren(
     @Query() query: DurenQuery,
@@ -110,10 +133,11 @@ export class MonitoringController {
   }
 
   @Get('verlengingen')
-  @CijferRoute(
+  @Monitoring(
     'Episodes longer than the contracted maximum, extension requests and decisions, extra ' +
       'duration and reasons, per provider or product',
-    UITLEG,
+    'Main table: perGroep, with totaal and redenen.',
+    VerlengingenResponse,
   )
   async verlengingen(
     @Query() query: VerlengingenQuery,
@@ -125,10 +149,12 @@ export class MonitoringController {
   }
 
   @Get('uitstroom')
-  @CijferRoute(
+  @Monitoring(
     'Residential exits: destinations, without follow-up help, follow-up within 6 months, home ' +
       'or lighter within 6 months, step-downs and step-ups, forms of residence on the peildatum',
-    UITLEG,
+    'Main table: uitstroom.perBestemming, the exits per destination; with ' +
+      'vervolgBinnen6Maanden, thuisOfLichterBinnen6Maanden, schaling, woonvormenOpPeildatum.',
+    UitstroomResponse,
   )
   async uitstroom(
     @Query() query: MonitoringQuery,
@@ -138,10 +164,11 @@ export class MonitoringController {
   }
 
   @Get('perspectiefgesprekken')
-  @CijferRoute(
+  @Monitoring(
     'Perspective conversations at 16.5 per provider and quarter (on time, late, missing) and ' +
       'requests for care after 18',
-    UITLEG,
+    'Main table: perKwartaal; with verlengdeJeugdhulp.',
+    PerspectiefgesprekkenResponse,
   )
   async perspectiefgesprekken(
     @Query() query: MonitoringQuery,
@@ -157,11 +184,13 @@ export class MonitoringController {
   }
 
   @Get('indicatoren')
-  @CijferRoute(
+  @Monitoring(
     "The council's indicator set per year with its baselines (2023, 2024): youths in care " +
       'without and with residence as % of the population 0-17, clients with only ' +
       'non-residential care, youths in residence against 2023, monthly in- and outflow, repeated inflow',
-    UITLEG,
+    'Main table: jaren (tabel=in-en-uitstroom: inEnUitstroom for the CSV); with ' +
+      'herhaaldeInstroom and nulwaarden. Jeugdwet only.',
+    IndicatorenResponse,
   )
   async indicatoren(
     @Query() query: IndicatorenQuery,

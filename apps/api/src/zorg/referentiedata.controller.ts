@@ -1,17 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ReferentiedataCommand, kalenderdatum } from '@app/domain';
-import { BevolkingJaar, ZorgQueries } from '@app/projections';
+import { ZorgQueries } from '@app/projections';
 import { Written } from '../common/http-results';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { CommandMeta, RequestCommandContext } from '../common/command-context';
+import { ReadRoute } from '../common/read-route';
 import { ReadYourWrites } from '../common/read-your-writes';
+import { WriteRoute } from '../common/write-route';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import { ConsistencyQuery } from '../common/dto';
 import {
@@ -23,16 +19,22 @@ import {
   ProductVersieDto,
   ProductcodeParams,
 } from './dto/zorg.dto';
+import { Aanbieder, BevolkingJaar, Product } from './dto/zorg.responses';
 import { ZorgCommands } from './zorg.commands';
+
+/** A product's or provider's history is never rewritten; a PUT is the whole new version. */
+const NEW_VERSION =
+  'A version applies from geldigVanaf, after the latest version of the same one: history is ' +
+  'never rewritten. Each PUT is a whole version (a field left out is empty in it).';
 
 /**
  * Reference data kept by functioneel beheer: products and providers, versioned by the date a
  * version applies from, and the population figures per year and district that policy indicators
  * divide by. Everyone who records or reads care may look products and providers up; the
- * population is for beheer and beleid. No personal data.
+ * population is for beheer and beleid. No personal data. They are one stream (`referentiedata`):
+ * If-Match on these writes is its version.
  */
 @ApiTags('referentiedata')
-@ApiBearerAuth()
 @Controller('referentiedata')
 export class ReferentiedataController {
   constructor(
@@ -43,14 +45,15 @@ export class ReferentiedataController {
   ) {}
 
   @Put('producten/:productcode')
-  @HttpCode(200)
   @Roles('beheer')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Set a version of a product, valid from a date after the latest version',
-  })
-  @ApiOkResponse({ description: 'Recorded' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Not after the latest version, or a woonvorm on a non-residential product',
+    description: `${NEW_VERSION} Only a residential product (category 43 or 44, or 90002) has a woonvorm.`,
+    status: 200,
+    ids: ['productcode'],
+    refusals: {
+      422: 'Not after the latest version, or a woonvorm on a non-residential product',
+    },
   })
   setProduct(
     @Param() { productcode }: ProductcodeParams,
@@ -76,12 +79,14 @@ export class ReferentiedataController {
   }
 
   @Put('aanbieders/:aanbiederId')
-  @HttpCode(200)
   @Roles('beheer')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Set a version of a provider, valid from a date after the latest version',
+    description: NEW_VERSION,
+    status: 200,
+    ids: ['aanbiederId'],
+    refusals: { 422: 'Not after the latest version' },
   })
-  @ApiOkResponse({ description: 'Recorded' })
   setAanbieder(
     @Param() { aanbiederId }: AanbiederParams,
     @Body() body: AanbiederVersieDto,
@@ -97,15 +102,17 @@ export class ReferentiedataController {
   }
 
   @Put('bevolking/:jaar')
-  @HttpCode(200)
   @Roles('beheer')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Set the youths aged 0-17 on 31 December of a year, per district',
     description:
-      'Replaces the figures of that year when it was set before (a correction: the latest wins).',
+      'Replaces the figures of that year when it was set before (a correction: the latest ' +
+      'wins); the same figures again write nothing.',
+    status: 200,
+    ids: ['jaar'],
+    answer: 'Recorded (position null when the figures were the same)',
+    refusals: { 422: 'A district named twice (case does not count), or one without a name' },
   })
-  @ApiOkResponse({ description: 'Recorded (position null when the figures were the same)' })
-  @ApiUnprocessableEntityResponse({ description: 'A district named twice' })
   async setBevolking(
     @Param() { jaar }: BevolkingParams,
     @Body() body: BevolkingDto,
@@ -125,8 +132,12 @@ export class ReferentiedataController {
 
   @Get('producten')
   @Roles('beheer', 'contactpersoon', 'beleid')
-  @ApiOperation({ summary: 'The products as valid on a date' })
-  @ApiOkResponse({ description: 'One version per product' })
+  @ReadRoute({
+    summary: 'The products as valid on a date',
+    description: 'The version of each product valid on peildatum (today when left out).',
+    type: { items: Product },
+    answer: 'One version per product, by product code',
+  })
   async producten(@Query() { peildatum, minPosition }: PeildatumQuery) {
     await this.readYourWrites.waitFor(minPosition);
     return { items: this.zorg.producten(peildatum ?? this.today()) };
@@ -134,8 +145,12 @@ export class ReferentiedataController {
 
   @Get('aanbieders')
   @Roles('beheer', 'contactpersoon', 'beleid')
-  @ApiOperation({ summary: 'The providers as valid on a date' })
-  @ApiOkResponse({ description: 'One version per provider' })
+  @ReadRoute({
+    summary: 'The providers as valid on a date',
+    description: 'The version of each provider valid on peildatum (today when left out).',
+    type: { items: Aanbieder },
+    answer: 'One version per provider, by name',
+  })
   async aanbieders(@Query() { peildatum, minPosition }: PeildatumQuery) {
     await this.readYourWrites.waitFor(minPosition);
     return { items: this.zorg.aanbieders(peildatum ?? this.today()) };
@@ -143,10 +158,11 @@ export class ReferentiedataController {
 
   @Get('bevolking')
   @Roles('beheer', 'beleid')
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The youths aged 0-17 on 31 December, per year: per district and in total',
+    type: { items: BevolkingJaar },
+    answer: 'Every year set, in order, with its districts (by name) and total',
   })
-  @ApiOkResponse({ description: 'Every year set, in order, with its districts and total' })
   async bevolking(@Query() { minPosition }: ConsistencyQuery): Promise<{ items: BevolkingJaar[] }> {
     await this.readYourWrites.waitFor(minPosition);
     return { items: this.zorg.bevolking() };

@@ -1,27 +1,14 @@
-import { NotFound, PERSOON_NIET_GEVONDEN, kalenderdatum } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ToegangQueries, ZorgQueries } from '@app/projections';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import {
-  CommandMeta,
-  CorrelationId,
-  RequestCommandContext,
-  newId,
-} from '../common/command-context';
+import { kalenderdatum } from '@app/domain';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ZorgQueries } from '@app/projections';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/access';
+import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
 import { Versioned, Written } from '../common/http-results';
 import { ConsistencyQuery } from '../common/dto';
-import { IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../common/headers';
-import { PersonalDataReads } from '../common/personal-data-reads';
+import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
+import { ReadRoute } from '../common/read-route';
+import { MAY_ONLY_READ, WriteRoute } from '../common/write-route';
 import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
   AanvraagParams,
@@ -43,6 +30,7 @@ import {
   WoonvormDto,
   ZorgStopDto,
 } from './dto/zorg.dto';
+import { ZorgdossierResponse } from './dto/zorg.responses';
 import { ZorgCommandBody, ZorgCommands } from './zorg.commands';
 
 /**
@@ -51,55 +39,57 @@ import { ZorgCommandBody, ZorgCommands } from './zorg.commands';
  * Recorded by the contact person of a family the person belongs to; others get 404.
  */
 @ApiTags('zorg')
-@ApiBearerAuth()
 @Roles('contactpersoon')
 @ApiNotFoundResponse({
   description: 'No such person (or record), or you do not work with their family',
 })
-@ApiUnprocessableEntityResponse({ description: 'A rule refused it; the reason is in `detail`' })
 @Controller('personen/:persoonId')
 export class ZorgController {
   constructor(
     private readonly commands: ZorgCommands,
     private readonly zorg: ZorgQueries,
-    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   @Get('zorg')
-  @ApiOperation({ summary: "A person's care, with when the perspective conversation is due" })
-  @ApiOkResponse({
+  @ReadRoute({
+    summary: "A person's care, with when the perspective conversation is due",
     description:
-      'Assignments, extensions, stays, conversations, care after 18; ETag is the dossier version',
+      'For whoever works with a family the person belongs to now (reads too); one dossier ' +
+      'per person, whatever family they are in. ETag once something was recorded.',
+    type: ZorgdossierResponse,
+    answer: 'Assignments, extensions, stays, conversations, care after 18',
+    etag: true,
+    personalData: true,
   })
   async dossier(
     @Param() { persoonId }: PersoonIdParams,
     @Query() { minPosition }: ConsistencyQuery,
-    @CurrentPrincipal() principal: Principal,
-    @CorrelationId() correlationId: string,
+    @CurrentReader() reader: Reader,
   ) {
     const today = kalenderdatum(this.now());
-    const dossier = await this.reads.withFamilies(
-      { principal, correlationId },
-      'zorg',
-      minPosition,
-      () => {
-        // Need-to-know first (404 for strangers); the read is logged under each of the person's families.
-        const { toegang } = this.toegang.totPersoon(persoonId, principal.userId);
-        if (toegang === 'geen') throw new NotFound(PERSOON_NIET_GEVONDEN);
-        const gezinIds = this.toegang.gezinnenVanPersoon(persoonId);
-        return { result: this.zorg.dossier(persoonId, today), gezinIds };
-      },
+    const dossier = await this.reads.ofPerson(reader, persoonId, 'zorg', minPosition, () =>
+      this.zorg.dossier(persoonId, today),
     );
     return new Versioned(dossier, dossier.revision);
   }
 
   @Post('toewijzingen')
-  @ApiOperation({ summary: 'Register an assignment (product and provider from reference data)' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Registered; the body names it (toewijzingId)' })
+  @WriteRoute({
+    summary: 'Register an assignment (product and provider from reference data)',
+    description:
+      'The product and provider must be known on begindatum: the assignment copies the ' +
+      "product's category, whether it is residential, its maximum duration and the provider's " +
+      'name as valid on that day, so a later version of them changes nothing.',
+    status: 201,
+    ids: ['persoonId', 'toewijzingId'],
+    answer: 'Registered; toewijzingId names it',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'Product or provider unknown on begindatum, or einddatum before begindatum',
+    },
+  })
   registerToewijzing(
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: ToewijzingDto,
@@ -108,8 +98,6 @@ export class ZorgController {
     const toewijzingId = newId(context, 'toewijzing', persoonId);
     return this.send(
       persoonId,
-      context,
-      { toewijzingId },
       {
         type: 'RegisterToewijzing',
         toewijzingId,
@@ -124,34 +112,65 @@ export class ZorgController {
         einddatum: body.einddatum,
         omvang: body.omvang ? { ...body.omvang } : null,
       },
+      context,
+      { toewijzingId },
     );
   }
 
   @Post('toewijzingen/:toewijzingId/zorgstart')
-  @ApiOperation({ summary: 'Care started (JW305)' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'Care started (JW305)',
+    status: 201,
+    ids: ['persoonId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'Started already (correct the start instead), outside the assignment (begindatum to ' +
+        'einddatum), or in the future',
+    },
+  })
   start(
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() { datum }: DatumDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    return this.send(persoonId, context, {}, { type: 'StartZorg', toewijzingId, datum });
+    return this.send(persoonId, { type: 'StartZorg', toewijzingId, datum }, context);
   }
 
   @Post('toewijzingen/:toewijzingId/zorgstop')
-  @ApiOperation({ summary: 'Care stopped (JW307), with the iJW reason' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'Care stopped (JW307), with the iJW reason',
+    status: 201,
+    ids: ['persoonId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'Not started, stopped already, before the start, after the end date of the assignment ' +
+        '(an extension is a new assignment), or in the future',
+    },
+  })
   stop(
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() { datum, reden }: ZorgStopDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    return this.send(persoonId, context, {}, { type: 'StopZorg', toewijzingId, datum, reden });
+    return this.send(persoonId, { type: 'StopZorg', toewijzingId, datum, reden }, context);
   }
 
   @Post('toewijzingen/:toewijzingId/correcties')
-  @ApiOperation({ summary: 'Correct (or delete, with datum null) a recorded start or stop' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'Correct (or delete, with datum null) a recorded start or stop',
+    description:
+      'A corrected date follows the rules of a start or stop; a corrected stop needs redenEinde.',
+    status: 201,
+    ids: ['persoonId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'Nothing to correct (no start, or no stop), a start deleted while a stop exists, a ' +
+        'start after the stop, or a date the rules of a start or stop refuse',
+    },
+  })
   correct(
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() body: CorrectieDto,
@@ -166,15 +185,23 @@ export class ZorgController {
             stop: body.datum === null ? null : { datum: body.datum, reden: body.redenEinde! },
             reden: body.toelichting,
           };
-    return this.send(persoonId, context, {}, command);
+    return this.send(persoonId, command, context);
   }
 
   @Post('toewijzingen/:toewijzingId/verlengingen')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'An extension request; one made after the assignment ended is marked late',
+    description: 'A request made after the assignment ended is accepted, marked telaat.',
+    status: 201,
+    ids: ['persoonId', 'verlengingId'],
+    answer: 'Recorded; verlengingId names it',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'gevraagdTot not after the end date of the assignment, another request for it ' +
+        'undecided, or aangevraagdOp in the future',
+    },
   })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Recorded; the body names it (verlengingId)' })
   requestVerlenging(
     @Param() { persoonId, toewijzingId }: ToewijzingParams,
     @Body() body: VerlengingDto,
@@ -183,8 +210,6 @@ export class ZorgController {
     const verlengingId = newId(context, 'verlenging', persoonId);
     return this.send(
       persoonId,
-      context,
-      { verlengingId },
       {
         type: 'RequestVerlenging',
         verlengingId,
@@ -194,16 +219,28 @@ export class ZorgController {
         reden: body.reden,
         gevraagdTot: body.gevraagdTot,
       },
+      context,
+      { verlengingId },
     );
   }
 
   @Post('verlengingen/:verlengingId/besluit')
-  @HttpCode(200)
-  @ApiOperation({
+  @WriteRoute({
     summary:
       'Decide an extension: granted (a new assignment continues the old) or refused ("nee, tenzij")',
+    description:
+      'A grant is a new assignment of the same product, provider, law, referrer and volume, ' +
+      'from the day after the old one ends until gevraagdTot, linked by verlengingVan; its ' +
+      'toewijzingsnummer is, when left out, the first 8 characters of the extension id and -V. ' +
+      'A refusal needs its "nee, tenzij" explanation (toelichting), with the alternatives offered.',
+    status: 200,
+    ids: ['persoonId', 'toewijzingId?'],
+    answer: 'Decided; a grant names the new assignment (toewijzingId)',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'Decided already, a decision dated before the request, or a refusal without toelichting',
+    },
   })
-  @ApiOkResponse({ description: 'Decided; a grant names the new assignment (toewijzingId)' })
   decideVerlenging(
     @Param() { persoonId, verlengingId }: VerlengingParams,
     @Body() body: VerlengingBesluitDto,
@@ -211,24 +248,39 @@ export class ZorgController {
   ) {
     const toewijzingId = newId(context, 'toewijzing', verlengingId);
     const extra: Record<string, string> = body.besluit === 'toegekend' ? { toewijzingId } : {};
-    return this.send(persoonId, context, extra, {
-      type: 'DecideVerlenging',
-      verlengingId,
-      besluit: body.besluit,
-      besluitdatum: body.besluitdatum,
-      toelichting: body.toelichting ?? null,
-      alternatieven: body.alternatieven ?? [],
-      nieuweToewijzing: {
-        toewijzingId,
-        toewijzingsnummer: body.toewijzingsnummer ?? `${verlengingId.slice(0, 8)}-V`,
+    return this.send(
+      persoonId,
+      {
+        type: 'DecideVerlenging',
+        verlengingId,
+        besluit: body.besluit,
+        besluitdatum: body.besluitdatum,
+        toelichting: body.toelichting ?? null,
+        alternatieven: body.alternatieven ?? [],
+        nieuweToewijzing: {
+          toewijzingId,
+          toewijzingsnummer: body.toewijzingsnummer ?? `${verlengingId.slice(0, 8)}-V`,
+        },
       },
-    });
+      context,
+      extra,
+    );
   }
 
   @Post('verblijven')
-  @ApiOperation({ summary: 'A residential stay starts' })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Recorded; the body names it (verblijfId)' })
+  @WriteRoute({
+    summary: 'A residential stay starts',
+    description: 'One stay at a time; with toewijzingId, a residential assignment.',
+    status: 201,
+    ids: ['persoonId', 'verblijfId'],
+    answer: 'Recorded; verblijfId names it',
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'A stay still open, an assignment that is not residential (category 43/44 or 90002), ' +
+        'indicatieEinddatum before startdatum, or a start in the future',
+    },
+  })
   startVerblijf(
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: VerblijfDto,
@@ -237,8 +289,6 @@ export class ZorgController {
     const verblijfId = newId(context, 'verblijf', persoonId);
     return this.send(
       persoonId,
-      context,
-      { verblijfId },
       {
         type: 'StartVerblijf',
         verblijfId,
@@ -248,126 +298,140 @@ export class ZorgController {
         indicatieEinddatum: body.indicatieEinddatum,
         uitstroomperspectief: body.uitstroomperspectief ?? null,
       },
+      context,
+      { verblijfId },
     );
   }
 
   @Post('verblijven/:verblijfId/woonvorm')
-  @ApiOperation({ summary: 'Change the form of residence (step-down or step-up)' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'Change the form of residence (step-down or step-up)',
+    description:
+      'From the heaviest to the lightest: gesloten, behandeld-wonen, gezinshuis, pleegzorg, ' +
+      'begeleid-wonen, kamertraining; a move down the list is a step-down (afschaling).',
+    status: 201,
+    ids: ['persoonId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'The stay ended, the same form again, or a date before its start or last change',
+    },
+  })
   changeWoonvorm(
     @Param() { persoonId, verblijfId }: VerblijfParams,
     @Body() { datum, naar }: WoonvormDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    return this.send(persoonId, context, {}, { type: 'ChangeWoonvorm', verblijfId, datum, naar });
+    return this.send(persoonId, { type: 'ChangeWoonvorm', verblijfId, datum, naar }, context);
   }
 
   @Post('verblijven/:verblijfId/uitstroomperspectief')
-  @ApiOperation({ summary: 'Record the exit perspective of a stay' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'Record the exit perspective of a stay',
+    status: 201,
+    ids: ['persoonId'],
+    refusals: { 403: MAY_ONLY_READ, 422: 'The stay ended' },
+  })
   uitstroomperspectief(
     @Param() { persoonId, verblijfId }: VerblijfParams,
     @Body() { datum, perspectief }: UitstroomperspectiefDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    return this.send(
-      persoonId,
-      context,
-      {},
-      { type: 'SetUitstroomperspectief', verblijfId, datum, perspectief },
-    );
+    const command = { type: 'SetUitstroomperspectief' as const, verblijfId, datum, perspectief };
+    return this.send(persoonId, command, context);
   }
 
   @Post('verblijven/:verblijfId/uitstroom')
-  @ApiOperation({ summary: 'The stay ends: date, destination, follow-up help arranged or not' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @WriteRoute({
+    summary: 'The stay ends: date, destination, follow-up help arranged or not',
+    status: 201,
+    ids: ['persoonId'],
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'The stay ended already, or a date before its start or in the future',
+    },
+  })
   uitstroom(
     @Param() { persoonId, verblijfId }: VerblijfParams,
     @Body() { datum, bestemming, vervolghulp }: UitstroomDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    return this.send(
-      persoonId,
-      context,
-      {},
-      { type: 'EndVerblijf', verblijfId, datum, bestemming, vervolghulp },
-    );
+    const command = { type: 'EndVerblijf' as const, verblijfId, datum, bestemming, vervolghulp };
+    return this.send(persoonId, command, context);
   }
 
   @Post('perspectiefgesprekken')
-  @ApiOperation({
+  @WriteRoute({
     summary: 'A perspective conversation was held (due at 16.5, or at intake after it)',
+    description: 'Held by you: your name (from the token) is recorded.',
+    status: 201,
+    ids: ['persoonId', 'gesprekId'],
+    answer: 'Recorded; gesprekId names it',
+    refusals: { 403: MAY_ONLY_READ, 422: 'A date in the future' },
   })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Recorded; the body names it (gesprekId)' })
   perspectiefgesprek(
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: PerspectiefgesprekDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
     const gesprekId = newId(context, 'gesprek', persoonId);
-    return this.send(
-      persoonId,
-      context,
-      { gesprekId },
-      {
-        type: 'RecordPerspectiefgesprek',
-        gesprekId,
-        datum: body.datum,
-        door: context.principal.name,
-        perspectief: body.perspectief,
-        behoeften: body.behoeften,
-        zorgNa18Verwacht: body.zorgNa18Verwacht,
-      },
-    );
+    const command: ZorgCommandBody = {
+      type: 'RecordPerspectiefgesprek',
+      gesprekId,
+      datum: body.datum,
+      door: context.principal.name,
+      perspectief: body.perspectief,
+      behoeften: body.behoeften,
+      zorgNa18Verwacht: body.zorgNa18Verwacht,
+    };
+    return this.send(persoonId, command, context, { gesprekId });
   }
 
   @Post('verlengde-jeugdhulp')
-  @ApiOperation({ summary: 'Request care after 18 (verlengde jeugdhulp)' })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Recorded; the body names it (aanvraagId)' })
+  @WriteRoute({
+    summary: 'Request care after 18 (verlengde jeugdhulp)',
+    status: 201,
+    ids: ['persoonId', 'aanvraagId'],
+    answer: 'Recorded; aanvraagId names it',
+    refusals: { 403: MAY_ONLY_READ },
+  })
   requestVerlengdeJeugdhulp(
     @Param() { persoonId }: PersoonIdParams,
     @Body() { datum, reden }: VerlengdeJeugdhulpDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
     const aanvraagId = newId(context, 'verlengde-jeugdhulp', persoonId);
-    return this.send(
-      persoonId,
-      context,
-      { aanvraagId },
-      { type: 'RequestVerlengdeJeugdhulp', aanvraagId, datum, reden },
-    );
+    const command = { type: 'RequestVerlengdeJeugdhulp' as const, aanvraagId, datum, reden };
+    return this.send(persoonId, command, context, { aanvraagId });
   }
 
   @Post('verlengde-jeugdhulp/:aanvraagId/besluit')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Decide a request for care after 18' })
-  @ApiOkResponse({ description: 'Decided' })
+  @WriteRoute({
+    summary: 'Decide a request for care after 18',
+    status: 200,
+    ids: ['persoonId'],
+    answer: 'Decided',
+    refusals: { 403: MAY_ONLY_READ, 422: 'Decided already, or a refusal without toelichting' },
+  })
   decideVerlengdeJeugdhulp(
     @Param() { persoonId, aanvraagId }: AanvraagParams,
     @Body() body: VerlengdeJeugdhulpBesluitDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    return this.send(
-      persoonId,
-      context,
-      {},
-      {
-        type: 'DecideVerlengdeJeugdhulp',
-        aanvraagId,
-        datum: body.datum,
-        besluit: body.besluit,
-        toelichting: body.toelichting ?? null,
-      },
-    );
+    const command: ZorgCommandBody = {
+      type: 'DecideVerlengdeJeugdhulp',
+      aanvraagId,
+      datum: body.datum,
+      besluit: body.besluit,
+      toelichting: body.toelichting ?? null,
+    };
+    return this.send(persoonId, command, context);
   }
 
   private async send(
     persoonId: string,
-    context: RequestCommandContext,
-    ids: Record<string, string>,
     command: ZorgCommandBody,
+    context: RequestCommandContext,
+    ids: Record<string, string> = {},
   ): Promise<Written> {
     const result = await this.commands.dossier(persoonId, command, context);
     return new Written({ persoonId, ...ids }, result);
