@@ -22,10 +22,30 @@ export function PlotFigure(props: {
       ariaDescription: props.beschrijving,
       style: { fontSize: '13px', color: '#1a1a1a', background: 'transparent', overflow: 'visible' },
     });
+    accessibleAsOneImage(chart);
     ref.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [props.options, props.naam, props.beschrijving]);
   return <div ref={ref} class="plot" />;
+}
+
+/**
+ * Plot names every mark group (`<g aria-label="bar">`), which is not valid ARIA on a `g` without a
+ * role, and says little. The chart becomes one image with a name and a description; the numbers
+ * are in the table beside it.
+ */
+function accessibleAsOneImage(chart: Element): void {
+  const svgs = chart instanceof SVGSVGElement ? [chart] : [...chart.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    for (const element of svg.querySelectorAll('[aria-label], [aria-description]')) {
+      element.removeAttribute('aria-label');
+      element.removeAttribute('aria-description');
+    }
+    // The chart itself carries the name; a legend's colour swatches are decoration (their
+    // labels are text beside them).
+    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
+    else svg.setAttribute('aria-hidden', 'true');
+  }
 }
 
 export { Plot };

@@ -15,13 +15,15 @@ export function Page(props: {
   title: string;
   children: ComponentChildren;
   lead?: ComponentChildren;
+  /** False where the page puts the focus on its first field itself (a form to fill at once). */
+  focusHeading?: boolean;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const message = useFlash();
   useEffect(() => {
     document.title = `${props.title} · Gezinsplan`;
-    heading.current?.focus();
-  }, [props.title]);
+    if (props.focusHeading !== false) heading.current?.focus();
+  }, [props.title, props.focusHeading]);
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>

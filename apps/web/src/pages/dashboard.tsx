@@ -128,6 +128,29 @@ function Cel(props: { waarde: Getal | undefined; eenheid?: string }) {
   );
 }
 
+/** A scale from 0 that stays readable when every value is withheld. */
+const tot = (waarden: Getal[]): [number, number] => [
+  0,
+  Math.max(10, ...waarden.filter((w): w is number => w !== null)) * 1.1,
+];
+
+const MAANDEN = [
+  'jan',
+  'feb',
+  'mrt',
+  'apr',
+  'mei',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'okt',
+  'nov',
+  'dec',
+];
+const maandLabel = (d: Date) =>
+  d.getUTCMonth() === 0 ? `${MAANDEN[0]}\n${d.getUTCFullYear()}` : (MAANDEN[d.getUTCMonth()] ?? '');
+
 const cel = (waarde: Getal | undefined, eenheid?: string) => (
   <Cel waarde={waarde} eenheid={eenheid} />
 );
@@ -402,19 +425,23 @@ function SamenloopFiguur(props: { data: Samenloop }) {
         {cel(gezinnen.metMeerdereKaders)} ({cel(gezinnen.aandeelMeerdereKaders, '%')}).
       </p>
       {options && (
-        <Grafiek
-          naam="Gezinnen per combinatie van wetten (UpSet)"
-          beschrijving="Staafdiagram met daaronder een matrix: elke kolom is een combinatie van wetten waaruit een gezin zorg had; de staaf is het aantal gezinnen."
-          toelichting="Elke kolom is één combinatie; de gevulde stippen eronder zeggen welke wetten erin zitten."
-          options={options.bars}
-        />
-      )}
-      {options && (
-        <PlotFigure
-          naam="Matrix: welke wetten in elke combinatie zitten"
-          beschrijving="Gevulde stip: de wet hoort bij de combinatie."
-          options={options.matrix}
-        />
+        <figure class="chart">
+          <PlotFigure
+            naam="Gezinnen per combinatie van wetten (UpSet)"
+            beschrijving="Staafdiagram: elke staaf is een combinatie van wetten waaruit gezinnen zorg hadden, met het aantal gezinnen."
+            options={options.bars}
+          />
+          <PlotFigure
+            naam="Welke wetten in elke combinatie zitten"
+            beschrijving="Matrix onder de staven: een gevulde stip betekent dat die wet bij de combinatie van die kolom hoort."
+            options={options.matrix}
+          />
+          <figcaption>
+            Gezinnen per combinatie van wetten (UpSet). Elke kolom is één combinatie; de gevulde
+            stippen eronder zeggen welke wetten erin zitten. De tabel eronder geeft dezelfde
+            getallen.
+          </figcaption>
+        </figure>
       )}
       <DataTable
         caption="Gezinnen per combinatie van wetten"
@@ -443,7 +470,7 @@ function upset(combinaties: Samenloop['gezinnen']['perCombinatie']) {
     ...gemeen,
     height: 220,
     x,
-    y: { label: 'Gezinnen', grid: true },
+    y: { label: 'Gezinnen', grid: true, domain: tot(gesorteerd.map((c) => c.aantal)) },
     marks: [
       Plot.barY(bekend, {
         x: (c: (typeof gesorteerd)[number]) => kaderNamen(c.kaders),
@@ -597,8 +624,8 @@ function StroomFiguur(props: { data: Indicatoren }) {
       width: 680,
       height: 280,
       marginLeft: 50,
-      x: { type: 'utc', label: null },
-      y: { label: 'Toewijzingen', grid: true, zero: true },
+      x: { type: 'utc', label: null, tickFormat: maandLabel },
+      y: { label: 'Toewijzingen', grid: true, domain: tot(punten.map((p) => p.aantal)) },
       color: { legend: true, range: KLEUREN, domain: STROMEN.map(([reeks]) => reeks) },
       marks: [
         Plot.ruleY([0]),
@@ -647,7 +674,7 @@ function VerlengingenFiguur(props: { data: Verlengingen }) {
       width: 680,
       height: 70 * perGroep.length + 60,
       marginLeft: 170,
-      x: { label: 'Zorgepisodes', grid: true },
+      x: { label: 'Zorgepisodes', grid: true, domain: tot(staven.map((s) => s.aantal)) },
       y: { label: null, domain: MATEN.map(([maat]) => maat), axis: null },
       fy: { label: null },
       color: { legend: true, range: KLEUREN, domain: MATEN.map(([maat]) => maat) },
@@ -726,7 +753,13 @@ function PerspectiefFiguur(props: { data: Perspectief }) {
       height: 260,
       marginLeft: 50,
       x: { label: null, domain: totalen.map((k) => k.kwartaal), padding: 0.25 },
-      y: { label: 'Jeugdigen', grid: true },
+      y: {
+        label: 'Jeugdigen',
+        grid: true,
+        domain: tot(
+          totalen.map((k) => UITKOMSTEN.reduce((som, [, waarde]) => som + (waarde(k) ?? 0), 0)),
+        ),
+      },
       color: { legend: true, range: KLEUREN, domain: UITKOMSTEN.map(([u]) => u) },
       marks: [
         Plot.barY(
@@ -827,8 +860,8 @@ function IndicatorGrafiek(props: { naam: string; jaren: Jaar[]; van: (j: Jaar) =
   const options = useMemo((): Plot.PlotOptions => {
     const eerste = props.jaren[0] ? props.van(props.jaren[0]) : null;
     const staven = [
-      { wat: 'Nulwaarde 2023', waarde: eerste?.nulwaarde2023 ?? null, soort: 'Nulwaarde' },
-      { wat: 'Nulwaarde 2024', waarde: eerste?.nulwaarde2024 ?? null, soort: 'Nulwaarde' },
+      { wat: 'Nulwaarde\n2023', waarde: eerste?.nulwaarde2023 ?? null, soort: 'Nulwaarde' },
+      { wat: 'Nulwaarde\n2024', waarde: eerste?.nulwaarde2024 ?? null, soort: 'Nulwaarde' },
       ...props.jaren.map((j) => ({
         wat: `${j.jaar}${j.heelJaar ? '' : '*'}`,
         waarde: props.van(j).percentage,
@@ -836,9 +869,10 @@ function IndicatorGrafiek(props: { naam: string; jaren: Jaar[]; van: (j: Jaar) =
       })),
     ];
     return {
-      width: 330,
-      height: 200,
+      width: 340,
+      height: 220,
       marginLeft: 40,
+      marginBottom: 40,
       x: { label: null, domain: staven.map((s) => s.wat), padding: 0.25 },
       y: { label: '%', grid: true },
       color: { domain: ['Nulwaarde', 'Gemeten'], range: ['#8a8a8a', KLEUREN[0]!] },

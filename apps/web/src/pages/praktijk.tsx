@@ -62,8 +62,9 @@ const onderwerpen = (codes: string[]) => codes.map((code) => label(ONDERWERP, co
 
 /**
  * The practice's screen: log a consultation in seconds with the keyboard (the form comes first,
- * its first field has the focus, Enter saves from any field, after saving the focus returns to
- * the start with today's date and the age band kept), then open follow-ups and the list.
+ * its first field, the age band, has the focus; the date is today unless changed; Enter saves
+ * from any field; after saving the focus returns to the start with the date and the age band
+ * kept), then open follow-ups and the list.
  */
 export function PraktijkPage(props: { ik: Ik }) {
   const { ik } = props;
@@ -80,7 +81,7 @@ export function PraktijkPage(props: { ik: Ik }) {
     );
   }
   return (
-    <Page title={`Consultaties: ${praktijk.naam}`}>
+    <Page title={`Consultaties: ${praktijk.naam}`} focusHeading={false}>
       <ConsultatieFormulier
         praktijkId={praktijk.praktijkId}
         vandaag={ik.vandaag}
@@ -112,7 +113,7 @@ function ConsultatieFormulier(props: {
   const [fout, setFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
-  const eerste = useRef<HTMLInputElement>(null);
+  const eerste = useRef<HTMLSelectElement>(null);
   useEffect(() => eerste.current?.focus(), []);
   const zet = (update: Partial<Invoer>) => setInvoer({ ...invoer, ...update });
 
@@ -172,20 +173,10 @@ function ConsultatieFormulier(props: {
         class="compact"
       >
         <div class="grid-4">
-          <Field id="c-datum" label="Datum">
-            <input
-              id="c-datum"
-              ref={eerste}
-              type="date"
-              required
-              max={props.vandaag}
-              value={invoer.datum}
-              onInput={(e) => zet({ datum: e.currentTarget.value })}
-            />
-          </Field>
           <Field id="c-leeftijd" label="Leeftijd">
             <select
               id="c-leeftijd"
+              ref={eerste}
               value={invoer.leeftijdsgroep}
               onChange={(e) => zet({ leeftijdsgroep: e.currentTarget.value })}
             >
@@ -238,6 +229,16 @@ function ConsultatieFormulier(props: {
           ))}
         </fieldset>
         <div class="grid-4">
+          <Field id="c-datum" label="Datum">
+            <input
+              id="c-datum"
+              type="date"
+              required
+              max={props.vandaag}
+              value={invoer.datum}
+              onInput={(e) => zet({ datum: e.currentTarget.value })}
+            />
+          </Field>
           <Field id="c-vervolg" label="Vervolgafspraak (niet verplicht)">
             <input
               id="c-vervolg"
