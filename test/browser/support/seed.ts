@@ -14,6 +14,9 @@ export interface Seeded {
   api: Api;
 }
 
+/** The ids a write answers with (each write names the one it made). */
+type Ids = Record<'gezinId' | 'toewijzingId' | 'praktijkId' | 'verlengingId' | 'position', string>;
+
 export class Api {
   position = '0';
   private readonly tokens = new Map<string, string>();
@@ -29,7 +32,7 @@ export class Api {
     return token;
   }
 
-  async write<T = Record<string, string>>(
+  async write<T = Ids>(
     userId: string,
     method: 'POST' | 'PUT',
     path: string,

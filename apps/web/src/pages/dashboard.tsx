@@ -513,12 +513,12 @@ function upset(combinaties: Samenloop['gezinnen']['perCombinatie']) {
         y1: (c: (typeof gesorteerd)[number]) =>
           label(
             KADER,
-            kaders.find((k) => c.kaders.includes(k))!,
+            kaders.find((k) => c.kaders.includes(k)),
           ),
         y2: (c: (typeof gesorteerd)[number]) =>
           label(
             KADER,
-            [...kaders].reverse().find((k) => c.kaders.includes(k))!,
+            [...kaders].reverse().find((k) => c.kaders.includes(k)),
           ),
         stroke: KLEUREN[0],
         strokeWidth: 3,
