@@ -12,7 +12,6 @@ import {
   whoAmI,
 } from './auth';
 import { ROL } from './labels';
-import { DashboardPage } from './pages/dashboard';
 import { GezinPage } from './pages/gezin';
 import { GezinnenPage } from './pages/gezinnen';
 import { LoginPage } from './pages/login';
@@ -20,7 +19,7 @@ import { PlanPage } from './pages/plan';
 import { PraktijkPage } from './pages/praktijk';
 import { ZorgPage } from './pages/zorg';
 import { match, navigate, usePath } from './router';
-import { Link, Page } from './ui';
+import { Link, Loading, Page } from './ui';
 
 type Sessie = { state: 'laden' } | { state: 'uit' } | { state: 'in'; ik: Ik };
 
@@ -115,7 +114,7 @@ function Route(props: { path: string; ik: Ik }) {
     }
   }
   if ((is('jph') || is('huisarts')) && path === '/praktijk') return <PraktijkPage ik={ik} />;
-  if (is('beleid') && path === '/dashboard') return <DashboardPage ik={ik} />;
+  if (is('beleid') && path === '/dashboard') return <Dashboard ik={ik} />;
   if (path === '/start') {
     return (
       <Page title="Welkom">
@@ -134,6 +133,17 @@ function Route(props: { path: string; ik: Ik }) {
       </p>
     </Page>
   );
+}
+
+type DashboardPage = (typeof import('./pages/dashboard'))['DashboardPage'];
+
+/** The dashboard and its chart library load only for policy staff, when they open it. */
+function Dashboard(props: { ik: Ik }) {
+  const [Scherm, setScherm] = useState<DashboardPage | null>(null);
+  useEffect(() => {
+    void import('./pages/dashboard').then((module) => setScherm(() => module.DashboardPage));
+  }, []);
+  return Scherm ? <Scherm ik={props.ik} /> : <Loading />;
 }
 
 function Shell(props: { ik: Ik | null; config: WebConfig | null; children: ComponentChildren }) {
