@@ -72,8 +72,12 @@ describe('web app (browser)', () => {
     await page.getByRole('button', { name: /Anna de Vries/ }).click();
     await h1('Mijn gezinnen').waitFor();
     expect(page.url()).toBe(`${t.url}/gezinnen`);
-    await page.getByRole('link', { name: 'Gezin Jansen' }).waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).waitFor();
     await page.getByRole('heading', { name: /Evaluatie van het plan verlopen \(0\)/ }).waitFor();
+    const afspraken = page.getByRole('region', { name: /Afspraken over hun datum/ });
+    await afspraken.getByText(/Belt school over een plan voor Sanne/).waitFor();
+    const aflopend = page.getByRole('region', { name: /Toewijzingen die aflopen/ });
+    await aflopend.getByRole('link', { name: 'Daan Jansen' }).waitFor();
     await checkAccessibility('mijn gezinnen');
     await screenshot(page, '02-mijn-gezinnen');
     // Only the token is kept, in this tab's session; no data in localStorage.
@@ -82,7 +86,7 @@ describe('web app (browser)', () => {
   });
 
   it("shows a family's page: members, network, contact person and history, plan, timeline", async () => {
-    await page.getByRole('link', { name: 'Gezin Jansen' }).click();
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).click();
     await h1('Gezin Jansen').waitFor();
     for (const section of ['Gezinsleden', 'Netwerk', 'Contactpersoon', 'Gezinsplan', 'Tijdlijn']) {
       await page.getByRole('heading', { level: 2, name: section }).waitFor();
@@ -91,7 +95,10 @@ describe('web app (browser)', () => {
     await page
       .getByText('Anna de Vries (Wijkteam Noord) is sinds 2 nov 2026 de contactpersoon.')
       .waitFor();
-    await page.getByText('Sanne gaat elke dag naar school').waitFor();
+    await page
+      .getByRole('definition')
+      .filter({ hasText: 'Sanne gaat elke dag naar school' })
+      .waitFor();
     await page.getByRole('cell', { name: 'Meldt zich bij de schuldhulpverlening' }).waitFor();
     await page.getByText('Gezin Jansen is aangemeld.').waitFor();
     await checkAccessibility('gezin');

@@ -210,6 +210,14 @@ export async function seed(baseUrl: string): Promise<Seeded> {
           status: 'open',
           doelId: 'd-2',
         },
+        {
+          afspraakId: 'a-2',
+          wie: 'Anna (contactpersoon)',
+          wat: 'Belt school over een plan voor Sanne',
+          uiterlijk: '2026-11-27',
+          status: 'open',
+          doelId: 'd-1',
+        },
       ],
       evaluatiedatum: '2027-06-01',
       toestemming: { delen: true, vastgelegdOp: '2026-11-20' },
@@ -231,6 +239,17 @@ export async function seed(baseUrl: string): Promise<Seeded> {
     `/personen/${jansen.sanne}/toewijzingen/${sanneZorg.toewijzingId}/zorgstart`,
     { datum: '2026-11-09' },
   );
+
+  // Daan's assignment ends within 60 days, with no decision on what comes next.
+  await api.write(ANNA, 'POST', `/personen/${jansen.daan}/toewijzingen`, {
+    wettelijkKader: 'jeugdwet',
+    productcode: '45A48',
+    aanbiederId: '87654321',
+    verwijzer: { type: '01' },
+    toewijzingsnummer: 'TW-2026-0002',
+    begindatum: '2026-07-01',
+    einddatum: '2027-01-15',
+  });
 
   // Sixty more families, registered by Bram, with care over 2025 and 2026: enough for figures.
   for (let i = 0; i < 60; i++) {

@@ -68,9 +68,28 @@ const VELD: Record<string, string> = {
   woonvorm: 'Woonvorm',
 };
 
+const isPersoon = (item: WerklijstItem) =>
+  typeof item.persoonId === 'string' && typeof item.voornaam === 'string' && !!item.gezinId;
+
+/** An item about a person links to their care; one about a family to the family. */
+function WerklijstLink(props: { item: WerklijstItem }) {
+  const { item } = props;
+  if (isPersoon(item)) {
+    return (
+      <Link href={`/gezinnen/${item.gezinId}/leden/${String(item.persoonId)}/zorg`}>
+        {String(item.voornaam)} {typeof item.achternaam === 'string' ? item.achternaam : ''}
+      </Link>
+    );
+  }
+  if (item.gezinId) return <Link href={`/gezinnen/${item.gezinId}`}>Gezin {item.naam}</Link>;
+  return <strong>{item.naam}</strong>;
+}
+
 function details(item: WerklijstItem): string {
+  const inLink = isPersoon(item) ? ['voornaam', 'achternaam'] : [];
   return Object.entries(item)
-    .filter(([key, value]) => key !== 'naam' && !/Id$|revision|position/.test(key) && value != null)
+    .filter(([key]) => key !== 'naam' && !inLink.includes(key))
+    .filter(([key, value]) => !/Id$|revision|position/.test(key) && value != null)
     .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
     .map(([key, value]) => {
       const text =
@@ -149,11 +168,7 @@ function Werklijst(props: { pad: string; titel: string; leeg: string }) {
             <ul class="plain">
               {items.map((item) => (
                 <li>
-                  {item.gezinId ? (
-                    <Link href={`/gezinnen/${item.gezinId}`}>Gezin {item.naam}</Link>
-                  ) : (
-                    <strong>{item.naam}</strong>
-                  )}
+                  <WerklijstLink item={item} />
                   <div class="muted small">{details(item)}</div>
                 </li>
               ))}
