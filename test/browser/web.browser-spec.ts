@@ -342,7 +342,10 @@ describe('web app (browser)', () => {
       .filter({ hasText: /is gedownload/ })
       .waitFor();
     await logout();
-    // After logout a deep link leads to the login page, with nothing of the session left.
+    // Back after logout shows no figures from before, and a deep link leads to the login page.
+    await page.goBack();
+    await h1('Inloggen').waitFor();
+    expect(await page.getByRole('heading', { name: 'Monitoring jeugdhulp' }).count()).toBe(0);
     await page.goto(`${t.url}/dashboard`);
     await h1('Inloggen').waitFor();
   });

@@ -93,7 +93,7 @@ describe('web app routes (e2e)', () => {
       const res = await t.http().get(path).expect(200);
       expect(res.text).toContain('<title>Gezinsplan</title>');
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['cache-control']).toBe('no-store');
     }
     const asset = await t.http().get('/assets/app-abc123.js').expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');

@@ -33,6 +33,8 @@ export interface Ik {
  */
 const TOKEN_KEY = 'gezinsplan.token';
 
+export const hasSession = (): boolean => sessionStorage.getItem(TOKEN_KEY) !== null;
+
 export function restoreToken(): boolean {
   const stored = sessionStorage.getItem(TOKEN_KEY);
   setToken(stored);

@@ -29,7 +29,7 @@ export function serveWebApp(app: INestApplication, config: AppConfig): boolean {
         // Vite puts a content hash in every asset's name: it never changes under that name.
         res.setHeader(
           'Cache-Control',
-          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-store',
         );
       },
     }),
@@ -37,7 +37,8 @@ export function serveWebApp(app: INestApplication, config: AppConfig): boolean {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATH.test(req.path)) return next();
     headers(res);
-    res.setHeader('Cache-Control', 'no-cache');
+    // Not kept either: a page restored from the back/forward cache after logout would show data.
+    res.setHeader('Cache-Control', 'no-store');
     res.sendFile(index);
   });
   return true;
