@@ -110,6 +110,8 @@ describe('web app (browser)', () => {
     await h1('Plan van gezin Jansen bewerken').waitFor();
     await page.getByText('U bewerkt versie 1. Opslaan maakt versie 2.').waitFor();
     await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    // The keyboard goes on in the new goal.
+    await page.waitForFunction(() => document.activeElement?.id === 'doel-2-persoon');
     await page.getByLabel('Voor wie').nth(2).selectOption({ label: 'Daan Jansen' });
     await page.getByLabel('Leefgebied').nth(2).selectOption({ label: 'Vrije tijd' });
     await page.getByLabel('Doel', { exact: true }).nth(2).fill('Daan gaat naar de voetbalclub');

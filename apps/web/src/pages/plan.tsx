@@ -128,6 +128,8 @@ export function PlanPage(props: { gezinId: string }) {
   }
 
   const wijzig = (update: Partial<Plan>) => setPlan({ ...plan, ...update });
+  /** After adding a row, the keyboard goes on in it (once it is drawn). */
+  const focusOp = (id: string) => setTimeout(() => document.getElementById(id)?.focus());
   const wijzigDoel = (i: number, update: Partial<Doel>) =>
     wijzig({ doelen: plan.doelen.map((d, j) => (j === i ? { ...d, ...update } : d)) });
   const wijzigAfspraak = (i: number, update: Partial<Afspraak>) =>
@@ -337,7 +339,7 @@ export function PlanPage(props: { gezinId: string }) {
           <button
             type="button"
             class="secondary"
-            onClick={() =>
+            onClick={() => {
               wijzig({
                 doelen: [
                   ...plan.doelen,
@@ -351,8 +353,9 @@ export function PlanPage(props: { gezinId: string }) {
                     omschrijving: '',
                   },
                 ],
-              })
-            }
+              });
+              focusOp(`doel-${plan.doelen.length}-persoon`);
+            }}
           >
             Doel toevoegen
           </button>
@@ -428,7 +431,7 @@ export function PlanPage(props: { gezinId: string }) {
           <button
             type="button"
             class="secondary"
-            onClick={() =>
+            onClick={() => {
               wijzig({
                 afspraken: [
                   ...plan.afspraken,
@@ -444,8 +447,9 @@ export function PlanPage(props: { gezinId: string }) {
                     doelId: null,
                   },
                 ],
-              })
-            }
+              });
+              focusOp(`afspraak-${plan.afspraken.length}-wie`);
+            }}
           >
             Afspraak toevoegen
           </button>

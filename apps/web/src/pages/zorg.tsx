@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, describe, get, send } from '../api';
 import type { Ik } from '../auth';
 import {
@@ -206,6 +206,8 @@ function ActieFormulier(props: {
   const [toelichting, setToelichting] = useState('');
   const [tot, setTot] = useState('');
   const [fout, setFout] = useState<string | null>(null);
+  // The form opens where the keyboard is: its first field takes the focus.
+  useEffect(() => document.getElementById('actie-datum')?.focus(), []);
   const titel = {
     start: `Start van de zorg vastleggen (${t.toewijzingsnummer})`,
     stop: `Stop van de zorg vastleggen (${t.toewijzingsnummer})`,
