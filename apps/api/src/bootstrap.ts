@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { problemFor, sendProblem } from './common/problem';
 import { createValidationPipe } from './common/validation';
 import type { Clock } from './infrastructure/tokens';
+import { noStoreForApi, serveWebApp } from './web/static';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   app.enableShutdownHooks();
   // Our ETag is the stream version; Express's body hashes would be mistaken for one.
   app.set('etag', false);
+  noStoreForApi(app);
   app.use(express.json({ limit: '256kb' }), bodyParserProblems);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -33,6 +35,11 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
     ],
   });
   app.useGlobalPipes(createValidationPipe());
+  if (!serveWebApp(app, config)) {
+    app
+      .get(Logger)
+      .warn(`No web app in ${config.webDir} (npm run build builds it): serving the API only.`);
+  }
 
   const document = describeRoles(
     SwaggerModule.createDocument(
