@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,6 +12,7 @@ import { Public, signDevToken } from '@app/access';
 import type { AppConfig } from '@app/config';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { DEV_GEBRUIKERS, DevGebruiker } from './dev-gebruikers';
+import { DevGebruikers, DevToken } from './dto/web.responses';
 
 const DEV_USER_IDS = DEV_GEBRUIKERS.map((gebruiker) => gebruiker.userId);
 
@@ -34,7 +36,10 @@ export class DevTokensController {
 
   @Get('gebruikers')
   @ApiOperation({ summary: 'The development users (AUTH_MODE=dev only; 404 otherwise)' })
-  @ApiOkResponse({ description: 'The fixed list of demo users and their roles' })
+  @ApiOkResponse({
+    description: 'The fixed list of demo users and their roles',
+    type: DevGebruikers,
+  })
   gebruikers(): { items: readonly DevGebruiker[] } {
     this.onlyInDevMode();
     return { items: DEV_GEBRUIKERS };
@@ -46,7 +51,8 @@ export class DevTokensController {
     summary: 'A development token for one of the demo users (AUTH_MODE=dev only; 404 otherwise)',
     description: 'Valid for 8 hours, signed with the key in DATA_DIR, as `npm run token` does.',
   })
-  @ApiOkResponse({ description: 'The bearer token and the user it is for' })
+  @ApiOkResponse({ description: 'The bearer token and the user it is for', type: DevToken })
+  @ApiBadRequestResponse({ description: 'Not one of the demo users; `errors` names userId' })
   async token(
     @Body() { userId }: DevTokenDto,
   ): Promise<{ token: string; verlooptOver: number; gebruiker: DevGebruiker }> {

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ROLES, Role, Roles } from '@app/access';
 import { kalenderdatum } from '@app/domain';
 import { ConsistencyQuery } from '../common/dto';
+import { ReadRoute } from '../common/read-route';
 import { ReadYourWrites } from '../common/read-your-writes';
 import { PraktijkenQueries } from '@app/projections';
 import { CLOCK, Clock } from '../infrastructure/tokens';
+import { Ik as IkResponse } from './dto/web.responses';
 
 export interface Ik {
   userId: string;
@@ -20,7 +22,6 @@ export interface Ik {
 
 /** Who the caller is, as the web app shows it and picks its screens by. */
 @ApiTags('web')
-@ApiBearerAuth()
 @Roles(...ROLES)
 @Controller('ik')
 export class IkController {
@@ -31,8 +32,11 @@ export class IkController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Me: name, roles, team lead or not, today, and my practice' })
-  @ApiOkResponse({ description: 'From the token; the practice from the read models' })
+  @ReadRoute({
+    summary: 'Me: name, roles, team lead or not, today, and my practice',
+    type: IkResponse,
+    answer: 'From the token; the practice from the read models',
+  })
   async get(
     @Query() { minPosition }: ConsistencyQuery,
     @CurrentPrincipal() principal: Principal,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/access';
 import type { AppConfig, AuthMode } from '@app/config';
 import { APP_CONFIG } from '../infrastructure/tokens';
+import { WebConfig as WebConfigResponse } from './dto/web.responses';
 
 export interface WebConfig {
   authMode: AuthMode;
@@ -21,6 +22,7 @@ export class WebConfigController {
   @ApiOperation({ summary: 'How the web app signs in: development users or OpenID Connect' })
   @ApiOkResponse({
     description: 'The authentication mode and, with oidc, issuer, client and scopes',
+    type: WebConfigResponse,
   })
   get(): WebConfig {
     const { auth } = this.config;
