@@ -132,7 +132,7 @@ describe('monitoring (e2e)', () => {
         });
       }
     }
-  });
+  }, 30_000);
   afterAll(() => t.close());
 
   it('counts the episodes active in a period under disclosure control, and says what it withheld', async () => {

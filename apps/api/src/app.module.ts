@@ -13,6 +13,7 @@ import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { VerwijderingModule } from './verwijdering/verwijdering.module';
 import { WebModule } from './web/web.module';
 import { ZorgModule } from './zorg/zorg.module';
 import { Clock } from './infrastructure/tokens';
@@ -47,6 +48,7 @@ export class AppModule {
         ZorgModule,
         ConsultatiesModule,
         MonitoringModule,
+        VerwijderingModule,
         WebModule,
       ],
       controllers: [HealthController],

@@ -1,9 +1,13 @@
-import { Command, Option } from 'commander';
+import { randomUUID } from 'node:crypto';
+import { Argument, Command, Option } from 'commander';
 import { ROLES, Role, signDevToken } from '@app/access';
 import { loadConfig } from '@app/config';
-import { createEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, openReadModels } from '@app/projections';
+import { DeciderStore, createEventStore } from '@app/event-store';
+import { VERZOEKERS, Verzoeker, kalenderdatum } from '@app/domain';
+import { ALL_PROJECTIONS, ProjectionRunner, Shredder, openReadModels } from '@app/projections';
 import { assignRecordKeys } from './record-keys';
+import { versleutelBestaande } from './versleutel-bestaande';
+import { VerwijderingCommands } from '../../api/src/verwijdering/verwijdering.commands';
 
 /** Operator commands: `npm run cli -- --help`. Configured by the same environment as the API. */
 const program = new Command('gezinsplan-cli').description(
@@ -76,6 +80,109 @@ program
         dryRun
           ? `${personen} persons without a record key`
           : `record keys given to ${personen} persons`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+/** Erasure and retention with the store, the read models and the shredder of this environment. */
+async function withVerwijdering<T>(
+  run: (commands: VerwijderingCommands) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const store = createEventStore(config);
+  const readModels = openReadModels(config);
+  try {
+    const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, {
+      onError: (name, error) => console.error(`projection ${name}: ${error.message}`),
+    });
+    const shredder = new Shredder(store.keys, runner, readModels, false);
+    return await run(
+      new VerwijderingCommands(new DeciderStore(store, () => new Date()), store, shredder),
+    );
+  } finally {
+    readModels.close();
+    await store.close();
+  }
+}
+
+program
+  .command('erase')
+  .description(
+    "Grant a request to destroy a person's or a family's data (Jeugdwet 7.3.9, AVG art. 17): " +
+      'destroys its key and rebuilds the read models (a refusal: POST /api/v1/beheer/verwijderverzoeken)',
+  )
+  .addArgument(new Argument('<soort>', 'whose data').choices(['persoon', 'gezin']))
+  .argument('<id>', 'the persoonId or gezinId')
+  .addOption(new Option('--verzoeker <wie>', 'who asked').choices(VERZOEKERS).makeOptionMandatory())
+  .requiredOption('--ontvangen <datum>', 'when the request came in (YYYY-MM-DD)')
+  .option('--door <userId>', 'who decided (user id)', 'beheer-cli')
+  .action(
+    async (
+      soort: 'persoon' | 'gezin',
+      id: string,
+      options: { verzoeker: Verzoeker; ontvangen: string; door: string },
+    ) => {
+      await withVerwijdering(async (commands) => {
+        const verzoekId = randomUUID();
+        await commands.decide(
+          {
+            verzoekId,
+            dossier: { soort, id },
+            verzoeker: options.verzoeker,
+            ontvangenOp: options.ontvangen,
+            datum: kalenderdatum(new Date()),
+            besluit: { soort: 'toegewezen' },
+            door: options.door,
+          },
+          {
+            actor: { userId: options.door, role: 'beheer' },
+            correlationId: `erase-${verzoekId}`,
+            causationId: null,
+          },
+        );
+        console.log(`erased ${soort} ${id} (verzoek ${verzoekId})`);
+      });
+    },
+  );
+
+program
+  .command('retention')
+  .description(
+    'List and shred the files (persons, families, consultations) whose last change is older ' +
+      'than the retention term (Jeugdwet 7.3.8)',
+  )
+  .option('--dry-run', 'only list them')
+  .option('--years <n>', 'the term in years (default: RETENTIE_JAREN, 20)')
+  .action(async (options: { dryRun?: boolean; years?: string }) => {
+    const jaren = options.years === undefined ? loadConfig().retentie.jaren : Number(options.years);
+    if (!Number.isInteger(jaren) || jaren < 1)
+      throw new Error('--years must be a whole number >= 1');
+    const dryRun = options.dryRun ?? false;
+    const verlopen = await withVerwijdering((commands) => commands.retentie(jaren, dryRun));
+    for (const { dossier, laatsteWijziging } of verlopen) {
+      console.log(`${dossier.soort} ${dossier.id}  last change ${laatsteWijziging}`);
+    }
+    console.log(
+      `${verlopen.length} files older than ${jaren} years${dryRun ? ' (dry run: nothing shredded)' : ' shredded'}`,
+    );
+  });
+
+program
+  .command('encrypt-existing')
+  .description(
+    'One-off migration: encrypt the personal fields of events written before encryption ' +
+      '(SQLite log; rewrites those fields in place and compacts the file; see ADR 0015)',
+  )
+  .option('--dry-run', 'only count them')
+  .action(async (options: { dryRun?: boolean }) => {
+    const dryRun = options.dryRun ?? false;
+    const store = createEventStore(loadConfig());
+    try {
+      const { events } = await versleutelBestaande(store, { dryRun });
+      console.log(
+        dryRun ? `${events} events with plain personal fields` : `${events} events encrypted`,
       );
     } finally {
       await store.close();

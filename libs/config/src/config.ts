@@ -34,6 +34,13 @@ export interface AppConfig {
   maxProjectionLag: number;
   /** How many BSN lookups one user may do in any 60 minutes (a consultation with consent). */
   bsnOpvragingenPerUur: number;
+  /** The data keys (crypto-shredding, ADR 0015): apart from the log, backed up apart from it. */
+  keysFile: string;
+  /**
+   * Retention (Jeugdwet 7.3.8): files whose last change is older than `jaren` are shredded by a
+   * run every `intervalUren` hours in the service (0: no scheduled run; the default under jest).
+   */
+  retentie: { jaren: number; intervalUren: number };
 }
 
 export class ConfigError extends Error {
@@ -86,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxWaitForPositionMs: integer(env, 'MAX_WAIT_FOR_POSITION_MS', 5000),
     maxProjectionLag: integer(env, 'MAX_PROJECTION_LAG', 10000),
     bsnOpvragingenPerUur: bsnOpvragingenPerUur(env),
+    keysFile: resolve(
+      env.KEYS_FILE || join(resolve(env.DATA_DIR ?? join(process.cwd(), 'data')), 'keys.sqlite'),
+    ),
+    retentie: {
+      jaren: integer(env, 'RETENTIE_JAREN', 20),
+      intervalUren: integer(env, 'RETENTIE_INTERVAL_UREN', nodeEnv === 'test' ? 0 : 24),
+    },
   };
 }
 

@@ -4,3 +4,7 @@ export * from './decider-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './create-event-store';
 export * from './upcasting';
+export * from './versleuteling/key-store';
+export * from './versleuteling/veldversleuteling';
+export * from './versleuteling/versleutelende-event-store';
+export * from './versleuteling/retentie';

@@ -274,14 +274,19 @@ export class ProjectionRunner {
   /** Runs every projection until it has caught up with the log, then stops (CLI and tests). */
   async runUntilCaughtUp(): Promise<void> {
     this.start();
-    await new Promise<void>((resolve) => {
+    await this.caughtUp();
+    await this.stop();
+  }
+
+  /** Resolves once every running projection has read everything that was in the log. */
+  caughtUp(): Promise<void> {
+    return new Promise<void>((resolve) => {
       const check = (): void => {
         if ([...this.workers.values()].every((w) => w.caughtUp)) resolve();
         else setTimeout(check, 20);
       };
       check();
     });
-    await this.stop();
   }
 
   /** The checkpoints on file, without starting anything (for `projections status`). */

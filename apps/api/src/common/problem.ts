@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { NotAllowed, NotFound, RuleViolation, TooManyRequests } from '@app/domain';
-import { ConflictError } from '@app/event-store';
+import { ConflictError, GegevensVerwijderdError } from '@app/event-store';
 
 /** One invalid input: `field` names it (a body path like `leden[0].geboortedatum`, a header, a query). */
 export interface FieldError {
@@ -62,6 +62,7 @@ const TITLES: Record<number, [string, string]> = {
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
   409: ['conflict', 'Conflict'],
+  410: ['gone', 'Data erased'],
   413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['rule-violation', 'Refused by a business rule'],
@@ -100,6 +101,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ProblemException) return { ...error.problem };
     if (error instanceof RuleViolation) return problemFor(422, error.message);
     if (error instanceof NotFound) return problemFor(404, error.message);
+    if (error instanceof GegevensVerwijderdError) {
+      return problemFor(410, 'De gegevens van dit dossier zijn verwijderd; er komt niets bij.');
+    }
     if (error instanceof NotAllowed) return problemFor(403, error.message);
     if (error instanceof TooManyRequests) return problemFor(429, error.message);
     if (error instanceof ConflictError) {

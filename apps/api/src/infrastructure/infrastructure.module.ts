@@ -9,7 +9,13 @@ import {
 } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { ProcessingLog, TokenVerifier } from '@app/access';
-import { DeciderStore, EventStore, createEventStore } from '@app/event-store';
+import {
+  DeciderStore,
+  EventStore,
+  KeyStore,
+  VersleutelendeEventStore,
+  createEventStore,
+} from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
@@ -97,6 +103,12 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: EventStore, useFactory: () => createEventStore(config, clock) },
+        // The data keys of the encryption of personal fields (ADR 0015); closed with the store.
+        {
+          provide: KeyStore,
+          inject: [EventStore],
+          useFactory: (store: VersleutelendeEventStore) => store.keys,
+        },
         { provide: ReadModelDatabase, useFactory: () => openReadModels(config) },
         {
           provide: ProjectionRunner,
@@ -127,6 +139,7 @@ export class InfrastructureModule {
         APP_CONFIG,
         CLOCK,
         EventStore,
+        KeyStore,
         ReadModelDatabase,
         ProjectionRunner,
         DeciderStore,

@@ -248,6 +248,25 @@ export class SqliteEventStore extends EventStore {
     };
   }
 
+  /**
+   * Only for the one-off migration to encrypted personal fields (ADR 0015): replaces the data of
+   * stored events, in one transaction; ids, positions and revisions stay. Call `compact` after.
+   */
+  replaceData(updates: readonly { position: Position; data: Record<string, unknown> }[]): void {
+    const update = this.db.prepare<[string, bigint]>(
+      'UPDATE events SET data = ? WHERE position = ?',
+    );
+    this.db.transaction(() => {
+      for (const { position, data } of updates) update.run(JSON.stringify(data), position);
+    })();
+  }
+
+  /** Rewrites the file without free pages and empties the WAL: replaced data leaves no copy. */
+  compact(): void {
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   close(): Promise<void> {
     this.appended.emit('append');
     this.db.close();

@@ -1,0 +1,2 @@
+export * from './persoonlijke-velden';
+export * from './verwijderverzoek';
