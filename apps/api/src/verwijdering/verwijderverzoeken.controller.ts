@@ -1,19 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { Besluit } from '@app/domain';
 import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
-import { IDEMPOTENCY_KEY_HEADER } from '../common/headers';
 import { Written } from '../common/http-results';
+import { WriteRoute } from '../common/write-route';
 import { DecideVerwijderverzoekDto } from './dto/verwijderverzoek.dto';
 import { VerwijderingCommands } from './verwijdering.commands';
 
@@ -22,29 +13,30 @@ import { VerwijderingCommands } from './verwijdering.commands';
  * (beheer): the role that keeps the processing log and reference data and sees no case content.
  */
 @ApiTags('beheer')
-@ApiBearerAuth()
 @Roles('beheer')
 @Controller('beheer/verwijderverzoeken')
 export class VerwijderverzoekenController {
   constructor(private readonly commands: VerwijderingCommands) {}
 
   @Post()
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Record the decision on a request to destroy a person’s or a family’s data',
     description:
-      'Role beheer. Granted: the data key of the file is destroyed and every read model is ' +
-      'rebuilt before the answer; the person’s (or family’s) data then reads "gegevens ' +
-      'verwijderd" (a BSN or birth date: null) everywhere, backups of the log included, while ' +
-      'timelines keep their entries and the monitoring its counts. Refused: with the legal ' +
-      'ground and an explanation. One decision per request; a file erased before cannot be ' +
-      'erased again (422); nothing new can be written about an erased file (410).',
-  })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Decided; Location and X-Log-Position are set' })
-  @ApiNotFoundResponse({ description: 'No person or family with this id' })
-  @ApiConflictResponse({ description: 'Another decision on this request came first' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Decision in the future or before the request; erased already; no explanation',
+      'Granted: the data key of the file is destroyed and every read model is rebuilt before ' +
+      'the answer; the person’s (or family’s) data then reads "gegevens verwijderd" (a BSN or ' +
+      'birth date: null) everywhere, backups of the log included, while timelines keep their ' +
+      'entries and the monitoring its counts. Refused: with the legal ground and an ' +
+      'explanation. One decision per request; nothing new can be written about an erased file ' +
+      '(410 Gone on every later write about it).',
+    status: 201,
+    ifMatch: 'none',
+    ids: ['verzoekId'],
+    answer: 'Decided; the body also names the decision (besluit)',
+    location: true,
+    refusals: {
+      404: 'No person or family with this id',
+      422: 'A decision in the future or before the request; erased already; no explanation',
+    },
   })
   async decide(
     @Body() body: DecideVerwijderverzoekDto,
