@@ -3,6 +3,7 @@ import { ROLES, Role, signDevToken } from '@app/access';
 import { loadConfig } from '@app/config';
 import { createEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, openReadModels } from '@app/projections';
+import { ijwImport, samenvatting } from './ijw-import';
 import { assignRecordKeys } from './record-keys';
 
 /** Operator commands: `npm run cli -- --help`. Configured by the same environment as the API. */
@@ -80,6 +81,21 @@ program
     } finally {
       await store.close();
     }
+  });
+
+program
+  .command('ijw')
+  .description('iJw and iWmo messages (release 3.x)')
+  .command('import')
+  .description(
+    'Import JW301/305/307/315/317 and WMO301/305/307/315/317 messages: a file, or every .xml ' +
+      'file of a folder; prints a summary and every refusal with its reason and element',
+  )
+  .argument('<path>', 'an XML file or a folder of them')
+  .option('--user <id>', 'who imports, in the events and the processing log', 'cli:ijw-import')
+  .action(async (path: string, options: { user: string }) => {
+    const uitkomsten = await ijwImport(path, options);
+    console.log(samenvatting(uitkomsten));
   });
 
 program

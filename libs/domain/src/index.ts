@@ -14,3 +14,4 @@ export * from './consultatie';
 export * from './verwerkingslog';
 export * from './programma';
 export * from './verhaal';
+export * from './ijw';
