@@ -11,6 +11,7 @@ import { ProblemFilter } from './common/problem';
 import { ConsultatiesModule } from './consultaties/consultaties.module';
 import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './import/import.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { WebModule } from './web/web.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ZorgModule,
         ConsultatiesModule,
         MonitoringModule,
+        ImportModule,
         WebModule,
       ],
       controllers: [HealthController],
