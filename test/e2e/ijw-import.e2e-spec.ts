@@ -12,6 +12,7 @@ describe('POST /import/ijw', () => {
   let beheer: string;
   let koppeling: string;
   let persoonId: string;
+  let geparktOp: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const post = (body: object, token = koppeling) =>
     t.http().post(`${API}/import/ijw`).set(auth(token)).send(body);
@@ -126,5 +127,55 @@ describe('POST /import/ijw', () => {
   it('puts a message about an unknown client on the worklist to link', async () => {
     const res = await post({ berichten: [bericht('jw301-onbekende-client.xml')] }).expect(200);
     expect(res.body.uitkomsten[0]).toMatchObject({ uitkomst: 'accepted', teKoppelen: true });
+    geparktOp = res.body.uitkomsten[0].positie;
   });
+
+  it('lets the contact person link a waiting message to a person, then applies it', async () => {
+    const lijst = await t
+      .http()
+      .get(`${API}/import/ijw/te-koppelen?minPosition=${geparktOp}`)
+      .set(auth(anna))
+      .expect(200);
+    expect(lijst.body).toEqual([
+      expect.objectContaining({ soort: 'JW301', bsn: '222333443', naam: 'Bakker' }),
+    ]);
+    const berichtId = lijst.body[0].berichtId as string;
+    const created = await t
+      .http()
+      .post(`${API}/gezinnen`)
+      .set(auth(anna))
+      .send({
+        naam: 'Bakker',
+        leden: [
+          { rol: 'jeugdige', voornaam: 'Sanne', achternaam: 'Bakker', geboortedatum: '2011-06-15' },
+        ],
+      })
+      .expect(201);
+    const gezin = await t
+      .http()
+      .get(`${API}/gezinnen/${created.body.gezinId}?minPosition=${created.body.position}`)
+      .set(auth(anna))
+      .expect(200);
+    const bakker = gezin.body.leden[0].persoonId as string;
+    const url = `${API}/import/ijw/te-koppelen/${berichtId}/koppeling`;
+
+    const bram = await t.token('contactpersoon', 'u-bram', 'Bram');
+    await t.http().post(url).set(auth(bram)).send({ persoonId: bakker }).expect(404);
+    await t.http().post(url).set(auth(koppeling)).send({ persoonId: bakker }).expect(403);
+    const anders = await t.http().post(url).set(auth(anna)).send({ persoonId }).expect(422);
+    expect(anders.body.detail).toMatch(/ander BSN/);
+
+    const gekoppeld = await t.http().post(url).set(auth(anna)).send({ persoonId: bakker });
+    expect(gekoppeld.status).toBe(200);
+    expect(gekoppeld.body.toegepast).toMatchObject({ soort: 'JW301', uitkomst: 'accepted' });
+    await t.http().post(url).set(auth(anna)).send({ persoonId: bakker }).expect(422);
+    const zorg = await t
+      .http()
+      .get(`${API}/personen/${bakker}/zorg?minPosition=${gekoppeld.body.toegepast.positie}`)
+      .set(auth(anna))
+      .expect(200);
+    expect(JSON.stringify(zorg.body)).toContain('T2025-0002');
+    const leeg = await t.http().get(`${API}/import/ijw/te-koppelen`).set(auth(anna)).expect(200);
+    expect(leeg.body).toEqual([]);
+  }, 30000);
 });

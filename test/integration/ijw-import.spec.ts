@@ -14,7 +14,9 @@ import {
   ProjectionRunner,
   ReadModelDatabase,
   ToegangQueries,
+  TeKoppelenQueries,
   gezinnenProjection,
+  teKoppelenProjection,
 } from '@app/projections';
 import type { RequestCommandContext } from '../../apps/api/src/common/command-context';
 import { GezinCommands } from '../../apps/api/src/gezinnen/gezin.commands';
@@ -265,6 +267,10 @@ describe('IjwImport', () => {
     expect(eerste).toMatchObject({ uitkomst: 'accepted', teKoppelen: true, feiten: 1 });
     const [tweede] = await importeer('jw301-onbekende-client.xml');
     expect(tweede).toMatchObject({ uitkomst: 'duplicate', teKoppelen: true, feiten: 0 });
+    await new ProjectionRunner(store, readModels, [teKoppelenProjection]).runUntilCaughtUp();
+    expect(new TeKoppelenQueries(readModels.db).lijst()).toEqual([
+      expect.objectContaining({ soort: 'JW301', bsn: '222333443', naam: 'Bakker' }),
+    ]);
   });
 
   it('turns a change request for a later end into an extension, granted by the next JW301', async () => {

@@ -111,13 +111,44 @@ export class IjwImport {
   }
 
   /**
-   * Applies a parked message to the person it was linked to: the same reading and mapping as an
-   * import, for that person.
+   * A contact person links a parked message to a person of a family they write (the rule is the
+   * decider's), and its facts are then applied to that person's dossier: the same reading and
+   * mapping as an import. The link stays when applying is refused; the outcome says why.
    */
-  async pasToe(xml: string, persoonId: string, afzender: ImportAfzender): Promise<BerichtUitkomst> {
+  async koppel(
+    berichtId: string,
+    persoonId: string,
+    bsnVanPersoon: string | null,
+    afzender: ImportAfzender,
+  ): Promise<{ position: bigint | null; toegepast: BerichtUitkomst }> {
+    const { toegang } = this.toegang.totPersoon(persoonId, afzender.principal.userId);
+    const gekoppeld = await this.deciders.handle(
+      ijwBerichtStreamId(berichtId),
+      ijwBerichtDecider,
+      {
+        type: 'LinkIjwBericht',
+        persoonId,
+        toegang,
+        bsnVanPersoon,
+        door: afzender.principal.userId,
+      },
+      {
+        actor: { userId: afzender.principal.userId, role: 'contactpersoon' },
+        correlationId: afzender.correlationId,
+        causationId: afzender.correlationId,
+      },
+    );
     const referentiedata = (await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider))
       .state;
-    return this.bericht('gekoppeld bericht', xml, afzender, referentiedata, new Set(), persoonId);
+    const toegepast = await this.bericht(
+      'gekoppeld bericht',
+      gekoppeld.state.geparkeerd!.xml,
+      afzender,
+      referentiedata,
+      new Set(),
+      persoonId,
+    );
+    return { position: gekoppeld.position, toegepast };
   }
 
   private async bericht(
@@ -406,7 +437,9 @@ function toewijzingCommand(
     p.Einddatum ??
     weiger(i, 'Einddatum', 'een toewijzing zonder einddatum wordt nog niet ingelezen');
   const gemeente = bericht.header.Afzender;
-  const toewijzingId = deterministicUuid(`ijw-toewijzing:${gemeente}:${p.ToewijzingNummer}`);
+  const toewijzingId = deterministicUuid(
+    `ijw-toewijzing:${gemeente}:${bericht.bsn}:${p.ToewijzingNummer}`,
+  );
   const eerder = dossier.toewijzingen[toewijzingId];
   if (!eerder) {
     return {
@@ -464,7 +497,7 @@ function toewijzingCommand(
         alternatieven: [],
         nieuweToewijzing: {
           toewijzingId: deterministicUuid(
-            `ijw-toewijzing:${gemeente}:${p.ToewijzingNummer}:${einddatum}`,
+            `ijw-toewijzing:${gemeente}:${bericht.bsn}:${p.ToewijzingNummer}:${einddatum}`,
           ),
           toewijzingsnummer: p.ToewijzingNummer,
         },

@@ -16,3 +16,4 @@ export * from './monitoring/monitoring.queries';
 export * from './gezin/gezinnen.queries';
 export * from './gezin/tijdlijn.queries';
 export * from './verwerkingslog.queries';
+export * from './ijw';

@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiUnprocessableEntityResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -16,13 +18,17 @@ import {
   IsArray,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { Roles } from '@app/access';
 import { BerichtUitkomst, IjwImport } from '@app/ijw';
+import { TeKoppelenBericht, TeKoppelenQueries } from '@app/projections';
 import { CommandMeta, RequestCommandContext } from '../common/command-context';
+import { ConsistencyQuery } from '../common/dto';
+import { ReadYourWrites } from '../common/read-your-writes';
 
 export class IjwBerichtDto {
   @ApiPropertyOptional({ description: 'A name for the message in the answer (e.g. its file name)' })
@@ -48,12 +54,30 @@ export class IjwImportDto {
   berichten!: IjwBerichtDto[];
 }
 
+export class BerichtIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  berichtId!: string;
+}
+
+export class KoppelingDto {
+  @ApiProperty({ description: 'The person the message is about' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  persoonId!: string;
+}
+
 /** The messages of an iJw/iWmo exchange, for an integration (`koppeling`). */
 @ApiTags('import')
 @ApiBearerAuth()
 @Controller('import')
 export class IjwController {
-  constructor(private readonly importer: IjwImport) {}
+  constructor(
+    private readonly importer: IjwImport,
+    private readonly teKoppelen: TeKoppelenQueries,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post('ijw')
   @HttpCode(200)
@@ -82,5 +106,46 @@ export class IjwController {
       { principal: context.principal, correlationId: context.correlationId },
     );
     return { uitkomsten };
+  }
+
+  @Get('ijw/te-koppelen')
+  @Roles('contactpersoon')
+  @ApiOperation({
+    summary: 'The worklist "te koppelen": messages whose client matched nobody',
+    description:
+      'Role `contactpersoon`. Each message with the BSN, name and birth date it gives, so a ' +
+      'contact person can register the family or link the message to a person they know.',
+  })
+  @ApiOkResponse({ description: 'Oldest first' })
+  async lijst(@Query() { minPosition }: ConsistencyQuery): Promise<TeKoppelenBericht[]> {
+    await this.readYourWrites.waitFor(minPosition);
+    return this.teKoppelen.lijst();
+  }
+
+  @Post('ijw/te-koppelen/:berichtId/koppeling')
+  @HttpCode(200)
+  @Roles('contactpersoon')
+  @ApiOperation({
+    summary: 'Link a waiting message to a person, and apply its facts',
+    description:
+      'Role `contactpersoon`, who writes a family of the person (others: 404). A person known ' +
+      "by another BSN is refused (422). The message's facts are then written to the person's " +
+      'care dossier as an import would; `toegepast` is that outcome (a refusal keeps the link).',
+  })
+  @ApiOkResponse({ description: 'Linked; the outcome of applying it' })
+  @ApiNotFoundResponse({ description: 'No such waiting message, or not your person' })
+  @ApiUnprocessableEntityResponse({ description: 'Already linked, or another BSN' })
+  async koppel(
+    @Param() { berichtId }: BerichtIdParams,
+    @Body() { persoonId }: KoppelingDto,
+    @CommandMeta() context: RequestCommandContext,
+  ): Promise<{ berichtId: string; position: string | null; toegepast: BerichtUitkomst }> {
+    const { position, toegepast } = await this.importer.koppel(
+      berichtId,
+      persoonId,
+      this.teKoppelen.bsnVanPersoon(persoonId),
+      { principal: context.principal, correlationId: context.correlationId },
+    );
+    return { berichtId, position: position?.toString() ?? null, toegepast };
   }
 }
