@@ -27,6 +27,11 @@ const LAYERS = [
     'Projections build read models from events: no app, no framework, no access layer.',
   ),
   layer(
+    ['libs/ijw/**/*.ts'],
+    [...APPS, ...FRAMEWORK],
+    'The iJw import is used by the API and the CLI alike: no app, no framework.',
+  ),
+  layer(
     ['libs/statistics/**/*.ts'],
     [
       ...APPS,

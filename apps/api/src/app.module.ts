@@ -11,6 +11,7 @@ import { ProblemFilter } from './common/problem';
 import { ConsultatiesModule } from './consultaties/consultaties.module';
 import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './import/import.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { VerwijderingModule } from './verwijdering/verwijdering.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ConsultatiesModule,
         MonitoringModule,
         VerwijderingModule,
+        ImportModule,
         WebModule,
       ],
       controllers: [HealthController],

@@ -5,6 +5,7 @@ import { loadConfig } from '@app/config';
 import { DeciderStore, createEventStore } from '@app/event-store';
 import { VERZOEKERS, Verzoeker, kalenderdatum } from '@app/domain';
 import { ALL_PROJECTIONS, ProjectionRunner, Shredder, openReadModels } from '@app/projections';
+import { ijwImport, samenvatting } from './ijw-import';
 import { assignRecordKeys } from './record-keys';
 import { versleutelBestaande } from './versleutel-bestaande';
 import { VerwijderingCommands } from '../../api/src/verwijdering/verwijdering.commands';
@@ -187,6 +188,21 @@ program
     } finally {
       await store.close();
     }
+  });
+
+program
+  .command('ijw')
+  .description('iJw and iWmo messages (release 3.x)')
+  .command('import')
+  .description(
+    'Import JW301/305/307/315/317 and WMO301/305/307/315/317 messages: a file, or every .xml ' +
+      'file of a folder; prints a summary and every refusal with its reason and element',
+  )
+  .argument('<path>', 'an XML file or a folder of them')
+  .option('--user <id>', 'who imports, in the events and the processing log', 'cli:ijw-import')
+  .action(async (path: string, options: { user: string }) => {
+    const uitkomsten = await ijwImport(path, options);
+    console.log(samenvatting(uitkomsten));
   });
 
 program

@@ -1,5 +1,15 @@
-/** The roles a token can carry; every route declares which of them may call it. */
-export const ROLES = ['contactpersoon', 'jph', 'huisarts', 'beleid', 'beheer'] as const;
+/**
+ * The roles a token can carry; every route declares which of them may call it. `koppeling` is an
+ * integration that delivers the municipality's iJw/iWmo message traffic (the import).
+ */
+export const ROLES = [
+  'contactpersoon',
+  'jph',
+  'huisarts',
+  'beleid',
+  'beheer',
+  'koppeling',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role =>

@@ -15,3 +15,4 @@ export * from './verwerkingslog';
 export * from './programma';
 export * from './verhaal';
 export * from './verwijdering';
+export * from './ijw';

@@ -4,6 +4,7 @@ import type { AppConfig } from '@app/config';
 import { bsnOpvragingenProjection } from './bsn-opvragingen.projection';
 import { consultatiesProjection, praktijkenProjection } from './consultatie';
 import { gezinnenProjection } from './gezin/gezinnen.projection';
+import { teKoppelenProjection } from './ijw/te-koppelen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
 import { monitoringProjection } from './monitoring/monitoring.projection';
 import { Projection } from './projection';
@@ -21,6 +22,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   consultatiesProjection,
   bsnOpvragingenProjection,
   monitoringProjection,
+  teKoppelenProjection,
 ];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {

@@ -17,3 +17,4 @@ export * from './gezin/gezinnen.queries';
 export * from './gezin/tijdlijn.queries';
 export * from './verwerkingslog.queries';
 export * from './shredder';
+export * from './ijw';

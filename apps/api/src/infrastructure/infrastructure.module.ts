@@ -20,6 +20,7 @@ import type { Database } from 'better-sqlite3';
 import {
   ALL_PROJECTIONS,
   BsnOpvragingenQueries,
+  TeKoppelenQueries,
   ConsultatiesQueries,
   GezinnenQueries,
   PraktijkenQueries,
@@ -49,6 +50,7 @@ const QUERIES: (new (db: Database) => object)[] = [
   PraktijkenQueries,
   ConsultatiesQueries,
   BsnOpvragingenQueries,
+  TeKoppelenQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,

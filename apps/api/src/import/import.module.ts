@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ProcessingLog } from '@app/access';
+import { DeciderStore, EventStore } from '@app/event-store';
+import { IjwImport } from '@app/ijw';
+import { ToegangQueries } from '@app/projections';
+import { IjwController } from './ijw.controller';
+
+/** The import of the municipality's iJw/iWmo message traffic (issue 14). */
+@Module({
+  controllers: [IjwController],
+  providers: [
+    {
+      provide: IjwImport,
+      inject: [EventStore, DeciderStore, ToegangQueries, ProcessingLog],
+      useFactory: (
+        store: EventStore,
+        deciders: DeciderStore,
+        toegang: ToegangQueries,
+        log: ProcessingLog,
+      ) => new IjwImport(store, deciders, toegang, log),
+    },
+  ],
+})
+export class ImportModule {}

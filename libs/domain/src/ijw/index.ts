@@ -1,0 +1,2 @@
+export * from './reeks';
+export * from './ijw-bericht';

@@ -1,0 +1,517 @@
+import { Principal, ProcessingLog } from '@app/access';
+import {
+  NotAllowed,
+  NotFound,
+  REFERENTIEDATA_STREAM,
+  ReeksRefused,
+  ReferentiedataState,
+  RuleViolation,
+  ToewijzingState,
+  ZorgCommand,
+  ZorgdossierState,
+  fold,
+  ijwBerichtDecider,
+  ijwBerichtStreamId,
+  reeksDecider,
+  referentiedataDecider,
+  versieOp,
+  zorgdossierDecider,
+  zorgdossierStreamId,
+} from '@app/domain';
+import { DeciderStore, EventStore, deterministicUuid, toDomainEvent } from '@app/event-store';
+import type { ToegangQueries } from '@app/projections';
+import {
+  BERICHTSOORTEN,
+  Berichtsoort,
+  IjwBericht,
+  StartProduct,
+  StopProduct,
+  ToegewezenProduct,
+  berichtSleutel,
+  klassePad,
+} from './berichten';
+import { Fout, leesBericht } from './lezen';
+
+/**
+ * What became of one message: `accepted` (its facts are written, or it waits on the worklist
+ * "te koppelen" when its client is unknown), `duplicate` (read before, or its facts are already
+ * there: nothing written), `refused` (why, and the element; nothing written).
+ */
+export interface BerichtUitkomst {
+  /** Where the message came from (a file name, or its place in a request). */
+  bron: string;
+  soort: Berichtsoort | null;
+  /** Kind, sender, identification and date of the message, when it could be read. */
+  sleutel: string | null;
+  uitkomst: 'accepted' | 'duplicate' | 'refused';
+  reden: string | null;
+  pad: string | null;
+  /** The client's BSN matched nobody: the message waits for a contact person to link it. */
+  teKoppelen: boolean;
+  /** How many events the message wrote. */
+  feiten: number;
+  /** The log position of its last event, for a read that must see it (`minPosition`). */
+  positie: string | null;
+}
+
+export interface ImportAfzender {
+  principal: Principal;
+  correlationId: string;
+}
+
+/** The role imports act under, in the events' envelope. */
+export const KOPPELING_ROL = 'koppeling';
+
+const kaderTekst = (soort: Berichtsoort) => BERICHTSOORTEN[soort].kader;
+
+class Weigering extends Error {
+  constructor(readonly fout: Fout) {
+    super(fout.reden);
+  }
+}
+
+/**
+ * The import of iJw and iWmo messages: read and validate each, match its client by BSN, map its
+ * product classes to the care commands of the person's dossier (ZorgCommand), and write them down
+ * the one command path (DeciderStore), all of one message in one append. Used by the API
+ * (`POST /import/ijw`) and the CLI (`ijw import`).
+ */
+export class IjwImport {
+  constructor(
+    private readonly store: EventStore,
+    private readonly deciders: DeciderStore,
+    private readonly toegang: ToegangQueries,
+    private readonly processingLog: ProcessingLog,
+  ) {}
+
+  /**
+   * Imports messages in order. Matching a client by BSN is a read of the family's personal data:
+   * the families matched are logged once per call, as one read by the sender.
+   */
+  async importeer(
+    berichten: readonly { bron: string; xml: string }[],
+    afzender: ImportAfzender,
+    opVoortgang?: (klaar: number) => void,
+  ): Promise<BerichtUitkomst[]> {
+    const referentiedata = (await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider))
+      .state;
+    const gezinnen = new Set<string>();
+    const uitkomsten: BerichtUitkomst[] = [];
+    for (const { bron, xml } of berichten) {
+      uitkomsten.push(await this.bericht(bron, xml, afzender, referentiedata, gezinnen));
+      opVoortgang?.(uitkomsten.length);
+    }
+    await this.processingLog.recordRead({
+      principal: afzender.principal,
+      gezinIds: [...gezinnen],
+      what: 'ijw-import: koppeling op BSN',
+      correlationId: afzender.correlationId,
+    });
+    return uitkomsten;
+  }
+
+  /**
+   * A contact person links a parked message to a person of a family they write (the rule is the
+   * decider's), and its facts are then applied to that person's dossier: the same reading and
+   * mapping as an import. The link stays when applying is refused; the outcome says why.
+   */
+  async koppel(
+    berichtId: string,
+    persoonId: string,
+    bsnVanPersoon: string | null,
+    afzender: ImportAfzender,
+  ): Promise<{ position: bigint | null; toegepast: BerichtUitkomst }> {
+    const { toegang } = this.toegang.totPersoon(persoonId, afzender.principal.userId);
+    const gekoppeld = await this.deciders.handle(
+      ijwBerichtStreamId(berichtId),
+      ijwBerichtDecider,
+      {
+        type: 'LinkIjwBericht',
+        persoonId,
+        toegang,
+        bsnVanPersoon,
+        door: afzender.principal.userId,
+      },
+      {
+        actor: { userId: afzender.principal.userId, role: 'contactpersoon' },
+        correlationId: afzender.correlationId,
+        causationId: afzender.correlationId,
+      },
+    );
+    const referentiedata = (await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider))
+      .state;
+    const toegepast = await this.bericht(
+      'gekoppeld bericht',
+      gekoppeld.state.geparkeerd!.xml,
+      afzender,
+      referentiedata,
+      new Set(),
+      persoonId,
+    );
+    return { position: gekoppeld.position, toegepast };
+  }
+
+  private async bericht(
+    bron: string,
+    xml: string,
+    afzender: ImportAfzender,
+    referentiedata: ReferentiedataState,
+    gezinnen: Set<string>,
+    gekoppeldAan?: string,
+  ): Promise<BerichtUitkomst> {
+    const gelezen = leesBericht(xml);
+    const uitkomst = (
+      soort: Berichtsoort | null,
+      sleutel: string | null,
+      rest: Partial<BerichtUitkomst> & Pick<BerichtUitkomst, 'uitkomst'>,
+    ): BerichtUitkomst => ({
+      bron,
+      soort,
+      sleutel,
+      reden: null,
+      pad: null,
+      teKoppelen: false,
+      feiten: 0,
+      positie: null,
+      ...rest,
+    });
+    if (!gelezen.ok) {
+      const sleutel =
+        gelezen.soort && gelezen.header?.BerichtIdentificatie
+          ? berichtSleutel({ soort: gelezen.soort, header: gelezen.header })
+          : null;
+      return uitkomst(gelezen.soort, sleutel, { uitkomst: 'refused', ...gelezen.fout });
+    }
+    const bericht = gelezen.bericht;
+    const sleutel = berichtSleutel(bericht);
+    const berichtId = deterministicUuid(`ijw-bericht:${sleutel}`);
+    const context = {
+      actor: { userId: afzender.principal.userId, role: KOPPELING_ROL },
+      correlationId: afzender.correlationId,
+      // Every event of a message names the message: a second import finds them and writes nothing.
+      causationId: sleutel,
+    };
+
+    const persoonId = gekoppeldAan ?? this.toegang.persoonMetBsn(bericht.bsn);
+    if (persoonId === null) {
+      const result = await this.deciders.handle(
+        ijwBerichtStreamId(berichtId),
+        ijwBerichtDecider,
+        {
+          type: 'ParkIjwBericht',
+          berichtId,
+          sleutel,
+          soort: bericht.soort,
+          ontvangenOp: this.deciders.now().toISOString(),
+          bsn: bericht.bsn,
+          naam: bericht.naam,
+          geboortedatum: bericht.geboortedatum,
+          xml,
+        },
+        context,
+      );
+      return uitkomst(bericht.soort, sleutel, {
+        uitkomst: result.position === null ? 'duplicate' : 'accepted',
+        teKoppelen: true,
+        feiten: result.position === null ? 0 : 1,
+        positie: result.position?.toString() ?? null,
+      });
+    }
+    for (const gezinId of this.toegang.gezinnenVanPersoon(persoonId)) gezinnen.add(gezinId);
+
+    if (bericht.inhoud === 'verzoek-om-toewijzing') {
+      const result = await this.deciders.handle(
+        ijwBerichtStreamId(berichtId),
+        ijwBerichtDecider,
+        {
+          type: 'RecordIjwVerzoek',
+          berichtId,
+          sleutel,
+          soort: bericht.soort,
+          persoonId,
+          aanbiederId: bericht.header.Afzender,
+          ontvangenOp: bericht.header.BerichtIdentificatie.Dagtekening,
+          producten: bericht.producten.map((p) => ({
+            referentie: p.ReferentieAanbieder,
+            productcode: p.Product?.Code ?? null,
+            ingangsdatum: p.ToewijzingIngangsdatum,
+            einddatum: p.ToewijzingEinddatum ?? null,
+            verwijzer: { type: p.Verwijzer.Type, naam: p.Verwijzer.Naam ?? null },
+          })),
+        },
+        context,
+      );
+      return uitkomst(bericht.soort, sleutel, {
+        uitkomst: result.position === null ? 'duplicate' : 'accepted',
+        feiten: result.position === null ? 0 : 1,
+        positie: result.position?.toString() ?? null,
+      });
+    }
+
+    const streamId = zorgdossierStreamId(persoonId);
+    const recorded = await this.store.readStream(streamId);
+    if (recorded.some((event) => event.causationId === sleutel)) {
+      return uitkomst(bericht.soort, sleutel, { uitkomst: 'duplicate' });
+    }
+    const dossier = fold(zorgdossierDecider, recorded.map(toDomainEvent));
+    let commands: (ZorgCommand | null)[];
+    try {
+      commands = naarCommands(bericht, persoonId, dossier, referentiedata);
+    } catch (error) {
+      if (error instanceof Weigering) {
+        return uitkomst(bericht.soort, sleutel, { uitkomst: 'refused', ...error.fout });
+      }
+      throw error;
+    }
+    const teSchrijven = commands.filter((c): c is ZorgCommand => c !== null);
+    if (teSchrijven.length === 0) {
+      return uitkomst(bericht.soort, sleutel, { uitkomst: 'duplicate' });
+    }
+    try {
+      const before = recorded.length;
+      const result = await this.deciders.handle(
+        streamId,
+        reeksDecider(zorgdossierDecider),
+        { type: 'Reeks', commands: teSchrijven },
+        context,
+      );
+      return uitkomst(bericht.soort, sleutel, {
+        uitkomst: 'accepted',
+        feiten: result.revision + 1 - before,
+        positie: result.position?.toString() ?? null,
+      });
+    } catch (error) {
+      if (error instanceof ReeksRefused && isRefusal(error.cause)) {
+        // The index counts only the commands written; find its product class.
+        const klasse = commands.indexOf(teSchrijven[error.index]!);
+        return uitkomst(bericht.soort, sleutel, {
+          uitkomst: 'refused',
+          reden: error.message,
+          pad: klassePad(bericht.inhoud, klasse),
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+const isRefusal = (error: unknown): boolean =>
+  error instanceof RuleViolation || error instanceof NotFound || error instanceof NotAllowed;
+
+/**
+ * The care commands of a message's product classes, one per class; null for a class whose fact
+ * is already in the dossier. The import writes for the municipality's message traffic (Jeugdwet
+ * 7.4.0): its sender, with the role `koppeling`, writes the dossier of every person it matched.
+ */
+function naarCommands(
+  bericht: IjwBericht,
+  persoonId: string,
+  dossier: ZorgdossierState,
+  referentiedata: ReferentiedataState,
+): (ZorgCommand | null)[] {
+  const basis = { persoonId, toegang: 'schrijven' as const };
+  const weiger = (index: number, element: string | undefined, reden: string): never => {
+    throw new Weigering({ reden, pad: klassePad(bericht.inhoud, index, element) });
+  };
+  /** The assignment with this number whose period holds `datum`, else the latest. */
+  const toewijzing = (nummer: string, datum: string, index: number): ToewijzingState => {
+    const kandidaten = Object.values(dossier.toewijzingen)
+      .filter((t) => t.toewijzingsnummer === nummer)
+      .sort((a, b) => a.begindatum.localeCompare(b.begindatum));
+    const t =
+      kandidaten.find((k) => k.begindatum <= datum && datum <= k.einddatum) ??
+      kandidaten[kandidaten.length - 1];
+    return (
+      t ??
+      weiger(
+        index,
+        'ToewijzingNummer',
+        `er is geen toewijzing ${nummer} voor deze cliënt; de toewijzing (JW301) komt eerst`,
+      )
+    );
+  };
+
+  switch (bericht.inhoud) {
+    case 'toewijzing':
+      return bericht.producten.map((p, i) =>
+        toewijzingCommand(bericht, p, i, basis, dossier, referentiedata, weiger),
+      );
+    case 'start':
+      return bericht.producten.map((p: StartProduct, i) => {
+        const t = toewijzing(p.ToewijzingNummer, p.Begindatum, i);
+        if (p.StatusAanlevering === '1') {
+          if (t.zorgStart === p.Begindatum) return null;
+          return { ...basis, type: 'StartZorg', toewijzingId: t.toewijzingId, datum: p.Begindatum };
+        }
+        if (t.zorgStart !== p.Begindatum) {
+          weiger(i, 'Begindatum', `er is geen start op ${p.Begindatum} om te verwijderen`);
+        }
+        return {
+          ...basis,
+          type: 'CorrectZorgStart',
+          toewijzingId: t.toewijzingId,
+          datum: null,
+          reden: `${bericht.soort} verwijderd (StatusAanlevering 3)`,
+        };
+      });
+    case 'stop':
+      return bericht.producten.map((p: StopProduct, i) => {
+        const t = toewijzing(p.ToewijzingNummer, p.Begindatum, i);
+        const reden = p.RedenBeeindiging as NonNullable<ToewijzingState['zorgStop']>['reden'];
+        const zelfde = t.zorgStop?.datum === p.Einddatum && t.zorgStop.reden === reden;
+        if (p.StatusAanlevering === '1') {
+          if (zelfde) return null;
+          // The logical key of a stop holds the start it ends (TR069).
+          if (t.zorgStart !== p.Begindatum) {
+            weiger(i, 'Begindatum', `er is geen actuele start op ${p.Begindatum} om te stoppen`);
+          }
+          return {
+            ...basis,
+            type: 'StopZorg',
+            toewijzingId: t.toewijzingId,
+            datum: p.Einddatum,
+            reden,
+          };
+        }
+        if (!zelfde) {
+          weiger(
+            i,
+            'Einddatum',
+            `er is geen stop op ${p.Einddatum} met deze reden om te verwijderen`,
+          );
+        }
+        return {
+          ...basis,
+          type: 'CorrectZorgStop',
+          toewijzingId: t.toewijzingId,
+          stop: null,
+          reden: `${bericht.soort} verwijderd (StatusAanlevering 3)`,
+        };
+      });
+    case 'verzoek-om-wijziging':
+      // A change request asking for a later end date is a request for an extension.
+      return bericht.producten.map((p, i) => {
+        const t = toewijzing(p.ToewijzingNummer, p.GewensteIngangsdatum, i);
+        if (p.Einddatum === undefined || p.Einddatum <= t.einddatum) {
+          return weiger(
+            i,
+            'Einddatum',
+            `alleen een verzoek om verlenging (een einddatum na ${t.einddatum}) wordt ingelezen`,
+          );
+        }
+        const verlengingId = deterministicUuid(`ijw-verlenging:${t.toewijzingId}:${p.Einddatum}`);
+        if (dossier.verlengingen[verlengingId]) return null;
+        return {
+          ...basis,
+          type: 'RequestVerlenging',
+          verlengingId,
+          toewijzingId: t.toewijzingId,
+          aangevraagdOp: bericht.header.BerichtIdentificatie.Dagtekening,
+          aanvrager: `aanbieder ${bericht.header.Afzender}`,
+          reden: `${bericht.soort} verzoek om wijziging (reden verzoek ${bericht.redenVerzoek})`,
+          gevraagdTot: p.Einddatum,
+        };
+      });
+    case 'verzoek-om-toewijzing':
+      return [];
+  }
+}
+
+function toewijzingCommand(
+  bericht: IjwBericht & { inhoud: 'toewijzing' },
+  p: ToegewezenProduct,
+  i: number,
+  basis: { persoonId: string; toegang: 'schrijven' },
+  dossier: ZorgdossierState,
+  referentiedata: ReferentiedataState,
+  weiger: (index: number, element: string | undefined, reden: string) => never,
+): ZorgCommand | null {
+  const productcode =
+    p.Product?.Code ??
+    weiger(
+      i,
+      'Product',
+      'een toewijzing zonder productcode (alleen een categorie of budget) wordt nog niet ingelezen',
+    );
+  const einddatum =
+    p.Einddatum ??
+    weiger(i, 'Einddatum', 'een toewijzing zonder einddatum wordt nog niet ingelezen');
+  const gemeente = bericht.header.Afzender;
+  const toewijzingId = deterministicUuid(
+    `ijw-toewijzing:${gemeente}:${bericht.bsn}:${p.ToewijzingNummer}`,
+  );
+  const eerder = dossier.toewijzingen[toewijzingId];
+  if (!eerder) {
+    return {
+      ...basis,
+      type: 'RegisterToewijzing',
+      toewijzingId,
+      wettelijkKader: kaderTekst(bericht.soort),
+      productcode,
+      product: versieOp(referentiedata.producten[productcode], p.Ingangsdatum),
+      aanbiederId: bericht.header.Ontvanger,
+      aanbieder: versieOp(referentiedata.aanbieders[bericht.header.Ontvanger], p.Ingangsdatum),
+      // An assignment names no referrer; without a request for it, the municipality referred.
+      verwijzer: { type: '01', naam: null },
+      toewijzingsnummer: p.ToewijzingNummer,
+      begindatum: p.Ingangsdatum,
+      einddatum,
+      omvang: p.Omvang
+        ? {
+            hoeveelheid: Number(p.Omvang.Volume),
+            eenheid: p.Omvang.Eenheid,
+            frequentie: p.Omvang.Frequentie,
+          }
+        : null,
+    };
+  }
+  // The same number again: each JW301 holds every assignment valid from its date.
+  const keten = Object.values(dossier.toewijzingen)
+    .filter((t) => t.toewijzingsnummer === p.ToewijzingNummer)
+    .sort((a, b) => a.einddatum.localeCompare(b.einddatum));
+  const laatste = keten[keten.length - 1]!;
+  if (
+    eerder.productcode === productcode &&
+    eerder.begindatum === p.Ingangsdatum &&
+    laatste.einddatum === einddatum
+  ) {
+    return null;
+  }
+  if (
+    p.RedenWijziging === '04' &&
+    einddatum > laatste.einddatum &&
+    eerder.begindatum === p.Ingangsdatum
+  ) {
+    // An extension (herbeoordeling: verlenging): legally a new assignment from the day after.
+    const open = Object.values(dossier.verlengingen).find(
+      (v) => v.toewijzingId === laatste.toewijzingId && v.besluit === null,
+    );
+    if (open) {
+      return {
+        ...basis,
+        type: 'DecideVerlenging',
+        verlengingId: open.verlengingId,
+        besluit: 'toegekend',
+        besluitdatum: p.Toewijzingsdatum,
+        toelichting: null,
+        alternatieven: [],
+        nieuweToewijzing: {
+          toewijzingId: deterministicUuid(
+            `ijw-toewijzing:${gemeente}:${bericht.bsn}:${p.ToewijzingNummer}:${einddatum}`,
+          ),
+          toewijzingsnummer: p.ToewijzingNummer,
+        },
+      };
+    }
+    return weiger(
+      i,
+      'RedenWijziging',
+      'een verlenging zonder verzoek (JW317) wordt nog niet ingelezen; stuur eerst het verzoek',
+    );
+  }
+  return weiger(
+    i,
+    'RedenWijziging',
+    `een wijziging van toewijzing ${p.ToewijzingNummer} (reden ${p.RedenWijziging ?? 'geen'}) wordt nog niet ingelezen`,
+  );
+}

@@ -1,0 +1,3 @@
+export * from './berichten';
+export * from './lezen';
+export * from './import';

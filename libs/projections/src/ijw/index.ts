@@ -1,0 +1,2 @@
+export * from './te-koppelen.projection';
+export * from './te-koppelen.queries';

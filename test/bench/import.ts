@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProcessingLog } from '@app/access';
+import { REFERENTIEDATA_STREAM, referentiedataDecider } from '@app/domain';
+import { DeciderStore, SqliteEventStore } from '@app/event-store';
+import { IjwImport } from '@app/ijw';
+import {
+  ProjectionRunner,
+  ReadModelDatabase,
+  ToegangQueries,
+  gezinnenProjection,
+} from '@app/projections';
+import { GezinCommands } from '../../apps/api/src/gezinnen/gezin.commands';
+import { envInt, printMachine } from './support';
+
+/**
+ * iJw import throughput into the embedded store: messages per second for JW301 + JW305 + JW307
+ * of `BENCH_CLIENTS` known clients (3 messages each), then the same messages again (all
+ * duplicates). Persons and reference data are written before timing. Prints; asserts nothing.
+ */
+const CLIENTS = envInt('BENCH_CLIENTS', 1000);
+const BATCH = envInt('BENCH_BATCH', 500);
+const FIXTURES = join(__dirname, '..', 'fixtures', 'ijw');
+
+/** A valid BSN near `n` (the eleven-test), distinct per n. */
+function bsn(n: number): string {
+  for (let d = 0; ; d++) {
+    const s = String(100000000 + n * 10 + d).slice(0, 8);
+    for (let last = 0; last <= 9; last++) {
+      const v = `${s}${last}`;
+      const digits = [...v].map(Number);
+      const sum = digits.reduce((t, x, i) => t + x * (i === 8 ? -1 : 9 - i), 0);
+      if (sum !== 0 && sum % 11 === 0) return v;
+    }
+  }
+}
+
+async function main() {
+  printMachine();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const readModels = new ReadModelDatabase(join(dir, 'read-models.sqlite'));
+  try {
+    const deciders = new DeciderStore(store, () => new Date('2026-03-01T10:00:00Z'));
+    const toegang = new ToegangQueries(readModels.db);
+    const ctx = {
+      principal: {
+        userId: 'bench',
+        roles: ['contactpersoon' as const],
+        name: 'bench',
+        teamleider: false,
+      },
+      actor: { userId: 'bench', role: 'beheer' },
+      correlationId: 'bench',
+      causationId: null,
+    };
+    await deciders.handle(
+      REFERENTIEDATA_STREAM,
+      referentiedataDecider,
+      {
+        type: 'SetProductVersion',
+        productcode: '45A01',
+        geldigVanaf: '2020-01-01',
+        gegevens: {
+          categorie: '45',
+          omschrijving: 'Ambulant',
+          woonvorm: null,
+          maxDuurMaanden: 12,
+          cbsHulpvorm: '01',
+        },
+      },
+      ctx,
+    );
+    await deciders.handle(
+      REFERENTIEDATA_STREAM,
+      referentiedataDecider,
+      {
+        type: 'SetAanbiederVersion',
+        aanbiederId: '12345678',
+        naam: 'Jeugdhulp Flevoland',
+        geldigVanaf: '2020-01-01',
+      },
+      ctx,
+    );
+    const gezinnen = new GezinCommands(deciders, toegang);
+    const bsns = Array.from({ length: CLIENTS }, (_, i) => bsn(i + 1));
+    for (const [i, b] of bsns.entries()) {
+      await gezinnen.register(
+        `g-${i}`,
+        {
+          naam: `Gezin ${i}`,
+          wijk: null,
+          leden: [
+            {
+              persoonId: `p-${i}`,
+              rol: 'jeugdige',
+              gegevens: {
+                voornaam: 'Kind',
+                achternaam: `Gezin ${i}`,
+                geboortedatum: '2011-06-15',
+                bsn: b,
+              },
+            },
+          ],
+        },
+        ctx,
+      );
+    }
+    await new ProjectionRunner(store, readModels, [gezinnenProjection]).runUntilCaughtUp();
+
+    const sjabloon = (naam: string) => readFileSync(join(FIXTURES, naam), 'utf8');
+    const [toe, start, stop] = ['jw301-toewijzing.xml', 'jw305-start.xml', 'jw307-stop.xml'].map(
+      sjabloon,
+    );
+    const berichten = bsns.flatMap((b, i) => {
+      const maak = (xml: string, soort: string) => ({
+        bron: `${soort}-${i}`,
+        xml: xml
+          .replaceAll('111222333', b)
+          .replace(/(:Identificatie>)[^<]+</, `$1${soort}${i}<`)
+          .replaceAll('2025-03-03', '2025-03-10'),
+      });
+      return [maak(toe!, 'T'), maak(start!, 'S'), maak(stop!, 'P')];
+    });
+    const importer = new IjwImport(store, deciders, toegang, new ProcessingLog(deciders));
+    const afzender = {
+      principal: {
+        userId: 'bench-koppeling',
+        roles: ['koppeling' as const],
+        name: 'bench',
+        teamleider: false,
+      },
+      correlationId: 'bench-import',
+    };
+    for (const ronde of ['first import', 'again (duplicates)']) {
+      const started = process.hrtime.bigint();
+      const tellingen: Record<string, number> = {};
+      let eerste = '';
+      for (let i = 0; i < berichten.length; i += BATCH) {
+        for (const u of await importer.importeer(berichten.slice(i, i + BATCH), afzender)) {
+          tellingen[u.uitkomst] = (tellingen[u.uitkomst] ?? 0) + 1;
+          if (u.uitkomst === 'refused' && !eerste) eerste = `${u.reden} ${u.pad}`;
+        }
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      console.log(
+        `${ronde.padEnd(20)} ${berichten.length} messages in ${seconds.toFixed(2)} s: ` +
+          `${Math.round(berichten.length / seconds)} messages/s ${JSON.stringify(tellingen)} ${eerste}`,
+      );
+    }
+  } finally {
+    readModels.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
