@@ -8,8 +8,11 @@
  * every listed type exists and every listed path is written by the code).
  */
 
-/** Whose data a key encrypts: a person's own data, a family's own texts, or a consultation note. */
-export const SLEUTELHOUDERS = ['persoon', 'gezin', 'consultatie'] as const;
+/**
+ * Whose data a key encrypts: a person's own data, a family's own texts, a consultation note, or an
+ * iJw message about a client not yet linked to a person.
+ */
+export const SLEUTELHOUDERS = ['persoon', 'gezin', 'consultatie', 'ijw-bericht'] as const;
 export type Sleutelhouder = (typeof SLEUTELHOUDERS)[number];
 
 /** The subject of a data key, e.g. `{ soort: 'persoon', id: '…' }`. */
@@ -110,6 +113,12 @@ export const PERSOONLIJKE_VELDEN: Readonly<Record<string, PersoonlijkeVelden>> =
   },
   VerlengdeJeugdhulpRequested: { sleutel: persoon, velden: { reden: 'tekst' } },
   VerlengdeJeugdhulpDecided: { sleutel: persoon, velden: { toelichting: 'tekst' } },
+  // An iJw message about a client nobody matched yet: whose data it is is not known until a
+  // contact person links it, so, like a consultation note, it has a key of its own.
+  IjwBerichtParked: {
+    sleutel: { soort: 'ijw-bericht', veld: 'berichtId' },
+    velden: { bsn: 'tekst', naam: 'tekst', geboortedatum: 'leeg', xml: 'tekst' },
+  },
   VerwijderverzoekRefused: {
     sleutel: { dossier: 'dossier' },
     velden: { toelichting: 'tekst' },

@@ -14,6 +14,7 @@ const ID_VELDEN: Record<string, Sleutelhouder> = {
   persoonId: 'persoon',
   gezinId: 'gezin',
   consultatieId: 'consultatie',
+  berichtId: 'ijw-bericht',
 };
 /** Reads are logged, but reading a file does not change it. */
 const GEEN_WIJZIGING = new Set(['GezinsgegevensViewed', 'BsnOpvragingRecorded']);
