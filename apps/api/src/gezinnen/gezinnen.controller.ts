@@ -35,6 +35,7 @@ import {
   AddGezinslidDto,
   CorrectPersoonDto,
   EndNetwerkBetrokkeneDto,
+  GezinRegisteredDto,
   GezinWijkDto,
   LidParams,
   NetwerkBetrokkeneDto,
@@ -77,7 +78,11 @@ export class GezinnenController {
     description: 'With `wijk`, the family lives in that district from the day of registration.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiCreatedResponse({ description: 'Registered; Location, ETag and X-Log-Position are set' })
+  @ApiCreatedResponse({
+    type: GezinRegisteredDto,
+    description:
+      'Registered; Location, ETag and X-Log-Position are set. The body names each member (persoonId), in the order sent',
+  })
   @ApiUnprocessableEntityResponse({ description: 'A rule refused it (e.g. no youth)' })
   async register(
     @Body() body: RegisterGezinDto,
@@ -95,7 +100,8 @@ export class GezinnenController {
       { naam: body.naam, wijk: body.wijk ?? null, leden },
       context,
     );
-    return new Written({ gezinId }, result, `/api/v1/gezinnen/${gezinId}`);
+    const ids = { gezinId, leden: leden.map(({ persoonId, rol }) => ({ persoonId, rol })) };
+    return new Written(ids, result, `/api/v1/gezinnen/${gezinId}`);
   }
 
   @Get(':gezinId')

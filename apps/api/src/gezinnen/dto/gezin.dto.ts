@@ -94,6 +94,33 @@ export class RegisterGezinDto {
   wijk?: string;
 }
 
+/** A member of a new family as its registration answers: the new person's id and role. */
+export class GeregistreerdLidDto {
+  @ApiProperty({ format: 'uuid', description: 'The new person' })
+  persoonId!: string;
+
+  @ApiProperty({ enum: ROLLEN })
+  rol!: Rol;
+}
+
+/** The answer to a registration: the family's and its members' ids, its version and log position. */
+export class GezinRegisteredDto {
+  @ApiProperty({ format: 'uuid' })
+  gezinId!: string;
+
+  @ApiProperty({
+    type: [GeregistreerdLidDto],
+    description: 'The members, in the order of the request: no read needed to learn their ids',
+  })
+  leden!: GeregistreerdLidDto[];
+
+  @ApiProperty({ example: 3, description: 'The family version (also the ETag)' })
+  revision!: number;
+
+  @ApiProperty({ nullable: true, example: '42', description: 'Log position (X-Log-Position)' })
+  position!: string | null;
+}
+
 export class GezinWijkDto {
   @Trim()
   @TextField('The district (wijk) the family lives in', 'Lelystad-Haven', 100)
