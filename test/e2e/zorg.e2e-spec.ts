@@ -280,8 +280,8 @@ describe('zorg (e2e)', () => {
       );
       expect(aanbieders2025.status).toBe(200);
       expect(aanbieders2025.body.items).toEqual([
-        { aanbiederId: '12345679', geldigVanaf: '2021-01-01', naam: 'Jeugdhulp Oud' },
-        { aanbiederId: '12345678', geldigVanaf: '2020-01-01', naam: 'Zorg BV' },
+        { aanbiederId: '12345679', geldigVanaf: '2021-01-01', naam: 'Jeugdhulp Oud', soort: 'agb' },
+        { aanbiederId: '12345678', geldigVanaf: '2020-01-01', naam: 'Zorg BV', soort: 'agb' },
       ]);
       const aanbieders2026 = await get(
         `/referentiedata/aanbieders?peildatum=2026-02-01&minPosition=${position}`,
@@ -291,7 +291,40 @@ describe('zorg (e2e)', () => {
         aanbiederId: '12345679',
         geldigVanaf: '2026-01-01',
         naam: 'Jeugdhulp Nieuw',
+        soort: 'agb',
       });
+    });
+
+    it('names a provider without an AGB code by its KvK number, or as the own team', async () => {
+      const kvk = await put('/referentiedata/aanbieders/kvk:87654321', {
+        geldigVanaf: '2020-01-01',
+        naam: 'Schuldhulp Flevoland',
+      });
+      expect(kvk.status).toBe(200);
+      expect(kvk.body.aanbiederId).toBe('kvk:87654321');
+      const team = await put('/referentiedata/aanbieders/gemeente:wijkteam-noord', {
+        geldigVanaf: '2020-01-01',
+        naam: 'Wijkteam Noord',
+      });
+      expect(team.status).toBe(200);
+      const items = (
+        await get(
+          `/referentiedata/aanbieders?peildatum=2025-01-01&minPosition=${team.body.position}`,
+        )
+      ).body.items as { aanbiederId: string; soort: string }[];
+      expect(items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ aanbiederId: 'kvk:87654321', soort: 'kvk' }),
+          expect.objectContaining({ aanbiederId: 'gemeente:wijkteam-noord', soort: 'gemeente' }),
+        ]),
+      );
+      for (const id of ['1234567', 'agb:12345678', 'kvk:12', 'gemeente:Wijk%20Noord']) {
+        const refused = await put(`/referentiedata/aanbieders/${id}`, {
+          geldigVanaf: '2020-01-01',
+          naam: 'X',
+        });
+        expectProblem(refused, 400, /aanbiederId/);
+      }
     });
 
     it('refuses a version that does not start after the latest (422) and stores nothing', async () => {

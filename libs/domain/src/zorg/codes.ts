@@ -13,6 +13,22 @@ export const WETTELIJKE_KADERS = [
 ] as const;
 export type WettelijkKader = (typeof WETTELIJKE_KADERS)[number];
 
+/**
+ * How a provider is named (`aanbiederId`): by its AGB code (8 digits, as always), or by `kvk:`
+ * and its KvK number (8 digits) when it has no AGB code (a debt-help organisation), or by
+ * `gemeente:` and a short name of the municipality's own team (it has neither).
+ */
+export const AANBIEDER_ID = /^(?:\d{8}|kvk:\d{8}|gemeente:[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)$/;
+export const AANBIEDER_SOORTEN = ['agb', 'kvk', 'gemeente'] as const;
+export type AanbiederSoort = (typeof AANBIEDER_SOORTEN)[number];
+
+/** What kind of identification a provider id is; null when it is none of them. */
+export function aanbiederSoort(aanbiederId: string): AanbiederSoort | null {
+  if (!AANBIEDER_ID.test(aanbiederId)) return null;
+  if (aanbiederId.startsWith('kvk:')) return 'kvk';
+  return aanbiederId.startsWith('gemeente:') ? 'gemeente' : 'agb';
+}
+
 /** iJW product category (JZ020); 43 and 44 are residential. */
 export const PRODUCTCATEGORIEEN = [
   '41',

@@ -1,4 +1,5 @@
 import { RuleViolation } from '../decider';
+import { aanbiederSoort } from './codes';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
   BevolkingWijk,
@@ -95,6 +96,35 @@ describe('referentiedata decider', () => {
         },
       ]);
   });
+
+  it.each([
+    ['kvk:87654321', 'kvk'],
+    ['gemeente:wijkteam-noord', 'gemeente'],
+    ['12345678', 'agb'],
+  ])('names a provider by AGB code, KvK number or as own team: %s', (aanbiederId, soort) => {
+    const command = { type: 'SetAanbiederVersion' as const, aanbiederId, naam: 'Team' };
+    spec
+      .given([])
+      .when({ ...command, geldigVanaf: '2025-01-01' })
+      .then([
+        {
+          type: 'AanbiederVersionSet',
+          data: { aanbiederId, naam: 'Team', geldigVanaf: '2025-01-01' },
+        },
+      ]);
+    expect(aanbiederSoort(aanbiederId)).toBe(soort);
+  });
+
+  it.each(['1234567', 'kvk:1234', 'agb:12345678', 'gemeente:', 'gemeente:Wijk team', 'x'])(
+    'refuses a provider id that is none of them: %p',
+    (aanbiederId) => {
+      spec
+        .given([])
+        .when({ type: 'SetAanbiederVersion', aanbiederId, naam: 'X', geldigVanaf: '2025-01-01' })
+        .thenThrows(RuleViolation, /AGB-code/);
+      expect(aanbiederSoort(aanbiederId)).toBeNull();
+    },
+  );
 
   it('finds the version valid on a date, marks residential products, and refuses unknown ones', () => {
     const state = [

@@ -1,5 +1,11 @@
 import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
-import { CbsHulpvorm, Productcategorie, Woonvorm, isVerblijfsproduct } from './codes';
+import {
+  CbsHulpvorm,
+  Productcategorie,
+  Woonvorm,
+  aanbiederSoort,
+  isVerblijfsproduct,
+} from './codes';
 
 /**
  * Reference data kept by functioneel beheer: products and providers, and the population figures
@@ -155,6 +161,12 @@ export const referentiedataDecider: Decider<
         ];
       }
       case 'SetAanbiederVersion':
+        if (aanbiederSoort(command.aanbiederId) === null) {
+          throw new RuleViolation(
+            `Aanbieder ${command.aanbiederId}: noem een aanbieder bij zijn AGB-code (8 cijfers), ` +
+              'kvk: en zijn KvK-nummer (8 cijfers), of gemeente: en de naam van een eigen team.',
+          );
+        }
         notBeforeLatest(
           state.aanbieders[command.aanbiederId],
           command.geldigVanaf,

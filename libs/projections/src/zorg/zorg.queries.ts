@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { aanbiederSoort } from '@app/domain';
 
 type Row = Record<string, string | number | boolean | null>;
 /** A worklist row names the family it belongs to, so its read can be logged. */
@@ -113,14 +114,15 @@ export class ZorgQueries {
     ).map((p) => ({ ...p, verblijf: p.verblijf === 1 }));
   }
 
+  /** The providers as valid on a date, each with how it is identified (AGB, KvK, own team). */
   aanbieders(peildatum: string) {
-    return this.all(
+    return this.all<{ aanbiederId: string }>(
       `SELECT a.aanbieder_id AS aanbiederId, a.geldig_vanaf AS geldigVanaf, a.naam FROM ref_aanbieders a
        WHERE a.geldig_vanaf = (SELECT MAX(geldig_vanaf) FROM ref_aanbieders b
                                WHERE b.aanbieder_id = a.aanbieder_id AND b.geldig_vanaf <= ?)
        ORDER BY a.naam`,
       peildatum,
-    );
+    ).map((a) => ({ ...a, soort: aanbiederSoort(a.aanbiederId) }));
   }
 
   /** Every year's youths 0-17 on 31 December, per district (by name) and in total. */

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  AANBIEDER_ID,
   BESTEMMINGEN,
   BEVOLKING_JAREN,
   Bestemming,
@@ -48,7 +49,12 @@ import {
 } from '../../common/dto';
 
 export const PRODUCTCODE = /^[0-9A-Z]{2,8}$/;
-export const AGB = /^\d{8}$/;
+/** A provider: AGB code, `kvk:` KvK number, or `gemeente:` own team (AANBIEDER_ID, domain). */
+export const AANBIEDER_ID_MESSAGE =
+  'must be an AGB code (8 digits), kvk: and a KvK number (8 digits), or gemeente: and a team name (lowercase letters, digits, -)';
+export const AANBIEDER_ID_EXAMPLE = '12345678';
+const AANBIEDER_ID_DESCRIPTION =
+  "The provider: its AGB code (8 digits), `kvk:` and its KvK number, or `gemeente:` and a name of the municipality's own team (e.g. `gemeente:wijkteam-noord`)";
 
 export class PersoonIdParams {
   @UuidField('The person')
@@ -82,8 +88,8 @@ export class ProductcodeParams {
 }
 
 export class AanbiederParams {
-  @ApiProperty({ example: '12345678', description: 'AGB code of the provider' })
-  @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
+  @ApiProperty({ example: AANBIEDER_ID_EXAMPLE, description: AANBIEDER_ID_DESCRIPTION })
+  @Matches(AANBIEDER_ID, { message: AANBIEDER_ID_MESSAGE })
   aanbiederId!: string;
 }
 
@@ -201,8 +207,11 @@ export class ToewijzingDto {
   @Matches(PRODUCTCODE, { message: 'must be a product code: 2 to 8 capitals or digits' })
   productcode!: string;
 
-  @ApiProperty({ example: '12345678', description: 'AGB code of the provider (reference data)' })
-  @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
+  @ApiProperty({
+    example: AANBIEDER_ID_EXAMPLE,
+    description: `${AANBIEDER_ID_DESCRIPTION}, as reference data knows it`,
+  })
+  @Matches(AANBIEDER_ID, { message: AANBIEDER_ID_MESSAGE })
   aanbiederId!: string;
 
   @ApiProperty({ type: VerwijzerDto })
