@@ -448,6 +448,7 @@ class Log {
           wijk,
           aantal: aantallen[i]!,
         })),
+        totaal: aantallen.reduce((som, n) => som + n, 0),
       },
     });
     this.voeg('2025-02-03', REFERENTIEDATA_STREAM, bevolking(2024, [1200, 900, 700, 1150]));

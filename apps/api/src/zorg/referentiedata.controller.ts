@@ -100,19 +100,26 @@ export class ReferentiedataController {
   @HttpCode(200)
   @Roles('beheer')
   @ApiOperation({
-    summary: 'Set the youths aged 0-17 on 31 December of a year, per district',
+    summary: 'Set the youths aged 0-17 on 31 December of a year: in total and/or per district',
     description:
-      'Replaces the figures of that year when it was set before (a correction: the latest wins).',
+      'Role beheer. Give the whole municipality (`totaal`), the districts (`wijken`), or both; ' +
+      'without `totaal` the whole is the sum of the districts, with it the districts may cover ' +
+      'part of it. Replaces the figures of that year when it was set before (a correction: the ' +
+      'latest wins).',
   })
   @ApiOkResponse({ description: 'Recorded (position null when the figures were the same)' })
-  @ApiUnprocessableEntityResponse({ description: 'A district named twice' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Neither a total nor a district, a district named twice, or districts adding up to more than the total',
+  })
   async setBevolking(
     @Param() { jaar }: BevolkingParams,
     @Body() body: BevolkingDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const wijken = body.wijken.map(({ wijk, aantal }) => ({ wijk, aantal }));
-    return this.write({ jaar }, { type: 'SetBevolking', jaar, wijken }, context);
+    const wijken = (body.wijken ?? []).map(({ wijk, aantal }) => ({ wijk, aantal }));
+    const command = { type: 'SetBevolking' as const, jaar, wijken, totaal: body.totaal ?? null };
+    return this.write({ jaar }, command, context);
   }
 
   private async write(

@@ -158,15 +158,52 @@ describe('referentiedata decider: population (bevolking)', () => {
     { wijk: 'Haven', aantal: 1840 },
     { wijk: 'Atol', aantal: 2210 },
   ];
-  const set = (jaar: number, wijken: BevolkingWijk[]): ReferentiedataCommand => ({
+  const set = (jaar: number, wijken: BevolkingWijk[], totaal?: number): ReferentiedataCommand => ({
     type: 'SetBevolking',
     jaar,
     wijken,
+    totaal,
   });
   const vastgesteld2024: ReferentiedataEvent = {
     type: 'BevolkingSet',
-    data: { jaar: 2024, wijken: wijken2024 },
+    data: { jaar: 2024, wijken: wijken2024, totaal: 4050 },
   };
+
+  it('sets the youths 0-17 of the municipality as a whole, without districts', () => {
+    spec
+      .given([])
+      .when(set(2024, [], 19_000))
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: [], totaal: 19_000 } }]);
+  });
+
+  it('sets the whole and the districts known, which may not cover it all', () => {
+    spec
+      .given([])
+      .when(set(2024, wijken2024, 5000))
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: wijken2024, totaal: 5000 } }]);
+  });
+
+  it('refuses districts that add up to more than the whole, and a whole that is no count', () => {
+    spec
+      .given([])
+      .when(set(2024, wijken2024, 4000))
+      .thenThrows(RuleViolation, /tellen samen 4050 jeugdigen, meer dan het totaal van 4000/);
+    spec
+      .given([])
+      .when(set(2024, [], -3))
+      .thenThrows(RuleViolation, /totaal aantal jeugdigen moet een geheel getal/);
+  });
+
+  it('records a new whole for a year even when the districts stay the same', () => {
+    spec
+      .given([vastgesteld2024])
+      .when(set(2024, wijken2024, 4100))
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: wijken2024, totaal: 4100 } }]);
+    spec
+      .given([vastgesteld2024])
+      .when(set(2024, wijken2024, 4050))
+      .then([]);
+  });
 
   it('sets the youths 0-17 per district for a year', () => {
     spec.given([]).when(set(2024, wijken2024)).then([vastgesteld2024]);
@@ -179,7 +216,7 @@ describe('referentiedata decider: population (bevolking)', () => {
       .then([
         {
           type: 'BevolkingSet',
-          data: { jaar: 2023, wijken: [{ wijk: 'Haven', aantal: 0 }] },
+          data: { jaar: 2023, wijken: [{ wijk: 'Haven', aantal: 0 }], totaal: 0 },
         },
       ]);
   });
@@ -189,18 +226,18 @@ describe('referentiedata decider: population (bevolking)', () => {
     spec
       .given([vastgesteld2024])
       .when(set(2024, corrected))
-      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected } }]);
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected, totaal: 1850 } }]);
     const history: ReferentiedataEvent[] = [
       vastgesteld2024,
-      { type: 'BevolkingSet', data: { jaar: 2023, wijken: wijken2024 } },
-      { type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected } },
+      { type: 'BevolkingSet', data: { jaar: 2023, wijken: wijken2024, totaal: 4050 } },
+      { type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected, totaal: 1850 } },
     ];
     const state = history.reduce(
       referentiedataDecider.evolve,
       referentiedataDecider.initialState(),
     );
-    expect(state.bevolking[2024]).toEqual(corrected);
-    expect(state.bevolking[2023]).toEqual(wijken2024);
+    expect(state.bevolking[2024]).toEqual({ totaal: 1850, wijken: corrected });
+    expect(state.bevolking[2023]).toEqual({ totaal: 4050, wijken: wijken2024 });
   });
 
   it('records nothing when the same figures are set again, in any order', () => {
@@ -218,7 +255,7 @@ describe('referentiedata decider: population (bevolking)', () => {
     spec.given([]).when(set(jaar, wijken2024)).thenThrows(RuleViolation, message);
   });
 
-  it('refuses a year without districts', () => {
+  it('refuses a year with neither the whole nor a district', () => {
     spec
       .given([])
       .when(set(2024, []))

@@ -48,19 +48,24 @@ export interface BevolkingWijk {
   aantal: number;
 }
 /**
- * Youths aged 0 up to and including 17 living in the municipality on 31 December of `jaar`, per
- * district: the denominators of the council's indicators. Set again for the same year, it replaces
- * that year (a correction; the latest wins).
+ * Youths aged 0 up to and including 17 living in the municipality on 31 December of `jaar`: the
+ * denominators of the council's indicators. `totaal` is the municipality as a whole; `wijken`
+ * splits it per district, as far as known (none when only the whole is known). Set again for the
+ * same year, it replaces that year (a correction; the latest wins). Events from before the whole
+ * could be given have no `totaal`: they read as the sum of their districts (event-store upcasting).
  */
-export type BevolkingSet = DomainEvent<'BevolkingSet', { jaar: number; wijken: BevolkingWijk[] }>;
+export type BevolkingSet = DomainEvent<
+  'BevolkingSet',
+  { jaar: number; wijken: BevolkingWijk[]; totaal: number }
+>;
 export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet | BevolkingSet;
 
 export interface ReferentiedataState {
   /** Per product code, its versions in order of `geldigVanaf`. */
   producten: Record<string, ProductVersie[]>;
   aanbieders: Record<string, AanbiederVersie[]>;
-  /** Per year, the youths 0-17 on 31 December per district (the latest figures set). */
-  bevolking: Record<number, BevolkingWijk[]>;
+  /** Per year, the youths 0-17 on 31 December, in total and per district (the latest set). */
+  bevolking: Record<number, { totaal: number; wijken: BevolkingWijk[] }>;
 }
 
 export type SetProductVersion = {
@@ -75,7 +80,13 @@ export type SetAanbiederVersion = {
   naam: string;
   geldigVanaf: string;
 };
-export type SetBevolking = { type: 'SetBevolking'; jaar: number; wijken: BevolkingWijk[] };
+/** The whole (`totaal`), the districts, or both; without a whole it is the districts' sum. */
+export type SetBevolking = {
+  type: 'SetBevolking';
+  jaar: number;
+  wijken: BevolkingWijk[];
+  totaal?: number | null;
+};
 export type ReferentiedataCommand = SetProductVersion | SetAanbiederVersion | SetBevolking;
 
 /** The years population figures can be set for. */
@@ -129,7 +140,10 @@ export const referentiedataDecider: Decider<
       case 'BevolkingSet':
         return {
           ...state,
-          bevolking: { ...state.bevolking, [event.data.jaar]: event.data.wijken },
+          bevolking: {
+            ...state.bevolking,
+            [event.data.jaar]: { totaal: event.data.totaal, wijken: event.data.wijken },
+          },
         };
       default:
         return assertNever(event);
@@ -197,8 +211,16 @@ function setBevolking(command: SetBevolking, state: ReferentiedataState): Refere
       `Het jaar moet een heel jaartal zijn van ${BEVOLKING_JAREN.van} tot en met ${BEVOLKING_JAREN.tot}.`,
     );
   }
-  if (command.wijken.length === 0) {
-    throw new RuleViolation(`Geef voor ${jaar} het aantal jeugdigen van ten minste één wijk.`);
+  const gegevenTotaal = command.totaal ?? null;
+  if (command.wijken.length === 0 && gegevenTotaal === null) {
+    throw new RuleViolation(
+      `Geef voor ${jaar} het aantal jeugdigen van de hele gemeente (totaal) of van ten minste één wijk.`,
+    );
+  }
+  if (gegevenTotaal !== null && (!Number.isInteger(gegevenTotaal) || gegevenTotaal < 0)) {
+    throw new RuleViolation(
+      'Het totaal aantal jeugdigen moet een geheel getal van 0 of meer zijn.',
+    );
   }
   const gezien = new Set<string>();
   const wijken = command.wijken.map(({ wijk, aantal }): BevolkingWijk => {
@@ -217,9 +239,18 @@ function setBevolking(command: SetBevolking, state: ReferentiedataState): Refere
     }
     return { wijk: naam, aantal };
   });
+  const somWijken = totaalBevolking(wijken);
+  // The districts known may not cover the whole municipality, but never add up to more than it.
+  if (gegevenTotaal !== null && somWijken > gegevenTotaal) {
+    throw new RuleViolation(
+      `De wijken van ${jaar} tellen samen ${somWijken} jeugdigen, meer dan het totaal van ${gegevenTotaal}.`,
+    );
+  }
+  const totaal = gegevenTotaal ?? somWijken;
   const huidig = state.bevolking[jaar];
-  if (huidig && sameWijken(huidig, wijken)) return []; // The same figures again: nothing changes.
-  return [{ type: 'BevolkingSet', data: { jaar, wijken } }];
+  // The same figures again: nothing changes.
+  if (huidig && huidig.totaal === totaal && sameWijken(huidig.wijken, wijken)) return [];
+  return [{ type: 'BevolkingSet', data: { jaar, wijken, totaal } }];
 }
 
 function sameWijken(a: BevolkingWijk[], b: BevolkingWijk[]): boolean {

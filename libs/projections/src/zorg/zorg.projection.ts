@@ -17,11 +17,12 @@ import { Projection } from '../projection';
  */
 export const zorgProjection: Projection = {
   name: 'zorg',
-  version: 3,
+  version: 4,
   tables: [
     'ref_producten',
     'ref_aanbieders',
     'ref_bevolking',
+    'ref_bevolking_totaal',
     'zorg_personen',
     'toewijzingen',
     'verlengingen',
@@ -42,6 +43,8 @@ export const zorgProjection: Projection = {
       CREATE TABLE IF NOT EXISTS ref_bevolking (
         jaar INTEGER NOT NULL, wijk TEXT NOT NULL, aantal INTEGER NOT NULL,
         PRIMARY KEY (jaar, wijk));
+      CREATE TABLE IF NOT EXISTS ref_bevolking_totaal (
+        jaar INTEGER PRIMARY KEY, totaal INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS zorg_personen (
         persoon_id TEXT PRIMARY KEY, geboortedatum TEXT,
         perspectief_uiterlijk TEXT, perspectief_gevoerd_op TEXT,
@@ -82,6 +85,9 @@ export const zorgProjection: Projection = {
       ),
       clearBevolking: run('DELETE FROM ref_bevolking WHERE jaar = ?'),
       bevolking: run('INSERT INTO ref_bevolking (jaar, wijk, aantal) VALUES (?, ?, ?)'),
+      bevolkingTotaal: run(
+        'INSERT OR REPLACE INTO ref_bevolking_totaal (jaar, totaal) VALUES (?, ?)',
+      ),
       persoon: run(`INSERT INTO zorg_personen (persoon_id, geboortedatum) VALUES (?, ?)
         ON CONFLICT (persoon_id) DO UPDATE SET geboortedatum = excluded.geboortedatum`),
       toewijzing:
@@ -159,6 +165,7 @@ export const zorgProjection: Projection = {
           case 'BevolkingSet':
             // A year set again replaces that year's figures whole (a correction).
             sql.clearBevolking.run(event.data.jaar);
+            sql.bevolkingTotaal.run(event.data.jaar, event.data.totaal);
             for (const { wijk, aantal } of event.data.wijken) {
               sql.bevolking.run(event.data.jaar, wijk, aantal);
             }

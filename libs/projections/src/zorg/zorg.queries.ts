@@ -5,7 +5,10 @@ type Row = Record<string, string | number | boolean | null>;
 /** A worklist row names the family it belongs to, so its read can be logged. */
 type WerklijstRow = Row & { gezinId: string };
 
-/** The youths aged 0-17 living in the municipality on 31 December of `jaar`. */
+/**
+ * The youths aged 0-17 living in the municipality on 31 December of `jaar`: the whole
+ * municipality, and its districts as far as known (they may not cover the whole).
+ */
 export interface BevolkingJaar {
   jaar: number;
   totaal: number;
@@ -125,17 +128,18 @@ export class ZorgQueries {
     ).map((a) => ({ ...a, soort: aanbiederSoort(a.aanbiederId) }));
   }
 
-  /** Every year's youths 0-17 on 31 December, per district (by name) and in total. */
+  /** Every year's youths 0-17 on 31 December: in total and per district (by name). */
   bevolking(): BevolkingJaar[] {
-    const rows = this.all<{ jaar: number; wijk: string; aantal: number }>(
-      'SELECT jaar, wijk, aantal FROM ref_bevolking ORDER BY jaar, wijk',
-    );
     const jaren = new Map<number, BevolkingJaar>();
-    for (const { jaar, wijk, aantal } of rows) {
-      const item = jaren.get(jaar) ?? { jaar, totaal: 0, wijken: [] };
-      item.wijken.push({ wijk, aantal });
-      item.totaal += aantal;
-      jaren.set(jaar, item);
+    for (const { jaar, totaal } of this.all<{ jaar: number; totaal: number }>(
+      'SELECT jaar, totaal FROM ref_bevolking_totaal ORDER BY jaar',
+    )) {
+      jaren.set(jaar, { jaar, totaal, wijken: [] });
+    }
+    for (const { jaar, wijk, aantal } of this.all<{ jaar: number; wijk: string; aantal: number }>(
+      'SELECT jaar, wijk, aantal FROM ref_bevolking ORDER BY jaar, wijk',
+    )) {
+      jaren.get(jaar)?.wijken.push({ wijk, aantal });
     }
     return [...jaren.values()];
   }

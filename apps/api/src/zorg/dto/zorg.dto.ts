@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -18,6 +17,8 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  ValidationArguments,
+  registerDecorator,
 } from 'class-validator';
 import {
   AANBIEDER_ID,
@@ -117,17 +118,47 @@ export class BevolkingWijkDto {
   aantal!: number;
 }
 
+/** Without the whole municipality (`totaal`), at least one district. */
+function WijkenOfTotaal() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'wijkenOfTotaal',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) =>
+          (args?.object as BevolkingDto | undefined)?.totaal !== undefined ||
+          (Array.isArray(value) && value.length > 0),
+        defaultMessage: () =>
+          'wijken must name at least one district, unless totaal gives the whole municipality',
+      },
+    });
+}
+
 export class BevolkingDto {
-  @ApiProperty({
-    type: [BevolkingWijkDto],
-    description: 'Every district once; replaces the figures of the year, if any',
+  @ApiPropertyOptional({
+    example: 19000,
+    description:
+      'Youths aged 0 to 17 in the whole municipality; when left out, the sum of the districts',
   })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  totaal?: number;
+
+  @ApiPropertyOptional({
+    type: [BevolkingWijkDto],
+    description:
+      'Every district known, once (they may not cover the whole); with totaal, may be left out. Replaces the figures of the year, if any',
+  })
+  @ValidateIf((dto: BevolkingDto) => dto.totaal === undefined || dto.wijken !== undefined)
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @WijkenOfTotaal()
   @ValidateNested({ each: true })
   @Type(() => BevolkingWijkDto)
-  wijken!: BevolkingWijkDto[];
+  wijken?: BevolkingWijkDto[];
 }
 
 export class PeildatumQuery extends ConsistencyQuery {

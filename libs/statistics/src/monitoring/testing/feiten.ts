@@ -80,12 +80,23 @@ export const product = (p: ProductOpties): MonitoringFeit => ({
   },
 });
 
-/** Reference data: the youths 0-17 of `jaar` per district, e.g. bevolking(2024, { Noord: 100 }). */
-export const bevolking = (jaar: number, perWijk: Record<string, number>): MonitoringFeit => ({
-  type: 'Bevolking',
-  jaar,
-  wijken: Object.entries(perWijk).map(([naam, aantal]) => ({ wijk: naam, aantal })),
-});
+/**
+ * Reference data: the youths 0-17 of `jaar` per district, e.g. bevolking(2024, { Noord: 100 });
+ * the whole municipality is the sum of the districts unless `totaal` is given.
+ */
+export const bevolking = (
+  jaar: number,
+  perWijk: Record<string, number>,
+  totaal?: number,
+): MonitoringFeit => {
+  const wijken = Object.entries(perWijk).map(([naam, aantal]) => ({ wijk: naam, aantal }));
+  return {
+    type: 'Bevolking',
+    jaar,
+    totaal: totaal ?? wijken.reduce((som, w) => som + w.aantal, 0),
+    wijken,
+  };
+};
 
 export interface ToewijzingOpties {
   id: string;
