@@ -306,6 +306,7 @@ function referentiedata(log: Log): void {
       data: {
         productcode: product.code,
         geldigVanaf,
+        wettelijkKader: 'jeugdwet',
         categorie: product.categorie,
         omschrijving: product.omschrijving,
         woonvorm: product.woonvorm,

@@ -21,6 +21,9 @@ type Data = RecordedEvent['data'];
  * written now passes unchanged.
  */
 export const DATA_UPCASTERS: Readonly<Record<string, (data: Data) => Data>> = {
+  // Issue 14: every product is under a law; before it, all were Jeugdwet products.
+  ProductVersionSet: (data) =>
+    data.wettelijkKader !== undefined ? data : { ...data, wettelijkKader: 'jeugdwet' },
   // Issue 14: the population of the municipality as a whole; before it, the sum of the districts.
   BevolkingSet: (data) =>
     data.totaal !== undefined

@@ -47,10 +47,15 @@ export class ReferentiedataController {
   @Roles('beheer')
   @ApiOperation({
     summary: 'Set a version of a product, valid from a date after the latest version',
+    description:
+      'Role beheer. A product is under a law (`wettelijkKader`, Jeugdwet by default); only a ' +
+      'Jeugdwet product has an iJW category, a product under another law (Wmo, ' +
+      'Participatiewet, schuldhulpverlening) is classified by its law alone.',
   })
   @ApiOkResponse({ description: 'Recorded' })
   @ApiUnprocessableEntityResponse({
-    description: 'Not after the latest version, or a woonvorm on a non-residential product',
+    description:
+      'Not after the latest version, a woonvorm on a non-residential product, or a category on a product outside the Jeugdwet',
   })
   setProduct(
     @Param() { productcode }: ProductcodeParams,
@@ -64,7 +69,8 @@ export class ReferentiedataController {
         productcode,
         geldigVanaf: body.geldigVanaf,
         gegevens: {
-          categorie: body.categorie,
+          wettelijkKader: body.wettelijkKader ?? 'jeugdwet',
+          categorie: body.categorie ?? null,
           omschrijving: body.omschrijving,
           woonvorm: body.woonvorm ?? null,
           maxDuurMaanden: body.maxDuurMaanden ?? null,

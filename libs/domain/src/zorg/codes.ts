@@ -29,7 +29,10 @@ export function aanbiederSoort(aanbiederId: string): AanbiederSoort | null {
   return aanbiederId.startsWith('gemeente:') ? 'gemeente' : 'agb';
 }
 
-/** iJW product category (JZ020); 43 and 44 are residential. */
+/**
+ * iJW product category (JZ020); 43 and 44 are residential. Only Jeugdwet products have one: a
+ * product under another law is classified by its law (`wettelijkKader`) alone.
+ */
 export const PRODUCTCATEGORIEEN = [
   '41',
   '43',
@@ -46,9 +49,16 @@ export const PRODUCTCATEGORIEEN = [
 ] as const;
 export type Productcategorie = (typeof PRODUCTCATEGORIEEN)[number];
 
-/** Residential care: category 43 or 44, or the product "Maatwerk verblijf" (90002). */
-export const isVerblijfsproduct = (categorie: string, productcode: string): boolean =>
-  categorie === '43' || categorie === '44' || productcode === '90002';
+/**
+ * Residential youth care (Jeugdwet): category 43 or 44, or the product "Maatwerk verblijf"
+ * (90002). A product under another law is never residential youth care, whatever its code.
+ */
+export const isVerblijfsproduct = (
+  categorie: string | null,
+  productcode: string,
+  kader: WettelijkKader = 'jeugdwet',
+): boolean =>
+  kader === 'jeugdwet' && (categorie === '43' || categorie === '44' || productcode === '90002');
 
 /** iJW referrer (verwijzer) types. */
 export const VERWIJZER_TYPES = {

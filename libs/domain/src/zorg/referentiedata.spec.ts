@@ -14,6 +14,7 @@ import {
 
 const spec = deciderSpecification(referentiedataDecider);
 const behandeldWonen: ProductGegevens = {
+  wettelijkKader: 'jeugdwet',
   categorie: '43',
   omschrijving: 'Behandelgroep',
   woonvorm: 'behandeld-wonen',
@@ -77,6 +78,60 @@ describe('referentiedata decider', () => {
         geldigVanaf: '2025-01-01',
         gegevens: { ...behandeldWonen, categorie: '45' },
       })
+      .thenThrows(RuleViolation, /verblijfsproduct/);
+  });
+
+  it('classifies a product outside the Jeugdwet by its law alone: no iJW category, never residential', () => {
+    const schuldhulp: ProductGegevens = {
+      wettelijkKader: 'schuldhulpverlening',
+      categorie: null,
+      omschrijving: 'Schuldhulpverlening',
+      woonvorm: null,
+      maxDuurMaanden: 18,
+      cbsHulpvorm: null,
+    };
+    const set = {
+      type: 'SetProductVersion' as const,
+      productcode: '90002',
+      geldigVanaf: '2025-01-01',
+    };
+    spec
+      .given([])
+      .when({ ...set, gegevens: schuldhulp })
+      .then([
+        {
+          type: 'ProductVersionSet',
+          data: { productcode: '90002', geldigVanaf: '2025-01-01', ...schuldhulp },
+        },
+      ]);
+    const state = referentiedataDecider.evolve(referentiedataDecider.initialState(), {
+      type: 'ProductVersionSet',
+      data: { productcode: '90002', geldigVanaf: '2025-01-01', ...schuldhulp },
+    });
+    // 90002 is Maatwerk verblijf only under the Jeugdwet.
+    expect(productOp(state, '90002', '2025-02-01').verblijf).toBe(false);
+  });
+
+  it('refuses an iJW category outside the Jeugdwet, and a Jeugdwet product without one', () => {
+    const set = {
+      type: 'SetProductVersion' as const,
+      productcode: 'WMO01',
+      geldigVanaf: '2025-01-01',
+    };
+    spec
+      .given([])
+      .when({
+        ...set,
+        gegevens: { ...behandeldWonen, woonvorm: null, wettelijkKader: 'wmo', categorie: '50' },
+      })
+      .thenThrows(RuleViolation, /onder de wmo heeft geen iJW-productcategorie/);
+    spec
+      .given([])
+      .when({ ...set, gegevens: { ...behandeldWonen, woonvorm: null, categorie: null } })
+      .thenThrows(RuleViolation, /Jeugdwet-product heeft een iJW-productcategorie/);
+    spec
+      .given([])
+      .when({ ...set, gegevens: { ...behandeldWonen, wettelijkKader: 'wmo', categorie: null } })
       .thenThrows(RuleViolation, /verblijfsproduct/);
   });
 

@@ -2,6 +2,7 @@ import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
 import {
   CbsHulpvorm,
   Productcategorie,
+  WettelijkKader,
   Woonvorm,
   aanbiederSoort,
   isVerblijfsproduct,
@@ -13,7 +14,10 @@ import {
  * (`geldigVanaf`) and never rewrites what was valid before it.
  */
 export interface ProductGegevens {
-  categorie: Productcategorie;
+  /** The law the product is given under; products stored before it are Jeugdwet (upcasting). */
+  wettelijkKader: WettelijkKader;
+  /** The iJW category of a Jeugdwet product; null for a product under another law. */
+  categorie: Productcategorie | null;
   omschrijving: string;
   /** For residential products: the form of residence. */
   woonvorm: Woonvorm | null;
@@ -116,7 +120,7 @@ export const referentiedataDecider: Decider<
           productcode,
           geldigVanaf,
           ...gegevens,
-          verblijf: isVerblijfsproduct(gegevens.categorie, productcode),
+          verblijf: isVerblijfsproduct(gegevens.categorie, productcode, gegevens.wettelijkKader),
         };
         return {
           ...state,
@@ -157,8 +161,19 @@ export const referentiedataDecider: Decider<
           command.geldigVanaf,
           `product ${command.productcode}`,
         );
-        const { woonvorm, categorie } = command.gegevens;
-        if (woonvorm !== null && !isVerblijfsproduct(categorie, command.productcode)) {
+        const { woonvorm, categorie, wettelijkKader } = command.gegevens;
+        if (wettelijkKader === 'jeugdwet' && categorie === null) {
+          throw new RuleViolation('Een Jeugdwet-product heeft een iJW-productcategorie.');
+        }
+        if (wettelijkKader !== 'jeugdwet' && categorie !== null) {
+          throw new RuleViolation(
+            `Een product onder de ${wettelijkKader} heeft geen iJW-productcategorie; de wet deelt het in.`,
+          );
+        }
+        if (
+          woonvorm !== null &&
+          !isVerblijfsproduct(categorie, command.productcode, wettelijkKader)
+        ) {
           throw new RuleViolation(
             'Alleen een verblijfsproduct (categorie 43/44 of 90002) heeft een woonvorm.',
           );

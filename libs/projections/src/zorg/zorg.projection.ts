@@ -34,9 +34,10 @@ export const zorgProjection: Projection = {
   open(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS ref_producten (
-        productcode TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, categorie TEXT NOT NULL,
+        productcode TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, categorie TEXT,
         omschrijving TEXT NOT NULL, woonvorm TEXT, max_duur_maanden INTEGER, cbs_hulpvorm TEXT,
-        verblijf INTEGER NOT NULL, PRIMARY KEY (productcode, geldig_vanaf));
+        verblijf INTEGER NOT NULL, wettelijk_kader TEXT NOT NULL,
+        PRIMARY KEY (productcode, geldig_vanaf));
       CREATE TABLE IF NOT EXISTS ref_aanbieders (
         aanbieder_id TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, naam TEXT NOT NULL,
         PRIMARY KEY (aanbieder_id, geldig_vanaf));
@@ -51,7 +52,7 @@ export const zorgProjection: Projection = {
         dossier_revision INTEGER);
       CREATE TABLE IF NOT EXISTS toewijzingen (
         toewijzing_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, wettelijk_kader TEXT NOT NULL,
-        productcode TEXT NOT NULL, productcategorie TEXT NOT NULL, verblijf INTEGER NOT NULL,
+        productcode TEXT NOT NULL, productcategorie TEXT, verblijf INTEGER NOT NULL,
         aanbieder_id TEXT NOT NULL, aanbieder_naam TEXT NOT NULL, verwijzer_type TEXT NOT NULL,
         verwijzer_naam TEXT, toewijzingsnummer TEXT NOT NULL, begindatum TEXT NOT NULL,
         einddatum TEXT NOT NULL, omvang TEXT, max_duur_maanden INTEGER, verlenging_van TEXT,
@@ -79,7 +80,7 @@ export const zorgProjection: Projection = {
     const sql = {
       product:
         run(`INSERT OR REPLACE INTO ref_producten VALUES (@productcode, @geldigVanaf, @categorie,
-        @omschrijving, @woonvorm, @maxDuurMaanden, @cbsHulpvorm, @verblijf)`),
+        @omschrijving, @woonvorm, @maxDuurMaanden, @cbsHulpvorm, @verblijf, @wettelijkKader)`),
       aanbieder: run(
         'INSERT OR REPLACE INTO ref_aanbieders VALUES (@aanbiederId, @geldigVanaf, @naam)',
       ),
@@ -155,7 +156,7 @@ export const zorgProjection: Projection = {
             const d = event.data;
             sql.product.run({
               ...d,
-              verblijf: isVerblijfsproduct(d.categorie, d.productcode) ? 1 : 0,
+              verblijf: isVerblijfsproduct(d.categorie, d.productcode, d.wettelijkKader) ? 1 : 0,
             });
             break;
           }

@@ -107,7 +107,7 @@ export class ZorgQueries {
 
   producten(peildatum: string) {
     return this.all(
-      `SELECT p.productcode, p.geldig_vanaf AS geldigVanaf, p.categorie, p.omschrijving, p.woonvorm,
+      `SELECT p.productcode, p.geldig_vanaf AS geldigVanaf, p.wettelijk_kader AS wettelijkKader, p.categorie, p.omschrijving, p.woonvorm,
          p.max_duur_maanden AS maxDuurMaanden, p.cbs_hulpvorm AS cbsHulpvorm, p.verblijf
        FROM ref_producten p
        WHERE p.geldig_vanaf = (SELECT MAX(geldig_vanaf) FROM ref_producten q

@@ -166,7 +166,7 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
         productcode,
         geldigVanaf,
         ...gegevens,
-        verblijf: isVerblijfsproduct(gegevens.categorie, productcode),
+        verblijf: isVerblijfsproduct(gegevens.categorie, productcode, gegevens.wettelijkKader),
       });
       d.producten.set(productcode, versies);
       return;

@@ -170,9 +170,25 @@ export class ProductVersieDto {
   @DateField('Valid from this date; must be after the latest version')
   geldigVanaf!: string;
 
-  @ApiProperty({ enum: PRODUCTCATEGORIEEN, description: 'iJW product category (JZ020)' })
+  @ApiPropertyOptional({
+    enum: WETTELIJKE_KADERS,
+    description: 'The law the product is given under; jeugdwet when left out',
+  })
+  @IsOptional()
+  @IsIn(WETTELIJKE_KADERS)
+  wettelijkKader?: WettelijkKader;
+
+  @ApiPropertyOptional({
+    enum: PRODUCTCATEGORIEEN,
+    description:
+      'iJW product category (JZ020): required for a Jeugdwet product, left out under any other law (the law classifies it)',
+  })
+  @ValidateIf(
+    (dto: ProductVersieDto) =>
+      (dto.wettelijkKader ?? 'jeugdwet') === 'jeugdwet' || dto.categorie !== undefined,
+  )
   @IsIn(PRODUCTCATEGORIEEN)
-  categorie!: Productcategorie;
+  categorie?: Productcategorie;
 
   @TextField('Description', 'Ambulante jeugdhulp', 200)
   omschrijving!: string;
@@ -230,9 +246,13 @@ export class OmvangDto {
 }
 
 export class ToewijzingDto {
-  @ApiProperty({ enum: WETTELIJKE_KADERS })
+  @ApiPropertyOptional({
+    enum: WETTELIJKE_KADERS,
+    description: "The product's law; when given, it must be the product's (422 otherwise)",
+  })
+  @IsOptional()
   @IsIn(WETTELIJKE_KADERS)
-  wettelijkKader!: WettelijkKader;
+  wettelijkKader?: WettelijkKader;
 
   @ApiProperty({ example: '45A48', description: 'Product code (reference data)' })
   @Matches(PRODUCTCODE, { message: 'must be a product code: 2 to 8 capitals or digits' })

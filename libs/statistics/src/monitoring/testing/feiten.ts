@@ -58,7 +58,10 @@ export const aanbieder = (
 
 export interface ProductOpties {
   code: string;
-  categorie: Productcategorie;
+  /** Jeugdwet unless said otherwise. */
+  kader?: WettelijkKader;
+  /** Null for a product under another law than the Jeugdwet. */
+  categorie: Productcategorie | null;
   omschrijving: string;
   geldigVanaf?: string;
   woonvorm?: Woonvorm | null;
@@ -72,6 +75,7 @@ export const product = (p: ProductOpties): MonitoringFeit => ({
   data: {
     productcode: p.code,
     geldigVanaf: p.geldigVanaf ?? '2020-01-01',
+    wettelijkKader: p.kader ?? 'jeugdwet',
     categorie: p.categorie,
     omschrijving: p.omschrijving,
     woonvorm: p.woonvorm ?? null,
@@ -105,7 +109,8 @@ export interface ToewijzingOpties {
   eind: string;
   kader?: WettelijkKader;
   product?: string;
-  categorie?: string;
+  /** 45 for a Jeugdwet assignment, none under another law, unless said otherwise. */
+  categorie?: string | null;
   aanbieder?: string;
   aanbiederNaam?: string;
   verwijzer?: VerwijzerType;
@@ -124,7 +129,9 @@ export interface ToewijzingOpties {
  */
 export function toewijzing(t: ToewijzingOpties): MonitoringFeit[] {
   const productcode = t.product ?? '45A48';
-  const productcategorie = t.categorie ?? '45';
+  const kader = t.kader ?? 'jeugdwet';
+  const productcategorie =
+    t.categorie !== undefined ? t.categorie : kader === 'jeugdwet' ? '45' : null;
   const persoonId = t.persoon;
   const toewijzingId = t.id;
   return [
@@ -133,10 +140,10 @@ export function toewijzing(t: ToewijzingOpties): MonitoringFeit[] {
       data: {
         persoonId,
         toewijzingId,
-        wettelijkKader: t.kader ?? 'jeugdwet',
+        wettelijkKader: kader,
         productcode,
         productcategorie,
-        verblijf: isVerblijfsproduct(productcategorie, productcode),
+        verblijf: isVerblijfsproduct(productcategorie, productcode, kader),
         aanbiederId: t.aanbieder ?? '12345678',
         aanbiederNaam: t.aanbiederNaam ?? '',
         verwijzer: { type: t.verwijzer ?? '02', naam: null },
