@@ -63,6 +63,7 @@ async function main() {
         productcode: '45A01',
         geldigVanaf: '2020-01-01',
         gegevens: {
+          wettelijkKader: 'jeugdwet',
           categorie: '45',
           omschrijving: 'Ambulant',
           woonvorm: null,

@@ -306,6 +306,7 @@ function referentiedata(log: Log): void {
       data: {
         productcode: product.code,
         geldigVanaf,
+        wettelijkKader: 'jeugdwet',
         categorie: product.categorie,
         omschrijving: product.omschrijving,
         woonvorm: product.woonvorm,
@@ -340,7 +341,8 @@ function referentiedata(log: Log): void {
       wijk,
       aantal: Math.round(PERSONEN * 4.5 * gewicht * (1 + 0.01 * (jaar - 2020))),
     }));
-    const event: BevolkingSet = { type: 'BevolkingSet', data: { jaar, wijken } };
+    const totaal = wijken.reduce((som, w) => som + w.aantal, 0);
+    const event: BevolkingSet = { type: 'BevolkingSet', data: { jaar, wijken, totaal } };
     log.voeg(REFERENTIEDATA_STREAM, event, Math.min(dag(`${jaar}-02-01`), NU_DAG));
   }
 }

@@ -120,6 +120,23 @@ describe('referentiedata bevolking (e2e)', () => {
     expect(await store.headPosition()).toBe(before);
   });
 
+  it('sets the municipality as a whole, with or without the districts known', async () => {
+    const whole = await put(2019, { totaal: 19_000 });
+    expect(whole.status).toBe(200);
+    const part = await put(2018, { totaal: 18_900, wijken: [{ wijk: 'Haven', aantal: 1800 }] });
+    expect(part.status).toBe(200);
+    const items = (await get('beleid', part.body.position)).body.items as { jaar: number }[];
+    expect(items.filter((i) => i.jaar < 2020)).toEqual([
+      { jaar: 2018, totaal: 18_900, wijken: [{ wijk: 'Haven', aantal: 1800 }] },
+      { jaar: 2019, totaal: 19_000, wijken: [] },
+    ]);
+  });
+
+  it('refuses districts adding up to more than the whole (422)', async () => {
+    const res = await put(2017, { totaal: 100, wijken: [{ wijk: 'Haven', aantal: 101 }] });
+    expectProblem(res, 422, /tellen samen 101 jeugdigen, meer dan het totaal van 100/);
+  });
+
   it('refuses a district named twice (422) and stores nothing', async () => {
     const store = t.app.get(EventStore);
     const before = await store.headPosition();
@@ -176,6 +193,8 @@ describe('referentiedata bevolking (e2e)', () => {
     ['a district without a name', { wijken: [{ aantal: 3 }] }, [['wijken[0].wijk', 'body']]],
     ['a name of spaces', { wijken: [{ wijk: '  ', aantal: 3 }] }, [['wijken[0].wijk', 'body']]],
     ['an unknown field', { wijken: wijken2024, jaar: 2024 }, [['jaar', 'body']]],
+    ['a fractional total', { totaal: 10.5 }, [['totaal', 'body']]],
+    ['a negative total', { totaal: -1, wijken: wijken2024 }, [['totaal', 'body']]],
   ])('refuses %s with 400 naming the field', async (_name, body, expected) => {
     const res = await put(2024, body);
     expectProblem(res, 400);

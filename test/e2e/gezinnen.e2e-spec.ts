@@ -44,6 +44,11 @@ describe('gezinnen (e2e)', () => {
     const res = await register();
     expect(res.body).toEqual({
       gezinId: expect.any(String),
+      leden: [
+        { persoonId: expect.any(String), rol: 'jeugdige' },
+        { persoonId: expect.any(String), rol: 'jeugdige' },
+        { persoonId: expect.any(String), rol: 'ouder' },
+      ],
       revision: 3,
       position: expect.stringMatching(/^\d+$/),
     });
@@ -60,6 +65,10 @@ describe('gezinnen (e2e)', () => {
       plan: null,
       netwerk: [],
     });
+    // The answer named each member in the order sent: no read needed to learn their ids.
+    expect(gezin.body.leden.map((l: { persoonId: string }) => l.persoonId)).toEqual(
+      res.body.leden.map((l: { persoonId: string }) => l.persoonId),
+    );
     expect(
       gezin.body.leden.map((l: { voornaam: string; rol: string; bsn: string | null }) => [
         l.voornaam,
@@ -71,6 +80,21 @@ describe('gezinnen (e2e)', () => {
       ['Daan', 'jeugdige', null],
       ['Mark', 'ouder', null],
     ]);
+  });
+
+  it('declares the registration answer, with the members, in OpenAPI', async () => {
+    const doc = (await t.http().get('/api/v1/openapi.json').expect(200)).body;
+    const created = doc.paths['/api/v1/gezinnen'].post.responses['201'];
+    // The answer is the write answer (ids, revision, position) with the members' ids beside it.
+    const parts: { $ref?: string; required?: string[]; properties?: object }[] =
+      created.content['application/json'].schema.allOf;
+    const resolved = parts.map((part) =>
+      part.$ref ? doc.components.schemas[part.$ref.split('/').pop()!] : part,
+    );
+    const required = resolved.flatMap((part) => part.required ?? []);
+    expect(required).toEqual(expect.arrayContaining(['gezinId', 'leden', 'revision']));
+    const leden = resolved.find((part) => part.properties?.leden)?.properties.leden;
+    expect(leden.type).toBe('array');
   });
 
   it('refuses a family without a youth (422) and stores no person', async () => {

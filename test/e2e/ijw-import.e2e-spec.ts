@@ -136,10 +136,10 @@ describe('POST /import/ijw', () => {
       .get(`${API}/import/ijw/te-koppelen?minPosition=${geparktOp}`)
       .set(auth(anna))
       .expect(200);
-    expect(lijst.body).toEqual([
+    expect(lijst.body.items).toEqual([
       expect.objectContaining({ soort: 'JW301', bsn: '222333443', naam: 'Bakker' }),
     ]);
-    const berichtId = lijst.body[0].berichtId as string;
+    const berichtId = lijst.body.items[0].berichtId as string;
     const created = await t
       .http()
       .post(`${API}/gezinnen`)
@@ -176,6 +176,6 @@ describe('POST /import/ijw', () => {
       .expect(200);
     expect(JSON.stringify(zorg.body)).toContain('T2025-0002');
     const leeg = await t.http().get(`${API}/import/ijw/te-koppelen`).set(auth(anna)).expect(200);
-    expect(leeg.body).toEqual([]);
+    expect(leeg.body.items).toEqual([]);
   }, 30000);
 });

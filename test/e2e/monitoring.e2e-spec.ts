@@ -98,7 +98,7 @@ describe('monitoring (e2e)', () => {
     await write(
       'put',
       '/referentiedata/producten/WMO01',
-      { geldigVanaf: '2020-01-01', categorie: '50', omschrijving: 'Begeleiding (Wmo)' },
+      { geldigVanaf: '2020-01-01', wettelijkKader: 'wmo', omschrijving: 'Begeleiding (Wmo)' },
       beheer,
     );
     await write(
@@ -193,18 +193,19 @@ describe('monitoring (e2e)', () => {
 
   it('answers every figure route for the same data', async () => {
     const periode = 'van=2025-01-01&tot=2025-12-31';
-    const duren = (await cijfers('duren', `${periode}&groep=categorie`).expect(200)).body;
+    // Grouped by law: a Wmo product has no iJW category, its law classifies it.
+    const duren = (await cijfers('duren', `${periode}&groep=kader`).expect(200)).body;
     expect(duren.definitieVersie).toBe('monitoring-duren-3');
     const [ambulant, wmo] = duren.perGroep;
     // 12 Jeugdwet episodes, 1 Jan-30 Jun 2025: 181 days each; 10 Wmo, 1 Mar-31 Dec: 306 each.
     // A mean moves by at most half the largest value over the count.
     expect(ambulant).toMatchObject({
-      sleutel: '45',
+      sleutel: 'jeugdwet',
       gestart: expect.gepubliceerdVan(12),
       beeindigd: expect.gepubliceerdVan(12),
     });
     expect(Math.abs(ambulant.gemiddelde - 181)).toBeLessThanOrEqual((0.5 * 181) / 12 + 0.05);
-    expect(wmo).toMatchObject({ sleutel: '50', beeindigd: expect.gepubliceerdVan(10) });
+    expect(wmo).toMatchObject({ sleutel: 'wmo', beeindigd: expect.gepubliceerdVan(10) });
     expect(Math.abs(wmo.gemiddelde - 306)).toBeLessThanOrEqual((0.5 * 306) / 10 + 0.05);
 
     const verlengingen = (await cijfers('verlengingen', periode).expect(200)).body;

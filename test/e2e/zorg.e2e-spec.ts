@@ -126,6 +126,22 @@ describe('zorg (e2e)', () => {
     return write(`/personen/${persoonId}/toewijzingen`, toewijzingBody(overrides), 201, token);
   }
 
+  /** A Wmo product (classified by its law, no iJW category), made the first time it is needed. */
+  let wmoProduct: Promise<unknown> | null = null;
+  async function wmoToewijzing(persoonId: string, overrides: object = {}, token = anna) {
+    wmoProduct ??= put('/referentiedata/producten/WMO01', {
+      geldigVanaf: '2020-01-01',
+      wettelijkKader: 'wmo',
+      omschrijving: 'Begeleiding (Wmo)',
+    }).expect(200);
+    await wmoProduct;
+    return toewijzing(
+      persoonId,
+      { ...overrides, wettelijkKader: 'wmo', productcode: 'WMO01' },
+      token,
+    );
+  }
+
   async function dossier(persoonId: string, position: string, token = anna) {
     const res = await get(`/personen/${persoonId}/zorg?minPosition=${position}`, token);
     expect(res.status).toBe(200);
@@ -233,6 +249,7 @@ describe('zorg (e2e)', () => {
         {
           productcode: '43A01',
           geldigVanaf: '2020-01-01',
+          wettelijkKader: 'jeugdwet',
           categorie: '43',
           omschrijving: 'Behandelgroep',
           woonvorm: 'behandeld-wonen',
@@ -243,6 +260,7 @@ describe('zorg (e2e)', () => {
         {
           productcode: '45A48',
           geldigVanaf: '2020-01-01',
+          wettelijkKader: 'jeugdwet',
           categorie: '45',
           omschrijving: 'Ambulant',
           woonvorm: null,
@@ -253,6 +271,7 @@ describe('zorg (e2e)', () => {
         {
           productcode: '54001',
           geldigVanaf: '2021-01-01',
+          wettelijkKader: 'jeugdwet',
           categorie: '54',
           omschrijving: 'Dagbesteding oud',
           woonvorm: null,
@@ -280,8 +299,8 @@ describe('zorg (e2e)', () => {
       );
       expect(aanbieders2025.status).toBe(200);
       expect(aanbieders2025.body.items).toEqual([
-        { aanbiederId: '12345679', geldigVanaf: '2021-01-01', naam: 'Jeugdhulp Oud' },
-        { aanbiederId: '12345678', geldigVanaf: '2020-01-01', naam: 'Zorg BV' },
+        { aanbiederId: '12345679', geldigVanaf: '2021-01-01', naam: 'Jeugdhulp Oud', soort: 'agb' },
+        { aanbiederId: '12345678', geldigVanaf: '2020-01-01', naam: 'Zorg BV', soort: 'agb' },
       ]);
       const aanbieders2026 = await get(
         `/referentiedata/aanbieders?peildatum=2026-02-01&minPosition=${position}`,
@@ -291,7 +310,71 @@ describe('zorg (e2e)', () => {
         aanbiederId: '12345679',
         geldigVanaf: '2026-01-01',
         naam: 'Jeugdhulp Nieuw',
+        soort: 'agb',
       });
+    });
+
+    it('classifies a product outside the Jeugdwet by its law, without an iJW category', async () => {
+      const wgs = await put('/referentiedata/producten/SHV01', {
+        geldigVanaf: '2020-01-01',
+        wettelijkKader: 'schuldhulpverlening',
+        omschrijving: 'Schuldhulpverlening',
+      });
+      expect(wgs.status).toBe(200);
+      const items = (
+        await get(`/referentiedata/producten?peildatum=2025-01-01&minPosition=${wgs.body.position}`)
+      ).body.items as { productcode: string }[];
+      expect(items.find((p) => p.productcode === 'SHV01')).toMatchObject({
+        wettelijkKader: 'schuldhulpverlening',
+        categorie: null,
+        verblijf: false,
+      });
+      // An invented iJW category on a Wmo product is refused; a Jeugdwet product needs one.
+      const wmo = await put('/referentiedata/producten/WMO02', {
+        geldigVanaf: '2020-01-01',
+        wettelijkKader: 'wmo',
+        categorie: '50',
+        omschrijving: 'Begeleiding',
+      });
+      expectProblem(wmo, 422, /geen iJW-productcategorie/);
+      const zonder = await put('/referentiedata/producten/45X01', {
+        geldigVanaf: '2020-01-01',
+        omschrijving: 'Ambulant',
+      });
+      expectProblem(zonder, 400);
+      expect(zonder.body.errors.map((e: { field: string }) => e.field)).toEqual(['categorie']);
+    });
+
+    it('names a provider without an AGB code by its KvK number, or as the own team', async () => {
+      const kvk = await put('/referentiedata/aanbieders/kvk:87654321', {
+        geldigVanaf: '2020-01-01',
+        naam: 'Schuldhulp Flevoland',
+      });
+      expect(kvk.status).toBe(200);
+      expect(kvk.body.aanbiederId).toBe('kvk:87654321');
+      const team = await put('/referentiedata/aanbieders/gemeente:wijkteam-noord', {
+        geldigVanaf: '2020-01-01',
+        naam: 'Wijkteam Noord',
+      });
+      expect(team.status).toBe(200);
+      const items = (
+        await get(
+          `/referentiedata/aanbieders?peildatum=2025-01-01&minPosition=${team.body.position}`,
+        )
+      ).body.items as { aanbiederId: string; soort: string }[];
+      expect(items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ aanbiederId: 'kvk:87654321', soort: 'kvk' }),
+          expect.objectContaining({ aanbiederId: 'gemeente:wijkteam-noord', soort: 'gemeente' }),
+        ]),
+      );
+      for (const id of ['1234567', 'agb:12345678', 'kvk:12', 'gemeente:Wijk%20Noord']) {
+        const refused = await put(`/referentiedata/aanbieders/${id}`, {
+          geldigVanaf: '2020-01-01',
+          naam: 'X',
+        });
+        expectProblem(refused, 400, /aanbiederId/);
+      }
     });
 
     it('refuses a version that does not start after the latest (422) and stores nothing', async () => {
@@ -451,7 +534,7 @@ describe('zorg (e2e)', () => {
 
     it('is not due for a youth without Jeugdwet care (only a Wmo assignment)', async () => {
       const { persoonId } = await jeugdige('2009-03-31', 'Wmo');
-      const { position } = await toewijzing(persoonId, { wettelijkKader: 'wmo' });
+      const { position } = await wmoToewijzing(persoonId);
       expect((await dossier(persoonId, position)).perspectiefgesprek).toEqual({
         uiterlijk: null,
         gevoerdOp: null,
@@ -1287,7 +1370,7 @@ describe('zorg (e2e)', () => {
         wendy,
       );
       const wmo = await jeugdige('2009-03-31', 'Wmo', wendy);
-      const last = await toewijzing(wmo.persoonId, { ...lopend, wettelijkKader: 'wmo' }, wendy);
+      const last = await wmoToewijzing(wmo.persoonId, lopend, wendy);
 
       const res = await get(
         `/werklijsten/perspectiefgesprekken?minPosition=${last.position}`,

@@ -50,6 +50,7 @@ const koppeling: ImportAfzender = {
   correlationId: 'import-1',
 };
 const ambulant: ProductGegevens = {
+  wettelijkKader: 'jeugdwet',
   categorie: '45',
   omschrijving: 'Ambulante jeugdhulp',
   woonvorm: null,
@@ -87,7 +88,13 @@ describe('IjwImport', () => {
       type: 'SetProductVersion',
       productcode: '02A01',
       geldigVanaf: '2020-01-01',
-      gegevens: { ...ambulant, omschrijving: 'Begeleiding (Wmo)', cbsHulpvorm: null },
+      gegevens: {
+        ...ambulant,
+        wettelijkKader: 'wmo',
+        categorie: null,
+        omschrijving: 'Begeleiding (Wmo)',
+        cbsHulpvorm: null,
+      },
     });
     await referentie({
       type: 'SetAanbiederVersion',

@@ -359,7 +359,8 @@ const aanbiederNaam = (id: string): string =>
 
 interface Product {
   kader: WettelijkKader;
-  categorie: Productcategorie;
+  /** Only a Jeugdwet product has an iJW category: the others are classified by their law. */
+  categorie: Productcategorie | null;
   omschrijving: string;
   woonvorm: Woonvorm | null;
   maxDuurMaanden: number | null;
@@ -372,10 +373,10 @@ const PRODUCTEN = {
   '43A11': { kader: 'jeugdwet', categorie: '43', omschrijving: 'Behandeld wonen', woonvorm: 'behandeld-wonen', maxDuurMaanden: 12, cbsHulpvorm: '14' },
   '44A01': { kader: 'jeugdwet', categorie: '44', omschrijving: 'Pleegzorg', woonvorm: 'pleegzorg', maxDuurMaanden: null, cbsHulpvorm: '11' },
   '44A05': { kader: 'jeugdwet', categorie: '44', omschrijving: 'Begeleid wonen', woonvorm: 'begeleid-wonen', maxDuurMaanden: 12, cbsHulpvorm: '14' },
-  WMO01: { kader: 'wmo', categorie: '50', omschrijving: 'Begeleiding individueel', woonvorm: null, maxDuurMaanden: 12, cbsHulpvorm: null },
-  PW001: { kader: 'participatiewet', categorie: '50', omschrijving: 'Re-integratietraject', woonvorm: null, maxDuurMaanden: null, cbsHulpvorm: null },
-  SHV01: { kader: 'schuldhulpverlening', categorie: '50', omschrijving: 'Schuldhulpverlening', woonvorm: null, maxDuurMaanden: 18, cbsHulpvorm: null },
-  OV001: { kader: 'overig', categorie: '50', omschrijving: 'Opvoedondersteuning', woonvorm: null, maxDuurMaanden: null, cbsHulpvorm: null },
+  WMO01: { kader: 'wmo', categorie: null, omschrijving: 'Begeleiding individueel', woonvorm: null, maxDuurMaanden: 12, cbsHulpvorm: null },
+  PW001: { kader: 'participatiewet', categorie: null, omschrijving: 'Re-integratietraject', woonvorm: null, maxDuurMaanden: null, cbsHulpvorm: null },
+  SHV01: { kader: 'schuldhulpverlening', categorie: null, omschrijving: 'Schuldhulpverlening', woonvorm: null, maxDuurMaanden: 18, cbsHulpvorm: null },
+  OV001: { kader: 'overig', categorie: null, omschrijving: 'Opvoedondersteuning', woonvorm: null, maxDuurMaanden: null, cbsHulpvorm: null },
 } satisfies Record<string, Product>;
 type Productcode = keyof typeof PRODUCTEN;
 
@@ -431,10 +432,10 @@ class Log {
   referentiedata(): void {
     const op = '2023-11-01';
     for (const [productcode, p] of Object.entries(PRODUCTEN)) {
-      const { kader: _kader, ...gegevens } = p;
+      const { kader, ...gegevens } = p as Product;
       this.voeg(op, REFERENTIEDATA_STREAM, {
         type: 'ProductVersionSet',
-        data: { productcode, geldigVanaf: '2015-01-01', ...(gegevens as Omit<Product, 'kader'>) },
+        data: { productcode, geldigVanaf: '2015-01-01', wettelijkKader: kader, ...gegevens },
       });
     }
     for (const data of AANBIEDERS) {
@@ -448,6 +449,7 @@ class Log {
           wijk,
           aantal: aantallen[i]!,
         })),
+        totaal: aantallen.reduce((som, n) => som + n, 0),
       },
     });
     this.voeg('2025-02-03', REFERENTIEDATA_STREAM, bevolking(2024, [1200, 900, 700, 1150]));
@@ -539,7 +541,7 @@ class Log {
       wettelijkKader: p.kader,
       productcode: t.product,
       productcategorie: p.categorie,
-      verblijf: isVerblijfsproduct(p.categorie, t.product),
+      verblijf: isVerblijfsproduct(p.categorie, t.product, p.kader),
       aanbiederId: t.aanbieder,
       aanbiederNaam: aanbiederNaam(t.aanbieder),
       verwijzer: {
@@ -1664,7 +1666,8 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         ['43', 'categorie 43'],
         ['44', 'categorie 44'],
         ['45', 'categorie 45'],
-        ['50', 'categorie 50'],
+        // Wmo, Participatiewet and overig: no iJW category, their law classifies them.
+        ['geen', 'geen iJW-categorie (andere wet)'],
       ]);
       const [c43, c44, c45, c50] = ruw.perGroep;
       verwacht(c43!, {
@@ -1793,7 +1796,7 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
             overlevingNa180: null, // 43.5% was published; 6 at risk: withheld now
             overlevingNa365: null, // 0% was published; none at risk: withheld now
           },
-          { sleutel: '50', naam: 'categorie 50', ...verborgen },
+          { sleutel: 'geen', naam: 'geen iJW-categorie (andere wet)', ...verborgen },
         ],
         totaal: {
           gestart: gepubliceerd(ruw.totaal.gestart, 20),
@@ -1829,10 +1832,13 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
             'overlevingNa180',
             'overlevingNa365',
           ]),
-          weg('perGroep', 'categorie 50 (50)', 'aantal onder 10', tellingen),
-          weg('perGroep', 'categorie 50 (50)', 'groep onder 10', [...samenvatting, 'kmMediaan']),
+          weg('perGroep', 'geen iJW-categorie (andere wet) (geen)', 'aantal onder 10', tellingen),
+          weg('perGroep', 'geen iJW-categorie (andere wet) (geen)', 'groep onder 10', [
+            ...samenvatting,
+            'kmMediaan',
+          ]),
           // After 365 days: not estimable (the longest, 306, is censored), so not listed.
-          weg('perGroep', 'categorie 50 (50)', 'minder dan 10 onder risico', [
+          weg('perGroep', 'geen iJW-categorie (andere wet) (geen)', 'minder dan 10 onder risico', [
             'overlevingNa90',
             'overlevingNa180',
           ]),
@@ -2610,8 +2616,8 @@ describe('monitoring figures on a hand-made data set (acceptance)', () => {
         const cijfers = alleCijfers(omgeving.dataset(v.bekendTot!), v);
         teksten.push(JSON.stringify(cijfers), ...alleTabellen(cijfers));
       }
-      // 7 modules as JSON in one text, and 16 tables (6 + 1 + 3 + 2 + 1 + 1 + 2) per question.
-      expect(teksten).toHaveLength(vragen.length * 17);
+      // 7 modules as JSON in one text, and 17 tables (6 + 1 + 4 + 2 + 1 + 1 + 2) per question.
+      expect(teksten).toHaveLength(vragen.length * 18);
       const alles = teksten.join('\n');
       expect(alles).toContain('Kompas Jeugdhulp'); // the search does find what is there
       expect(verboden.filter((woord) => alles.includes(woord))).toEqual([]);

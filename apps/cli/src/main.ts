@@ -9,6 +9,7 @@ import { ijwImport, samenvatting } from './ijw-import';
 import { assignRecordKeys } from './record-keys';
 import { versleutelBestaande } from './versleutel-bestaande';
 import { VerwijderingCommands } from '../../api/src/verwijdering/verwijdering.commands';
+import { demo } from './demo';
 
 /** Operator commands: `npm run cli -- --help`. Configured by the same environment as the API. */
 const program = new Command('gezinsplan-cli').description(
@@ -203,6 +204,44 @@ program
   .action(async (path: string, options: { user: string }) => {
     const uitkomsten = await ijwImport(path, options);
     console.log(samenvatting(uitkomsten));
+  });
+
+program
+  .command('demo')
+  .description(
+    'Fill an EMPTY store with a demo municipality (Lelystad scale by default): reference data, ' +
+      'population, families with contact persons, plans, handovers, and care 2020 to --tot',
+  )
+  .option('--jeugdigen <n>', 'youths aged 0-17 in the municipality', '19000')
+  .option('--seed <s>', 'seed of the random choices: the same seed gives the same town', '1')
+  .option('--tot <YYYY-MM>', 'the last month written (default: last month)')
+  .action(async (options: { jeugdigen: string; seed: string; tot?: string }) => {
+    const jeugdigen = Number(options.jeugdigen);
+    const seed = Number(options.seed);
+    const vorigeMaand = new Date();
+    vorigeMaand.setUTCDate(0);
+    const tot = options.tot ?? vorigeMaand.toISOString().slice(0, 7);
+    if (!Number.isInteger(jeugdigen) || jeugdigen < 100)
+      throw new Error('--jeugdigen: 100 or more');
+    if (!Number.isInteger(seed)) throw new Error('--seed: a whole number');
+    if (!/^20[2-9]\d-(0[1-9]|1[0-2])$/.test(tot)) throw new Error('--tot: YYYY-MM, 2020 or later');
+    const config = loadConfig();
+    const store = createEventStore(config);
+    const readModels = openReadModels(config);
+    try {
+      const started = Date.now();
+      const verslag = await demo(store, readModels, { jeugdigen, seed, tot, meld: console.log });
+      console.log(
+        `demo municipality: ${verslag.gezinnen} families, ${verslag.toewijzingen} assignments, ` +
+          `${verslag.verlengingen} extensions, ${verslag.overdrachten} handovers, ` +
+          `${verslag.gebeurtenissen} events in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
+      // The read models catch up now, so the API answers at once.
+      await new ProjectionRunner(store, readModels, ALL_PROJECTIONS).runUntilCaughtUp();
+    } finally {
+      readModels.close();
+      await store.close();
+    }
   });
 
 program

@@ -20,7 +20,7 @@ export const etag = (revision: number): string => `"${revision}"`;
  */
 export class Written {
   constructor(
-    readonly ids: Record<string, string | number>,
+    readonly ids: Record<string, WrittenId>,
     readonly result: { revision: number; position: bigint | string | null },
     readonly location?: string,
   ) {}
@@ -47,8 +47,14 @@ export class CsvFile {
   ) {}
 }
 
+/**
+ * An id in a write's answer: one id, or the ids of the things written with it (e.g. the members
+ * of a new family, each `{ persoonId, rol }`, in the order they were sent).
+ */
+export type WrittenId = string | number | readonly Record<string, string>[];
+
 /** The body of every write. */
-export type WriteBody = Record<string, string | number | null> & {
+export type WriteBody = Record<string, WrittenId | null> & {
   revision: number;
   position: string | null;
 };

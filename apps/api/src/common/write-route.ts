@@ -1,4 +1,4 @@
-import { HttpCode, applyDecorators } from '@nestjs/common';
+import { HttpCode, Type, applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -49,6 +49,8 @@ export interface WriteRouteOptions {
   ifMatch?: 'optional' | 'required' | 'none';
   /** The ids the answer names, before revision and position; `name?` when only sometimes. */
   ids: readonly string[];
+  /** Answer fields besides the ids, revision and position (a class with @ApiProperty fields). */
+  fields?: Type<unknown>;
   /** What the 200 or 201 means, when more than "recorded". */
   answer?: string;
   /** The answer carries the address of what was made (Location). */
@@ -81,7 +83,7 @@ const ID_SCHEMAS: Record<string, SchemaObject> = {
   userId: { type: 'string', example: 'u-anna' },
 };
 
-function writeSchema(ids: readonly string[]): SchemaObject {
+function writeSchema(ids: readonly string[], fields?: Type<unknown>): SchemaObject {
   const names = ids.map((id) => id.replace(/\?$/, ''));
   return {
     allOf: [
@@ -93,6 +95,7 @@ function writeSchema(ids: readonly string[]): SchemaObject {
         ),
       },
       { $ref: getSchemaPath(WriteResponse) },
+      ...(fields ? [{ $ref: getSchemaPath(fields) }] : []),
     ],
   };
 }
@@ -127,12 +130,12 @@ export const WriteRoute = (options: WriteRouteOptions) => {
           }),
         ]),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: IDEMPOTENCY_KEY }),
-    ApiExtraModels(WriteResponse),
+    ApiExtraModels(WriteResponse, ...(options.fields ? [options.fields] : [])),
     ApiResponse({
       status: options.status,
       description: options.answer ?? 'Recorded',
       headers,
-      schema: writeSchema(options.ids),
+      schema: writeSchema(options.ids, options.fields),
     }),
     ApiBadRequestResponse({
       description: refusals[400] ?? 'Invalid body, path or header; `errors` names each field',

@@ -14,6 +14,7 @@ import {
   AddGezinslidDto,
   CorrectPersoonDto,
   EndNetwerkBetrokkeneDto,
+  GeregistreerdeLeden,
   GezinWijkDto,
   LidParams,
   NetwerkBetrokkeneDto,
@@ -58,8 +59,9 @@ export class GezinnenController {
     status: 201,
     ifMatch: 'none',
     ids: ['gezinId'],
+    fields: GeregistreerdeLeden,
     location: true,
-    answer: 'Registered',
+    answer: 'Registered; the body names each member (persoonId), in the order sent',
     refusals: {
       422: 'No youth (jeugdige), a youth without birth date, a birth date in the future',
     },
@@ -80,7 +82,8 @@ export class GezinnenController {
       { naam: body.naam, wijk: body.wijk ?? null, leden },
       context,
     );
-    return new Written({ gezinId }, result, `/api/v1/gezinnen/${gezinId}`);
+    const ids = { gezinId, leden: leden.map(({ persoonId, rol }) => ({ persoonId, rol })) };
+    return new Written(ids, result, `/api/v1/gezinnen/${gezinId}`);
   }
 
   @Get(':gezinId')

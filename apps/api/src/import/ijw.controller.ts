@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
+  ApiConflictResponse,
   ApiNotFoundResponse,
-  ApiUnprocessableEntityResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,11 +23,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Roles } from '@app/access';
-import { BerichtUitkomst, IjwImport } from '@app/ijw';
-import { TeKoppelenBericht, TeKoppelenQueries } from '@app/projections';
+import { IjwImport } from '@app/ijw';
+import { TeKoppelenQueries } from '@app/projections';
 import { CommandMeta, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
+import { ReadRoute } from '../common/read-route';
 import { ReadYourWrites } from '../common/read-your-writes';
+import { IjwImportResponse, KoppelingResponse, TeKoppelenItem } from './dto/import.responses';
 
 export class IjwBerichtDto {
   @ApiPropertyOptional({ description: 'A name for the message in the answer (e.g. its file name)' })
@@ -70,7 +71,6 @@ export class KoppelingDto {
 
 /** The messages of an iJw/iWmo exchange, for an integration (`koppeling`). */
 @ApiTags('import')
-@ApiBearerAuth()
 @Controller('import')
 export class IjwController {
   constructor(
@@ -85,7 +85,7 @@ export class IjwController {
   @ApiOperation({
     summary: 'Import iJw and iWmo messages (JW301/305/307/315/317, WMO301/305/307/315/317)',
     description:
-      'Role `koppeling`. Each message is read as XML, checked against the structure of its ' +
+      'Each message is read as XML, checked against the structure of its ' +
       "message type and the standard's rules (StatusAanlevering 1 or 3: a delivery or the " +
       'deletion of an earlier one, found by its logical key), its client matched by BSN, and ' +
       "its facts written to the person's care dossier in one append. Each message gets an " +
@@ -94,13 +94,15 @@ export class IjwController {
       'A client whose BSN matches nobody waits on the worklist "te koppelen" (`teKoppelen`). ' +
       'Malformed XML is a refusal of that message, never an error of the request.',
   })
-  @ApiOkResponse({ description: 'One outcome per message, in order' })
+  @ApiOkResponse({ description: 'One outcome per message, in order', type: IjwImportResponse })
   @ApiBadRequestResponse({ description: 'No messages, more than 100, or not XML text' })
-  @ApiForbiddenResponse({ description: 'Not the role `koppeling`' })
+  @ApiConflictResponse({
+    description: "Other writes to a client's dossier kept coming first, however often retried",
+  })
   async importeer(
     @Body() body: IjwImportDto,
     @CommandMeta() context: RequestCommandContext,
-  ): Promise<{ uitkomsten: BerichtUitkomst[] }> {
+  ): Promise<IjwImportResponse> {
     const uitkomsten = await this.importer.importeer(
       body.berichten.map((b, i) => ({ bron: b.bron ?? `bericht ${i + 1}`, xml: b.xml })),
       { principal: context.principal, correlationId: context.correlationId },
@@ -110,16 +112,17 @@ export class IjwController {
 
   @Get('ijw/te-koppelen')
   @Roles('contactpersoon')
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The worklist "te koppelen": messages whose client matched nobody',
     description:
-      'Role `contactpersoon`. Each message with the BSN, name and birth date it gives, so a ' +
-      'contact person can register the family or link the message to a person they know.',
+      'Each message with the BSN, name and birth date it gives, so a contact person can ' +
+      'register the family or link the message to a person they know.',
+    type: { items: TeKoppelenItem },
+    answer: 'Oldest first',
   })
-  @ApiOkResponse({ description: 'Oldest first' })
-  async lijst(@Query() { minPosition }: ConsistencyQuery): Promise<TeKoppelenBericht[]> {
+  async lijst(@Query() { minPosition }: ConsistencyQuery): Promise<{ items: TeKoppelenItem[] }> {
     await this.readYourWrites.waitFor(minPosition);
-    return this.teKoppelen.lijst();
+    return { items: this.teKoppelen.lijst() };
   }
 
   @Post('ijw/te-koppelen/:berichtId/koppeling')
@@ -128,18 +131,20 @@ export class IjwController {
   @ApiOperation({
     summary: 'Link a waiting message to a person, and apply its facts',
     description:
-      'Role `contactpersoon`, who writes a family of the person (others: 404). A person known ' +
+      'The contact person who writes a family of the person (others: 404). A person known ' +
       "by another BSN is refused (422). The message's facts are then written to the person's " +
       'care dossier as an import would; `toegepast` is that outcome (a refusal keeps the link).',
   })
-  @ApiOkResponse({ description: 'Linked; the outcome of applying it' })
+  @ApiOkResponse({ description: 'Linked; the outcome of applying it', type: KoppelingResponse })
+  @ApiBadRequestResponse({ description: 'Invalid path or body; `errors` names each field' })
   @ApiNotFoundResponse({ description: 'No such waiting message, or not your person' })
+  @ApiConflictResponse({ description: 'Linked by someone else at the same moment' })
   @ApiUnprocessableEntityResponse({ description: 'Already linked, or another BSN' })
   async koppel(
     @Param() { berichtId }: BerichtIdParams,
     @Body() { persoonId }: KoppelingDto,
     @CommandMeta() context: RequestCommandContext,
-  ): Promise<{ berichtId: string; position: string | null; toegepast: BerichtUitkomst }> {
+  ): Promise<KoppelingResponse> {
     const { position, toegepast } = await this.importer.koppel(
       berichtId,
       persoonId,

@@ -48,11 +48,17 @@ export class ReferentiedataController {
   @Roles('beheer')
   @WriteRoute({
     summary: 'Set a version of a product, valid from a date after the latest version',
-    description: `${NEW_VERSION} Only a residential product (category 43 or 44, or 90002) has a woonvorm.`,
+    description:
+      `${NEW_VERSION} A product is under a law (\`wettelijkKader\`, Jeugdwet by default); only a ` +
+      'Jeugdwet product has an iJW category, a product under another law (Wmo, ' +
+      'Participatiewet, schuldhulpverlening) is classified by its law alone. Only a residential ' +
+      'product (category 43 or 44, or 90002) has a woonvorm.',
     status: 200,
     ids: ['productcode'],
     refusals: {
-      422: 'Not after the latest version, or a woonvorm on a non-residential product',
+      422:
+        'Not after the latest version, a woonvorm on a non-residential product, or a category ' +
+        'on a product outside the Jeugdwet',
     },
   })
   setProduct(
@@ -67,7 +73,8 @@ export class ReferentiedataController {
         productcode,
         geldigVanaf: body.geldigVanaf,
         gegevens: {
-          categorie: body.categorie,
+          wettelijkKader: body.wettelijkKader ?? 'jeugdwet',
+          categorie: body.categorie ?? null,
           omschrijving: body.omschrijving,
           woonvorm: body.woonvorm ?? null,
           maxDuurMaanden: body.maxDuurMaanden ?? null,
@@ -104,22 +111,29 @@ export class ReferentiedataController {
   @Put('bevolking/:jaar')
   @Roles('beheer')
   @WriteRoute({
-    summary: 'Set the youths aged 0-17 on 31 December of a year, per district',
+    summary: 'Set the youths aged 0-17 on 31 December of a year: in total and/or per district',
     description:
-      'Replaces the figures of that year when it was set before (a correction: the latest ' +
+      'Give the whole municipality (`totaal`), the districts (`wijken`), or both; without ' +
+      '`totaal` the whole is the sum of the districts, with it the districts may cover part of ' +
+      'it. Replaces the figures of that year when it was set before (a correction: the latest ' +
       'wins); the same figures again write nothing.',
     status: 200,
     ids: ['jaar'],
     answer: 'Recorded (position null when the figures were the same)',
-    refusals: { 422: 'A district named twice (case does not count), or one without a name' },
+    refusals: {
+      422:
+        'Neither a total nor a district, a district named twice (case does not count) or one ' +
+        'without a name, or districts adding up to more than the total',
+    },
   })
   async setBevolking(
     @Param() { jaar }: BevolkingParams,
     @Body() body: BevolkingDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const wijken = body.wijken.map(({ wijk, aantal }) => ({ wijk, aantal }));
-    return this.write({ jaar }, { type: 'SetBevolking', jaar, wijken }, context);
+    const wijken = (body.wijken ?? []).map(({ wijk, aantal }) => ({ wijk, aantal }));
+    const command = { type: 'SetBevolking' as const, jaar, wijken, totaal: body.totaal ?? null };
+    return this.write({ jaar }, command, context);
   }
 
   private async write(

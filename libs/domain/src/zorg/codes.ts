@@ -13,7 +13,26 @@ export const WETTELIJKE_KADERS = [
 ] as const;
 export type WettelijkKader = (typeof WETTELIJKE_KADERS)[number];
 
-/** iJW product category (JZ020); 43 and 44 are residential. */
+/**
+ * How a provider is named (`aanbiederId`): by its AGB code (8 digits, as always), or by `kvk:`
+ * and its KvK number (8 digits) when it has no AGB code (a debt-help organisation), or by
+ * `gemeente:` and a short name of the municipality's own team (it has neither).
+ */
+export const AANBIEDER_ID = /^(?:\d{8}|kvk:\d{8}|gemeente:[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)$/;
+export const AANBIEDER_SOORTEN = ['agb', 'kvk', 'gemeente'] as const;
+export type AanbiederSoort = (typeof AANBIEDER_SOORTEN)[number];
+
+/** What kind of identification a provider id is; null when it is none of them. */
+export function aanbiederSoort(aanbiederId: string): AanbiederSoort | null {
+  if (!AANBIEDER_ID.test(aanbiederId)) return null;
+  if (aanbiederId.startsWith('kvk:')) return 'kvk';
+  return aanbiederId.startsWith('gemeente:') ? 'gemeente' : 'agb';
+}
+
+/**
+ * iJW product category (JZ020); 43 and 44 are residential. Only Jeugdwet products have one: a
+ * product under another law is classified by its law (`wettelijkKader`) alone.
+ */
 export const PRODUCTCATEGORIEEN = [
   '41',
   '43',
@@ -30,9 +49,16 @@ export const PRODUCTCATEGORIEEN = [
 ] as const;
 export type Productcategorie = (typeof PRODUCTCATEGORIEEN)[number];
 
-/** Residential care: category 43 or 44, or the product "Maatwerk verblijf" (90002). */
-export const isVerblijfsproduct = (categorie: string, productcode: string): boolean =>
-  categorie === '43' || categorie === '44' || productcode === '90002';
+/**
+ * Residential youth care (Jeugdwet): category 43 or 44, or the product "Maatwerk verblijf"
+ * (90002). A product under another law is never residential youth care, whatever its code.
+ */
+export const isVerblijfsproduct = (
+  categorie: string | null,
+  productcode: string,
+  kader: WettelijkKader = 'jeugdwet',
+): boolean =>
+  kader === 'jeugdwet' && (categorie === '43' || categorie === '44' || productcode === '90002');
 
 /** iJW referrer (verwijzer) types. */
 export const VERWIJZER_TYPES = {

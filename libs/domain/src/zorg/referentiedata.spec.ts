@@ -1,4 +1,5 @@
 import { RuleViolation } from '../decider';
+import { aanbiederSoort } from './codes';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
   BevolkingWijk,
@@ -13,6 +14,7 @@ import {
 
 const spec = deciderSpecification(referentiedataDecider);
 const behandeldWonen: ProductGegevens = {
+  wettelijkKader: 'jeugdwet',
   categorie: '43',
   omschrijving: 'Behandelgroep',
   woonvorm: 'behandeld-wonen',
@@ -79,6 +81,60 @@ describe('referentiedata decider', () => {
       .thenThrows(RuleViolation, /verblijfsproduct/);
   });
 
+  it('classifies a product outside the Jeugdwet by its law alone: no iJW category, never residential', () => {
+    const schuldhulp: ProductGegevens = {
+      wettelijkKader: 'schuldhulpverlening',
+      categorie: null,
+      omschrijving: 'Schuldhulpverlening',
+      woonvorm: null,
+      maxDuurMaanden: 18,
+      cbsHulpvorm: null,
+    };
+    const set = {
+      type: 'SetProductVersion' as const,
+      productcode: '90002',
+      geldigVanaf: '2025-01-01',
+    };
+    spec
+      .given([])
+      .when({ ...set, gegevens: schuldhulp })
+      .then([
+        {
+          type: 'ProductVersionSet',
+          data: { productcode: '90002', geldigVanaf: '2025-01-01', ...schuldhulp },
+        },
+      ]);
+    const state = referentiedataDecider.evolve(referentiedataDecider.initialState(), {
+      type: 'ProductVersionSet',
+      data: { productcode: '90002', geldigVanaf: '2025-01-01', ...schuldhulp },
+    });
+    // 90002 is Maatwerk verblijf only under the Jeugdwet.
+    expect(productOp(state, '90002', '2025-02-01').verblijf).toBe(false);
+  });
+
+  it('refuses an iJW category outside the Jeugdwet, and a Jeugdwet product without one', () => {
+    const set = {
+      type: 'SetProductVersion' as const,
+      productcode: 'WMO01',
+      geldigVanaf: '2025-01-01',
+    };
+    spec
+      .given([])
+      .when({
+        ...set,
+        gegevens: { ...behandeldWonen, woonvorm: null, wettelijkKader: 'wmo', categorie: '50' },
+      })
+      .thenThrows(RuleViolation, /onder de wmo heeft geen iJW-productcategorie/);
+    spec
+      .given([])
+      .when({ ...set, gegevens: { ...behandeldWonen, woonvorm: null, categorie: null } })
+      .thenThrows(RuleViolation, /Jeugdwet-product heeft een iJW-productcategorie/);
+    spec
+      .given([])
+      .when({ ...set, gegevens: { ...behandeldWonen, wettelijkKader: 'wmo', categorie: null } })
+      .thenThrows(RuleViolation, /verblijfsproduct/);
+  });
+
   it('sets provider versions the same way', () => {
     spec
       .given([])
@@ -95,6 +151,35 @@ describe('referentiedata decider', () => {
         },
       ]);
   });
+
+  it.each([
+    ['kvk:87654321', 'kvk'],
+    ['gemeente:wijkteam-noord', 'gemeente'],
+    ['12345678', 'agb'],
+  ])('names a provider by AGB code, KvK number or as own team: %s', (aanbiederId, soort) => {
+    const command = { type: 'SetAanbiederVersion' as const, aanbiederId, naam: 'Team' };
+    spec
+      .given([])
+      .when({ ...command, geldigVanaf: '2025-01-01' })
+      .then([
+        {
+          type: 'AanbiederVersionSet',
+          data: { aanbiederId, naam: 'Team', geldigVanaf: '2025-01-01' },
+        },
+      ]);
+    expect(aanbiederSoort(aanbiederId)).toBe(soort);
+  });
+
+  it.each(['1234567', 'kvk:1234', 'agb:12345678', 'gemeente:', 'gemeente:Wijk team', 'x'])(
+    'refuses a provider id that is none of them: %p',
+    (aanbiederId) => {
+      spec
+        .given([])
+        .when({ type: 'SetAanbiederVersion', aanbiederId, naam: 'X', geldigVanaf: '2025-01-01' })
+        .thenThrows(RuleViolation, /AGB-code/);
+      expect(aanbiederSoort(aanbiederId)).toBeNull();
+    },
+  );
 
   it('finds the version valid on a date, marks residential products, and refuses unknown ones', () => {
     const state = [
@@ -128,15 +213,52 @@ describe('referentiedata decider: population (bevolking)', () => {
     { wijk: 'Haven', aantal: 1840 },
     { wijk: 'Atol', aantal: 2210 },
   ];
-  const set = (jaar: number, wijken: BevolkingWijk[]): ReferentiedataCommand => ({
+  const set = (jaar: number, wijken: BevolkingWijk[], totaal?: number): ReferentiedataCommand => ({
     type: 'SetBevolking',
     jaar,
     wijken,
+    totaal,
   });
   const vastgesteld2024: ReferentiedataEvent = {
     type: 'BevolkingSet',
-    data: { jaar: 2024, wijken: wijken2024 },
+    data: { jaar: 2024, wijken: wijken2024, totaal: 4050 },
   };
+
+  it('sets the youths 0-17 of the municipality as a whole, without districts', () => {
+    spec
+      .given([])
+      .when(set(2024, [], 19_000))
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: [], totaal: 19_000 } }]);
+  });
+
+  it('sets the whole and the districts known, which may not cover it all', () => {
+    spec
+      .given([])
+      .when(set(2024, wijken2024, 5000))
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: wijken2024, totaal: 5000 } }]);
+  });
+
+  it('refuses districts that add up to more than the whole, and a whole that is no count', () => {
+    spec
+      .given([])
+      .when(set(2024, wijken2024, 4000))
+      .thenThrows(RuleViolation, /tellen samen 4050 jeugdigen, meer dan het totaal van 4000/);
+    spec
+      .given([])
+      .when(set(2024, [], -3))
+      .thenThrows(RuleViolation, /totaal aantal jeugdigen moet een geheel getal/);
+  });
+
+  it('records a new whole for a year even when the districts stay the same', () => {
+    spec
+      .given([vastgesteld2024])
+      .when(set(2024, wijken2024, 4100))
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: wijken2024, totaal: 4100 } }]);
+    spec
+      .given([vastgesteld2024])
+      .when(set(2024, wijken2024, 4050))
+      .then([]);
+  });
 
   it('sets the youths 0-17 per district for a year', () => {
     spec.given([]).when(set(2024, wijken2024)).then([vastgesteld2024]);
@@ -149,7 +271,7 @@ describe('referentiedata decider: population (bevolking)', () => {
       .then([
         {
           type: 'BevolkingSet',
-          data: { jaar: 2023, wijken: [{ wijk: 'Haven', aantal: 0 }] },
+          data: { jaar: 2023, wijken: [{ wijk: 'Haven', aantal: 0 }], totaal: 0 },
         },
       ]);
   });
@@ -159,18 +281,18 @@ describe('referentiedata decider: population (bevolking)', () => {
     spec
       .given([vastgesteld2024])
       .when(set(2024, corrected))
-      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected } }]);
+      .then([{ type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected, totaal: 1850 } }]);
     const history: ReferentiedataEvent[] = [
       vastgesteld2024,
-      { type: 'BevolkingSet', data: { jaar: 2023, wijken: wijken2024 } },
-      { type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected } },
+      { type: 'BevolkingSet', data: { jaar: 2023, wijken: wijken2024, totaal: 4050 } },
+      { type: 'BevolkingSet', data: { jaar: 2024, wijken: corrected, totaal: 1850 } },
     ];
     const state = history.reduce(
       referentiedataDecider.evolve,
       referentiedataDecider.initialState(),
     );
-    expect(state.bevolking[2024]).toEqual(corrected);
-    expect(state.bevolking[2023]).toEqual(wijken2024);
+    expect(state.bevolking[2024]).toEqual({ totaal: 1850, wijken: corrected });
+    expect(state.bevolking[2023]).toEqual({ totaal: 4050, wijken: wijken2024 });
   });
 
   it('records nothing when the same figures are set again, in any order', () => {
@@ -188,7 +310,7 @@ describe('referentiedata decider: population (bevolking)', () => {
     spec.given([]).when(set(jaar, wijken2024)).thenThrows(RuleViolation, message);
   });
 
-  it('refuses a year without districts', () => {
+  it('refuses a year with neither the whole nor a district', () => {
     spec
       .given([])
       .when(set(2024, []))

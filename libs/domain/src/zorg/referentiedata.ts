@@ -1,5 +1,12 @@
 import { Decider, DomainEvent, RuleViolation, assertNever } from '../decider';
-import { CbsHulpvorm, Productcategorie, Woonvorm, isVerblijfsproduct } from './codes';
+import {
+  CbsHulpvorm,
+  Productcategorie,
+  WettelijkKader,
+  Woonvorm,
+  aanbiederSoort,
+  isVerblijfsproduct,
+} from './codes';
 
 /**
  * Reference data kept by functioneel beheer: products and providers, and the population figures
@@ -7,7 +14,10 @@ import { CbsHulpvorm, Productcategorie, Woonvorm, isVerblijfsproduct } from './c
  * (`geldigVanaf`) and never rewrites what was valid before it.
  */
 export interface ProductGegevens {
-  categorie: Productcategorie;
+  /** The law the product is given under; products stored before it are Jeugdwet (upcasting). */
+  wettelijkKader: WettelijkKader;
+  /** The iJW category of a Jeugdwet product; null for a product under another law. */
+  categorie: Productcategorie | null;
   omschrijving: string;
   /** For residential products: the form of residence. */
   woonvorm: Woonvorm | null;
@@ -42,19 +52,24 @@ export interface BevolkingWijk {
   aantal: number;
 }
 /**
- * Youths aged 0 up to and including 17 living in the municipality on 31 December of `jaar`, per
- * district: the denominators of the council's indicators. Set again for the same year, it replaces
- * that year (a correction; the latest wins).
+ * Youths aged 0 up to and including 17 living in the municipality on 31 December of `jaar`: the
+ * denominators of the council's indicators. `totaal` is the municipality as a whole; `wijken`
+ * splits it per district, as far as known (none when only the whole is known). Set again for the
+ * same year, it replaces that year (a correction; the latest wins). Events from before the whole
+ * could be given have no `totaal`: they read as the sum of their districts (event-store upcasting).
  */
-export type BevolkingSet = DomainEvent<'BevolkingSet', { jaar: number; wijken: BevolkingWijk[] }>;
+export type BevolkingSet = DomainEvent<
+  'BevolkingSet',
+  { jaar: number; wijken: BevolkingWijk[]; totaal: number }
+>;
 export type ReferentiedataEvent = ProductVersionSet | AanbiederVersionSet | BevolkingSet;
 
 export interface ReferentiedataState {
   /** Per product code, its versions in order of `geldigVanaf`. */
   producten: Record<string, ProductVersie[]>;
   aanbieders: Record<string, AanbiederVersie[]>;
-  /** Per year, the youths 0-17 on 31 December per district (the latest figures set). */
-  bevolking: Record<number, BevolkingWijk[]>;
+  /** Per year, the youths 0-17 on 31 December, in total and per district (the latest set). */
+  bevolking: Record<number, { totaal: number; wijken: BevolkingWijk[] }>;
 }
 
 export type SetProductVersion = {
@@ -69,7 +84,13 @@ export type SetAanbiederVersion = {
   naam: string;
   geldigVanaf: string;
 };
-export type SetBevolking = { type: 'SetBevolking'; jaar: number; wijken: BevolkingWijk[] };
+/** The whole (`totaal`), the districts, or both; without a whole it is the districts' sum. */
+export type SetBevolking = {
+  type: 'SetBevolking';
+  jaar: number;
+  wijken: BevolkingWijk[];
+  totaal?: number | null;
+};
 export type ReferentiedataCommand = SetProductVersion | SetAanbiederVersion | SetBevolking;
 
 /** The years population figures can be set for. */
@@ -99,7 +120,7 @@ export const referentiedataDecider: Decider<
           productcode,
           geldigVanaf,
           ...gegevens,
-          verblijf: isVerblijfsproduct(gegevens.categorie, productcode),
+          verblijf: isVerblijfsproduct(gegevens.categorie, productcode, gegevens.wettelijkKader),
         };
         return {
           ...state,
@@ -123,7 +144,10 @@ export const referentiedataDecider: Decider<
       case 'BevolkingSet':
         return {
           ...state,
-          bevolking: { ...state.bevolking, [event.data.jaar]: event.data.wijken },
+          bevolking: {
+            ...state.bevolking,
+            [event.data.jaar]: { totaal: event.data.totaal, wijken: event.data.wijken },
+          },
         };
       default:
         return assertNever(event);
@@ -137,8 +161,19 @@ export const referentiedataDecider: Decider<
           command.geldigVanaf,
           `product ${command.productcode}`,
         );
-        const { woonvorm, categorie } = command.gegevens;
-        if (woonvorm !== null && !isVerblijfsproduct(categorie, command.productcode)) {
+        const { woonvorm, categorie, wettelijkKader } = command.gegevens;
+        if (wettelijkKader === 'jeugdwet' && categorie === null) {
+          throw new RuleViolation('Een Jeugdwet-product heeft een iJW-productcategorie.');
+        }
+        if (wettelijkKader !== 'jeugdwet' && categorie !== null) {
+          throw new RuleViolation(
+            `Een product onder de ${wettelijkKader} heeft geen iJW-productcategorie; de wet deelt het in.`,
+          );
+        }
+        if (
+          woonvorm !== null &&
+          !isVerblijfsproduct(categorie, command.productcode, wettelijkKader)
+        ) {
           throw new RuleViolation(
             'Alleen een verblijfsproduct (categorie 43/44 of 90002) heeft een woonvorm.',
           );
@@ -155,6 +190,12 @@ export const referentiedataDecider: Decider<
         ];
       }
       case 'SetAanbiederVersion':
+        if (aanbiederSoort(command.aanbiederId) === null) {
+          throw new RuleViolation(
+            `Aanbieder ${command.aanbiederId}: noem een aanbieder bij zijn AGB-code (8 cijfers), ` +
+              'kvk: en zijn KvK-nummer (8 cijfers), of gemeente: en de naam van een eigen team.',
+          );
+        }
         notBeforeLatest(
           state.aanbieders[command.aanbiederId],
           command.geldigVanaf,
@@ -185,8 +226,16 @@ function setBevolking(command: SetBevolking, state: ReferentiedataState): Refere
       `Het jaar moet een heel jaartal zijn van ${BEVOLKING_JAREN.van} tot en met ${BEVOLKING_JAREN.tot}.`,
     );
   }
-  if (command.wijken.length === 0) {
-    throw new RuleViolation(`Geef voor ${jaar} het aantal jeugdigen van ten minste één wijk.`);
+  const gegevenTotaal = command.totaal ?? null;
+  if (command.wijken.length === 0 && gegevenTotaal === null) {
+    throw new RuleViolation(
+      `Geef voor ${jaar} het aantal jeugdigen van de hele gemeente (totaal) of van ten minste één wijk.`,
+    );
+  }
+  if (gegevenTotaal !== null && (!Number.isInteger(gegevenTotaal) || gegevenTotaal < 0)) {
+    throw new RuleViolation(
+      'Het totaal aantal jeugdigen moet een geheel getal van 0 of meer zijn.',
+    );
   }
   const gezien = new Set<string>();
   const wijken = command.wijken.map(({ wijk, aantal }): BevolkingWijk => {
@@ -205,9 +254,18 @@ function setBevolking(command: SetBevolking, state: ReferentiedataState): Refere
     }
     return { wijk: naam, aantal };
   });
+  const somWijken = totaalBevolking(wijken);
+  // The districts known may not cover the whole municipality, but never add up to more than it.
+  if (gegevenTotaal !== null && somWijken > gegevenTotaal) {
+    throw new RuleViolation(
+      `De wijken van ${jaar} tellen samen ${somWijken} jeugdigen, meer dan het totaal van ${gegevenTotaal}.`,
+    );
+  }
+  const totaal = gegevenTotaal ?? somWijken;
   const huidig = state.bevolking[jaar];
-  if (huidig && sameWijken(huidig, wijken)) return []; // The same figures again: nothing changes.
-  return [{ type: 'BevolkingSet', data: { jaar, wijken } }];
+  // The same figures again: nothing changes.
+  if (huidig && huidig.totaal === totaal && sameWijken(huidig.wijken, wijken)) return [];
+  return [{ type: 'BevolkingSet', data: { jaar, wijken, totaal } }];
 }
 
 function sameWijken(a: BevolkingWijk[], b: BevolkingWijk[]): boolean {

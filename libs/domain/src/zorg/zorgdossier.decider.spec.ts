@@ -23,6 +23,7 @@ const p = 'p-sanne';
 
 const ambulant: ProductVersie = {
   productcode: '45A48',
+  wettelijkKader: 'jeugdwet',
   categorie: '45',
   omschrijving: 'Ambulante begeleiding',
   woonvorm: null,
@@ -93,6 +94,38 @@ describe('zorgdossier decider', () => {
         .given([])
         .when({ ...register, einddatum: '2025-08-31' }, now)
         .thenThrows(RuleViolation, /voor de begindatum/);
+    });
+    it("takes the law from the product, and refuses another law than the product's", () => {
+      const schuldhulp: ProductVersie = {
+        ...ambulant,
+        productcode: 'SHV01',
+        wettelijkKader: 'schuldhulpverlening',
+        categorie: null,
+        cbsHulpvorm: null,
+      };
+      const onderWgs = { ...register, productcode: 'SHV01', product: schuldhulp };
+      const { wettelijkKader: _kader, ...zonderWet } = onderWgs;
+      spec
+        .given([])
+        .when(zonderWet, now)
+        .then([
+          {
+            type: 'ToewijzingRegistered',
+            data: {
+              ...registered.data,
+              wettelijkKader: 'schuldhulpverlening',
+              productcode: 'SHV01',
+              productcategorie: null,
+            },
+          },
+        ]);
+      spec
+        .given([])
+        .when(onderWgs, now)
+        .thenThrows(
+          RuleViolation,
+          /SHV01 valt onder de schuldhulpverlening, niet onder de jeugdwet/,
+        );
     });
     it('refuses the same assignment twice', () => {
       spec

@@ -32,7 +32,8 @@ export type RegisterToewijzing = Cmd<
   'RegisterToewijzing',
   {
     toewijzingId: string;
-    wettelijkKader: WettelijkKader;
+    /** The law: the product's; when given, it must be the product's. */
+    wettelijkKader?: WettelijkKader;
     productcode: string;
     /** The product as reference data knows it on the start date; null when unknown. */
     product: ProductVersie | null;
@@ -350,13 +351,18 @@ function registerToewijzing(command: RegisterToewijzing, state: ZorgdossierState
     );
   }
   const { product, aanbieder } = command;
+  if (command.wettelijkKader !== undefined && command.wettelijkKader !== product.wettelijkKader) {
+    throw new RuleViolation(
+      `Product ${product.productcode} valt onder de ${product.wettelijkKader}, niet onder de ${command.wettelijkKader}.`,
+    );
+  }
   return [
     {
       type: 'ToewijzingRegistered',
       data: {
         persoonId: command.persoonId,
         toewijzingId: command.toewijzingId,
-        wettelijkKader: command.wettelijkKader,
+        wettelijkKader: product.wettelijkKader,
         productcode: product.productcode,
         productcategorie: product.categorie,
         verblijf: product.verblijf,

@@ -6,7 +6,8 @@ export interface Toewijzing {
   toewijzingId: string;
   wettelijkKader: WettelijkKader;
   productcode: string;
-  productcategorie: string;
+  /** iJW category of a Jeugdwet product; null for a product under another law. */
+  productcategorie: string | null;
   /** Residential care (category 43/44 or product 90002). */
   verblijf: boolean;
   aanbiederId: string;

@@ -109,8 +109,8 @@ function eenFeit(event: DomainEvent): MonitoringFeit | null {
       return { type: 'Wijk', gezinId, wijk, per };
     }
     case 'BevolkingSet': {
-      const { jaar, wijken } = (event as BevolkingSet).data;
-      return { type: 'Bevolking', jaar, wijken };
+      const { jaar, wijken, totaal } = (event as BevolkingSet).data;
+      return { type: 'Bevolking', jaar, totaal, wijken };
     }
     default:
       return null;

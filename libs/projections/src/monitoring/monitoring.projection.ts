@@ -11,7 +11,7 @@ import { Projection } from '../projection';
  */
 export const monitoringProjection: Projection = {
   name: 'monitoring',
-  version: 4,
+  version: 5,
   tables: ['monitoring_feiten'],
   open(db: Database) {
     db.exec(`

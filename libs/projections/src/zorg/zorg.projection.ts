@@ -17,11 +17,12 @@ import { Projection } from '../projection';
  */
 export const zorgProjection: Projection = {
   name: 'zorg',
-  version: 3,
+  version: 4,
   tables: [
     'ref_producten',
     'ref_aanbieders',
     'ref_bevolking',
+    'ref_bevolking_totaal',
     'zorg_personen',
     'toewijzingen',
     'verlengingen',
@@ -33,22 +34,25 @@ export const zorgProjection: Projection = {
   open(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS ref_producten (
-        productcode TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, categorie TEXT NOT NULL,
+        productcode TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, categorie TEXT,
         omschrijving TEXT NOT NULL, woonvorm TEXT, max_duur_maanden INTEGER, cbs_hulpvorm TEXT,
-        verblijf INTEGER NOT NULL, PRIMARY KEY (productcode, geldig_vanaf));
+        verblijf INTEGER NOT NULL, wettelijk_kader TEXT NOT NULL,
+        PRIMARY KEY (productcode, geldig_vanaf));
       CREATE TABLE IF NOT EXISTS ref_aanbieders (
         aanbieder_id TEXT NOT NULL, geldig_vanaf TEXT NOT NULL, naam TEXT NOT NULL,
         PRIMARY KEY (aanbieder_id, geldig_vanaf));
       CREATE TABLE IF NOT EXISTS ref_bevolking (
         jaar INTEGER NOT NULL, wijk TEXT NOT NULL, aantal INTEGER NOT NULL,
         PRIMARY KEY (jaar, wijk));
+      CREATE TABLE IF NOT EXISTS ref_bevolking_totaal (
+        jaar INTEGER PRIMARY KEY, totaal INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS zorg_personen (
         persoon_id TEXT PRIMARY KEY, geboortedatum TEXT,
         perspectief_uiterlijk TEXT, perspectief_gevoerd_op TEXT,
         dossier_revision INTEGER);
       CREATE TABLE IF NOT EXISTS toewijzingen (
         toewijzing_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, wettelijk_kader TEXT NOT NULL,
-        productcode TEXT NOT NULL, productcategorie TEXT NOT NULL, verblijf INTEGER NOT NULL,
+        productcode TEXT NOT NULL, productcategorie TEXT, verblijf INTEGER NOT NULL,
         aanbieder_id TEXT NOT NULL, aanbieder_naam TEXT NOT NULL, verwijzer_type TEXT NOT NULL,
         verwijzer_naam TEXT, toewijzingsnummer TEXT NOT NULL, begindatum TEXT NOT NULL,
         einddatum TEXT NOT NULL, omvang TEXT, max_duur_maanden INTEGER, verlenging_van TEXT,
@@ -76,12 +80,15 @@ export const zorgProjection: Projection = {
     const sql = {
       product:
         run(`INSERT OR REPLACE INTO ref_producten VALUES (@productcode, @geldigVanaf, @categorie,
-        @omschrijving, @woonvorm, @maxDuurMaanden, @cbsHulpvorm, @verblijf)`),
+        @omschrijving, @woonvorm, @maxDuurMaanden, @cbsHulpvorm, @verblijf, @wettelijkKader)`),
       aanbieder: run(
         'INSERT OR REPLACE INTO ref_aanbieders VALUES (@aanbiederId, @geldigVanaf, @naam)',
       ),
       clearBevolking: run('DELETE FROM ref_bevolking WHERE jaar = ?'),
       bevolking: run('INSERT INTO ref_bevolking (jaar, wijk, aantal) VALUES (?, ?, ?)'),
+      bevolkingTotaal: run(
+        'INSERT OR REPLACE INTO ref_bevolking_totaal (jaar, totaal) VALUES (?, ?)',
+      ),
       persoon: run(`INSERT INTO zorg_personen (persoon_id, geboortedatum) VALUES (?, ?)
         ON CONFLICT (persoon_id) DO UPDATE SET geboortedatum = excluded.geboortedatum`),
       toewijzing:
@@ -149,7 +156,7 @@ export const zorgProjection: Projection = {
             const d = event.data;
             sql.product.run({
               ...d,
-              verblijf: isVerblijfsproduct(d.categorie, d.productcode) ? 1 : 0,
+              verblijf: isVerblijfsproduct(d.categorie, d.productcode, d.wettelijkKader) ? 1 : 0,
             });
             break;
           }
@@ -159,6 +166,7 @@ export const zorgProjection: Projection = {
           case 'BevolkingSet':
             // A year set again replaces that year's figures whole (a correction).
             sql.clearBevolking.run(event.data.jaar);
+            sql.bevolkingTotaal.run(event.data.jaar, event.data.totaal);
             for (const { wijk, aantal } of event.data.wijken) {
               sql.bevolking.run(event.data.jaar, wijk, aantal);
             }

@@ -1,10 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import { aanbiederSoort } from '@app/domain';
 
 type Row = Record<string, string | number | boolean | null>;
 /** A worklist row names the family it belongs to, so its read can be logged. */
 type WerklijstRow = Row & { gezinId: string };
 
-/** The youths aged 0-17 living in the municipality on 31 December of `jaar`. */
+/**
+ * The youths aged 0-17 living in the municipality on 31 December of `jaar`: the whole
+ * municipality, and its districts as far as known (they may not cover the whole).
+ */
 export interface BevolkingJaar {
   jaar: number;
   totaal: number;
@@ -103,7 +107,7 @@ export class ZorgQueries {
 
   producten(peildatum: string) {
     return this.all(
-      `SELECT p.productcode, p.geldig_vanaf AS geldigVanaf, p.categorie, p.omschrijving, p.woonvorm,
+      `SELECT p.productcode, p.geldig_vanaf AS geldigVanaf, p.wettelijk_kader AS wettelijkKader, p.categorie, p.omschrijving, p.woonvorm,
          p.max_duur_maanden AS maxDuurMaanden, p.cbs_hulpvorm AS cbsHulpvorm, p.verblijf
        FROM ref_producten p
        WHERE p.geldig_vanaf = (SELECT MAX(geldig_vanaf) FROM ref_producten q
@@ -113,27 +117,29 @@ export class ZorgQueries {
     ).map((p) => ({ ...p, verblijf: p.verblijf === 1 }));
   }
 
+  /** The providers as valid on a date, each with how it is identified (AGB, KvK, own team). */
   aanbieders(peildatum: string) {
-    return this.all(
+    return this.all<{ aanbiederId: string }>(
       `SELECT a.aanbieder_id AS aanbiederId, a.geldig_vanaf AS geldigVanaf, a.naam FROM ref_aanbieders a
        WHERE a.geldig_vanaf = (SELECT MAX(geldig_vanaf) FROM ref_aanbieders b
                                WHERE b.aanbieder_id = a.aanbieder_id AND b.geldig_vanaf <= ?)
        ORDER BY a.naam`,
       peildatum,
-    );
+    ).map((a) => ({ ...a, soort: aanbiederSoort(a.aanbiederId) }));
   }
 
-  /** Every year's youths 0-17 on 31 December, per district (by name) and in total. */
+  /** Every year's youths 0-17 on 31 December: in total and per district (by name). */
   bevolking(): BevolkingJaar[] {
-    const rows = this.all<{ jaar: number; wijk: string; aantal: number }>(
-      'SELECT jaar, wijk, aantal FROM ref_bevolking ORDER BY jaar, wijk',
-    );
     const jaren = new Map<number, BevolkingJaar>();
-    for (const { jaar, wijk, aantal } of rows) {
-      const item = jaren.get(jaar) ?? { jaar, totaal: 0, wijken: [] };
-      item.wijken.push({ wijk, aantal });
-      item.totaal += aantal;
-      jaren.set(jaar, item);
+    for (const { jaar, totaal } of this.all<{ jaar: number; totaal: number }>(
+      'SELECT jaar, totaal FROM ref_bevolking_totaal ORDER BY jaar',
+    )) {
+      jaren.set(jaar, { jaar, totaal, wijken: [] });
+    }
+    for (const { jaar, wijk, aantal } of this.all<{ jaar: number; wijk: string; aantal: number }>(
+      'SELECT jaar, wijk, aantal FROM ref_bevolking ORDER BY jaar, wijk',
+    )) {
+      jaren.get(jaar)?.wijken.push({ wijk, aantal });
     }
     return [...jaren.values()];
   }

@@ -82,7 +82,7 @@ export interface MonitoringDataset {
   producten: Map<string, ProductVersie[]>;
   aanbieders: Map<string, AanbiederVersie[]>;
   /** Youths 0-17 on 31 December of the year, per district. */
-  bevolking: Map<number, { wijk: string; aantal: number }[]>;
+  bevolking: Map<number, { totaal: number; wijken: { wijk: string; aantal: number }[] }>;
 }
 
 export function legeDataset(): MonitoringDataset {
@@ -157,7 +157,7 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
       return;
     }
     case 'Bevolking':
-      d.bevolking.set(feit.jaar, feit.wijken);
+      d.bevolking.set(feit.jaar, { totaal: feit.totaal, wijken: feit.wijken });
       return;
     case 'Product': {
       const { productcode, geldigVanaf, ...gegevens } = feit.data;
@@ -166,7 +166,7 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
         productcode,
         geldigVanaf,
         ...gegevens,
-        verblijf: isVerblijfsproduct(gegevens.categorie, productcode),
+        verblijf: isVerblijfsproduct(gegevens.categorie, productcode, gegevens.wettelijkKader),
       });
       d.producten.set(productcode, versies);
       return;

@@ -18,6 +18,7 @@ import {
   WIJK_DEFINITIE,
   ZorgEpisode,
   aanbiederNaam,
+  GEEN_CATEGORIE,
   geselecteerdeVerblijven,
   kop,
   peildatum,
@@ -58,7 +59,8 @@ export const MONITORING_DUREN_DEFINITIE = {
     'gestarte episodes die op de peildatum nog lopen: hun duur is onbekend en op de peildatum ' +
     'afgekapt (gecensureerd); ze tellen alleen in Kaplan-Meier, niet in de samenvatting',
   groepering:
-    'per productcategorie, product of aanbieder van de episode; een episode met meer aanbieders ' +
+    'per wettelijk kader, productcategorie (geen: een product onder een andere wet dan de ' +
+    'Jeugdwet), product of aanbieder van de episode; een episode met meer aanbieders ' +
     'telt bij elk van hen, en in het totaal één keer; de naam is die op de begindatum van de ' +
     'laatst begonnen episode van de groep (beëindigd of gestart)',
   duur: 'kalenderdagen van begin tot en met einde, beide meegeteld',
@@ -98,7 +100,7 @@ export const MONITORING_DUREN_DEFINITIE = {
   onderdrukking: ONDERDRUKKING_DEFINITIE,
 } as const;
 
-export const DUUR_GROEPERINGEN = ['categorie', 'product', 'aanbieder'] as const;
+export const DUUR_GROEPERINGEN = ['categorie', 'product', 'aanbieder', 'kader'] as const;
 export type DuurGroepering = (typeof DUUR_GROEPERINGEN)[number];
 
 /** The days after which the survival share is given. */
@@ -483,6 +485,8 @@ function verblijfsduren(
 
 function sleutelsVan(episode: ZorgEpisode, groep: DuurGroepering): string[] {
   switch (groep) {
+    case 'kader':
+      return [episode.wettelijkKader];
     case 'categorie':
       return [episode.categorie];
     case 'product':
@@ -499,8 +503,12 @@ function groepsnaam(
   datum: string,
 ): string {
   switch (groep) {
+    case 'kader':
+      return sleutel;
     case 'categorie':
-      return `categorie ${sleutel}`;
+      return sleutel === GEEN_CATEGORIE
+        ? 'geen iJW-categorie (andere wet)'
+        : `categorie ${sleutel}`;
     case 'product':
       return productOmschrijving(d, sleutel, datum);
     case 'aanbieder':

@@ -18,7 +18,13 @@ export type MonitoringFeit =
   /** A professional starts or stops working with a family: a formal network member or the contact person. */
   | { type: 'Professional'; gezinId: string; sleutel: string; vanaf: string }
   | { type: 'GeenProfessional'; gezinId: string; sleutel: string; per: string }
-  | { type: 'Bevolking'; jaar: number; wijken: { wijk: string; aantal: number }[] }
+  /** The youths 0-17 of a year: the whole municipality (`totaal`) and its districts, as known. */
+  | {
+      type: 'Bevolking';
+      jaar: number;
+      totaal: number;
+      wijken: { wijk: string; aantal: number }[];
+    }
   | { type: 'Product'; data: ProductVersionSet['data'] }
   | { type: 'Aanbieder'; data: AanbiederVersionSet['data'] }
   | { type: 'Zorg'; event: ZorgEvent };

@@ -288,6 +288,21 @@ describe('council indicators: raw counts against a hand count', () => {
     ).toBeNull();
   });
 
+  it('divides by the municipality as a whole when it was given, with or without districts', () => {
+    const alleenTotaal = bouwDataset(
+      metSleutels([...feiten.slice(0, -1), bevolking(2024, {}, 400)]),
+    );
+    expect(telIndicatoren(alleenTotaal, vraag).jaren[0]!.bevolking).toBe(400);
+    // Districts known for part of the whole: the whole for the municipality, a district for itself.
+    const deels = bouwDataset(
+      metSleutels([...feiten.slice(0, -1), bevolking(2024, { Noord: 100 }, 400)]),
+    );
+    expect(telIndicatoren(deels, vraag).jaren[0]!.bevolking).toBe(400);
+    expect(telIndicatoren(deels, { ...vraag, filter: { wijk: 'Noord' } }).jaren[0]!.bevolking).toBe(
+      100,
+    );
+  });
+
   it("gives each count the cell key of exactly its records: a person's key once, an episode's each time", () => {
     const keys = (...ids: string[]) => celsleutel(ids.map(sleutel));
     // 2024 with residence: B and a0 (a0 has two episodes in 2024, counted once as a person).

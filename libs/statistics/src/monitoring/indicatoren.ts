@@ -266,10 +266,10 @@ function jeugdigen(
 }
 
 function bevolking(d: MonitoringDataset, jaar: number, wijk: string | undefined): number | null {
-  const wijken = d.bevolking.get(jaar);
-  if (!wijken) return null;
-  if (wijk === undefined) return wijken.reduce((som, w) => som + w.aantal, 0);
-  return wijken.find((w) => w.wijk === wijk)?.aantal ?? null;
+  const figures = d.bevolking.get(jaar);
+  if (!figures) return null;
+  if (wijk === undefined) return figures.totaal;
+  return figures.wijken.find((w) => w.wijk === wijk)?.aantal ?? null;
 }
 
 interface Herhaling {

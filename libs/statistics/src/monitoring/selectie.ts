@@ -47,9 +47,15 @@ export function peildatum(vraag: Pick<MonitoringVraag, 'tot' | 'bekendOp'>): str
   return vraag.tot < vraag.bekendOp ? vraag.tot : vraag.bekendOp;
 }
 
+/** The category key of an episode whose product has none: a product under another law. */
+export const GEEN_CATEGORIE = 'geen';
+
 /** An episode with what the figures group and filter on. */
 export interface ZorgEpisode extends Episode {
-  /** Product category (JZ020) of its first assignment. */
+  /**
+   * Product category (JZ020) of its first assignment; GEEN_CATEGORIE for a product outside the
+   * Jeugdwet, which its law (`wettelijkKader`) classifies.
+   */
   categorie: string;
   verblijf: boolean;
   /** Referrer type of its first assignment. */
@@ -167,7 +173,7 @@ function mergeZorgEpisodes(
     return [
       {
         ...gezien,
-        categorie: first.productcategorie,
+        categorie: first.productcategorie ?? GEEN_CATEGORIE,
         verblijf: first.verblijf,
         verwijzer: first.verwijzer.type,
         maxDuurMaanden: first.maxDuurMaanden,

@@ -94,6 +94,24 @@ export class RegisterGezinDto {
   wijk?: string;
 }
 
+/** A member of a new family as its registration answers: the new person's id and role. */
+export class GeregistreerdLidDto {
+  @ApiProperty({ format: 'uuid', description: 'The new person' })
+  persoonId!: string;
+
+  @ApiProperty({ enum: ROLLEN })
+  rol!: Rol;
+}
+
+/** What a registration answers besides the family's id: its members' ids, no read needed. */
+export class GeregistreerdeLeden {
+  @ApiProperty({
+    type: [GeregistreerdLidDto],
+    description: 'The members, in the order of the request: no read needed to learn their ids',
+  })
+  leden!: GeregistreerdLidDto[];
+}
+
 export class GezinWijkDto {
   @Trim()
   @TextField('The district (wijk) the family lives in', 'Lelystad-Haven', 100)

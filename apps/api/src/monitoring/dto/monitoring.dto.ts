@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import {
+  AANBIEDER_ID,
   PRODUCTCATEGORIEEN,
   VERWIJZER_CODES,
   VerwijzerType,
@@ -17,7 +18,7 @@ import {
 } from '@app/statistics';
 import { FORMATEN, Formaat } from '../../common/cijfers';
 import { ConsistencyQuery, DateField, OptionalTextField, Trim } from '../../common/dto';
-import { AGB, PRODUCTCODE } from '../../zorg/dto/zorg.dto';
+import { AANBIEDER_ID_MESSAGE, PRODUCTCODE } from '../../zorg/dto/zorg.dto';
 
 const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -59,9 +60,12 @@ export class MonitoringQuery extends ConsistencyQuery {
   @Matches(PRODUCTCODE, { message: 'must be a product code: 2 to 8 capitals or digits' })
   product?: string;
 
-  @ApiPropertyOptional({ description: 'Only this provider (AGB code)', example: '12345678' })
+  @ApiPropertyOptional({
+    description: 'Only this provider (AGB code, kvk:KvK number or gemeente:team)',
+    example: '12345678',
+  })
   @IsOptional()
-  @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
+  @Matches(AANBIEDER_ID, { message: AANBIEDER_ID_MESSAGE })
   aanbieder?: string;
 
   @ApiPropertyOptional({ enum: VERWIJZER_CODES, description: 'Only this referrer type (iJW)' })

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -18,8 +17,11 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  ValidationArguments,
+  registerDecorator,
 } from 'class-validator';
 import {
+  AANBIEDER_ID,
   BESTEMMINGEN,
   BEVOLKING_JAREN,
   Bestemming,
@@ -48,7 +50,12 @@ import {
 } from '../../common/dto';
 
 export const PRODUCTCODE = /^[0-9A-Z]{2,8}$/;
-export const AGB = /^\d{8}$/;
+/** A provider: AGB code, `kvk:` KvK number, or `gemeente:` own team (AANBIEDER_ID, domain). */
+export const AANBIEDER_ID_MESSAGE =
+  'must be an AGB code (8 digits), kvk: and a KvK number (8 digits), or gemeente: and a team name (lowercase letters, digits, -)';
+export const AANBIEDER_ID_EXAMPLE = '12345678';
+const AANBIEDER_ID_DESCRIPTION =
+  "The provider: its AGB code (8 digits), `kvk:` and its KvK number, or `gemeente:` and a name of the municipality's own team (e.g. `gemeente:wijkteam-noord`)";
 
 export class PersoonIdParams {
   @UuidField('The person')
@@ -82,8 +89,8 @@ export class ProductcodeParams {
 }
 
 export class AanbiederParams {
-  @ApiProperty({ example: '12345678', description: 'AGB code of the provider' })
-  @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
+  @ApiProperty({ example: AANBIEDER_ID_EXAMPLE, description: AANBIEDER_ID_DESCRIPTION })
+  @Matches(AANBIEDER_ID, { message: AANBIEDER_ID_MESSAGE })
   aanbiederId!: string;
 }
 
@@ -111,17 +118,47 @@ export class BevolkingWijkDto {
   aantal!: number;
 }
 
+/** Without the whole municipality (`totaal`), at least one district. */
+function WijkenOfTotaal() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'wijkenOfTotaal',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) =>
+          (args?.object as BevolkingDto | undefined)?.totaal !== undefined ||
+          (Array.isArray(value) && value.length > 0),
+        defaultMessage: () =>
+          'wijken must name at least one district, unless totaal gives the whole municipality',
+      },
+    });
+}
+
 export class BevolkingDto {
-  @ApiProperty({
-    type: [BevolkingWijkDto],
-    description: 'Every district once; replaces the figures of the year, if any',
+  @ApiPropertyOptional({
+    example: 19000,
+    description:
+      'Youths aged 0 to 17 in the whole municipality; when left out, the sum of the districts',
   })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  totaal?: number;
+
+  @ApiPropertyOptional({
+    type: [BevolkingWijkDto],
+    description:
+      'Every district known, once (they may not cover the whole); with totaal, may be left out. Replaces the figures of the year, if any',
+  })
+  @ValidateIf((dto: BevolkingDto) => dto.totaal === undefined || dto.wijken !== undefined)
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @WijkenOfTotaal()
   @ValidateNested({ each: true })
   @Type(() => BevolkingWijkDto)
-  wijken!: BevolkingWijkDto[];
+  wijken?: BevolkingWijkDto[];
 }
 
 export class PeildatumQuery extends ConsistencyQuery {
@@ -133,9 +170,25 @@ export class ProductVersieDto {
   @DateField('Valid from this date; must be after the latest version')
   geldigVanaf!: string;
 
-  @ApiProperty({ enum: PRODUCTCATEGORIEEN, description: 'iJW product category (JZ020)' })
+  @ApiPropertyOptional({
+    enum: WETTELIJKE_KADERS,
+    description: 'The law the product is given under; jeugdwet when left out',
+  })
+  @IsOptional()
+  @IsIn(WETTELIJKE_KADERS)
+  wettelijkKader?: WettelijkKader;
+
+  @ApiPropertyOptional({
+    enum: PRODUCTCATEGORIEEN,
+    description:
+      'iJW product category (JZ020): required for a Jeugdwet product, left out under any other law (the law classifies it)',
+  })
+  @ValidateIf(
+    (dto: ProductVersieDto) =>
+      (dto.wettelijkKader ?? 'jeugdwet') === 'jeugdwet' || dto.categorie !== undefined,
+  )
   @IsIn(PRODUCTCATEGORIEEN)
-  categorie!: Productcategorie;
+  categorie?: Productcategorie;
 
   @TextField('Description', 'Ambulante jeugdhulp', 200)
   omschrijving!: string;
@@ -193,16 +246,23 @@ export class OmvangDto {
 }
 
 export class ToewijzingDto {
-  @ApiProperty({ enum: WETTELIJKE_KADERS })
+  @ApiPropertyOptional({
+    enum: WETTELIJKE_KADERS,
+    description: "The product's law; when given, it must be the product's (422 otherwise)",
+  })
+  @IsOptional()
   @IsIn(WETTELIJKE_KADERS)
-  wettelijkKader!: WettelijkKader;
+  wettelijkKader?: WettelijkKader;
 
   @ApiProperty({ example: '45A48', description: 'Product code (reference data)' })
   @Matches(PRODUCTCODE, { message: 'must be a product code: 2 to 8 capitals or digits' })
   productcode!: string;
 
-  @ApiProperty({ example: '12345678', description: 'AGB code of the provider (reference data)' })
-  @Matches(AGB, { message: 'must be an AGB code: 8 digits' })
+  @ApiProperty({
+    example: AANBIEDER_ID_EXAMPLE,
+    description: `${AANBIEDER_ID_DESCRIPTION}, as reference data knows it`,
+  })
+  @Matches(AANBIEDER_ID, { message: AANBIEDER_ID_MESSAGE })
   aanbiederId!: string;
 
   @ApiProperty({ type: VerwijzerDto })

@@ -58,7 +58,10 @@ export const aanbieder = (
 
 export interface ProductOpties {
   code: string;
-  categorie: Productcategorie;
+  /** Jeugdwet unless said otherwise. */
+  kader?: WettelijkKader;
+  /** Null for a product under another law than the Jeugdwet. */
+  categorie: Productcategorie | null;
   omschrijving: string;
   geldigVanaf?: string;
   woonvorm?: Woonvorm | null;
@@ -72,6 +75,7 @@ export const product = (p: ProductOpties): MonitoringFeit => ({
   data: {
     productcode: p.code,
     geldigVanaf: p.geldigVanaf ?? '2020-01-01',
+    wettelijkKader: p.kader ?? 'jeugdwet',
     categorie: p.categorie,
     omschrijving: p.omschrijving,
     woonvorm: p.woonvorm ?? null,
@@ -80,12 +84,23 @@ export const product = (p: ProductOpties): MonitoringFeit => ({
   },
 });
 
-/** Reference data: the youths 0-17 of `jaar` per district, e.g. bevolking(2024, { Noord: 100 }). */
-export const bevolking = (jaar: number, perWijk: Record<string, number>): MonitoringFeit => ({
-  type: 'Bevolking',
-  jaar,
-  wijken: Object.entries(perWijk).map(([naam, aantal]) => ({ wijk: naam, aantal })),
-});
+/**
+ * Reference data: the youths 0-17 of `jaar` per district, e.g. bevolking(2024, { Noord: 100 });
+ * the whole municipality is the sum of the districts unless `totaal` is given.
+ */
+export const bevolking = (
+  jaar: number,
+  perWijk: Record<string, number>,
+  totaal?: number,
+): MonitoringFeit => {
+  const wijken = Object.entries(perWijk).map(([naam, aantal]) => ({ wijk: naam, aantal }));
+  return {
+    type: 'Bevolking',
+    jaar,
+    totaal: totaal ?? wijken.reduce((som, w) => som + w.aantal, 0),
+    wijken,
+  };
+};
 
 export interface ToewijzingOpties {
   id: string;
@@ -94,7 +109,8 @@ export interface ToewijzingOpties {
   eind: string;
   kader?: WettelijkKader;
   product?: string;
-  categorie?: string;
+  /** 45 for a Jeugdwet assignment, none under another law, unless said otherwise. */
+  categorie?: string | null;
   aanbieder?: string;
   aanbiederNaam?: string;
   verwijzer?: VerwijzerType;
@@ -113,7 +129,9 @@ export interface ToewijzingOpties {
  */
 export function toewijzing(t: ToewijzingOpties): MonitoringFeit[] {
   const productcode = t.product ?? '45A48';
-  const productcategorie = t.categorie ?? '45';
+  const kader = t.kader ?? 'jeugdwet';
+  const productcategorie =
+    t.categorie !== undefined ? t.categorie : kader === 'jeugdwet' ? '45' : null;
   const persoonId = t.persoon;
   const toewijzingId = t.id;
   return [
@@ -122,10 +140,10 @@ export function toewijzing(t: ToewijzingOpties): MonitoringFeit[] {
       data: {
         persoonId,
         toewijzingId,
-        wettelijkKader: t.kader ?? 'jeugdwet',
+        wettelijkKader: kader,
         productcode,
         productcategorie,
-        verblijf: isVerblijfsproduct(productcategorie, productcode),
+        verblijf: isVerblijfsproduct(productcategorie, productcode, kader),
         aanbiederId: t.aanbieder ?? '12345678',
         aanbiederNaam: t.aanbiederNaam ?? '',
         verwijzer: { type: t.verwijzer ?? '02', naam: null },
