@@ -284,14 +284,14 @@ export function geselecteerdeVerblijven(
 ): VerblijfFeit[] {
   const { wijk, ...toewijzingFilter } = filter;
   const metToewijzingFilter = Object.values(toewijzingFilter).some((v) => v !== undefined);
-  const toewijzingen = new Set(
-    geselecteerdeToewijzingen(d, toewijzingFilter, peil).map((t) => t.toewijzingId),
-  );
-  return [...d.verblijven.values()].filter(
-    (v) =>
-      (wijk === undefined || wijkenVan(d, v.persoonId, peil).has(wijk)) &&
-      (!metToewijzingFilter || (v.toewijzingId !== null && toewijzingen.has(v.toewijzingId))),
-  );
+  // Only a filter on the assignment needs them (going through them all is most of the cost).
+  const gekozen = selecteert(d, toewijzingFilter, peil);
+  return [...d.verblijven.values()].filter((v) => {
+    if (wijk !== undefined && !wijkenVan(d, v.persoonId, peil).has(wijk)) return false;
+    if (!metToewijzingFilter) return true;
+    const toewijzing = v.toewijzingId === null ? undefined : d.toewijzingen.get(v.toewijzingId);
+    return toewijzing !== undefined && gekozen(toewijzing);
+  });
 }
 
 /**
