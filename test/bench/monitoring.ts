@@ -20,6 +20,8 @@
  *   BENCH_SEED       seed of the generator: the same seed and size give the same log
  *   BENCH_FIGUREN    comma-separated words: only the figures whose name contains one; `all` adds
  *                    the other groupings of durenCijfers and verlengingenCijfers
+ *   BENCH_NIEUW      new facts per figure and period in the last step (as known now, each figure
+ *                    asked right after a new fact); its p95 is the figure a screen waits
  *   BENCH_WIJK       ask every figure for this district (Centrum, Noord, Oost, Zuid or West);
  *                    slow: see the row "wijk Noord" of the default run
  */
@@ -65,6 +67,7 @@ import {
   MonitoringVraag,
   Onderdrukking,
   Telling as Cel,
+  ToewijzingFeit,
   VERLENGING_GROEPERINGEN,
   durenCijfers,
   indicatorCijfers,
@@ -85,6 +88,8 @@ const FIGUREN = (process.env.BENCH_FIGUREN ?? '')
   .map((w) => w.trim())
   .filter((w) => w !== '');
 const SEED = envInt('BENCH_SEED', 20_260_630);
+/** New facts per figure and period in the "after a new fact" step (each figure asked after one). */
+const NIEUW = envInt('BENCH_NIEUW', 20);
 /** Events per SQLite transaction, as the projection runner applies them by default. */
 const BATCH_SIZE = 1000;
 
@@ -1082,6 +1087,118 @@ function nauwkeurigheid(d: MonitoringDataset): void {
   );
 }
 
+/**
+ * As known now, the way a screen asks: the data set of `MonitoringQueries.dataset(null)`, every
+ * figure asked once, then per figure and period BENCH_NIEUW times a new fact written through the
+ * projection and the figure asked right after it (reading and applying the fact included). The
+ * facts take turns: a new assignment for a youth, a care stop on one of theirs, and a family's new
+ * district (a family fact: the district index is built again).
+ */
+function naNieuwFeit(readModels: ReadModelDatabase, d0: MonitoringDataset): void {
+  const model = new MonitoringQueries(readModels.db);
+  const apply = monitoringProjection.open(readModels.db);
+  const start = timed(() => model.dataset(null));
+  const personen = [...d0.geboortedata.keys()];
+  const gezinnen = [...d0.gezinnen.keys()];
+  const toewijzingen = [...d0.toewijzingen.values()];
+  let n = 0;
+  let position = 10_000_000n;
+  const nieuwFeit = (): void => {
+    n += 1;
+    const recordedAt = `${NU}T12:00:00.000Z`;
+    const persoonId = personen[(n * 7919) % personen.length]!;
+    const toewijzing = toewijzingen[(n * 104_729) % toewijzingen.length]!;
+    const event: BenchEvent =
+      n % 3 === 0
+        ? {
+            type: 'GezinWijkSet',
+            data: { gezinId: gezinnen[(n * 31) % gezinnen.length]!, wijk: 'Oost', per: NU },
+          }
+        : n % 3 === 1
+          ? {
+              type: 'ToewijzingRegistered',
+              data: {
+                ...toewijzingVelden(toewijzing),
+                persoonId,
+                toewijzingId: `nieuw-${n}`,
+                toewijzingsnummer: `nieuw-${n}`,
+                begindatum: '2025-03-01',
+                einddatum: '2026-02-28',
+              },
+            }
+          : {
+              type: 'ZorgStopped',
+              data: {
+                persoonId: toewijzing.persoonId,
+                toewijzingId: toewijzing.toewijzingId,
+                datum: '2025-06-30',
+                reden: '31',
+              },
+            };
+    position += 1n;
+    apply({
+      id: randomUUID(),
+      type: event.type,
+      schemaVersion: 1,
+      data: event.data as unknown as Record<string, unknown>,
+      occurredAt: recordedAt,
+      actor: { userId: 'u-bench', role: 'contactpersoon' },
+      correlationId: randomUUID(),
+      causationId: null,
+      streamId: 'bench-nieuw',
+      revision: n,
+      position,
+      recordedAt,
+    });
+  };
+  const rows: string[][] = [];
+  let slechtste = 0;
+  for (const figuur of figuren()) {
+    const cellen = PERIODES.map((periode) => {
+      const vraag: MonitoringVraag = {
+        van: periode.van,
+        tot: periode.tot,
+        bekendOp: NU,
+        filter: WIJK === undefined ? {} : { wijk: WIJK },
+      };
+      figuur.bereken(model.dataset(null), vraag); // the screen was open before the fact
+      const runs: number[] = [];
+      for (let i = 0; i < NIEUW; i++) {
+        nieuwFeit();
+        const run = timed(() => figuur.bereken(model.dataset(null), vraag));
+        sink = run.result;
+        runs.push(run.ms);
+      }
+      const p95 = percentiel(runs, 0.95);
+      slechtste = Math.max(slechtste, p95);
+      const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+      return `${f(median(runs))} / ${f(p95)}`;
+    });
+    rows.push([figuur.naam, ...cellen]);
+  }
+  console.log(
+    `as known now after a new fact (MonitoringQueries.dataset(null); first fold ` +
+      `${start.ms.toFixed(0)} ms, then ${NIEUW} new facts per cell, each figure asked right after one):`,
+  );
+  printTable(
+    ['figure (ms: median / p95)', ...PERIODES.map((p) => `${p.naam} ${p.van}..${p.tot}`)],
+    rows,
+  );
+  console.log(`slowest p95: ${slechtste.toFixed(1)} ms`);
+}
+
+/** An assignment's registered fields, without the care dates the fold added. */
+function toewijzingVelden(t: ToewijzingFeit): Omit<ToewijzingFeit, 'zorgStart' | 'zorgStop'> {
+  const { zorgStart: _start, zorgStop: _stop, ...velden } = t;
+  return velden;
+}
+
+/** The value below which a share `p` of the runs lie (nearest rank). */
+function percentiel(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string =>
@@ -1214,6 +1331,8 @@ function main(): void {
       console.log(
         `the same question again on the same data set (episodes cached): ${spreiding(nogEens)} ms`,
       );
+      console.log();
+      naNieuwFeit(readModels, d);
       console.log();
       nauwkeurigheid(d);
       console.log();

@@ -1,4 +1,4 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import {
   AssignmentInput,
@@ -147,6 +147,32 @@ describe('episode properties', () => {
           expect(e.running).toBe(running);
         }
       }),
+    );
+  });
+});
+
+describe('daysApart', () => {
+  it('counts calendar days as date-fns does, for dates and for what is not one', () => {
+    const datum = fc
+      .date({ min: new Date('1890-01-01'), max: new Date('2200-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const ietsAnders = fc.constantFrom(
+      '2026-02-30',
+      '2025-02-29',
+      '2024-02-29',
+      '0050-01-01',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-1',
+      '2026-01-01T10:00',
+      'x',
+    );
+    const invoer = fc.oneof({ weight: 5, arbitrary: datum }, { weight: 1, arbitrary: ietsAnders });
+    fc.assert(
+      fc.property(invoer, invoer, (van, tot) => {
+        expect(daysApart(van, tot)).toBe(differenceInCalendarDays(parseISO(tot), parseISO(van)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

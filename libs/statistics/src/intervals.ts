@@ -33,7 +33,40 @@ export const MAX_DAYS_APART = 1;
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier): 2026-01-31 → 2026-02-01 is 1. */
 export function daysApart(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  const a = dagnummer(from);
+  const b = dagnummer(to);
+  // Anything but a plain calendar date goes the general way (date-fns reads more ISO forms).
+  if (a === null || b === null) return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return b - a;
+}
+
+const KALENDERDATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAG_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a calendar date (YYYY-MM-DD), or null for anything else. The figures
+ * count days hundreds of thousands of times per question; parsing with date-fns took most of it.
+ * Date.UTC has no time zone, so the count is the calendar's, as differenceInCalendarDays's is.
+ */
+function dagnummer(datum: string): number | null {
+  const m = KALENDERDATUM.exec(datum);
+  if (!m) return null;
+  const jaar = Number(m[1]);
+  const maand = Number(m[2]);
+  const dag = Number(m[3]);
+  // Date.UTC reads years 0-99 as 1900-1999 and rolls 2026-02-30 over into March, where parseISO
+  // says Invalid Date: those go the general way.
+  if (jaar < 100 || maand < 1 || maand > 12 || dag < 1 || dag > dagenInMaand(jaar, maand)) {
+    return null;
+  }
+  return Date.UTC(jaar, maand - 1, dag) / DAG_MS;
+}
+
+const DAGEN_IN_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function dagenInMaand(jaar: number, maand: number): number {
+  const schrikkel = jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0);
+  return maand === 2 && schrikkel ? 29 : DAGEN_IN_MAAND[maand - 1]!;
 }
 
 /**

@@ -3,13 +3,13 @@ import {
   endOfQuarter,
   startOfMonth,
   startOfQuarter,
-  differenceInCalendarDays,
   eachDayOfInterval,
   eachMonthOfInterval,
   eachQuarterOfInterval,
   format,
   parseISO,
 } from 'date-fns';
+import { daysApart } from './intervals';
 
 /** Figures are per calendar month (2026-03) or per quarter (2026-Q1). */
 export const PERIODESOORTEN = ['maand', 'kwartaal'] as const;
@@ -53,7 +53,7 @@ export function helePeriodes(
 
 /** The number of days from `van` to `tot`, both inclusive. */
 export function dagenTussen(van: string, tot: string): number {
-  return differenceInCalendarDays(parseISO(tot), parseISO(van)) + 1;
+  return daysApart(van, tot) + 1;
 }
 
 /** Every date from `van` to `tot` (both inclusive), as YYYY-MM-DD. */

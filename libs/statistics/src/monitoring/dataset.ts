@@ -108,6 +108,165 @@ export function bouwDataset(feiten: Iterable<MonitoringFeit>): MonitoringDataset
   return d;
 }
 
+/**
+ * What new facts touched: the persons and families whose part of the figures may differ, or
+ * everything (reference data: products, providers, population).
+ */
+export interface Wijziging {
+  personen: Set<string>;
+  gezinnen: Set<string>;
+  alles: boolean;
+}
+
+/**
+ * Applies facts recorded after those already folded into `d`, in log order, to `d` itself: the
+ * data set "as known now" follows the log without folding it again. The result equals
+ * `bouwDataset` of all the facts. What each call touched is kept beside the data set (see
+ * `wijzigingenSinds`), so the caches of the figures redo only those persons and families.
+ */
+export function voegFeitenToe(d: MonitoringDataset, feiten: Iterable<MonitoringFeit>): void {
+  const stap: Wijziging = { personen: new Set(), gezinnen: new Set(), alles: false };
+  for (const feit of feiten) {
+    raakt(d, feit, stap); // before: a fact can move a record from one person to another
+    voegToe(d, feit);
+    raakt(d, feit, stap); // after: the family's members now include a new one
+    const index = toewijzingIndex.get(d);
+    if (index && feit.type === 'Zorg' && feit.event.type === 'ToewijzingRegistered') {
+      const { persoonId, toewijzingId } = feit.event.data;
+      index.set(persoonId, (index.get(persoonId) ?? new Set()).add(toewijzingId));
+    }
+  }
+  const log = wijzigingslogs.get(d) ?? [];
+  log.push(stap);
+  wijzigingslogs.set(d, log);
+}
+
+/**
+ * How often facts were applied to `d` after it was built: a cache of a figure computed at one
+ * version is stale at a later one, for what `wijzigingenSinds` says.
+ */
+export function datasetVersie(d: MonitoringDataset): number {
+  return wijzigingslogs.get(d)?.length ?? 0;
+}
+
+/** Everything touched by the facts applied to `d` after version `versie`. */
+export function wijzigingenSinds(d: MonitoringDataset, versie: number): Wijziging {
+  const samen: Wijziging = { personen: new Set(), gezinnen: new Set(), alles: false };
+  for (const stap of (wijzigingslogs.get(d) ?? []).slice(versie)) {
+    for (const p of stap.personen) samen.personen.add(p);
+    for (const g of stap.gezinnen) samen.gezinnen.add(g);
+    samen.alles ||= stap.alles;
+  }
+  return samen;
+}
+
+/**
+ * The assignments of a person (possibly with one since registered for someone else: check its
+ * `persoonId`), so a cache can redo one person without going through them all.
+ */
+export function toewijzingenVan(d: MonitoringDataset, persoonId: string): ToewijzingFeit[] {
+  let index = toewijzingIndex.get(d);
+  if (!index) {
+    index = new Map();
+    for (const t of d.toewijzingen.values()) {
+      const ids = index.get(t.persoonId) ?? new Set<string>();
+      ids.add(t.toewijzingId);
+      index.set(t.persoonId, ids);
+    }
+    toewijzingIndex.set(d, index);
+  }
+  return [...(index.get(persoonId) ?? [])]
+    .map((id) => d.toewijzingen.get(id))
+    .filter((t): t is ToewijzingFeit => t !== undefined && t.persoonId === persoonId);
+}
+
+/** Per data set, the assignment ids per person; `voegFeitenToe` adds new ones. */
+const toewijzingIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
+
+/** Per data set, what each application of facts touched, in order. */
+const wijzigingslogs = new WeakMap<MonitoringDataset, Wijziging[]>();
+
+/**
+ * A cache of something computed from a data set, per key (a question, a family), kept up to date
+ * as facts are applied: `bij` hands the entries for the data set's current version, after
+ * `bijwerken` has dropped or redone what the new facts touched. Touching everything starts afresh.
+ */
+export class DatasetCache<K, V> {
+  private readonly perDataset = new WeakMap<
+    MonitoringDataset,
+    { versie: number; map: Map<K, V> }
+  >();
+
+  constructor(private readonly bijwerken: (map: Map<K, V>, w: Wijziging) => void) {}
+
+  bij(d: MonitoringDataset): Map<K, V> {
+    const versie = datasetVersie(d);
+    let cache = this.perDataset.get(d);
+    if (cache && cache.versie !== versie) {
+      const w = wijzigingenSinds(d, cache.versie);
+      if (w.alles) cache.map.clear();
+      else this.bijwerken(cache.map, w);
+      cache.versie = versie;
+    }
+    if (!cache) {
+      cache = { versie, map: new Map() };
+      this.perDataset.set(d, cache);
+    }
+    return cache.map;
+  }
+}
+
+/**
+ * Marks what a fact touches. A new kind of fact must say here whom it is about, or the figures
+ * asked "as known now" keep what they computed before it: a fact about a person names the person,
+ * one about a family the family (its members follow), and one that is about no one in particular
+ * touches everything (the caches then start again).
+ */
+function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
+  const gezinMetLeden = (gezinId: string) => {
+    w.gezinnen.add(gezinId);
+    for (const lid of d.gezinnen.get(gezinId)?.leden ?? []) w.personen.add(lid.persoonId);
+  };
+  switch (feit.type) {
+    case 'Persoon':
+    case 'Recordsleutel':
+      w.personen.add(feit.persoonId);
+      // A family's key is the sum of its members' keys.
+      for (const gezin of d.gezinnen.values()) {
+        if (gezin.leden.some((l) => l.persoonId === feit.persoonId)) w.gezinnen.add(gezin.gezinId);
+      }
+      return;
+    case 'Gezinslid':
+    case 'GeenGezinslid':
+      w.personen.add(feit.persoonId);
+      return gezinMetLeden(feit.gezinId);
+    case 'Wijk':
+    case 'Professional':
+    case 'GeenProfessional':
+      return gezinMetLeden(feit.gezinId);
+    case 'Bevolking':
+    case 'Product':
+    case 'Aanbieder':
+      w.alles = true;
+      return;
+    case 'Zorg': {
+      const data = feit.event.data;
+      w.personen.add(data.persoonId);
+      // A record keeps the person it was registered for; an event about it touches them too.
+      const eigenaar = (r: { persoonId: string } | undefined) => r && w.personen.add(r.persoonId);
+      if ('toewijzingId' in data && data.toewijzingId !== null) {
+        eigenaar(d.toewijzingen.get(data.toewijzingId));
+      }
+      if ('verlengingId' in data) eigenaar(d.verlengingen.get(data.verlengingId));
+      if ('verblijfId' in data) eigenaar(d.verblijven.get(data.verblijfId));
+      if ('aanvraagId' in data) eigenaar(d.verlengdeJeugdhulp.get(data.aanvraagId));
+      return;
+    }
+    default:
+      return assertNever(feit);
+  }
+}
+
 function gezin(d: MonitoringDataset, gezinId: string): GezinFeit {
   let found = d.gezinnen.get(gezinId);
   if (!found) {
@@ -300,11 +459,7 @@ export function recordsleutel(d: MonitoringDataset, persoonId: string): number {
  * as random as theirs and changes when its members do.
  */
 export function gezinssleutel(d: MonitoringDataset, gezin: GezinFeit): number {
-  let perGezin = gezinssleutels.get(d);
-  if (!perGezin) {
-    perGezin = new Map();
-    gezinssleutels.set(d, perGezin);
-  }
+  const perGezin = gezinssleutels.bij(d);
   let sleutel = perGezin.get(gezin.gezinId);
   if (sleutel === undefined) {
     sleutel = 0;
@@ -316,8 +471,10 @@ export function gezinssleutel(d: MonitoringDataset, gezin: GezinFeit): number {
   return sleutel;
 }
 
-/** Family keys per data set (a data set is not changed after it is built), asked once each. */
-const gezinssleutels = new WeakMap<MonitoringDataset, Map<string, number>>();
+/** Family keys per data set, asked once each until a new fact touches the family. */
+const gezinssleutels = new DatasetCache<string, number>((perGezin, w) => {
+  for (const gezinId of w.gezinnen) perGezin.delete(gezinId);
+});
 
 /** The form of residence of a stay on a date (null outside the stay). */
 export function woonvormOp(verblijf: VerblijfFeit, datum: string): Woonvorm | null {

@@ -2,12 +2,16 @@ import { VerwijzerType, WettelijkKader, versieOp } from '@app/domain';
 import { Episode, ageAtStart, compareText, mergeEpisodes } from '../intervals';
 import { Telling, publiceerAantal, tel } from '../disclosure';
 import {
+  DatasetCache,
   MonitoringDataset,
   ToewijzingFeit,
   VerblijfFeit,
+  datasetVersie,
   gezinssleutel,
   recordsleutel,
+  toewijzingenVan,
   wijkOp,
+  wijzigingenSinds,
 } from './dataset';
 
 /** What every monitoring figure is asked with. Dates are calendar dates (YYYY-MM-DD). */
@@ -70,10 +74,12 @@ export interface ZorgEpisode extends Episode {
 
 /**
  * Per date, per person, the districts of the families they are or were a member of, as on that
- * date: built once per data set and date (a data set is not changed after it is built), so a
- * district filter costs one lookup per person.
+ * date: built once per data set and date, so a district filter costs one lookup per person. A new
+ * fact about a family (its district, its members) drops the index; one about a person does not.
  */
-const wijkIndex = new WeakMap<MonitoringDataset, Map<string, Map<string, Set<string>>>>();
+const wijkIndex = new DatasetCache<string, Map<string, Set<string>>>((perDatum, w) => {
+  if (w.gezinnen.size > 0) perDatum.clear();
+});
 
 /** The districts of the families a person is or was a member of, as they lived on `datum`. */
 export function wijkenVan(
@@ -81,11 +87,7 @@ export function wijkenVan(
   persoonId: string,
   datum: string,
 ): ReadonlySet<string> {
-  let perDatum = wijkIndex.get(d);
-  if (!perDatum) {
-    perDatum = new Map();
-    wijkIndex.set(d, perDatum);
-  }
+  const perDatum = wijkIndex.bij(d);
   let index = perDatum.get(datum);
   if (!index) {
     index = new Map();
@@ -105,21 +107,28 @@ export function wijkenVan(
 
 const GEEN_WIJKEN: ReadonlySet<string> = new Set();
 
+/** Whether the filter selects an assignment; the district is the one families lived in on `peil`. */
+function selecteert(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  peil: string,
+): (t: ToewijzingFeit) => boolean {
+  return (t) =>
+    (filter.kader === undefined || t.wettelijkKader === filter.kader) &&
+    (filter.categorie === undefined || t.productcategorie === filter.categorie) &&
+    (filter.product === undefined || t.productcode === filter.product) &&
+    (filter.aanbieder === undefined || t.aanbiederId === filter.aanbieder) &&
+    (filter.verwijzer === undefined || t.verwijzer.type === filter.verwijzer) &&
+    (filter.wijk === undefined || wijkenVan(d, t.persoonId, peil).has(filter.wijk));
+}
+
 /** The assignments the filter selects; the district is the one families lived in on `peil`. */
 export function geselecteerdeToewijzingen(
   d: MonitoringDataset,
   filter: MonitoringFilter,
   peil: string,
 ): ToewijzingFeit[] {
-  return [...d.toewijzingen.values()].filter(
-    (t) =>
-      (filter.kader === undefined || t.wettelijkKader === filter.kader) &&
-      (filter.categorie === undefined || t.productcategorie === filter.categorie) &&
-      (filter.product === undefined || t.productcode === filter.product) &&
-      (filter.aanbieder === undefined || t.aanbiederId === filter.aanbieder) &&
-      (filter.verwijzer === undefined || t.verwijzer.type === filter.verwijzer) &&
-      (filter.wijk === undefined || wijkenVan(d, t.persoonId, peil).has(filter.wijk)),
-  );
+  return [...d.toewijzingen.values()].filter(selecteert(d, filter, peil));
 }
 
 /**
@@ -135,34 +144,74 @@ export function zorgEpisodes(
   bekendOp: string = peil,
 ): ZorgEpisode[] {
   // Several figures (and the indicator set, per year) ask the same episodes of one data set.
-  const sleutel = JSON.stringify([filter, peil, bekendOp > peil ? bekendOp : peil]);
-  let perVraag = episodeCache.get(d);
-  if (!perVraag) {
-    perVraag = new Map();
-    episodeCache.set(d, perVraag);
+  const tot = bekendOp > peil ? bekendOp : peil;
+  const sleutel = JSON.stringify([filter, peil, tot]);
+  const perVraag = episodeCache.bij(d);
+  const versie = datasetVersie(d);
+  let gecacht = perVraag.get(sleutel);
+  if (gecacht && gecacht.versie !== versie) {
+    // New facts since: redo the persons they touched, keep everyone else's episodes.
+    const w = wijzigingenSinds(d, gecacht.versie);
+    gecacht = w.alles
+      ? undefined
+      : { versie, episodes: vervangPersonen(d, gecacht.episodes, w.personen, filter, peil, tot) };
+    if (gecacht) perVraag.set(sleutel, gecacht);
   }
-  let episodes = perVraag.get(sleutel);
-  if (!episodes) {
-    episodes = mergeZorgEpisodes(d, filter, peil, bekendOp);
+  if (!gecacht) {
+    const episodes = mergeZorgEpisodes(d, geselecteerdeToewijzingen(d, filter, peil), peil, tot);
+    gecacht = { versie, episodes };
     // A few recent questions are enough: drop the oldest so memory stays bounded.
     if (perVraag.size >= MAX_GECACHTE_VRAGEN) perVraag.delete(perVraag.keys().next().value!);
-    perVraag.set(sleutel, episodes);
+    perVraag.set(sleutel, gecacht);
   }
-  return [...episodes];
+  return [...gecacht.episodes];
 }
 
 const MAX_GECACHTE_VRAGEN = 32;
-const episodeCache = new WeakMap<MonitoringDataset, Map<string, readonly ZorgEpisode[]>>();
+/** Per data set and question, the episodes and the data set version they are of. */
+const episodeCache = new DatasetCache<string, { versie: number; episodes: readonly ZorgEpisode[] }>(
+  () => {
+    // Each question catches up when it is asked again (see zorgEpisodes).
+  },
+);
+
+/**
+ * `episodes` (sorted by person, as `mergeEpisodes` sorts them) with the episodes of `personen`
+ * merged again from their assignments as they are now: an episode only ever depends on its own
+ * person's assignments, birth date, record key and families.
+ */
+function vervangPersonen(
+  d: MonitoringDataset,
+  episodes: readonly ZorgEpisode[],
+  personen: ReadonlySet<string>,
+  filter: MonitoringFilter,
+  peil: string,
+  tot: string,
+): ZorgEpisode[] {
+  if (personen.size === 0) return [...episodes];
+  const gekozen = selecteert(d, filter, peil);
+  const toewijzingen = [...personen].flatMap((p) => toewijzingenVan(d, p).filter(gekozen));
+  const nieuw = mergeZorgEpisodes(d, toewijzingen, peil, tot);
+  // Two lists sorted by person, merged; the persons redone are taken from the new one only.
+  const samen: ZorgEpisode[] = [];
+  let j = 0;
+  for (const e of episodes) {
+    if (personen.has(e.persoonId)) continue;
+    while (j < nieuw.length && nieuw[j]!.persoonId < e.persoonId) samen.push(nieuw[j++]!);
+    samen.push(e);
+  }
+  while (j < nieuw.length) samen.push(nieuw[j++]!);
+  return samen;
+}
 
 function mergeZorgEpisodes(
   d: MonitoringDataset,
-  filter: MonitoringFilter,
+  toewijzingen: readonly ToewijzingFeit[],
   peil: string,
-  bekendOp: string,
+  tot: string,
 ): ZorgEpisode[] {
-  const toewijzingen = geselecteerdeToewijzingen(d, filter, peil);
   const byId = new Map(toewijzingen.map((t) => [t.toewijzingId, t]));
-  const merged = mergeEpisodes(toewijzingen, bekendOp > peil ? bekendOp : peil);
+  const merged = mergeEpisodes(toewijzingen, tot);
   return merged.flatMap((episode) => {
     if (episode.start > peil) return [];
     const gezien = episode.end > peil ? { ...episode, end: peil, running: true } : episode;
@@ -241,14 +290,14 @@ export function geselecteerdeVerblijven(
 ): VerblijfFeit[] {
   const { wijk, ...toewijzingFilter } = filter;
   const metToewijzingFilter = Object.values(toewijzingFilter).some((v) => v !== undefined);
-  const toewijzingen = new Set(
-    geselecteerdeToewijzingen(d, toewijzingFilter, peil).map((t) => t.toewijzingId),
-  );
-  return [...d.verblijven.values()].filter(
-    (v) =>
-      (wijk === undefined || wijkenVan(d, v.persoonId, peil).has(wijk)) &&
-      (!metToewijzingFilter || (v.toewijzingId !== null && toewijzingen.has(v.toewijzingId))),
-  );
+  // Only a filter on the assignment needs them (going through them all is most of the cost).
+  const gekozen = selecteert(d, toewijzingFilter, peil);
+  return [...d.verblijven.values()].filter((v) => {
+    if (wijk !== undefined && !wijkenVan(d, v.persoonId, peil).has(wijk)) return false;
+    if (!metToewijzingFilter) return true;
+    const toewijzing = v.toewijzingId === null ? undefined : d.toewijzingen.get(v.toewijzingId);
+    return toewijzing !== undefined && gekozen(toewijzing);
+  });
 }
 
 /**

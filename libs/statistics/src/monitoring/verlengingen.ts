@@ -261,12 +261,23 @@ export function langerDanMaximum(
   episode: Pick<ZorgEpisode, 'start' | 'end'>,
   maxDuurMaanden: number,
 ): boolean {
-  const laatsteDag = format(
-    addDays(addMonths(parseISO(episode.start), maxDuurMaanden), -1),
-    'yyyy-MM-dd',
-  );
+  const sleutel = `${episode.start}|${maxDuurMaanden}`;
+  let laatsteDag = laatsteDagen.get(sleutel);
+  if (laatsteDag === undefined) {
+    laatsteDag = format(
+      addDays(addMonths(parseISO(episode.start), maxDuurMaanden), -1),
+      'yyyy-MM-dd',
+    );
+    laatsteDagen.set(sleutel, laatsteDag);
+  }
   return episode.end > laatsteDag;
 }
+
+/**
+ * The last day of the maximum per start and maximum: date-fns takes microseconds a call and a
+ * figure asks it for every episode; there are a few thousand days and a handful of maxima.
+ */
+const laatsteDagen = new Map<string, string>();
 
 /** Reasons are grouped case- and spacing-insensitively. */
 export function normaliseerReden(reden: string): string {
