@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { decodeJwt } from 'jose';
 import { ROLES, Role, signDevToken } from '@app/access';
 import { loadConfig } from '@app/config';
 import { createEventStore } from '@app/event-store';
@@ -116,6 +117,14 @@ program
         },
         options.expires,
       );
+      // The API refuses a token that lives longer than MAX_TOKEN_LIFETIME_MINUTES: say so here.
+      const { iat, exp } = decodeJwt(token);
+      if (exp! - iat! > config.auth.maxTokenLifetimeSeconds) {
+        throw new Error(
+          `--expires ${options.expires} is longer than the API accepts ` +
+            `(MAX_TOKEN_LIFETIME_MINUTES=${config.auth.maxTokenLifetimeSeconds / 60})`,
+        );
+      }
       console.log(token);
     },
   );

@@ -5,6 +5,8 @@ export type AuthMode = 'dev' | 'oidc';
 
 export interface AppConfig {
   nodeEnv: string;
+  /** NODE_ENV is `production`, in any case and without surrounding spaces. */
+  production: boolean;
   port: number;
   /** Holds the SQLite event log (when EVENT_STORE=sqlite), the read models and the dev signing key. */
   dataDir: string;
@@ -17,6 +19,8 @@ export interface AppConfig {
     audience: string | null;
     /** The claim that holds the user's roles (an array of strings); dotted for nested claims. */
     rolesClaim: string;
+    /** The longest a token may be valid (`exp` after `iat`, and after now), in seconds. */
+    maxTokenLifetimeSeconds: number;
   };
   logLevel: string;
   /** How long a query waits at most for projections to reach a requested position (ms). */
@@ -37,6 +41,8 @@ export class ConfigError extends Error {
 /** Reads the configuration from the environment; every variable is documented in the README. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
+  // `Production` or `PRODUCTION ` must not slip past the checks that `production` meets.
+  const production = nodeEnv.trim().toLowerCase() === 'production';
   const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
   const esdbConnectionString = env.ESDB_CONNECTION_STRING ?? null;
   if (eventStore === 'eventstoredb' && !esdbConnectionString) {
@@ -49,8 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwksUri: env.OIDC_JWKS_URI ?? null,
     audience: env.OIDC_AUDIENCE ?? null,
     rolesClaim: env.OIDC_ROLES_CLAIM ?? 'roles',
+    maxTokenLifetimeSeconds: maxTokenLifetimeMinutes(env) * 60,
   };
-  if (mode === 'dev' && nodeEnv === 'production') {
+  if (mode === 'dev' && production) {
     throw new ConfigError(
       'AUTH_MODE=dev signs tokens with a local key and is refused when NODE_ENV=production; ' +
         'set AUTH_MODE=oidc with OIDC_ISSUER and OIDC_JWKS_URI',
@@ -59,12 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mode === 'oidc' && (!auth.issuer || !auth.jwksUri)) {
     throw new ConfigError('AUTH_MODE=oidc needs OIDC_ISSUER and OIDC_JWKS_URI');
   }
-  if (mode === 'oidc' && nodeEnv === 'production' && !auth.audience) {
+  if (mode === 'oidc' && production && !auth.audience) {
     // Without it, tokens the same issuer made for other applications would be accepted.
     throw new ConfigError("NODE_ENV=production needs OIDC_AUDIENCE (this API's client id)");
   }
   return {
     nodeEnv,
+    production,
     port: integer(env, 'PORT', 3000),
     dataDir: resolve(env.DATA_DIR ?? join(process.cwd(), 'data')),
     eventStore,
@@ -75,6 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxProjectionLag: integer(env, 'MAX_PROJECTION_LAG', 10000),
     bsnOpvragingenPerUur: bsnOpvragingenPerUur(env),
   };
+}
+
+function maxTokenLifetimeMinutes(env: NodeJS.ProcessEnv): number {
+  const value = integer(env, 'MAX_TOKEN_LIFETIME_MINUTES', 12 * 60);
+  if (value < 1) throw new ConfigError('MAX_TOKEN_LIFETIME_MINUTES must be at least 1');
+  return value;
 }
 
 function bsnOpvragingenPerUur(env: NodeJS.ProcessEnv): number {
