@@ -65,6 +65,43 @@ describe('API conventions (e2e)', () => {
     expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('every answer says no-store, has helmet’s security headers and no X-Powered-By: reads, writes, errors', async () => {
+    const auth = `Bearer ${contactpersoon}`;
+    const created = await t
+      .http()
+      .post('/api/v1/gezinnen')
+      .set('Authorization', auth)
+      .send(validGezin);
+    const answers = [
+      created,
+      await t
+        .http()
+        .get(`/api/v1/gezinnen/${created.body.gezinId}?minPosition=${created.body.position}`)
+        .set('Authorization', auth),
+      await t.http().get('/api/v1/werklijsten/mijn-gezinnen').set('Authorization', auth),
+      await t
+        .http()
+        .get('/api/v1/gezinnen/4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11')
+        .set('Authorization', auth),
+      await t.http().get('/api/v1/werklijsten/mijn-gezinnen'),
+      await t.http().post('/api/v1/gezinnen').set('Content-Type', 'application/json').send('{'),
+      await t.http().get('/api/v1/openapi.json'),
+      await t.http().get('/health'),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([201, 200, 200, 404, 401, 400, 200, 200]);
+    for (const res of answers) {
+      expect(res.headers['cache-control']).toMatch(/\bno-store\b/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'strict-transport-security': expect.stringMatching(/max-age=\d+/),
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'SAMEORIGIN',
+      });
+    }
+  });
+
   describe('authentication and roles', () => {
     it('401 without a token', async () => {
       expectProblem(await t.http().post('/api/v1/gezinnen').send(validGezin), 401);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
@@ -25,6 +26,9 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   app.enableShutdownHooks();
   // Our ETag is the stream version; Express's body hashes would be mistaken for one.
   app.set('etag', false);
+  // First, so every answer has them, problems of a bad body included. helmet's defaults: no
+  // X-Powered-By, nosniff, HSTS, a same-origin CSP (the Swagger UI needs no more), no referrer.
+  app.use(helmet(), noStore);
   app.use(
     express.json({
       limit: '256kb',
@@ -59,6 +63,16 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
     jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
   });
   return app;
+}
+
+/**
+ * Answers hold personal data of minors (families, care, the processing log), and no answer is
+ * meant to be kept: no browser, proxy or disk cache may store one. One rule for all is simpler
+ * than deciding per route, and the figures and reference data lose nothing by it.
+ */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /**
