@@ -65,6 +65,7 @@ export default tseslint.config(
       '*.js',
       '*.mjs',
       'test/support/*.js',
+      'test/browser/support/*.js',
     ],
   },
   eslint.configs.recommended,

@@ -21,5 +21,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/{contract,integration}/**/*.spec.ts'],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      // The web app in Debian's Chromium (playwright-core); builds dist/web first.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/support/build-web.js',
+    },
   ],
 };

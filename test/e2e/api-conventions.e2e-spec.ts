@@ -97,7 +97,7 @@ describe('API conventions (e2e)', () => {
         'strict-transport-security': expect.stringMatching(/max-age=\d+/),
         'content-security-policy': expect.stringContaining("default-src 'self'"),
         'referrer-policy': 'no-referrer',
-        'x-frame-options': 'SAMEORIGIN',
+        'x-frame-options': 'DENY',
       });
     }
   });

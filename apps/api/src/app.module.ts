@@ -13,6 +13,7 @@ import { GezinnenModule } from './gezinnen/gezinnen.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { WebModule } from './web/web.module';
 import { ZorgModule } from './zorg/zorg.module';
 import { Clock } from './infrastructure/tokens';
 
@@ -46,6 +47,7 @@ export class AppModule {
         ZorgModule,
         ConsultatiesModule,
         MonitoringModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [

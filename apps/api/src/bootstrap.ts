@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
@@ -11,6 +10,7 @@ import { MAX_JSON_DEPTH, TooDeeplyNested, nestsDeeperThan } from './common/json-
 import { problemFor, sendProblem } from './common/problem';
 import { createValidationPipe } from './common/validation';
 import type { Clock } from './infrastructure/tokens';
+import { noStoreForApi, securityHeaders, serveWebApp } from './web/static';
 
 export const API_PREFIX = 'api/v1';
 
@@ -26,9 +26,10 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   app.enableShutdownHooks();
   // Our ETag is the stream version; Express's body hashes would be mistaken for one.
   app.set('etag', false);
-  // First, so every answer has them, problems of a bad body included. helmet's defaults: no
-  // X-Powered-By, nosniff, HSTS, a same-origin CSP (the Swagger UI needs no more), no referrer.
-  app.use(helmet(), noStore);
+  // First, so every answer has them, problems of a bad body included: no X-Powered-By, nosniff,
+  // HSTS, no referrer, and the web app's content security policy (the Swagger UI needs no more).
+  app.use(securityHeaders(config));
+  noStoreForApi(app);
   app.use(
     express.json({
       limit: '256kb',
@@ -46,6 +47,11 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
     ],
   });
   app.useGlobalPipes(createValidationPipe());
+  if (!serveWebApp(app, config)) {
+    app
+      .get(Logger)
+      .warn(`No web app in ${config.webDir} (npm run build builds it): serving the API only.`);
+  }
 
   const document = SwaggerModule.createDocument(
     app,
@@ -63,16 +69,6 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
     jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
   });
   return app;
-}
-
-/**
- * Answers hold personal data of minors (families, care, the processing log), and no answer is
- * meant to be kept: no browser, proxy or disk cache may store one. One rule for all is simpler
- * than deciding per route, and the figures and reference data lose nothing by it.
- */
-function noStore(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
 }
 
 /**

@@ -67,4 +67,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BSN_OPVRAGINGEN_PER_UUR: '0' })).toThrow(/at least 1/);
     expect(() => loadConfig({ BSN_OPVRAGINGEN_PER_UUR: 'veel' })).toThrow(/whole number/);
   });
+
+  it('gives the web app its OIDC client: OIDC_CLIENT_ID, else the audience, and the scopes', () => {
+    const oidc = {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://login.example.nl/realms/gemeente',
+      OIDC_JWKS_URI: 'https://login.example.nl/realms/gemeente/protocol/openid-connect/certs',
+    };
+    expect(loadConfig(oidc).auth).toMatchObject({ clientId: null, scope: 'openid profile' });
+    expect(loadConfig({ ...oidc, OIDC_AUDIENCE: 'gezinsplan-api' }).auth.clientId).toBe(
+      'gezinsplan-api',
+    );
+    expect(
+      loadConfig({ ...oidc, OIDC_AUDIENCE: 'gezinsplan-api', OIDC_CLIENT_ID: 'gezinsplan-web' })
+        .auth.clientId,
+    ).toBe('gezinsplan-web');
+    expect(loadConfig({ ...oidc, OIDC_SCOPE: '  openid   profile email ' }).auth.scope).toBe(
+      'openid profile email',
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_SCOPE: 'profile' })).toThrow(/OIDC_SCOPE/);
+  });
+
+  it('serves the web app from dist/web unless WEB_DIR says otherwise', () => {
+    expect(loadConfig({}).webDir).toMatch(/dist[\\/]web$/);
+    expect(loadConfig({ WEB_DIR: '/srv/web' }).webDir).toBe('/srv/web');
+  });
 });

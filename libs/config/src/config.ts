@@ -21,7 +21,16 @@ export interface AppConfig {
     rolesClaim: string;
     /** The longest a token may be valid (`exp` after `iat`, and after now), in seconds. */
     maxTokenLifetimeSeconds: number;
+    /**
+     * The web app's client id at the identity provider (a public client: authorization code with
+     * PKCE, no secret); null when neither OIDC_CLIENT_ID nor OIDC_AUDIENCE is set.
+     */
+    clientId: string | null;
+    /** The scopes the web app asks for; always includes `openid`. */
+    scope: string;
   };
+  /** The built web app (index.html and its assets), served at `/`; not served when absent. */
+  webDir: string;
   logLevel: string;
   /** How long a query waits at most for projections to reach a requested position (ms). */
   maxWaitForPositionMs: number;
@@ -56,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     audience: env.OIDC_AUDIENCE ?? null,
     rolesClaim: env.OIDC_ROLES_CLAIM ?? 'roles',
     maxTokenLifetimeSeconds: maxTokenLifetimeMinutes(env) * 60,
+    clientId: env.OIDC_CLIENT_ID || env.OIDC_AUDIENCE || null,
+    scope: oidcScope(env),
   };
   if (mode === 'dev' && production) {
     throw new ConfigError(
@@ -78,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     esdbConnectionString,
     auth,
+    webDir: resolve(env.WEB_DIR || join(process.cwd(), 'dist', 'web')),
     logLevel: env.LOG_LEVEL ?? 'info',
     maxWaitForPositionMs: integer(env, 'MAX_WAIT_FOR_POSITION_MS', 5000),
     maxProjectionLag: integer(env, 'MAX_PROJECTION_LAG', 10000),
@@ -89,6 +101,14 @@ function maxTokenLifetimeMinutes(env: NodeJS.ProcessEnv): number {
   const value = integer(env, 'MAX_TOKEN_LIFETIME_MINUTES', 12 * 60);
   if (value < 1) throw new ConfigError('MAX_TOKEN_LIFETIME_MINUTES must be at least 1');
   return value;
+}
+
+function oidcScope(env: NodeJS.ProcessEnv): string {
+  const scope = (env.OIDC_SCOPE ?? 'openid profile').trim().split(/\s+/).join(' ');
+  if (!scope.split(' ').includes('openid')) {
+    throw new ConfigError(`OIDC_SCOPE must include openid; got "${env.OIDC_SCOPE}"`);
+  }
+  return scope;
 }
 
 function bsnOpvragingenPerUur(env: NodeJS.ProcessEnv): number {

@@ -1,0 +1,361 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { TestApp, startTestApp } from '../e2e/support/test-app';
+import { axe, launch, screenshot } from './support/browser';
+import { Seeded, seed } from './support/seed';
+
+/**
+ * The web app in a real browser (Debian's Chromium, driven by playwright-core) against the real
+ * API on a fresh SQLite file, seeded through the API: each role's everyday work, an axe-core check
+ * of every page, and a screenshot of each.
+ */
+jest.setTimeout(60_000);
+
+describe('web app (browser)', () => {
+  let t: TestApp;
+  let data: Seeded;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  async function checkAccessibility(name: string): Promise<void> {
+    expect({ page: name, violations: await axe(page, name) }).toEqual({
+      page: name,
+      violations: [],
+    });
+  }
+
+  async function login(naam: string, start: string | RegExp): Promise<void> {
+    const uitloggen = page.getByRole('button', { name: 'Uitloggen' });
+    if (await uitloggen.isVisible()) await logout();
+    await page.goto(t.url);
+    await h1('Inloggen').waitFor();
+    await page.getByRole('button', { name: new RegExp(naam) }).click();
+    await h1(start).waitFor();
+  }
+
+  async function logout(): Promise<void> {
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await h1('Inloggen').waitFor();
+    // Nothing of the session stays in the browser.
+    expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+  }
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestApp({ WEB_DIR: 'dist/web' }), launch()]);
+    data = await seed(t.url);
+    // Everything seeded is in the read models before the first page asks.
+    await t.http().get(`/health`).expect(200);
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('logs a contact person in with a development user and shows her families and worklists', async () => {
+    await page.goto(t.url);
+    await h1('Inloggen').waitFor();
+    await checkAccessibility('inloggen');
+    await screenshot(page, '01-inloggen');
+
+    await page.getByRole('button', { name: /Anna de Vries/ }).click();
+    await h1('Mijn gezinnen').waitFor();
+    expect(page.url()).toBe(`${t.url}/gezinnen`);
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).waitFor();
+    await page.getByRole('heading', { name: /Evaluatie van het plan verlopen \(0\)/ }).waitFor();
+    const afspraken = page.getByRole('region', { name: /Afspraken over hun datum/ });
+    await afspraken.getByText(/Belt school over een plan voor Sanne/).waitFor();
+    const aflopend = page.getByRole('region', { name: /Toewijzingen die aflopen/ });
+    await aflopend.getByRole('link', { name: 'Daan Jansen' }).waitFor();
+    await checkAccessibility('mijn gezinnen');
+    await screenshot(page, '02-mijn-gezinnen');
+    // Only the token is kept, in this tab's session; no data in localStorage.
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['gezinsplan.token']);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+
+  it("shows a family's page: members, network, contact person and history, plan, timeline", async () => {
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).click();
+    await h1('Gezin Jansen').waitFor();
+    for (const section of ['Gezinsleden', 'Netwerk', 'Contactpersoon', 'Gezinsplan', 'Tijdlijn']) {
+      await page.getByRole('heading', { level: 2, name: section }).waitFor();
+    }
+    await page.getByRole('cell', { name: 'Oma Jansen' }).waitFor();
+    await page
+      .getByText('Anna de Vries (Wijkteam Noord) is sinds 2 nov 2026 de contactpersoon.')
+      .waitFor();
+    await page
+      .getByRole('definition')
+      .filter({ hasText: 'Sanne gaat elke dag naar school' })
+      .waitFor();
+    await page.getByRole('cell', { name: 'Meldt zich bij de schuldhulpverlening' }).waitFor();
+    await page.getByText('Gezin Jansen is aangemeld.').waitFor();
+    await checkAccessibility('gezin');
+    await screenshot(page, '03-gezin');
+  });
+
+  it('edits the plan: a new version with a reason, sent with If-Match', async () => {
+    await page.getByRole('link', { name: 'Plan bewerken' }).click();
+    await h1('Plan van gezin Jansen bewerken').waitFor();
+    await page.getByText('U bewerkt versie 1. Opslaan maakt versie 2.').waitFor();
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    // The keyboard goes on in the new goal.
+    await page.waitForFunction(() => document.activeElement?.id === 'doel-2-persoon');
+    await page.getByLabel('Voor wie').nth(2).selectOption({ label: 'Daan Jansen' });
+    await page.getByLabel('Leefgebied').nth(2).selectOption({ label: 'Vrije tijd' });
+    await page.getByLabel('Doel', { exact: true }).nth(2).fill('Daan gaat naar de voetbalclub');
+    await checkAccessibility('plan bewerken');
+    await screenshot(page, '04-plan-bewerken');
+    // Without a reason the form says so, at the field.
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await page.getByText('Geef een reden voor deze nieuwe versie.').waitFor();
+    await page.getByLabel('Reden van deze wijziging').fill('Daan wil sporten');
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await h1('Gezin Jansen').waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Het plan is opgeslagen (versie 2).' })
+      .waitFor();
+    await page.getByText('Daan gaat naar de voetbalclub').waitFor();
+  });
+
+  it('meets a conflict: says who changed what, and reloads without losing the text', async () => {
+    await page.getByRole('link', { name: 'Plan bewerken' }).click();
+    await page.getByText('U bewerkt versie 2. Opslaan maakt versie 3.').waitFor();
+    const hulpvraag = 'Wij willen rust in huis, Sanne naar school, en Daan aan het sporten.';
+    await page.getByLabel('Hulpvraag van het gezin').fill(hulpvraag);
+    await page.getByLabel('Reden van deze wijziging').fill('Hulpvraag aangescherpt');
+
+    // Meanwhile, in another tab, Anna marks the agreement done (plan version 3).
+    const { api } = data;
+    const gezinId = data.jansen.gezinId;
+    const huidig = await api.read<{
+      plan: Record<string, unknown> & { afspraken: { status: string }[] };
+    }>('u-anna', `/gezinnen/${gezinId}/plan`);
+    huidig.plan.afspraken[0]!.status = 'afgerond';
+    await api.write(
+      'u-anna',
+      'PUT',
+      `/gezinnen/${gezinId}/plan`,
+      { ...huidig.plan, reden: 'Evaluatie met het gezin' },
+      await api.etag('u-anna', gezinId),
+    );
+
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'intussen door iemand anders gewijzigd' });
+    await alert.waitFor();
+    await alert
+      .getByText(/Anna de Vries heeft op .* versie 3 vastgelegd: "Evaluatie met het gezin"/)
+      .waitFor();
+    await alert
+      .getByText('Afspraak "Meldt zich bij de schuldhulpverlening" is nu afgerond.')
+      .waitFor();
+    expect(await page.getByLabel('Hulpvraag van het gezin').inputValue()).toBe(hulpvraag);
+    await checkAccessibility('plan conflict');
+    await screenshot(page, '05-plan-conflict');
+
+    await page.getByRole('button', { name: 'Nieuwe versie laden en mijn tekst houden' }).click();
+    await page.getByText('U bewerkt versie 3. Opslaan maakt versie 4.').waitFor();
+    expect(await page.getByLabel('Hulpvraag van het gezin').inputValue()).toBe(hulpvraag);
+    expect(await page.getByLabel('Reden van deze wijziging').inputValue()).toBe(
+      'Hulpvraag aangescherpt',
+    );
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Het plan is opgeslagen (versie 4).' })
+      .waitFor();
+    const opgeslagen = await api.read<{ versie: number; plan: { hulpvraag: string } }>(
+      'u-anna',
+      `/gezinnen/${gezinId}/plan`,
+    );
+    expect(opgeslagen).toMatchObject({ versie: 4, plan: { hulpvraag } });
+  });
+
+  it('records the everyday care facts: an assignment, its start, its stop, an extension request', async () => {
+    await page.getByRole('link', { name: 'Zorg van Sanne' }).click();
+    await h1('Zorg van Sanne Jansen').waitFor();
+    await page.getByRole('cell', { name: 'TW-2026-0001', exact: true }).waitFor();
+
+    await page.getByLabel('Product').selectOption('54A10');
+    await page.getByLabel('Aanbieder').selectOption({ label: 'Jeugdhulp Flevoland' });
+    await page.getByLabel('Verwijzer', { exact: true }).selectOption('02');
+    await page.getByLabel('Toewijzingsnummer').fill('TW-2026-0077');
+    await page.getByLabel('Begindatum').fill('2026-11-16');
+    await page.getByLabel('Einddatum').fill('2027-05-15');
+    await page.getByRole('button', { name: 'Toewijzing vastleggen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Toewijzing TW-2026-0077 is vastgelegd.' })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Start van TW-2026-0077' }).click();
+    await page.getByLabel('Datum', { exact: true }).fill('2026-11-23');
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'De start van de zorg is vastgelegd.' })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Verlenging van TW-2026-0001' }).click();
+    await page.getByLabel('Aangevraagd op').fill('2026-12-01');
+    await page.getByLabel('Gevraagd tot').fill('2027-10-31');
+    await page.getByLabel('Reden', { exact: true }).fill('Doelen nog niet bereikt');
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'De verlengingsaanvraag is vastgelegd.' })
+      .waitFor();
+    await page.getByRole('cell', { name: 'Doelen nog niet bereikt' }).waitFor();
+
+    await page.getByRole('button', { name: 'Stop van TW-2026-0077' }).click();
+    await page.getByLabel('Datum', { exact: true }).fill('2026-12-02');
+    await page.getByLabel('Reden van beëindiging (iJW)').selectOption('34');
+    await checkAccessibility('zorg');
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'De stop van de zorg is vastgelegd.' })
+      .waitFor();
+    await page
+      .getByRole('cell', { name: /2 dec 2026 \(voortijdig in overeenstemming\)/ })
+      .waitFor();
+    await screenshot(page, '06-zorg');
+
+    const zorg = await data.api.read<{ toewijzingen: object[]; verlengingen: object[] }>(
+      'u-anna',
+      `/personen/${data.jansen.sanne}/zorg`,
+    );
+    expect(zorg.toewijzingen).toContainEqual(
+      expect.objectContaining({
+        toewijzingsnummer: 'TW-2026-0077',
+        zorgStart: '2026-11-23',
+        zorgStop: '2026-12-02',
+        redenEinde: '34',
+      }),
+    );
+    expect(zorg.verlengingen).toContainEqual(
+      expect.objectContaining({ gevraagdTot: '2027-10-31' }),
+    );
+    await logout();
+  });
+
+  it('lets a JPH log a consultation in under 30 seconds with the keyboard only', async () => {
+    await login('Joke Mulder', 'Consultaties: Huisartsenpraktijk De Linde');
+    await page.getByRole('heading', { name: 'Open vervolgafspraken' }).waitFor();
+    await checkAccessibility('praktijk');
+    await screenshot(page, '07-praktijk');
+
+    // The age band has the focus; the date is today; the rest by keys alone.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-leeftijd');
+    const start = Date.now();
+    const keys = [
+      'Tab', // the age band stays 12-17 (the default)
+      'ArrowUp', // two contacts
+      'Tab',
+      'ArrowDown', // outcome: Alleen advies
+      'Tab',
+      'Space', // topic: Opvoeding
+      'Tab',
+      'Space', // topic: Gedrag
+      'Enter', // save
+    ];
+    for (const key of keys) await page.keyboard.press(key);
+    const saved = page
+      .getByRole('status')
+      .filter({ hasText: /Consultatie van .* opgeslagen \(Opvoeding, Gedrag; alleen advies\)/ });
+    await saved.waitFor();
+    const seconds = (Date.now() - start) / 1000;
+    expect(seconds).toBeLessThan(30);
+    expect(keys.length).toBeLessThanOrEqual(10);
+    // Ready for the next one: the focus is back on the first field.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-leeftijd');
+    await page.getByRole('cell', { name: 'Opvoeding, Gedrag' }).waitFor();
+    const lijst = await data.api.read<{
+      items: { onderwerpen: string[]; uitkomst: string; aantalContacten: number }[];
+    }>('u-joke', `/praktijken/${data.praktijkId}/consultaties`);
+    expect(lijst.items).toContainEqual(
+      expect.objectContaining({
+        onderwerpen: ['opvoeding', 'gedrag'],
+        uitkomst: 'alleen-advies',
+        aantalContacten: 2,
+      }),
+    );
+    await logout();
+  });
+
+  it('shows the policy dashboard: charts with tables, definition versions, suppressed cells, as known on, CSV', async () => {
+    await login('Bert Visser', 'Monitoring jeugdhulp');
+    for (const titel of [
+      'Samenloop van voorzieningen',
+      'Duur van zorg per categorie (Kaplan-Meier)',
+      'In- en uitstroom per maand',
+      'Verlengingen tegen het contract, per aanbieder',
+      'Perspectiefgesprekken per kwartaal',
+      'Indicatoren van de raad tegen de nulwaarden',
+    ]) {
+      const section = page.getByRole('region', { name: titel });
+      await section
+        .getByText(/^Definitie /)
+        .first()
+        .waitFor();
+      await section.locator('svg[aria-label]').first().waitFor();
+      await section.getByRole('table').first().waitFor();
+    }
+    const samenloop = page.getByRole('region', { name: 'Samenloop van voorzieningen' });
+    await samenloop.locator('.definitie-versie', { hasText: /^samenloop-cijfers-\d+$/ }).waitFor();
+    await samenloop.getByRole('row', { name: /Jeugdwet \+ Wmo/ }).waitFor();
+    // Small counts are withheld, and the screen says so.
+    expect(await page.locator('.suppressed').count()).toBeGreaterThan(0);
+    await checkAccessibility('dashboard');
+    await screenshot(page, '08-dashboard');
+
+    // As known on the day before anything was recorded: no families with care yet.
+    const voor = await samenloop.getByRole('row', { name: /Jeugdwet \+ Wmo/ }).count();
+    expect(voor).toBe(1);
+    await samenloop.getByLabel('Zoals bekend op').fill('2026-12-01');
+    await samenloop.getByLabel('Zoals bekend op').press('Tab');
+    await samenloop.getByText(/zoals bekend op 1 dec 2026/).waitFor();
+    expect(await samenloop.getByRole('row', { name: /Jeugdwet \+ Wmo/ }).count()).toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV downloaden.*In- en uitstroom per maand/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = await readDownload(download);
+    expect(csv.split('\r\n')[0]).toMatch(/^maand,/);
+    expect(csv).toContain('2025-01');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /is gedownload/ })
+      .waitFor();
+    await logout();
+    // Back after logout shows no figures from before, and a deep link leads to the login page.
+    await page.goBack();
+    await h1('Inloggen').waitFor();
+    expect(await page.getByRole('heading', { name: 'Monitoring jeugdhulp' }).count()).toBe(0);
+    await page.goto(`${t.url}/dashboard`);
+    await h1('Inloggen').waitFor();
+  });
+});
+
+async function readDownload(download: import('playwright-core').Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
