@@ -38,6 +38,11 @@ export interface AppConfig {
   maxProjectionLag: number;
   /** How many BSN lookups one user may do in any 60 minutes (a consultation with consent). */
   bsnOpvragingenPerUur: number;
+  /**
+   * How many days a former contact person may still read the family after a handover (a warm
+   * handover); 0, the default: access ends at the handover.
+   */
+  warmeOverdrachtDagen: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxWaitForPositionMs: integer(env, 'MAX_WAIT_FOR_POSITION_MS', 5000),
     maxProjectionLag: integer(env, 'MAX_PROJECTION_LAG', 10000),
     bsnOpvragingenPerUur: bsnOpvragingenPerUur(env),
+    warmeOverdrachtDagen: integer(env, 'WARME_OVERDRACHT_DAGEN', 0),
   };
 }
 
