@@ -1783,6 +1783,50 @@ describe('zorg (e2e)', () => {
         expect(log.body.inzages.map((i: { wat: string }) => i.wat)).toContain('zorg');
       }
     });
+
+    it('logs a worklist entry of a youth in two households under both, also the one the reader does not coordinate', async () => {
+      const first = await jeugdige('2012-05-04', 'Noor', anna, 'Kok');
+      await toewijzing(first.persoonId, { begindatum: '2026-01-01', einddatum: inDays(30) });
+      const second = await t
+        .http()
+        .post(`${API}/gezinnen`)
+        .set(auth(anna))
+        .send({
+          naam: 'Kok-Visser',
+          leden: [
+            { rol: 'ouder', voornaam: 'Kees', achternaam: 'Kok' },
+            { rol: 'jeugdige', voornaam: 'Bas', achternaam: 'Kok', geboortedatum: '2015-02-01' },
+          ],
+        })
+        .expect(201);
+      await t
+        .http()
+        .post(`${API}/gezinnen/${second.body.gezinId}/leden`)
+        .set(auth(anna))
+        .send({ rol: 'jeugdige', persoonId: first.persoonId })
+        .expect(201);
+      // Bram coordinates the second household: Anna no longer works with it.
+      const assigned = await write(
+        `/gezinnen/${second.body.gezinId}/contactpersoon`,
+        { ...people.bram, vanaf: '2026-03-01' },
+        200,
+      );
+      const list = await get(
+        `/werklijsten/toewijzingen-aflopend?minPosition=${assigned.position}`,
+      ).expect(200);
+      const entries = (list.body.items as { persoonId: string; gezinId: string }[]).filter(
+        (i) => i.persoonId === first.persoonId,
+      );
+      expect(entries.map((i) => i.gezinId)).toEqual([first.gezinId]);
+      const head = await t.app.get(EventStore).headPosition();
+      const beheerToken = await t.token('beheer', 'u-beheer');
+      for (const gezinId of [first.gezinId, second.body.gezinId]) {
+        const log = await get(`/verwerkingslog/${gezinId}?minPosition=${head}`, beheerToken);
+        expect(log.body.inzages.map((i: { wat: string }) => i.wat)).toContain(
+          'werklijst toewijzingen-aflopend',
+        );
+      }
+    });
   });
 
   describe('dossier version', () => {

@@ -3,7 +3,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays, addMonths } from 'date-fns';
 import { CurrentPrincipal, Principal, Roles } from '@app/access';
-import { ZorgQueries } from '@app/projections';
+import { ToegangQueries, ZorgQueries } from '@app/projections';
 import { CorrelationId } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { PersonalDataReads } from '../common/personal-data-reads';
@@ -18,9 +18,24 @@ import { DagenQuery, MaandenQuery } from './dto/zorg.dto';
 export class ZorgWerklijstenController {
   constructor(
     private readonly zorg: ZorgQueries,
+    private readonly toegang: ToegangQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
+
+  /**
+   * An entry is a youth's care data: the read is logged under every family the youth belongs to
+   * now (a youth of two households under both), as `GET /personen/{id}/zorg` logs it.
+   */
+  private perPersoon<T extends Record<string, unknown>>(query: () => T[]) {
+    return () => {
+      const result = query();
+      // Every care worklist row names its youth (persoonId).
+      const persoonIds = [...new Set(result.map((item) => String(item.persoonId)))];
+      const gezinIds = persoonIds.flatMap((id) => this.toegang.gezinnenVanPersoon(id));
+      return { result, gezinIds: [...new Set(gezinIds)] };
+    };
+  }
 
   @Get('perspectiefgesprekken')
   @ApiOperation({ summary: 'Perspective conversations due in the next 90 days, and overdue ones' })
@@ -31,16 +46,17 @@ export class ZorgWerklijstenController {
     @CorrelationId() correlationId: string,
   ) {
     const today = this.now();
-    const items = await this.reads.ofFamilies(
+    const items = await this.reads.withFamilies(
       { principal, correlationId },
       'werklijst perspectiefgesprekken',
       minPosition,
-      () =>
+      this.perPersoon(() =>
         this.zorg.perspectiefgesprekkenTeVoeren(
           principal.userId,
           kalenderdatum(today),
           kalenderdatum(addDays(today, 90)),
         ),
+      ),
     );
     return { items };
   }
@@ -57,11 +73,11 @@ export class ZorgWerklijstenController {
     @CorrelationId() correlationId: string,
   ) {
     const until = kalenderdatum(addMonths(this.now(), maanden ?? 3));
-    const items = await this.reads.ofFamilies(
+    const items = await this.reads.withFamilies(
       { principal, correlationId },
       'werklijst verblijf-indicaties',
       minPosition,
-      () => this.zorg.verblijfIndicatiesAflopend(principal.userId, until),
+      this.perPersoon(() => this.zorg.verblijfIndicatiesAflopend(principal.userId, until)),
     );
     return { items };
   }
@@ -78,16 +94,17 @@ export class ZorgWerklijstenController {
     @CorrelationId() correlationId: string,
   ) {
     const today = this.now();
-    const items = await this.reads.ofFamilies(
+    const items = await this.reads.withFamilies(
       { principal, correlationId },
       'werklijst toewijzingen-aflopend',
       minPosition,
-      () =>
+      this.perPersoon(() =>
         this.zorg.toewijzingenAflopend(
           principal.userId,
           kalenderdatum(today),
           kalenderdatum(addDays(today, dagen ?? 60)),
         ),
+      ),
     );
     return { items };
   }
