@@ -84,7 +84,7 @@ async function main() {
       },
       ctx,
     );
-    const gezinnen = new GezinCommands(deciders, toegang);
+    const gezinnen = new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 });
     const bsns = Array.from({ length: CLIENTS }, (_, i) => bsn(i + 1));
     for (const [i, b] of bsns.entries()) {
       await gezinnen.register(

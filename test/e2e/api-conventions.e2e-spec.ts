@@ -1,3 +1,5 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER, INVALID_TOKEN, devSigningKey } from '@app/access';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Base path, OpenAPI, health, problem+json for every kind of bad request, authentication. */
@@ -63,6 +65,43 @@ describe('API conventions (e2e)', () => {
     expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('every answer says no-store, has helmet’s security headers and no X-Powered-By: reads, writes, errors', async () => {
+    const auth = `Bearer ${contactpersoon}`;
+    const created = await t
+      .http()
+      .post('/api/v1/gezinnen')
+      .set('Authorization', auth)
+      .send(validGezin);
+    const answers = [
+      created,
+      await t
+        .http()
+        .get(`/api/v1/gezinnen/${created.body.gezinId}?minPosition=${created.body.position}`)
+        .set('Authorization', auth),
+      await t.http().get('/api/v1/werklijsten/mijn-gezinnen').set('Authorization', auth),
+      await t
+        .http()
+        .get('/api/v1/gezinnen/4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11')
+        .set('Authorization', auth),
+      await t.http().get('/api/v1/werklijsten/mijn-gezinnen'),
+      await t.http().post('/api/v1/gezinnen').set('Content-Type', 'application/json').send('{'),
+      await t.http().get('/api/v1/openapi.json'),
+      await t.http().get('/health'),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([201, 200, 200, 404, 401, 400, 200, 200]);
+    for (const res of answers) {
+      expect(res.headers['cache-control']).toMatch(/\bno-store\b/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'strict-transport-security': expect.stringMatching(/max-age=\d+/),
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      });
+    }
+  });
+
   describe('authentication and roles', () => {
     it('401 without a token', async () => {
       expectProblem(await t.http().post('/api/v1/gezinnen').send(validGezin), 401);
@@ -74,6 +113,53 @@ describe('API conventions (e2e)', () => {
         .get('/api/v1/gezinnen/4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11')
         .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
       expectProblem(res, 401);
+    });
+
+    /** A token signed with the API's own dev key, with what `shape` makes of it. */
+    const signed = (shape: (jwt: SignJWT) => SignJWT) =>
+      shape(
+        new SignJWT({ roles: ['contactpersoon'] })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('u-anna')
+          .setIssuer(DEV_ISSUER)
+          .setAudience(DEV_AUDIENCE),
+      ).sign(devSigningKey(t.dataDir));
+    const mijnGezinnen = (token: string) =>
+      t.http().get('/api/v1/werklijsten/mijn-gezinnen').set('Authorization', `Bearer ${token}`);
+
+    it('a token with an expiry within 12 hours of its issue is accepted', async () => {
+      await mijnGezinnen(await signed((jwt) => jwt.setIssuedAt().setExpirationTime('12h'))).expect(
+        200,
+      );
+      await mijnGezinnen(await signed((jwt) => jwt.setExpirationTime('1h'))).expect(200);
+    });
+
+    it.each([
+      ['without an expiry (exp)', (jwt: SignJWT) => jwt.setIssuedAt()],
+      ['living longer than 12 hours', (jwt: SignJWT) => jwt.setIssuedAt().setExpirationTime('13h')],
+      [
+        'without iat, expiring in more than 12 hours',
+        (jwt: SignJWT) => jwt.setExpirationTime('2d'),
+      ],
+      ['expired', (jwt: SignJWT) => jwt.setIssuedAt('2h ago').setExpirationTime('1h ago')],
+      ['for another audience', (jwt: SignJWT) => jwt.setExpirationTime('1h').setAudience('x')],
+    ])('401 for a token %s, with the same generic detail', async (_case, shape) => {
+      const res = await mijnGezinnen(await signed(shape));
+      expectProblem(res, 401);
+      expect(res.body.detail).toBe(INVALID_TOKEN);
+    });
+
+    it('401 for an unsigned token (alg "none"), without saying what the verifier checks', async () => {
+      const unsigned = new UnsecuredJWT({ roles: ['contactpersoon'] })
+        .setSubject('u-anna')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setExpirationTime('1h')
+        .encode();
+      const res = await mijnGezinnen(unsigned);
+      expectProblem(res, 401);
+      expect(res.body.detail).toBe(INVALID_TOKEN);
+      expect(JSON.stringify(res.body)).not.toMatch(/none|unsecured|alg/i);
     });
 
     it('403 for a role the route does not allow', async () => {

@@ -1,5 +1,5 @@
 import { signDevToken } from '@app/access';
-import { TestApp, startTestApp } from './support/test-app';
+import { TEST_START, TestApp, startTestApp } from './support/test-app';
 
 /**
  * One family, one contact person: assign, hand over, end; who may then read or write; the
@@ -27,7 +27,9 @@ describe('contactpersoon and worklists (e2e)', () => {
   type Person = keyof typeof people;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A warm handover of 30 days: a former contact person reads on for that long (default: none,
+    // as the other e2e specs show).
+    t = await startTestApp({ WARME_OVERDRACHT_DAGEN: '30' });
     for (const [key, person] of Object.entries(people)) {
       tokens[key] = await t.token('contactpersoon', person.userId, person.naam);
     }
@@ -155,19 +157,21 @@ describe('contactpersoon and worklists (e2e)', () => {
     await get('anna', `/gezinnen/${gezinId}`).expect(200).expect('ETag', '"2"');
   });
 
-  it('a registrant who assigns someone else keeps read access only', async () => {
+  it('a registrant who assigns someone else no longer works with the family (404)', async () => {
     const { gezinId, position } = await gezinMet('anna', 'bram');
-    const gezin = await get('anna', `/gezinnen/${gezinId}`, position).expect(200);
-    expect(gezin.body.toegang).toBe('lezen');
-    expect(gezin.body.contactpersoon).toMatchObject({ userId: 'u-bram' });
-
-    const refused = await post('anna', `/gezinnen/${gezinId}/netwerk`, netwerk);
-    expectProblem(refused, 403);
-    expect(refused.body.detail).toMatch(/niet meer wijzigen/);
+    const bramsView = await get('bram', `/gezinnen/${gezinId}`, position).expect(200);
+    expect(bramsView.body.contactpersoon).toMatchObject({ userId: 'u-bram' });
+    for (const res of [
+      await get('anna', `/gezinnen/${gezinId}`),
+      await post('anna', `/gezinnen/${gezinId}/netwerk`, netwerk),
+    ]) {
+      expectProblem(res, 404);
+      expect(res.body.detail).toBe(NOT_INVOLVED);
+    }
     await post('bram', `/gezinnen/${gezinId}/netwerk`, netwerk).expect(201);
   });
 
-  it('a handover by the active contact person: the history lists both, the old one reads but no longer writes, the new one writes', async () => {
+  it('a handover by the active contact person: the history lists both, the old one reads during the warm handover but no longer writes, the new one writes', async () => {
     const { gezinId } = await gezinMet('anna', 'anna');
     const reden = 'Anna gaat met zwangerschapsverlof';
     const handedOver = await post(
@@ -194,7 +198,7 @@ describe('contactpersoon and worklists (e2e)', () => {
       ],
     });
 
-    // The old contact person still reads: the family, its timeline and the history.
+    // The old contact person still reads, for 30 days: the family, its timeline and the history.
     const gezin = await get('anna', `/gezinnen/${gezinId}`, position).expect(200);
     expect(gezin.body.toegang).toBe('lezen');
     expect(gezin.body.contactpersoon).toEqual({ ...people.bram, vanaf: '2026-06-01' });
@@ -227,6 +231,26 @@ describe('contactpersoon and worklists (e2e)', () => {
     const bramsView = await get('bram', `/gezinnen/${gezinId}`, added.body.position).expect(200);
     expect(bramsView.body.toegang).toBe('schrijven');
     expect(bramsView.body.netwerk).toEqual([expect.objectContaining({ naam: 'Oma Jansen' })]);
+
+    // 30 days after the handover was recorded, the old one no longer works with the family.
+    try {
+      t.clock.set('2027-01-02T12:00:00+01:00');
+      const mine = await get('anna', '/werklijsten/mijn-gezinnen').expect(200);
+      expect(mine.body.items.map((i: { gezinId: string }) => i.gezinId)).toContain(gezinId);
+      t.clock.set('2027-01-03T12:00:00+01:00');
+      for (const res of [
+        await get('anna', `/gezinnen/${gezinId}`),
+        await get('anna', `/gezinnen/${gezinId}/contactpersonen`),
+        await post('anna', `/gezinnen/${gezinId}/netwerk`, netwerk),
+      ]) {
+        expectProblem(res, 404);
+        expect(res.body.detail).toBe(NOT_INVOLVED);
+      }
+      const later = await get('anna', '/werklijsten/mijn-gezinnen').expect(200);
+      expect(later.body.items.map((i: { gezinId: string }) => i.gezinId)).not.toContain(gezinId);
+    } finally {
+      t.clock.set(TEST_START);
+    }
   });
 
   it('a contact person who does not work with the family gets 404, not 403, on assign, handover, end and history', async () => {
@@ -320,8 +344,21 @@ describe('contactpersoon and worklists (e2e)', () => {
     const bramsView = await get('bram', url, assigned.body.position).expect(200);
     expect(bramsView.body.toegang).toBe('schrijven');
     expect(bramsView.body.contactpersoon).toEqual({ ...people.bram, vanaf: '2026-03-01' });
-    const annasView = await get('anna', url).expect(200);
-    expect(annasView.body.toegang).toBe('lezen');
+    // The registrant's access ended with the assignment.
+    expectProblem(await get('anna', url), 404);
+
+    // The team lead may not make herself contact person, by assigning or handing over.
+    const tessa = { userId: 'u-tessa', naam: 'Tessa Teamleider', organisatie: 'Wijkteam Noord' };
+    for (const res of [
+      await post('tessa', `${url}/overdrachten`, { naar: tessa, per: '2026-05-01', reden: 'x' }),
+      await post('tessa', `/gezinnen/${(await register('anna', 'Leeg')).gezinId}/contactpersoon`, {
+        ...tessa,
+        vanaf: '2026-05-01',
+      }),
+    ]) {
+      expectProblem(res, 403);
+      expect(res.body.detail).toMatch(/uzelf geen contactpersoon/);
+    }
 
     const handedOver = await post(
       'tessa',
@@ -603,6 +640,17 @@ describe('contactpersoon and worklists (e2e)', () => {
     expect(beforeStart.body.detail).toBe(
       'De overdracht kan niet voor 2026-03-01 liggen, de start van Henk Dijkstra.',
     );
+    expect(fields(beforeStart)).toEqual([['per', 'body']]);
+
+    // A handover or end dated after today (2026-12-04) is refused: access follows the role at once.
+    for (const res of [
+      await post('henk', `${url}/overdrachten`, handOverBody('iris', '2026-12-05')),
+      await post('henk', `${url}/contactpersoon/einde`, { per: '2027-01-01', reden: 'Klaar' }),
+    ]) {
+      expectProblem(res, 422);
+      expect(res.body.detail).toMatch(/ligt in de toekomst; leg het vast op de dag zelf/);
+      expect(fields(res)).toEqual([['per', 'body']]);
+    }
 
     await write('henk', `${url}/contactpersoon/einde`, { per: '2026-04-01', reden: 'Klaar' });
     const { gezinId: other } = await register('henk', 'Zonder');

@@ -128,6 +128,61 @@ describe('no 5xx for any request shape (e2e, property)', () => {
     expect(routes.length).toBeGreaterThan(15);
   });
 
+  /** Objects and arrays nested `depth` deep, at random, with `inner` at the bottom. */
+  const nesting = (depth: number, kinds: boolean[], inner: string): string => {
+    let text = inner;
+    for (let i = 0; i < depth; i++) text = kinds[i % kinds.length] ? `{"a":${text}}` : `[${text}]`;
+    return text;
+  };
+
+  it('answers a body nested 3,000 deep with 400 on every route, before the token is checked', async () => {
+    for (const route of routes.filter((r) => r.method !== 'get')) {
+      const path = route.path.replace(/\{[^}]+\}/g, (name) =>
+        name === '{persoonId}' ? ids.persoonId : ids.gezinId,
+      );
+      const res = await t
+        .http()
+        [route.method](path)
+        .set('Content-Type', 'application/json')
+        .send(nesting(3000, [false], '1'));
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.detail).toBe(
+        'The request body nests objects and arrays deeper than 400 levels.',
+      );
+    }
+  });
+
+  it('answers any nesting, at most 400 deep or far deeper, in any field, with a status below 500', async () => {
+    const deep = fc.record({
+      depth: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 401, max: 5000 })),
+      kinds: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
+      field: fc.constantFrom('naam', 'leden', 'plan', 'onbekend', 'bsn'),
+      route: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(deep, async ({ depth, kinds, field, route: index }) => {
+        const writes = routes.filter((r) => r.method !== 'get');
+        const route = writes[index % writes.length]!;
+        const path = route.path.replace(/\{[^}]+\}/g, (name) =>
+          name === '{persoonId}' ? ids.persoonId : ids.gezinId,
+        );
+        // Nested one level into the body object, so the whole body is one deeper.
+        const body = `{"${field}":${nesting(depth - 1, kinds, '"x"')}}`;
+        const res = await t
+          .http()
+          [route.method](path)
+          .set('Authorization', `Bearer ${token}`)
+          .set('Content-Type', 'application/json')
+          .send(body);
+        if (res.status >= 500) throw new Error(`${route.method} ${path} depth ${depth} → 500`);
+        expect(res.headers['content-type']).toMatch(/problem\+json/);
+        if (depth > 400) expect(res.status).toBe(400);
+      }),
+      { numRuns: 150, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
+    );
+  }, 60_000);
+
   it('answers every route with a status below 500, as problem+json when it is an error', async () => {
     for (const route of routes) {
       await fc.assert(

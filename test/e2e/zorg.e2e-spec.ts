@@ -16,8 +16,6 @@ describe('zorg (e2e)', () => {
   const API = '/api/v1';
   const UNKNOWN_PERSOON = '4b8e3c56-9f7e-4c1c-9a43-6a8a0e4b7d11';
   const NOT_INVOLVED = 'Deze persoon bestaat niet of u werkt niet met een gezin van deze persoon.';
-  const READ_ONLY =
-    'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
 
   const people = {
     anna: { userId: 'u-anna', naam: 'Anna de Vries', organisatie: 'Wijkteam Noord' },
@@ -1636,7 +1634,7 @@ describe('zorg (e2e)', () => {
       expect(await dossier(d.persoonId, d.position)).toEqual(before);
     });
 
-    it('after a handover the earlier contact person reads the dossier (200) but every write is 403; the new one writes', async () => {
+    it('after a handover the earlier contact person no longer works with the person (404, reads and writes); the new one writes', async () => {
       const d = await volledigDossier();
       await write(
         `/gezinnen/${d.gezinId}/contactpersoon`,
@@ -1652,20 +1650,23 @@ describe('zorg (e2e)', () => {
         },
         200,
       );
-      const annas = await dossier(d.persoonId, handedOver.position, anna);
-      expect(annas.toewijzingen).toHaveLength(1);
-      for (const [path, body] of writes(d)) {
-        await refused(d.persoonId, path, body, 403, READ_ONLY, anna);
-      }
       const brams = await dossier(d.persoonId, handedOver.position, bram);
-      expect(brams).toEqual(annas);
+      expect(brams.toewijzingen).toHaveLength(1);
+      expectProblem(
+        await get(`/personen/${d.persoonId}/zorg?minPosition=${handedOver.position}`, anna),
+        404,
+        NOT_INVOLVED,
+      );
+      for (const [path, body] of writes(d)) {
+        await refused(d.persoonId, path, body, 404, NOT_INVOLVED, anna);
+      }
       const bramWrites = await write(
         `/personen/${d.persoonId}/verblijven/${d.verblijfId}/woonvorm`,
         { datum: '2025-06-01', naar: 'gezinshuis' },
         201,
         bram,
       );
-      expect((await dossier(d.persoonId, bramWrites.position, anna)).verblijven[0]).toMatchObject({
+      expect((await dossier(d.persoonId, bramWrites.position, bram)).verblijven[0]).toMatchObject({
         woonvorm: 'gezinshuis',
       });
     });
@@ -1863,6 +1864,50 @@ describe('zorg (e2e)', () => {
       for (const gezinId of [first.gezinId, second.body.gezinId]) {
         const log = await get(`/verwerkingslog/${gezinId}?minPosition=${head}`, beheerToken);
         expect(log.body.inzages.map((i: { wat: string }) => i.wat)).toContain('zorg');
+      }
+    });
+
+    it('logs a worklist entry of a youth in two households under both, also the one the reader does not coordinate', async () => {
+      const first = await jeugdige('2012-05-04', 'Noor', anna, 'Kok');
+      await toewijzing(first.persoonId, { begindatum: '2026-01-01', einddatum: inDays(30) });
+      const second = await t
+        .http()
+        .post(`${API}/gezinnen`)
+        .set(auth(anna))
+        .send({
+          naam: 'Kok-Visser',
+          leden: [
+            { rol: 'ouder', voornaam: 'Kees', achternaam: 'Kok' },
+            { rol: 'jeugdige', voornaam: 'Bas', achternaam: 'Kok', geboortedatum: '2015-02-01' },
+          ],
+        })
+        .expect(201);
+      await t
+        .http()
+        .post(`${API}/gezinnen/${second.body.gezinId}/leden`)
+        .set(auth(anna))
+        .send({ rol: 'jeugdige', persoonId: first.persoonId })
+        .expect(201);
+      // Bram coordinates the second household: Anna no longer works with it.
+      const assigned = await write(
+        `/gezinnen/${second.body.gezinId}/contactpersoon`,
+        { ...people.bram, vanaf: '2026-03-01' },
+        200,
+      );
+      const list = await get(
+        `/werklijsten/toewijzingen-aflopend?minPosition=${assigned.position}`,
+      ).expect(200);
+      const entries = (list.body.items as { persoonId: string; gezinId: string }[]).filter(
+        (i) => i.persoonId === first.persoonId,
+      );
+      expect(entries.map((i) => i.gezinId)).toEqual([first.gezinId]);
+      const head = await t.app.get(EventStore).headPosition();
+      const beheerToken = await t.token('beheer', 'u-beheer');
+      for (const gezinId of [first.gezinId, second.body.gezinId]) {
+        const log = await get(`/verwerkingslog/${gezinId}?minPosition=${head}`, beheerToken);
+        expect(log.body.inzages.map((i: { wat: string }) => i.wat)).toContain(
+          'werklijst toewijzingen-aflopend',
+        );
       }
     });
   });

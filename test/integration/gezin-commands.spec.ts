@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import {
   GEEN_GEZINSLID,
   GEZIN_NIET_GEVONDEN,
-  NotAllowed,
   NotFound,
   PERSOON_NIET_GEVONDEN,
   Persoonsgegevens,
@@ -81,7 +80,11 @@ describe('GezinCommands', () => {
   });
 
   const service = (log: EventStore = store) =>
-    new GezinCommands(new DeciderStore(log, () => now), new ToegangQueries(readModels.db));
+    new GezinCommands(
+      new DeciderStore(log, () => now),
+      new ToegangQueries(readModels.db, () => now),
+      { warmeOverdrachtDagen: 0 },
+    );
   const project = () =>
     new ProjectionRunner(store, readModels, [gezinnenProjection]).runUntilCaughtUp();
   const typesIn = async (streamId: string) =>
@@ -306,10 +309,11 @@ describe('GezinCommands', () => {
       ).rejects.toThrow(/nodig voor een jeugdige/);
       expect(await store.headPosition()).toBe(before);
 
+      // The registrant's access ends when someone else is assigned: a stranger from then on.
       await bramCoordinates('g-1');
       await expect(
         service().correctPersoon('g-1', 'p-sanne', correctie(), anna),
-      ).rejects.toBeInstanceOf(NotAllowed);
+      ).rejects.toBeInstanceOf(NotFound);
       await service().correctPersoon('g-1', 'p-sanne', correctie(), bram);
     });
   });

@@ -102,7 +102,7 @@ describe('IjwImport', () => {
       naam: 'Jeugdhulp Flevoland',
       geldigVanaf: '2020-01-01',
     });
-    await new GezinCommands(deciders, toegang).register(
+    await new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 }).register(
       'g-visser',
       {
         naam: 'Visser',

@@ -7,10 +7,11 @@ import { Logger } from 'nestjs-pino';
 import { describeRoles } from '@app/access';
 import type { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { MAX_JSON_DEPTH, TooDeeplyNested, nestsDeeperThan } from './common/json-depth';
 import { problemFor, sendProblem } from './common/problem';
 import { createValidationPipe } from './common/validation';
 import type { Clock } from './infrastructure/tokens';
-import { noStoreForApi, serveWebApp } from './web/static';
+import { noStoreForApi, securityHeaders, serveWebApp } from './web/static';
 
 export const API_PREFIX = 'api/v1';
 
@@ -26,8 +27,20 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   app.enableShutdownHooks();
   // Our ETag is the stream version; Express's body hashes would be mistaken for one.
   app.set('etag', false);
+  // First, so every answer has them, problems of a bad body included: no X-Powered-By, nosniff,
+  // HSTS, no referrer, and the web app's content security policy (the Swagger UI needs no more).
+  app.use(securityHeaders(config));
   noStoreForApi(app);
-  app.use(express.json({ limit: '256kb' }), bodyParserProblems);
+  app.use(
+    express.json({
+      limit: '256kb',
+      // Before parsing: a body nested thousands deep would overflow the validation's stack.
+      verify: (_req, _res, body) => {
+        if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw new TooDeeplyNested();
+      },
+    }),
+    bodyParserProblems,
+  );
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.ALL },
@@ -62,21 +75,21 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<INest
   return app;
 }
 
-/** Malformed JSON and oversized bodies fail before Nest sees them: answer them as problems too. */
-function bodyParserProblems(
-  error: unknown,
-  _req: Request,
-  res: Response,
-  next: NextFunction,
-): void {
+/**
+ * Malformed JSON, oversized and too deeply nested bodies fail before Nest sees them: answer them
+ * as problems too.
+ */
+function bodyParserProblems(error: unknown, req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
-  const status = (error as { status?: number }).status ?? 400;
+  const { status, type } = error as { status?: number; type?: string };
   const detail =
-    status === 413
-      ? 'The request body is too large (at most 256 kB).'
-      : 'The request body is not valid JSON.';
+    type === 'entity.too.deep'
+      ? (error as TooDeeplyNested).message
+      : status === 413
+        ? 'The request body is too large (at most 256 kB).'
+        : 'The request body is not valid JSON.';
   sendProblem(res, {
     ...problemFor(status === 413 ? 413 : 400, detail),
-    instance: _req.originalUrl,
+    instance: req.originalUrl,
   });
 }

@@ -206,7 +206,7 @@ export async function demo(
   let nu = new Date(`${eind}T12:00:00Z`);
   const deciders = new DeciderStore(store, () => nu);
   const toegang = new ToegangQueries(readModels.db);
-  const gezinnen = new GezinCommands(deciders, toegang);
+  const gezinnen = new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 });
   const zorg = new ZorgCommands(deciders, toegang);
   const runner = new ProjectionRunner(store, readModels, [gezinnenProjection]);
   const beheer = context('u-demo-beheer');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Argument, Command, Option } from 'commander';
+import { decodeJwt } from 'jose';
 import { ROLES, Role, signDevToken } from '@app/access';
 import { loadConfig } from '@app/config';
 import { DeciderStore, createEventStore } from '@app/event-store';
@@ -278,6 +279,14 @@ program
         },
         options.expires,
       );
+      // The API refuses a token that lives longer than MAX_TOKEN_LIFETIME_MINUTES: say so here.
+      const { iat, exp } = decodeJwt(token);
+      if (exp! - iat! > config.auth.maxTokenLifetimeSeconds) {
+        throw new Error(
+          `--expires ${options.expires} is longer than the API accepts ` +
+            `(MAX_TOKEN_LIFETIME_MINUTES=${config.auth.maxTokenLifetimeSeconds / 60})`,
+        );
+      }
       console.log(token);
     },
   );

@@ -3,6 +3,7 @@ import {
   ExecutionContext,
   ForbiddenException,
   Injectable,
+  Logger,
   UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
@@ -14,9 +15,15 @@ import { InvalidTokenError, TokenVerifier } from './tokens';
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
+/** The one answer to every refused token, whatever the reason. */
+export const INVALID_TOKEN =
+  'The bearer token is not valid (signature, issuer, audience, expiry or lifetime).';
+
 /** 401 without a valid bearer token, 403 when none of the token's roles may call the route. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -39,7 +46,9 @@ export class AuthGuard implements CanActivate {
       request.principal = await this.verifier.verify(match[1]!);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        throw new UnauthorizedException(`The bearer token is not valid: ${error.message}`);
+        // The reason is for the operator (LOG_LEVEL=debug); the client learns only that it failed.
+        this.logger.debug(`bearer token refused: ${error.message}`);
+        throw new UnauthorizedException(INVALID_TOKEN);
       }
       throw error;
     }

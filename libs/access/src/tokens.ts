@@ -8,6 +8,10 @@ import { Principal, Role, isRole } from './roles';
 export const DEV_ISSUER = 'gezinsplan-dev';
 export const DEV_AUDIENCE = 'gezinsplan-api';
 
+/**
+ * A token that is refused. Its message says why, for the log; the client only hears that the
+ * token is not valid (the verifier's reasons would tell an attacker what it checks, and how).
+ */
 export class InvalidTokenError extends Error {
   constructor(message: string) {
     super(message);
@@ -52,10 +56,18 @@ export class TokenVerifier {
   private readonly verifyJwt: (token: string) => Promise<JWTPayload>;
 
   constructor(private readonly config: AppConfig) {
+    // A token without an expiry would be valid for ever: `exp` is required.
     if (config.auth.mode === 'dev') {
       const key = devSigningKey(config.dataDir);
       this.verifyJwt = async (token) =>
-        (await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })).payload;
+        (
+          await jwtVerify(token, key, {
+            issuer: DEV_ISSUER,
+            audience: DEV_AUDIENCE,
+            algorithms: ['HS256'],
+            requiredClaims: ['exp'],
+          })
+        ).payload;
     } else {
       const jwks = createRemoteJWKSet(new URL(config.auth.jwksUri!));
       this.verifyJwt = async (token) =>
@@ -63,6 +75,7 @@ export class TokenVerifier {
           await jwtVerify(token, jwks, {
             issuer: config.auth.issuer!,
             audience: config.auth.audience ?? undefined,
+            requiredClaims: ['exp'],
           })
         ).payload;
     }
@@ -75,11 +88,28 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
+    this.checkLifetime(payload);
     if (!payload.sub) throw new InvalidTokenError('the token has no subject (sub)');
     const rawRoles = claimAt(payload, this.config.auth.rolesClaim);
     const roles = Array.isArray(rawRoles) ? rawRoles.filter(isRole) : [];
     const name = typeof payload.name === 'string' ? payload.name : payload.sub;
     return { userId: payload.sub, roles, name, teamleider: payload.teamleider === true };
+  }
+
+  /**
+   * A stolen token is useful until it expires, so none may live longer than the configured
+   * maximum: not from its issue (`iat`), and not from now (for a token without `iat`).
+   */
+  private checkLifetime(payload: JWTPayload): void {
+    const max = this.config.auth.maxTokenLifetimeSeconds;
+    const exp = payload.exp!; // required, and checked to be a number, by jwtVerify
+    const now = Math.floor(Date.now() / 1000);
+    if (payload.iat !== undefined && exp - payload.iat > max) {
+      throw new InvalidTokenError(`the token lives ${exp - payload.iat} s, more than ${max} s`);
+    }
+    if (exp - now > max) {
+      throw new InvalidTokenError(`the token expires in ${exp - now} s, more than ${max} s`);
+    }
   }
 }
 

@@ -14,6 +14,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/refused/);
   });
 
+  it.each(['Production', 'PRODUCTION', ' production ', 'pRoDuCtIoN'])(
+    'refuses dev tokens with NODE_ENV=%j too, as with production',
+    (nodeEnv) => {
+      expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(/refused/);
+      expect(() => loadConfig({ NODE_ENV: nodeEnv, AUTH_MODE: 'dev' })).toThrow(/refused/);
+      expect(() =>
+        loadConfig({ NODE_ENV: nodeEnv, AUTH_MODE: 'oidc', OIDC_ISSUER: 'i', OIDC_JWKS_URI: 'j' }),
+      ).toThrow(/OIDC_AUDIENCE/);
+      expect(loadConfig({ NODE_ENV: 'productie' }).production).toBe(false);
+    },
+  );
+
+  it('limits a token to 12 hours unless MAX_TOKEN_LIFETIME_MINUTES says otherwise', () => {
+    expect(loadConfig({}).auth.maxTokenLifetimeSeconds).toBe(12 * 3600);
+    expect(loadConfig({ MAX_TOKEN_LIFETIME_MINUTES: '60' }).auth.maxTokenLifetimeSeconds).toBe(
+      3600,
+    );
+    expect(() => loadConfig({ MAX_TOKEN_LIFETIME_MINUTES: '0' })).toThrow(/at least 1/);
+    expect(() => loadConfig({ MAX_TOKEN_LIFETIME_MINUTES: '12h' })).toThrow(/whole number/);
+  });
+
   it('needs an issuer and JWKS for OIDC', () => {
     expect(() => loadConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER/);
     const config = loadConfig({

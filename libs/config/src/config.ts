@@ -5,6 +5,8 @@ export type AuthMode = 'dev' | 'oidc';
 
 export interface AppConfig {
   nodeEnv: string;
+  /** NODE_ENV is `production`, in any case and without surrounding spaces. */
+  production: boolean;
   port: number;
   /** Holds the SQLite event log (when EVENT_STORE=sqlite), the read models and the dev signing key. */
   dataDir: string;
@@ -17,6 +19,8 @@ export interface AppConfig {
     audience: string | null;
     /** The claim that holds the user's roles (an array of strings); dotted for nested claims. */
     rolesClaim: string;
+    /** The longest a token may be valid (`exp` after `iat`, and after now), in seconds. */
+    maxTokenLifetimeSeconds: number;
     /**
      * The web app's client id at the identity provider (a public client: authorization code with
      * PKCE, no secret); null when neither OIDC_CLIENT_ID nor OIDC_AUDIENCE is set.
@@ -41,6 +45,11 @@ export interface AppConfig {
    * run every `intervalUren` hours in the service (0: no scheduled run; the default under jest).
    */
   retentie: { jaren: number; intervalUren: number };
+  /**
+   * How many days a former contact person may still read the family after a handover (a warm
+   * handover); 0, the default: access ends at the handover.
+   */
+  warmeOverdrachtDagen: number;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +62,8 @@ export class ConfigError extends Error {
 /** Reads the configuration from the environment; every variable is documented in the README. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
+  // `Production` or `PRODUCTION ` must not slip past the checks that `production` meets.
+  const production = nodeEnv.trim().toLowerCase() === 'production';
   const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
   const esdbConnectionString = env.ESDB_CONNECTION_STRING ?? null;
   if (eventStore === 'eventstoredb' && !esdbConnectionString) {
@@ -65,10 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwksUri: env.OIDC_JWKS_URI ?? null,
     audience: env.OIDC_AUDIENCE ?? null,
     rolesClaim: env.OIDC_ROLES_CLAIM ?? 'roles',
+    maxTokenLifetimeSeconds: maxTokenLifetimeMinutes(env) * 60,
     clientId: env.OIDC_CLIENT_ID || env.OIDC_AUDIENCE || null,
     scope: oidcScope(env),
   };
-  if (mode === 'dev' && nodeEnv === 'production') {
+  if (mode === 'dev' && production) {
     throw new ConfigError(
       'AUTH_MODE=dev signs tokens with a local key and is refused when NODE_ENV=production; ' +
         'set AUTH_MODE=oidc with OIDC_ISSUER and OIDC_JWKS_URI',
@@ -77,12 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mode === 'oidc' && (!auth.issuer || !auth.jwksUri)) {
     throw new ConfigError('AUTH_MODE=oidc needs OIDC_ISSUER and OIDC_JWKS_URI');
   }
-  if (mode === 'oidc' && nodeEnv === 'production' && !auth.audience) {
+  if (mode === 'oidc' && production && !auth.audience) {
     // Without it, tokens the same issuer made for other applications would be accepted.
     throw new ConfigError("NODE_ENV=production needs OIDC_AUDIENCE (this API's client id)");
   }
   return {
     nodeEnv,
+    production,
     port: integer(env, 'PORT', 3000),
     dataDir: resolve(env.DATA_DIR ?? join(process.cwd(), 'data')),
     eventStore,
@@ -100,7 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jaren: integer(env, 'RETENTIE_JAREN', 20),
       intervalUren: integer(env, 'RETENTIE_INTERVAL_UREN', nodeEnv === 'test' ? 0 : 24),
     },
+    warmeOverdrachtDagen: integer(env, 'WARME_OVERDRACHT_DAGEN', 0),
   };
+}
+
+function maxTokenLifetimeMinutes(env: NodeJS.ProcessEnv): number {
+  const value = integer(env, 'MAX_TOKEN_LIFETIME_MINUTES', 12 * 60);
+  if (value < 1) throw new ConfigError('MAX_TOKEN_LIFETIME_MINUTES must be at least 1');
+  return value;
 }
 
 function oidcScope(env: NodeJS.ProcessEnv): string {

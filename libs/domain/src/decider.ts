@@ -14,9 +14,10 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   /**
    * Whether the sender may send this command at all (need-to-know). The command path checks it
    * before anything else, so a refused sender learns nothing, not even the stream's version;
-   * `decide` checks it too.
+   * `decide` checks it too. `now` (the command path always passes it): access can end on a date,
+   * a former contact person's.
    */
-  authorize?(command: Command, state: State): void;
+  authorize?(command: Command, state: State, now?: Date): void;
   /**
    * `decide` never looks at the state: the stream is a log (who read what). The command path then
    * appends without reading the stream first, and without a version check, so parallel appends
@@ -31,9 +32,15 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   version?(state: State): number;
 }
 
-/** A business rule refused the command; `message` is written for the person who sent it. */
+/**
+ * A business rule refused the command; `message` is written for the person who sent it. `field`
+ * names the input the rule is about (a body path such as `per`), when there is one.
+ */
 export class RuleViolation extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'RuleViolation';
   }

@@ -138,13 +138,13 @@ export class DeciderStore {
       return { state: current, revision: then, position: earlier.position };
     }
 
-    decider.authorize?.(given, current);
+    const now = this.now();
+    decider.authorize?.(given, current, now);
 
     const version = versionOf(current, revision);
     if (context.expectedRevision !== undefined && context.expectedRevision !== version) {
       throw new ConflictError('stale-if-match', revision < 0 ? null : version);
     }
-    const now = this.now();
     let command = given;
     let events = decider.decide(command, current, now);
     if (events.length > 0 && hooks.resolve) {
@@ -175,8 +175,8 @@ export class DeciderStore {
     context: CommandContext,
   ): Promise<CommandResult<State>> {
     const initial = decider.initialState();
-    decider.authorize?.(command, initial);
     const now = this.now();
+    decider.authorize?.(command, initial, now);
     const events = decider.decide(command, initial, now);
     if (events.length === 0) return { state: initial, revision: -1, position: null };
     const result = await this.store.append(

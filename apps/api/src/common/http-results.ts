@@ -37,7 +37,8 @@ export class Versioned<T> {
 
 /**
  * A figures table as a CSV download (RFC 4180, CRLF), its definition version in a header. Cells a
- * spreadsheet would run as a formula are neutralised; an empty cell is withheld or empty.
+ * spreadsheet would run as a formula are neutralised; an empty cell is withheld or empty. See
+ * `toCsv`.
  */
 export class CsvFile {
   constructor(
@@ -86,11 +87,27 @@ export class HttpResults implements NestInterceptor {
         `attachment; filename="${result.bestandsnaam}.csv"`,
       );
       response.setHeader('X-Definitie-Versie', result.definitieVersie);
-      return stringify([result.tabel.kolommen, ...result.tabel.rijen], {
-        record_delimiter: 'windows',
-        escape_formulas: true,
-      });
+      return toCsv(result.tabel);
     }
     return result;
   }
+}
+
+/** A line break inside a cell, followed by what a spreadsheet would start a formula with. */
+const FORMULA_AFTER_LINE_BREAK = /(\r\n|\r|\n)(?=[=+\-@\t\r])/g;
+
+/**
+ * A table as RFC 4180 CSV with CRLF line ends. A cell that holds a line break (CR or LF) is
+ * quoted, so it stays one cell; a cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR)
+ * gets a leading `'` (csv-stringify's `escape_formulas`), and so does every line in a cell that
+ * starts like one after a line break: some spreadsheets read each line of a cell on its own.
+ * Names and reasons in the tables are typed by users.
+ */
+export function toCsv(tabel: Tabel): string {
+  return stringify([tabel.kolommen, ...tabel.rijen], {
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    quoted_match: /[\r\n]/,
+    cast: { string: (value) => value.replace(FORMULA_AFTER_LINE_BREAK, "$1'") },
+  });
 }

@@ -86,6 +86,23 @@ export class PersonalDataReads {
     return { items };
   }
 
+  /**
+   * A list that names persons (a care worklist): each entry is a youth's care data, so the read is
+   * logged under every family the youth belongs to now (a youth of two households under both), as
+   * `ofPerson` logs it.
+   */
+  async ofPersons<T extends { persoonId: string }>(
+    reader: Reader,
+    what: string,
+    minPosition: string | undefined,
+    query: () => T[],
+  ): Promise<{ items: T[] }> {
+    const items = await this.read(reader, what, minPosition, query, (listed) => [
+      ...new Set(listed.flatMap((item) => this.toegang.gezinnenVanPersoon(item.persoonId))),
+    ]);
+    return { items };
+  }
+
   /** A read whose families follow from the query itself (consultations with a confirmed link). */
   async withFamilies<T>(
     reader: Reader,

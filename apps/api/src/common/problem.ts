@@ -99,7 +99,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): Problem {
     if (error instanceof ProblemException) return { ...error.problem };
-    if (error instanceof RuleViolation) return problemFor(422, error.message);
+    if (error instanceof RuleViolation) {
+      const { message, field } = error;
+      const problem = problemFor(422, message);
+      return field ? { ...problem, errors: [{ field, in: 'body', messages: [message] }] } : problem;
+    }
     if (error instanceof NotFound) return problemFor(404, error.message);
     if (error instanceof GegevensVerwijderdError) {
       return problemFor(410, 'De gegevens van dit dossier zijn verwijderd; er komt niets bij.');

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
 import {
   Door,
   GezinCommand,
@@ -17,11 +18,12 @@ import { CommandResult, DeciderStore } from '@app/event-store';
 import { ToegangQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 import { newRecordKey } from '../common/record-key';
+import { APP_CONFIG } from '../infrastructure/tokens';
 
-type WithoutDoor<C> = C extends unknown ? Omit<C, 'door'> : never;
+type WithoutDoor<C> = C extends unknown ? Omit<C, 'door' | 'warmeOverdrachtDagen'> : never;
 /**
  * A family command whose facts are all in the family stream, as a controller builds it; the
- * sender (`door`) is added from the token.
+ * sender (`door`) is added from the token, the warm handover's days from the configuration.
  */
 export type GezinCommandBody = WithoutDoor<
   Exclude<GezinCommand, { type: 'RegisterGezin' | 'AddGezinslid' | 'AddBekendGezinslid' }>
@@ -60,6 +62,7 @@ export class GezinCommands {
   constructor(
     private readonly deciders: DeciderStore,
     private readonly toegang: ToegangQueries,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'warmeOverdrachtDagen'>,
   ) {}
 
   /** Any command whose facts are all in the family stream. */
@@ -68,12 +71,12 @@ export class GezinCommands {
     body: GezinCommandBody,
     context: RequestCommandContext,
   ): Promise<CommandResult<GezinState>> {
-    return this.deciders.handle(
-      gezinStreamId(gezinId),
-      gezinDecider,
-      { ...body, door: door(context) },
-      context,
-    );
+    const { warmeOverdrachtDagen } = this.config;
+    const command: GezinCommand =
+      body.type === 'HandOverContactpersoon' || body.type === 'EndContactpersoon'
+        ? { ...body, door: door(context), warmeOverdrachtDagen }
+        : { ...body, door: door(context) };
+    return this.deciders.handle(gezinStreamId(gezinId), gezinDecider, command, context);
   }
 
   /**
@@ -177,7 +180,10 @@ export class GezinCommands {
       {
         type: 'CorrectPersoonsgegevens',
         ...correctie,
-        gezin: { toegang: toegangVan(state, context.principal.userId), rol: lid?.rol ?? null },
+        gezin: {
+          toegang: toegangVan(state, context.principal.userId, this.today()),
+          rol: lid?.rol ?? null,
+        },
       },
       // The If-Match of the request is about the family, not this stream.
       { ...context, expectedRevision: undefined },

@@ -35,12 +35,13 @@ import {
 } from '@app/projections';
 import { PersonalDataReads } from '../common/personal-data-reads';
 import { ReadYourWrites } from '../common/read-your-writes';
+import { APP_CONFIG, CLOCK, Clock } from './tokens';
 
 /**
  * The queries of every slice (each lives beside its projection in libs/projections), over this
  * instance's read models.
  */
-const QUERIES: (new (db: Database) => object)[] = [
+const QUERIES: (new (db: Database, now: Clock) => object)[] = [
   ToegangQueries,
   ZorgQueries,
   GezinnenQueries,
@@ -54,10 +55,9 @@ const QUERIES: (new (db: Database) => object)[] = [
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
-  inject: [ReadModelDatabase],
-  useFactory: (readModels: ReadModelDatabase) => new Queries(readModels.db),
+  inject: [ReadModelDatabase, CLOCK],
+  useFactory: (readModels: ReadModelDatabase, now: Clock) => new Queries(readModels.db, now),
 }));
-import { APP_CONFIG, CLOCK, Clock } from './tokens';
 
 /** Starts the projections when the app starts and closes the stores, in order, when it stops. */
 @Injectable()

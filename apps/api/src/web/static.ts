@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import express, { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 import type { AppConfig } from '@app/config';
 
 /** Paths that belong to the API, never to the web app. */
@@ -15,17 +16,10 @@ const API_PATH = /^\/(api|health)(\/|$)/;
 export function serveWebApp(app: INestApplication, config: AppConfig): boolean {
   const index = join(config.webDir, 'index.html');
   if (!existsSync(index)) return false;
-  const csp = contentSecurityPolicy(config);
-  const headers = (res: Response) => {
-    res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-  };
   app.use(
     express.static(config.webDir, {
       index: false,
       setHeaders: (res, path) => {
-        headers(res);
         // Vite puts a content hash in every asset's name: it never changes under that name.
         res.setHeader(
           'Cache-Control',
@@ -36,7 +30,6 @@ export function serveWebApp(app: INestApplication, config: AppConfig): boolean {
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATH.test(req.path)) return next();
-    headers(res);
     // Not kept either: a page restored from the back/forward cache after logout would show data.
     res.setHeader('Cache-Control', 'no-store');
     res.sendFile(index);
@@ -55,21 +48,30 @@ export function noStoreForApi(app: INestApplication): void {
   });
 }
 
-/** Only the app's own scripts; styles inline too (the charts write theirs into the SVG). */
-function contentSecurityPolicy(config: AppConfig): string {
+/**
+ * helmet's security headers on every answer (no X-Powered-By, nosniff, HSTS, no referrer, no
+ * framing), with the web app's content security policy: only the app's own scripts; styles inline
+ * too (the charts write theirs into the SVG); in `oidc` mode connections and forms to the issuer.
+ */
+export function securityHeaders(config: AppConfig): RequestHandler {
+  const self = "'self'";
   const identityProvider =
-    config.auth.mode === 'oidc' && config.auth.issuer
-      ? ` ${new URL(config.auth.issuer).origin}`
-      : '';
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src 'self'${identityProvider}`,
-    `form-action 'self'${identityProvider}`,
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join('; ');
+    config.auth.mode === 'oidc' && config.auth.issuer ? [new URL(config.auth.issuer).origin] : [];
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: [self],
+        scriptSrc: [self],
+        styleSrc: [self, "'unsafe-inline'"],
+        imgSrc: [self, 'data:'],
+        connectSrc: [self, ...identityProvider],
+        formAction: [self, ...identityProvider],
+        frameAncestors: ["'none'"],
+        baseUri: [self],
+        objectSrc: ["'none'"],
+      },
+    },
+    xFrameOptions: { action: 'deny' },
+  });
 }

@@ -46,7 +46,7 @@ export class ZorgWerklijstenController {
     @CurrentReader() reader: Reader,
   ) {
     const today = this.now();
-    return this.reads.ofFamilies(reader, 'werklijst perspectiefgesprekken', minPosition, () =>
+    return this.reads.ofPersons(reader, 'werklijst perspectiefgesprekken', minPosition, () =>
       this.zorg.perspectiefgesprekkenTeVoeren(
         reader.principal.userId,
         kalenderdatum(today),
@@ -72,7 +72,7 @@ export class ZorgWerklijstenController {
     @CurrentReader() reader: Reader,
   ) {
     const until = kalenderdatum(addMonths(this.now(), maanden ?? 3));
-    return this.reads.ofFamilies(reader, 'werklijst verblijf-indicaties', minPosition, () =>
+    return this.reads.ofPersons(reader, 'werklijst verblijf-indicaties', minPosition, () =>
       this.zorg.verblijfIndicatiesAflopend(reader.principal.userId, until),
     );
   }
@@ -94,7 +94,7 @@ export class ZorgWerklijstenController {
     @CurrentReader() reader: Reader,
   ) {
     const today = this.now();
-    return this.reads.ofFamilies(reader, 'werklijst toewijzingen-aflopend', minPosition, () =>
+    return this.reads.ofPersons(reader, 'werklijst toewijzingen-aflopend', minPosition, () =>
       this.zorg.toewijzingenAflopend(
         reader.principal.userId,
         kalenderdatum(today),

@@ -3,17 +3,21 @@ import { deciderSpecification } from '../testing/decider-specification';
 import { GEZIN_NIET_GEVONDEN, PERSOON_NIET_GEVONDEN } from '../toegang';
 import {
   AddBekendGezinslid,
+  AssignContactpersoon,
   Door,
   GezinCommand,
   NieuwLid,
   RegisterGezin,
   gezinDecider,
 } from './gezin.decider';
-import { Contactpersoon, GezinEvent, GezinState } from './gezin.events';
+import { Contactpersoon, GezinEvent, GezinState, toegangVan, toegangen } from './gezin.events';
 import { Gezinsplan } from './gezinsplan';
 
 const spec = deciderSpecification(gezinDecider);
+const initial = gezinDecider.initialState;
 const now = new Date('2026-03-01T10:00:00Z');
+/** After the handovers and ends of these specs (2026-04-01, 2026-05-01). */
+const later = new Date('2026-06-01T10:00:00Z');
 
 const anna: Contactpersoon = {
   userId: 'u-anna',
@@ -61,9 +65,21 @@ const annaAssigned: GezinEvent = {
 };
 const handedToBram: GezinEvent = {
   type: 'ContactpersoonHandedOver',
-  data: { gezinId: g, van: anna, naar: bram, per: '2026-04-01', reden: 'Anna gaat met verlof' },
+  data: {
+    gezinId: g,
+    van: anna,
+    naar: bram,
+    per: '2026-04-01',
+    reden: 'Anna gaat met verlof',
+    leestMeeTot: null,
+  },
 };
 const withAnna = [...registered, annaAssigned];
+/** Anna reads on for a while after the handover (a warm handover). */
+const handedToBramWarm: GezinEvent = {
+  type: 'ContactpersoonHandedOver',
+  data: { ...(handedToBram.data as object), leestMeeTot: '2026-12-31' },
+} as GezinEvent;
 
 const plan: Gezinsplan = {
   hulpvraag: 'Wij willen rust in huis en dat Sanne weer naar school gaat.',
@@ -220,10 +236,10 @@ describe('gezin decider', () => {
         .when(setWijk('Haven'))
         .then([{ type: 'GezinWijkSet', data: { gezinId: g, wijk: 'Haven', per: '2026-04-01' } }]);
     });
-    it('a stranger learns nothing (NotFound); an earlier contact person may not (NotAllowed)', () => {
+    it('a stranger learns nothing (NotFound); a former contact person reading on may not (NotAllowed)', () => {
       spec.given(withAnna).when(setWijk('Haven', asBram)).thenThrows(NotFound);
       spec
-        .given([...withAnna, handedToBram])
+        .given([...withAnna, handedToBramWarm])
         .when(setWijk('Haven', asAnna))
         .thenThrows(NotAllowed);
     });
@@ -268,9 +284,9 @@ describe('gezin decider', () => {
     it('answers NotFound for a family that does not exist', () => {
       spec.given([]).when(addDaan(asAnna), now).thenThrows(NotFound);
     });
-    it('leaves an earlier contact person read-only', () => {
+    it('leaves a former contact person read-only during a warm handover', () => {
       spec
-        .given([...withAnna, handedToBram])
+        .given([...withAnna, handedToBramWarm])
         .when(addDaan(asAnna), now)
         .thenThrows(NotAllowed, /inzien maar niet meer wijzigen/);
     });
@@ -339,6 +355,7 @@ describe('gezin decider', () => {
         gezinDecider.authorize!(
           addTim({ door: asBram, toegangTotPersoon: 'geen' }),
           withAnna.reduce(gezinDecider.evolve, gezinDecider.initialState()),
+          now,
         ),
       ).toThrow(PERSOON_NIET_GEVONDEN);
     });
@@ -348,7 +365,7 @@ describe('gezin decider', () => {
         .when(addTim({ door: asBram }), now)
         .thenThrows(NotFound, GEZIN_NIET_GEVONDEN);
       spec
-        .given([...withAnna, handedToBram])
+        .given([...withAnna, handedToBramWarm])
         .when(addTim(), now)
         .thenThrows(NotAllowed, /niet meer wijzigen/);
     });
@@ -526,12 +543,41 @@ describe('gezin decider', () => {
       contactpersoon,
       vanaf: '2026-03-01',
     });
-    const handOver = (door: Door, per = '2026-04-01'): GezinCommand => ({
+    const handOver = (
+      door: Door,
+      per = '2026-04-01',
+      warmeOverdrachtDagen = 0,
+      naar = bram,
+    ): GezinCommand => ({
       type: 'HandOverContactpersoon',
       door,
-      naar: bram,
+      naar,
       per,
       reden: 'Anna gaat met verlof',
+      warmeOverdrachtDagen,
+    });
+    const end = (door: Door, per = '2026-05-01', warmeOverdrachtDagen = 0): GezinCommand => ({
+      type: 'EndContactpersoon',
+      door,
+      per,
+      reden: 'Hulp afgerond',
+      warmeOverdrachtDagen,
+    });
+    const ended: GezinEvent = {
+      type: 'ContactpersoonEnded',
+      data: {
+        gezinId: g,
+        contactpersoon: anna,
+        per: '2026-05-01',
+        reden: 'Hulp afgerond',
+        leestMeeTot: null,
+      },
+    };
+    const readPlan = (door: Door): GezinCommand => ({
+      type: 'WriteGezinsplan',
+      door,
+      plan,
+      reden: null,
     });
 
     it('lets the registrant assign the first contact person', () => {
@@ -550,18 +596,114 @@ describe('gezin decider', () => {
         );
     });
     it('hands over in one event with from, to, date and reason', () => {
-      spec.given(withAnna).when(handOver(asAnna), now).then([handedToBram]);
+      spec.given(withAnna).when(handOver(asAnna), later).then([handedToBram]);
     });
     it('lets a team lead hand over', () => {
-      spec.given(withAnna).when(handOver(asTeamleider), now).then([handedToBram]);
+      spec.given(withAnna).when(handOver(asTeamleider), later).then([handedToBram]);
     });
     it('refuses a handover by someone else', () => {
-      spec.given(withAnna).when(handOver(asBram), now).thenThrows(NotFound);
+      spec.given(withAnna).when(handOver(asBram), later).thenThrows(NotFound);
+    });
+    it('refuses a team lead who would make herself contact person, by assigning or handing over', () => {
+      const lead: Contactpersoon = { userId: 'u-lead', naam: 'Lotte Leider', organisatie: 'Noord' };
+      spec
+        .given(registered)
+        .when(assign(asTeamleider, lead), now)
+        .thenThrows(NotAllowed, /uzelf geen contactpersoon/);
+      spec
+        .given(withAnna)
+        .when(handOver(asTeamleider, '2026-04-01', 0, lead), later)
+        .thenThrows(NotAllowed, /uzelf geen contactpersoon/);
+      // Another team lead may.
+      spec
+        .given(withAnna)
+        .when(handOver({ userId: 'u-lead-2', teamleider: true }, '2026-04-01', 0, lead), later)
+        .then([{ ...handedToBram, data: { ...handedToBram.data, naar: lead } }]);
+    });
+    it('refuses a handover, start or end dated in the future, naming the field', () => {
+      const refused = (command: GezinCommand, field: string) => {
+        try {
+          gezinDecider.decide(command, withAnna.reduce(gezinDecider.evolve, initial()), now);
+        } catch (error) {
+          expect(error).toBeInstanceOf(RuleViolation);
+          expect((error as RuleViolation).message).toMatch(/ligt in de toekomst/);
+          return (error as RuleViolation).field === field;
+        }
+        return false;
+      };
+      expect(refused(handOver(asAnna, '2026-03-02'), 'per')).toBe(true);
+      expect(refused(end(asAnna, '2026-03-02'), 'per')).toBe(true);
+      spec
+        .given(registered)
+        .when({ ...(assign(asAnna) as AssignContactpersoon), vanaf: '2026-03-02' }, now)
+        .thenThrows(RuleViolation, /ligt in de toekomst/);
+      // Today is fine.
+      spec
+        .given(withAnna)
+        .when(handOver(asAnna, '2026-03-01'), now)
+        .then([{ ...handedToBram, data: { ...handedToBram.data, per: '2026-03-01' } }]);
+    });
+    it("ends a former contact person's access at the handover: no reading, no writing", () => {
+      spec
+        .given([...withAnna, handedToBram])
+        .when(readPlan(asAnna), later)
+        .thenThrows(NotFound, GEZIN_NIET_GEVONDEN);
+      spec
+        .given([...withAnna, ended])
+        .when(readPlan(asAnna), later)
+        .thenThrows(NotFound, GEZIN_NIET_GEVONDEN);
+    });
+    it('lets a former contact person read on during a warm handover, counted from the handover', () => {
+      const warm = (per: string, leestMeeTot: string): GezinEvent => ({
+        ...handedToBram,
+        data: { ...handedToBram.data, per, leestMeeTot },
+      });
+      spec
+        .given(withAnna)
+        .when(handOver(asAnna, '2026-04-01', 14), new Date('2026-04-01T10:00:00Z'))
+        .then([warm('2026-04-01', '2026-04-15')]);
+      // Recorded afterwards: the days count from the day it is recorded.
+      spec
+        .given(withAnna)
+        .when(handOver(asAnna, '2026-04-01', 14), later)
+        .then([warm('2026-04-01', '2026-06-15')]);
+      const events = [...withAnna, warm('2026-04-01', '2026-04-15')];
+      // Reading (a write is refused with NotAllowed, not NotFound) until the day before `tot`.
+      spec
+        .given(events)
+        .when(readPlan(asAnna), new Date('2026-04-14T10:00:00Z'))
+        .thenThrows(NotAllowed);
+      spec
+        .given(events)
+        .when(readPlan(asAnna), new Date('2026-04-15T10:00:00Z'))
+        .thenThrows(NotFound);
+      const state = events.reduce(gezinDecider.evolve, initial());
+      expect(toegangen(state)).toEqual([
+        { userId: 'u-bram', toegang: 'schrijven', tot: null },
+        { userId: 'u-anna', toegang: 'lezen', tot: '2026-04-15' },
+      ]);
+      // Handed back: she writes again, without an end.
+      const back = events.reduce(gezinDecider.evolve, initial());
+      const backAgain = gezinDecider.evolve(back, {
+        type: 'ContactpersoonHandedOver',
+        data: { gezinId: g, van: bram, naar: anna, per: '2026-04-10', reden: 'terug' },
+      });
+      expect(toegangVan(backAgain, 'u-anna', '2026-05-01')).toBe('schrijven');
+      expect(toegangVan(backAgain, 'u-bram', '2026-04-10')).toBe('geen');
+    });
+    it('ends the registrant’s access when someone else becomes the first contact person', () => {
+      const bramAssigned: GezinEvent = {
+        type: 'ContactpersoonAssigned',
+        data: { gezinId: g, contactpersoon: bram, vanaf: '2026-03-01' },
+      };
+      const state = [...registered, bramAssigned].reduce(gezinDecider.evolve, initial());
+      expect(toegangVan(state, 'u-anna', '2026-03-01')).toBe('geen');
+      expect(toegangVan(state, 'u-bram', '2026-03-01')).toBe('schrijven');
     });
     it('refuses a handover without a contact person, to the same person, or before the start', () => {
       spec
         .given(registered)
-        .when(handOver(asTeamleider), now)
+        .when(handOver(asTeamleider), later)
         .thenThrows(RuleViolation, /geen contactpersoon om over te dragen/);
       spec
         .given([...withAnna, handedToBram])
@@ -570,26 +712,16 @@ describe('gezin decider', () => {
             ...(handOver(asBram) as Extract<GezinCommand, { type: 'HandOverContactpersoon' }>),
             naar: bram,
           },
-          now,
+          later,
         )
         .thenThrows(RuleViolation, /is al de contactpersoon/);
       spec
         .given(withAnna)
-        .when(handOver(asAnna, '2026-02-01'), now)
+        .when(handOver(asAnna, '2026-02-01'), later)
         .thenThrows(RuleViolation, /niet voor 2026-03-01/);
     });
     it('ends the contact person, leaving the family without one, so a new one can be assigned', () => {
-      const ended: GezinEvent = {
-        type: 'ContactpersoonEnded',
-        data: { gezinId: g, contactpersoon: anna, per: '2026-05-01', reden: 'Hulp afgerond' },
-      };
-      spec
-        .given(withAnna)
-        .when(
-          { type: 'EndContactpersoon', door: asAnna, per: '2026-05-01', reden: 'Hulp afgerond' },
-          now,
-        )
-        .then([ended]);
+      spec.given(withAnna).when(end(asAnna), later).then([ended]);
       spec
         .given([...withAnna, ended])
         .when(assign(asTeamleider, bram), now)
@@ -601,13 +733,8 @@ describe('gezin decider', () => {
         ]);
       spec
         .given([...withAnna, ended])
-        .when({ type: 'EndContactpersoon', door: asTeamleider, per: '2026-06-01', reden: 'x' }, now)
+        .when(end(asTeamleider, '2026-06-01'), later)
         .thenThrows(RuleViolation, /geen contactpersoon/);
-      // Anna keeps read access only.
-      spec
-        .given([...withAnna, ended])
-        .when({ type: 'WriteGezinsplan', door: asAnna, plan, reden: null }, now)
-        .thenThrows(NotAllowed);
     });
   });
 
@@ -691,20 +818,21 @@ describe('gezin decider: authorize (checked before anything else by the command 
     naar: bram,
     per: '2026-04-01',
     reden: 'x',
+    warmeOverdrachtDagen: 0,
   };
   const state = (events: GezinEvent[]) =>
     events.reduce(gezinDecider.evolve, gezinDecider.initialState());
 
   it('refuses a stranger with NotFound, the same as for a family that does not exist', () => {
-    expect(() => gezinDecider.authorize!(handOver, state(withAnna))).toThrow(NotFound);
-    expect(() => gezinDecider.authorize!(handOver, state([]))).toThrow(NotFound);
+    expect(() => gezinDecider.authorize!(handOver, state(withAnna), later)).toThrow(NotFound);
+    expect(() => gezinDecider.authorize!(handOver, state([]), later)).toThrow(NotFound);
   });
   it('lets the contact person, a team lead and a new registration through', () => {
     expect(() =>
-      gezinDecider.authorize!({ ...handOver, door: asAnna }, state(withAnna)),
+      gezinDecider.authorize!({ ...handOver, door: asAnna }, state(withAnna), later),
     ).not.toThrow();
     expect(() =>
-      gezinDecider.authorize!({ ...handOver, door: asTeamleider }, state(withAnna)),
+      gezinDecider.authorize!({ ...handOver, door: asTeamleider }, state(withAnna), later),
     ).not.toThrow();
     const register: GezinCommand = {
       type: 'RegisterGezin',
@@ -714,6 +842,6 @@ describe('gezin decider: authorize (checked before anything else by the command 
       leden: [sanne],
       vanaf: '2026-03-01',
     };
-    expect(() => gezinDecider.authorize!(register, state([]))).not.toThrow();
+    expect(() => gezinDecider.authorize!(register, state([]), later)).not.toThrow();
   });
 });

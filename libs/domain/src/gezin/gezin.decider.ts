@@ -1,5 +1,6 @@
 import { kalenderdatum } from '../datum';
-import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
+import { addDays, parseISO } from 'date-fns';
+import { Decider, NotAllowed, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   Contactpersoon,
   GezinEvent,
@@ -78,11 +79,19 @@ export type AssignContactpersoon = Cmd<
   'AssignContactpersoon',
   { contactpersoon: Contactpersoon; vanaf: string }
 >;
+/**
+ * From the configuration: how many days a former contact person may still read the family after
+ * the handover or end (a warm handover); 0: access ends at once.
+ */
+type WarmeOverdracht = { warmeOverdrachtDagen: number };
 export type HandOverContactpersoon = Cmd<
   'HandOverContactpersoon',
-  { naar: Contactpersoon; per: string; reden: string }
+  { naar: Contactpersoon; per: string; reden: string } & WarmeOverdracht
 >;
-export type EndContactpersoon = Cmd<'EndContactpersoon', { per: string; reden: string }>;
+export type EndContactpersoon = Cmd<
+  'EndContactpersoon',
+  { per: string; reden: string } & WarmeOverdracht
+>;
 export type WriteGezinsplan = Cmd<'WriteGezinsplan', { plan: Gezinsplan; reden: string | null }>;
 
 export type GezinCommand =
@@ -101,15 +110,16 @@ export type GezinCommand =
 export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
   initialState: initialGezinState,
   evolve: evolveGezin,
-  authorize(command, state) {
+  authorize(command, state, now) {
+    if (!now) throw new Error('gezinDecider.authorize needs the moment (access ends on a date)');
     // A known person first: whether the sender may name them at all, whatever the family.
     if (command.type === 'AddBekendGezinslid') bekendLid(command);
-    if (command.type !== 'RegisterGezin') mayAct(command, state);
+    if (command.type !== 'RegisterGezin') mayAct(command, state, now);
   },
   decide(command, state, now) {
     if (command.type === 'RegisterGezin') return registerGezin(command, state, now);
     if (command.type === 'AddBekendGezinslid') bekendLid(command);
-    const gezinId = mayAct(command, state);
+    const gezinId = mayAct(command, state, now);
     switch (command.type) {
       case 'SetGezinWijk':
         return setWijk(command, state, gezinId);
@@ -124,11 +134,11 @@ export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
       case 'EndNetwerkBetrokkene':
         return endNetwerk(command, state, gezinId);
       case 'AssignContactpersoon':
-        return assignContactpersoon(command, state, gezinId);
+        return assignContactpersoon(command, state, gezinId, now);
       case 'HandOverContactpersoon':
-        return handOver(command, state, gezinId);
+        return handOver(command, state, gezinId, now);
       case 'EndContactpersoon':
-        return endContactpersoon(command, state, gezinId);
+        return endContactpersoon(command, state, gezinId, now);
       case 'WriteGezinsplan':
         return writePlan(command, state, gezinId);
       default:
@@ -139,19 +149,62 @@ export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
 
 /**
  * Need-to-know: someone who does not work with the family learns nothing, not even that it
- * exists (NotFound); an earlier contact person may read but not change (NotAllowed). Team leads
- * may assign, hand over and end contact persons of any family, and set its district.
+ * exists (NotFound); a former contact person during a warm handover may read but not change
+ * (NotAllowed). Team leads may assign, hand over and end contact persons of any family, and set
+ * its district; but a team lead's rights do not make herself contact person (she would read the
+ * family without anyone else deciding she should): another team lead does that.
  */
-function mayAct(command: Exclude<GezinCommand, RegisterGezin>, state: GezinState): string {
+function mayAct(
+  command: Exclude<GezinCommand, RegisterGezin>,
+  state: GezinState,
+  now: Date,
+): string {
+  const toegang = toegangVan(state, command.door.userId, kalenderdatum(now));
   const teamleiderTask =
     command.door.teamleider &&
     (command.type === 'AssignContactpersoon' ||
       command.type === 'HandOverContactpersoon' ||
       command.type === 'EndContactpersoon' ||
       command.type === 'SetGezinWijk');
-  if (state.registered && teamleiderTask) return state.gezinId;
-  magSchrijven(toegangVan(state, command.door.userId), GEZIN_NIET_GEVONDEN);
+  if (state.registered && teamleiderTask) {
+    const nieuw =
+      command.type === 'AssignContactpersoon'
+        ? command.contactpersoon
+        : command.type === 'HandOverContactpersoon'
+          ? command.naar
+          : null;
+    if (toegang !== 'schrijven' && nieuw?.userId === command.door.userId) {
+      throw new NotAllowed(
+        'Als teamleider kunt u uzelf geen contactpersoon maken; laat een andere teamleider u ' +
+          'toewijzen.',
+      );
+    }
+    return state.gezinId;
+  }
+  magSchrijven(toegang, GEZIN_NIET_GEVONDEN);
   return state.gezinId;
+}
+
+/**
+ * A contact person starts, hands over or ends on a day that has come: access follows the role at
+ * once, so a date in the future would give it (or take it) before its time.
+ */
+function nietInDeToekomst(datum: string, field: string, wat: string, now: Date): void {
+  const vandaag = kalenderdatum(now);
+  if (datum > vandaag) {
+    throw new RuleViolation(
+      `${wat} (${datum}) ligt in de toekomst; leg het vast op de dag zelf (vandaag is ${vandaag}).`,
+      field,
+    );
+  }
+}
+
+/** The first day without access for a former contact person, or null without a warm handover. */
+function leestMeeTot(per: string, dagen: number, now: Date): string | null {
+  if (dagen <= 0) return null;
+  // From the handover, or from today when the handover is recorded afterwards.
+  const vanaf = [per, kalenderdatum(now)].sort()[1]!;
+  return kalenderdatum(addDays(parseISO(vanaf), dagen));
 }
 
 /**
@@ -290,7 +343,9 @@ function assignContactpersoon(
   command: AssignContactpersoon,
   state: GezinState,
   gezinId: string,
+  now: Date,
 ): GezinEvent[] {
+  nietInDeToekomst(command.vanaf, 'vanaf', 'De start van de contactpersoon', now);
   const active = state.contactpersoon;
   if (active) {
     throw new RuleViolation(
@@ -311,7 +366,9 @@ function handOver(
   command: HandOverContactpersoon,
   state: GezinState,
   gezinId: string,
+  now: Date,
 ): GezinEvent[] {
+  nietInDeToekomst(command.per, 'per', 'De overdracht', now);
   const active = state.contactpersoon;
   if (!active) {
     throw new RuleViolation(
@@ -324,6 +381,7 @@ function handOver(
   if (command.per < active.vanaf) {
     throw new RuleViolation(
       `De overdracht kan niet voor ${active.vanaf} liggen, de start van ${active.naam}.`,
+      'per',
     );
   }
   const { userId, naam, organisatie } = active;
@@ -336,6 +394,7 @@ function handOver(
         naar: command.naar,
         per: command.per,
         reden: command.reden,
+        leestMeeTot: leestMeeTot(command.per, command.warmeOverdrachtDagen, now),
       },
     },
   ];
@@ -345,12 +404,15 @@ function endContactpersoon(
   command: EndContactpersoon,
   state: GezinState,
   gezinId: string,
+  now: Date,
 ): GezinEvent[] {
+  nietInDeToekomst(command.per, 'per', 'Het einde van de contactpersoon', now);
   const active = state.contactpersoon;
   if (!active) throw new RuleViolation('Dit gezin heeft geen contactpersoon.');
   if (command.per < active.vanaf) {
     throw new RuleViolation(
       `Het einde kan niet voor ${active.vanaf} liggen, de start van ${active.naam}.`,
+      'per',
     );
   }
   const { userId, naam, organisatie } = active;
@@ -362,6 +424,7 @@ function endContactpersoon(
         contactpersoon: { userId, naam, organisatie },
         per: command.per,
         reden: command.reden,
+        leestMeeTot: leestMeeTot(command.per, command.warmeOverdrachtDagen, now),
       },
     },
   ];

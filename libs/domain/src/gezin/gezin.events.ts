@@ -57,15 +57,21 @@ export type ContactpersoonAssigned = DomainEvent<
   'ContactpersoonAssigned',
   Data<{ contactpersoon: Contactpersoon; vanaf: string }>
 >;
+/**
+ * Until when a former contact person may still read the family (a warm handover): the first day
+ * (YYYY-MM-DD) without access. Null, or absent in events written before there was a warm
+ * handover: access ends at the handover.
+ */
+type LeestMee = { leestMeeTot?: string | null };
 /** One event for a handover: from whom, to whom, from when, and why. */
 export type ContactpersoonHandedOver = DomainEvent<
   'ContactpersoonHandedOver',
-  Data<{ van: Contactpersoon; naar: Contactpersoon; per: string; reden: string }>
+  Data<{ van: Contactpersoon; naar: Contactpersoon; per: string; reden: string } & LeestMee>
 >;
 /** The contact person stops without a successor: the family is then without one. */
 export type ContactpersoonEnded = DomainEvent<
   'ContactpersoonEnded',
-  Data<{ contactpersoon: Contactpersoon; per: string; reden: string }>
+  Data<{ contactpersoon: Contactpersoon; per: string; reden: string } & LeestMee>
 >;
 /** A version of the plan, whole. Version 1 is the first; later ones carry why they changed. */
 export type GezinsplanWritten = DomainEvent<
@@ -89,6 +95,12 @@ export interface ActiefContactpersoon extends Contactpersoon {
   vanaf: string;
 }
 
+/** A former contact person during a warm handover: reads, until (not including) `tot`. */
+export interface Meelezer {
+  userId: string;
+  tot: string;
+}
+
 export interface GezinState {
   registered: boolean;
   gezinId: string;
@@ -100,8 +112,8 @@ export interface GezinState {
   leden: { persoonId: string; rol: Rol }[];
   netwerk: NetwerkBetrokkene[];
   contactpersoon: ActiefContactpersoon | null;
-  /** Earlier contact persons: they keep read access. */
-  eerdereContactpersonen: string[];
+  /** Former contact persons who may still read the family, each until (not including) `tot`. */
+  meelezers: Meelezer[];
   everAssigned: boolean;
   plan: Gezinsplan | null;
   planVersie: number;
@@ -116,7 +128,7 @@ export const initialGezinState = (): GezinState => ({
   leden: [],
   netwerk: [],
   contactpersoon: null,
-  eerdereContactpersonen: [],
+  meelezers: [],
   everAssigned: false,
   plan: null,
   planVersie: 0,
@@ -157,21 +169,27 @@ export function evolveGezin(state: GezinState, event: GezinEvent): GezinState {
       return {
         ...state,
         contactpersoon: { ...event.data.contactpersoon, vanaf: event.data.vanaf },
+        meelezers: zonder(state.meelezers, event.data.contactpersoon.userId),
         everAssigned: true,
       };
     case 'ContactpersoonHandedOver':
       return {
         ...state,
         contactpersoon: { ...event.data.naar, vanaf: event.data.per },
-        eerdereContactpersonen: addOnce(state.eerdereContactpersonen, event.data.van.userId),
+        meelezers: leestMee(
+          zonder(state.meelezers, event.data.naar.userId),
+          event.data.van.userId,
+          event.data.leestMeeTot,
+        ),
       };
     case 'ContactpersoonEnded':
       return {
         ...state,
         contactpersoon: null,
-        eerdereContactpersonen: addOnce(
-          state.eerdereContactpersonen,
+        meelezers: leestMee(
+          state.meelezers,
           event.data.contactpersoon.userId,
+          event.data.leestMeeTot,
         ),
       };
     case 'GezinsplanWritten':
@@ -200,17 +218,43 @@ export function isGezinEvent(event: DomainEvent): event is GezinEvent {
   return GEZIN_EVENT_TYPES.has(event.type);
 }
 
-/** What someone may do with a family: need-to-know, from the family's own history. */
-export function toegangVan(state: GezinState, userId: string): Toegang {
-  if (!state.registered) return 'geen';
-  if (state.contactpersoon?.userId === userId) return 'schrijven';
-  // Whoever registers a family prepares it until its first contact person is assigned.
-  if (state.registeredBy === userId && !state.everAssigned) return 'schrijven';
-  if (state.eerdereContactpersonen.includes(userId) || state.registeredBy === userId)
-    return 'lezen';
-  return 'geen';
+/**
+ * What someone may do with a family on a day (YYYY-MM-DD): need-to-know, from the family's own
+ * history. The contact person writes; whoever registers a family prepares it until its first
+ * contact person is assigned. A former contact person's access ends at the handover, or reads on
+ * until the end of a warm handover; so does the registrant's at the first assignment.
+ */
+export function toegangVan(state: GezinState, userId: string, vandaag: string): Toegang {
+  const toegang = toegangen(state).find((t) => t.userId === userId);
+  if (!toegang || (toegang.tot !== null && vandaag >= toegang.tot)) return 'geen';
+  return toegang.toegang;
 }
 
-function addOnce(list: string[], item: string): string[] {
-  return list.includes(item) ? list : [...list, item];
+/** Everyone with access to the family, and until when (`tot`, not included; null: no end). */
+export function toegangen(
+  state: GezinState,
+): { userId: string; toegang: Exclude<Toegang, 'geen'>; tot: string | null }[] {
+  if (!state.registered) return [];
+  const schrijver =
+    state.contactpersoon?.userId ?? (state.everAssigned ? null : state.registeredBy);
+  return [
+    ...(schrijver === null
+      ? []
+      : [{ userId: schrijver, toegang: 'schrijven' as const, tot: null }]),
+    ...state.meelezers
+      .filter((m) => m.userId !== schrijver)
+      .map((m) => ({ userId: m.userId, toegang: 'lezen' as const, tot: m.tot })),
+  ];
+}
+
+function zonder(meelezers: Meelezer[], userId: string): Meelezer[] {
+  return meelezers.filter((m) => m.userId !== userId);
+}
+
+function leestMee(
+  meelezers: Meelezer[],
+  userId: string,
+  tot: string | null | undefined,
+): Meelezer[] {
+  return tot ? [...zonder(meelezers, userId), { userId, tot }] : zonder(meelezers, userId);
 }

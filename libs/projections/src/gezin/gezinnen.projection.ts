@@ -5,7 +5,7 @@ import {
   initialGezinState,
   isGezinEvent,
   isPersoonEvent,
-  toegangVan,
+  toegangen,
 } from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
@@ -13,12 +13,12 @@ import { Projection } from '../projection';
 /**
  * Families for the contact person's screens and worklists: district (wijk), members (with the persons' data),
  * network, contact-person history, plan versions, and who may read or write each family.
- * Access is derived with the domain's own rule (`toegangVan`) from the folded family state, so the
+ * Access is derived with the domain's own rule (`toegangen`) from the folded family state, so the
  * read side can never disagree with the write side about need-to-know.
  */
 export const gezinnenProjection: Projection = {
   name: 'gezinnen',
-  version: 3,
+  version: 4,
   tables: [
     'gezinnen',
     'gezin_leden',
@@ -84,6 +84,7 @@ export const gezinnenProjection: Projection = {
         gezin_id TEXT NOT NULL,
         user_id  TEXT NOT NULL,
         toegang  TEXT NOT NULL,
+        tot      TEXT,
         PRIMARY KEY (gezin_id, user_id)
       );
       CREATE INDEX IF NOT EXISTS gezin_toegang_user ON gezin_toegang (user_id, toegang);
@@ -147,7 +148,9 @@ export const gezinnenProjection: Projection = {
         `UPDATE contactpersoon_historie SET tot = ?, reden_einde = ? WHERE gezin_id = ? AND tot IS NULL`,
       ),
       clearToegang: db.prepare('DELETE FROM gezin_toegang WHERE gezin_id = ?'),
-      grant: db.prepare('INSERT INTO gezin_toegang (gezin_id, user_id, toegang) VALUES (?, ?, ?)'),
+      grant: db.prepare(
+        'INSERT INTO gezin_toegang (gezin_id, user_id, toegang, tot) VALUES (?, ?, ?, ?)',
+      ),
       addPlanVersie: db.prepare(
         `INSERT INTO plan_versies (gezin_id, versie, plan, reden, door_user_id, door_rol, vastgelegd_op)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -159,16 +162,11 @@ export const gezinnenProjection: Projection = {
       ),
     };
 
+    /** A warm handover's read access ends on its date: the queries compare `tot` with today. */
     function writeToegang(state: GezinState): void {
       sql.clearToegang.run(state.gezinId);
-      const users = new Set([
-        state.registeredBy,
-        ...state.eerdereContactpersonen,
-        ...(state.contactpersoon ? [state.contactpersoon.userId] : []),
-      ]);
-      for (const userId of users) {
-        const toegang = toegangVan(state, userId);
-        if (toegang !== 'geen') sql.grant.run(state.gezinId, userId, toegang);
+      for (const { userId, toegang, tot } of toegangen(state)) {
+        sql.grant.run(state.gezinId, userId, toegang, tot);
       }
     }
 

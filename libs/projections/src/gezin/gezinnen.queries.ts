@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Gezinsplan, NotFound, Toegang } from '@app/domain';
+import { Gezinsplan, NotFound, Toegang, kalenderdatum } from '@app/domain';
 
 export interface LidView {
   persoonId: string;
@@ -91,7 +91,11 @@ const planVersie = (row: Omit<PlanVersieRow, 'plan'>): PlanVersieView => ({
  * `ToegangQueries`): every method answers what it is asked.
  */
 export class GezinnenQueries {
-  constructor(private readonly db: Database) {}
+  /** `now`: a former contact person's read access ends on a date (a warm handover). */
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** A family as `toegang` (the reader's access) lets them see it. */
   gezin(gezinId: string, toegang: Exclude<Toegang, 'geen'>): GezinView {
@@ -188,15 +192,18 @@ export class GezinnenQueries {
     return { ...planVersie(row), plan: JSON.parse(row.plan) as Gezinsplan };
   }
 
-  /** Families the user is the contact person of (schrijven) or was (lezen); theirs first. */
+  /**
+   * Families the user is the contact person of (schrijven) or was, during a warm handover
+   * (lezen); theirs first.
+   */
   mijnGezinnen(userId: string): WerklijstGezin[] {
     return this.db
-      .prepare<[string], WerklijstGezin>(
+      .prepare<[string, string], WerklijstGezin>(
         `SELECT g.gezin_id AS gezinId, g.naam, t.toegang, g.evaluatiedatum
          FROM gezin_toegang t JOIN gezinnen g ON g.gezin_id = t.gezin_id
-         WHERE t.user_id = ? ORDER BY t.toegang DESC, g.naam`,
+         WHERE t.user_id = ? AND (t.tot IS NULL OR t.tot > ?) ORDER BY t.toegang DESC, g.naam`,
       )
-      .all(userId);
+      .all(userId, kalenderdatum(this.now()));
   }
 
   /** The user's families whose plan should have been evaluated before `today`. */

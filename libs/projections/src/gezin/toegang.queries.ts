@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Koppeling, Toegang } from '@app/domain';
+import { Koppeling, Toegang, kalenderdatum } from '@app/domain';
 
 /**
  * Need-to-know facts from the `gezinnen` projection's tables (gezin_leden, gezin_toegang, personen):
@@ -7,27 +7,33 @@ import type { Koppeling, Toegang } from '@app/domain';
  * BSN belongs to. The command path passes them to the deciders, which hold the rules.
  */
 export class ToegangQueries {
-  constructor(private readonly db: Database) {}
+  /** `now`: a former contact person's read access ends on a date (a warm handover). */
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** The user's access to a family; `geen` for a family that does not exist. */
   totGezin(gezinId: string, userId: string): Toegang {
     const row = this.db
-      .prepare<[string, string], { toegang: Exclude<Toegang, 'geen'> }>(
-        'SELECT toegang FROM gezin_toegang WHERE gezin_id = ? AND user_id = ?',
+      .prepare<[string, string, string], { toegang: Exclude<Toegang, 'geen'> }>(
+        `SELECT toegang FROM gezin_toegang
+         WHERE gezin_id = ? AND user_id = ? AND (tot IS NULL OR tot > ?)`,
       )
-      .get(gezinId, userId);
+      .get(gezinId, userId, kalenderdatum(this.now()));
     return row?.toegang ?? 'geen';
   }
 
   /** The user's access to a person: write when they may write any of the person's families. */
   totPersoon(persoonId: string, userId: string): { toegang: Toegang; gezinIds: string[] } {
     const rows = this.db
-      .prepare<[string, string], { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }>(
+      .prepare<[string, string, string], { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }>(
         `SELECT l.gezin_id, t.toegang FROM gezin_leden l
          JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
+           AND (t.tot IS NULL OR t.tot > ?)
          WHERE l.persoon_id = ? AND l.tot IS NULL`,
       )
-      .all(userId, persoonId);
+      .all(userId, kalenderdatum(this.now()), persoonId);
     const toegang: Toegang =
       rows.length === 0
         ? 'geen'

@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { aanbiederSoort } from '@app/domain';
 
 type Row = Record<string, string | number | boolean | null>;
-/** A worklist row names the family it belongs to, so its read can be logged. */
-type WerklijstRow = Row & { gezinId: string };
+/** A worklist row names its family and youth, so its read can be logged under their families. */
+type WerklijstRow = Row & { gezinId: string; persoonId: string };
 
 /**
  * The youths aged 0-17 living in the municipality on 31 December of `jaar`: the whole
