@@ -107,8 +107,11 @@ export async function seed(baseUrl: string): Promise<Seeded> {
     ['45A48', { categorie: '45', omschrijving: 'Ambulante jeugdhulp', maxDuurMaanden: 6 }],
     ['43A01', { categorie: '43', omschrijving: 'Behandeld wonen', woonvorm: 'behandeld-wonen' }],
     ['54A10', { categorie: '54', omschrijving: 'Jeugd-GGZ', maxDuurMaanden: 12 }],
-    ['WMO01', { categorie: '50', omschrijving: 'Begeleiding (Wmo)' }],
-    ['PW001', { categorie: '50', omschrijving: 'Re-integratie (Participatiewet)' }],
+    ['WMO01', { wettelijkKader: 'wmo', omschrijving: 'Begeleiding (Wmo)' }],
+    [
+      'PW001',
+      { wettelijkKader: 'participatiewet', omschrijving: 'Re-integratie (Participatiewet)' },
+    ],
   ] as const;
   for (const [code, product] of producten) {
     await api.write(FATIMA, 'PUT', `/referentiedata/producten/${code}`, {
