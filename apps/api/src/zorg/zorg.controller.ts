@@ -3,7 +3,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/commo
 import { ZorgQueries } from '@app/projections';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { Versioned, Written } from '../common/http-results';
 import { ConsistencyQuery } from '../common/dto';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -47,6 +47,7 @@ import { ZorgCommandBody, ZorgCommands } from './zorg.commands';
 export class ZorgController {
   constructor(
     private readonly commands: ZorgCommands,
+    private readonly ids: Ids,
     private readonly zorg: ZorgQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
@@ -95,7 +96,7 @@ export class ZorgController {
     @Body() body: ToewijzingDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const toewijzingId = newId(context, 'toewijzing', persoonId);
+    const toewijzingId = this.ids.newId(context, 'toewijzing', persoonId);
     return this.send(
       persoonId,
       {
@@ -207,7 +208,7 @@ export class ZorgController {
     @Body() body: VerlengingDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const verlengingId = newId(context, 'verlenging', persoonId);
+    const verlengingId = this.ids.newId(context, 'verlenging', persoonId);
     return this.send(
       persoonId,
       {
@@ -246,7 +247,7 @@ export class ZorgController {
     @Body() body: VerlengingBesluitDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const toewijzingId = newId(context, 'toewijzing', verlengingId);
+    const toewijzingId = this.ids.newId(context, 'toewijzing', verlengingId);
     const extra: Record<string, string> = body.besluit === 'toegekend' ? { toewijzingId } : {};
     return this.send(
       persoonId,
@@ -286,7 +287,7 @@ export class ZorgController {
     @Body() body: VerblijfDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const verblijfId = newId(context, 'verblijf', persoonId);
+    const verblijfId = this.ids.newId(context, 'verblijf', persoonId);
     return this.send(
       persoonId,
       {
@@ -373,7 +374,7 @@ export class ZorgController {
     @Body() body: PerspectiefgesprekDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const gesprekId = newId(context, 'gesprek', persoonId);
+    const gesprekId = this.ids.newId(context, 'gesprek', persoonId);
     const command: ZorgCommandBody = {
       type: 'RecordPerspectiefgesprek',
       gesprekId,
@@ -399,7 +400,7 @@ export class ZorgController {
     @Body() { datum, reden }: VerlengdeJeugdhulpDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const aanvraagId = newId(context, 'verlengde-jeugdhulp', persoonId);
+    const aanvraagId = this.ids.newId(context, 'verlengde-jeugdhulp', persoonId);
     const command = { type: 'RequestVerlengdeJeugdhulp' as const, aanvraagId, datum, reden };
     return this.send(persoonId, command, context, { aanvraagId });
   }
