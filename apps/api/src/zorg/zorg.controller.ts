@@ -88,7 +88,9 @@ export class ZorgController {
     answer: 'Registered; toewijzingId names it',
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'Product or provider unknown on begindatum, or einddatum before begindatum',
+      422:
+        'Product or provider unknown on begindatum, einddatum before begindatum, or begindatum ' +
+        'before the birth date',
     },
   })
   registerToewijzing(
@@ -127,7 +129,7 @@ export class ZorgController {
       403: MAY_ONLY_READ,
       422:
         'Started already (correct the start instead), outside the assignment (begindatum to ' +
-        'einddatum), or in the future',
+        'einddatum), in the future, or before the birth date',
     },
   })
   start(
@@ -200,7 +202,7 @@ export class ZorgController {
       403: MAY_ONLY_READ,
       422:
         'gevraagdTot not after the end date of the assignment, another request for it ' +
-        'undecided, or aangevraagdOp in the future',
+        'undecided, or aangevraagdOp in the future or before the birth date',
     },
   })
   requestVerlenging(
@@ -239,7 +241,9 @@ export class ZorgController {
     answer: 'Decided; a grant names the new assignment (toewijzingId)',
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'Decided already, a decision dated before the request, or a refusal without toelichting',
+      422:
+        'Decided already, a decision dated before the request or in the future, or a refusal ' +
+        'without toelichting',
     },
   })
   decideVerlenging(
@@ -279,7 +283,7 @@ export class ZorgController {
       403: MAY_ONLY_READ,
       422:
         'A stay still open, an assignment that is not residential (category 43/44 or 90002), ' +
-        'indicatieEinddatum before startdatum, or a start in the future',
+        'indicatieEinddatum before startdatum, or a start in the future or before the birth date',
     },
   })
   startVerblijf(
@@ -314,7 +318,9 @@ export class ZorgController {
     ids: ['persoonId'],
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'The stay ended, the same form again, or a date before its start or last change',
+      422:
+        'The stay ended, the same form again, or a date before its start or last change, or in ' +
+        'the future',
     },
   })
   changeWoonvorm(
@@ -348,7 +354,9 @@ export class ZorgController {
     ids: ['persoonId'],
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'The stay ended already, or a date before its start or in the future',
+      422:
+        'The stay ended already, or a date before its start or its last change of form, or in ' +
+        'the future',
     },
   })
   uitstroom(
@@ -367,7 +375,7 @@ export class ZorgController {
     status: 201,
     ids: ['persoonId', 'gesprekId'],
     answer: 'Recorded; gesprekId names it',
-    refusals: { 403: MAY_ONLY_READ, 422: 'A date in the future' },
+    refusals: { 403: MAY_ONLY_READ, 422: 'A date in the future or before the birth date' },
   })
   perspectiefgesprek(
     @Param() { persoonId }: PersoonIdParams,
@@ -393,7 +401,10 @@ export class ZorgController {
     status: 201,
     ids: ['persoonId', 'aanvraagId'],
     answer: 'Recorded; aanvraagId names it',
-    refusals: { 403: MAY_ONLY_READ },
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'Requested already, or a date in the future or before the birth date',
+    },
   })
   requestVerlengdeJeugdhulp(
     @Param() { persoonId }: PersoonIdParams,
@@ -411,7 +422,12 @@ export class ZorgController {
     status: 200,
     ids: ['persoonId'],
     answer: 'Decided',
-    refusals: { 403: MAY_ONLY_READ, 422: 'Decided already, or a refusal without toelichting' },
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'Decided already, a decision dated before the request or in the future, or a refusal ' +
+        'without toelichting',
+    },
   })
   decideVerlengdeJeugdhulp(
     @Param() { persoonId, aanvraagId }: AanvraagParams,
