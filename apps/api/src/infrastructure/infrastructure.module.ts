@@ -7,7 +7,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import type { AppConfig } from '@app/config';
+import { AppConfig, idSecret } from '@app/config';
 import { ProcessingLog, TokenVerifier } from '@app/access';
 import {
   DeciderStore,
@@ -35,7 +35,8 @@ import {
 } from '@app/projections';
 import { PersonalDataReads } from '../common/personal-data-reads';
 import { ReadYourWrites } from '../common/read-your-writes';
-import { APP_CONFIG, CLOCK, Clock } from './tokens';
+import { Ids } from '../common/command-context';
+import { APP_CONFIG, CLOCK, Clock, ID_SECRET } from './tokens';
 
 /**
  * The queries of every slice (each lives beside its projection in libs/projections), over this
@@ -121,11 +122,14 @@ export class InfrastructureModule {
                 logger.error(`projection ${name} stopped: ${error.message}`),
             }),
         },
+        { provide: ID_SECRET, useFactory: () => idSecret(config) },
         {
           provide: DeciderStore,
-          inject: [EventStore, CLOCK],
-          useFactory: (store: EventStore, now: Clock) => new DeciderStore(store, now),
+          inject: [EventStore, CLOCK, ID_SECRET],
+          useFactory: (store: EventStore, now: Clock, secret: Uint8Array) =>
+            new DeciderStore(store, now, secret),
         },
+        Ids,
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
         {
           provide: ProcessingLog,
@@ -145,6 +149,7 @@ export class InfrastructureModule {
         ReadModelDatabase,
         ProjectionRunner,
         DeciderStore,
+        Ids,
         TokenVerifier,
         ProcessingLog,
         ReadYourWrites,
