@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ProgrammaReferentiedataController } from './programma-referentiedata.controller';
+import { ProgrammaCommands } from './programma.commands';
+
+/** The programme (issue 12): knoppen, actions and themes as reference data; the stoplight. */
+@Module({
+  controllers: [ProgrammaReferentiedataController],
+  providers: [ProgrammaCommands],
+})
+export class ProgrammaModule {}
