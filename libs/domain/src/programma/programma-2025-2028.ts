@@ -2,73 +2,74 @@ import type { Knop, Thema } from './programma.decider';
 
 /**
  * The knoppen of the programme "Samen voor de Jeugd Lelystad 2025-2028" (seed 002, "Doelen en
- * acties" of each knop) with their actions, as published. An action's id is `k<knop>-<label>`
- * when the knop has one goal (`k10-1a`: knop 10, Actie 1a) and `k<knop>-d<goal>-<label>` when
- * its table has several goal columns (`k5-d2-1`: knop 5, goal 2, Actie 1); the goal is read from
- * the order of the columns in the published text. Titles are the action's heading.
+ * acties" of each knop) with their actions, as published. The actions of a knop are spread over
+ * terms (termijnen), a column each, term 1 being 2025-2028 (002:199-205). An action's id is
+ * `k<knop>-<label>` when the knop has one term (`k10-1a`: knop 10, Actie 1a) and
+ * `k<knop>-t<term>-<label>` when it has more (`k5-t2-1`: knop 5, term 2, Actie 1); the term is
+ * read from the order of the columns in the published text. Titles are the action's heading.
  */
 export const PROGRAMMA_2025_2028: readonly Knop[] = [
   {
     knop: 1,
     titel: 'Nieuw gedeeld referentiekader',
     acties: [
-      ['k1-d1-1', 'We formuleren een aanpak op de pedagogische basis en normaal gedrag.'],
-      ['k1-d2-1', 'We implementeren het gezamenlijk referentiekader en sturen op resultaat.'],
-      ['k1-d3-1', 'We leren en verbeteren voortdurend vanuit wat werkt.'],
-      ['k1-d1-2', 'We hebben zicht op wat nodig is in wijken en buurten.'],
-      ['k1-d2-2', 'Vanuit het referentiekader werken we vraaggestuurd.'],
-      ['k1-d3-2', 'We zetten bewezen effectieve interventies in.'],
-      ['k1-d1-3', 'We versterken per buurt de pedagogische basis.'],
-      ['k1-d2-3', 'We werken naar co-productie op de wijkagenda.'],
-      ['k1-d3-3', 'We blijven in gesprek met de stad.'],
+      ['k1-t1-1', 'We formuleren een aanpak op de pedagogische basis en normaal gedrag.'],
+      ['k1-t2-1', 'We implementeren het gezamenlijk referentiekader en sturen op resultaat.'],
+      ['k1-t3-1', 'We leren en verbeteren voortdurend vanuit wat werkt.'],
+      ['k1-t1-2', 'We hebben zicht op wat nodig is in wijken en buurten.'],
+      ['k1-t2-2', 'Vanuit het referentiekader werken we vraaggestuurd.'],
+      ['k1-t3-2', 'We zetten bewezen effectieve interventies in.'],
+      ['k1-t1-3', 'We versterken per buurt de pedagogische basis.'],
+      ['k1-t2-3', 'We werken naar co-productie op de wijkagenda.'],
+      ['k1-t3-3', 'We blijven in gesprek met de stad.'],
     ],
   },
   {
     knop: 2,
     titel: 'Samen met de stad en de maatschappelijke agenda',
     acties: [
-      ['k2-d1-1', 'We geven inwoners een stem.'],
-      ['k2-d2-1', 'We werken samen voor sterke gemeenschappen (co-productie).'],
-      ['k2-d3-1', 'Initiatieven met burgerberaad en dynamische jeugdparticipatie.'],
-      ['k2-d1-2', 'We nodigen nadrukkelijk jongeren uit om mee te denken.'],
-      ['k2-d2-2', 'We verankeren co-productie.'],
-      ['k2-d3-2', 'Participatieverplichtingen in lokaal beleid.'],
-      ['k2-d1-3', 'Jeugdigen krijgen een plek binnen het gemeentelijke participatiebeleid.'],
-      ['k2-d2-3', 'Jeugdigen nemen deel aan het burgerberaad van de maatschappelijke agenda.'],
-      ['k2-d3-3', 'Investeren in burgercompetenties.'],
+      ['k2-t1-1', 'We geven inwoners een stem.'],
+      ['k2-t2-1', 'We werken samen voor sterke gemeenschappen (co-productie).'],
+      ['k2-t3-1', 'Initiatieven met burgerberaad en dynamische jeugdparticipatie.'],
+      ['k2-t1-2', 'We nodigen nadrukkelijk jongeren uit om mee te denken.'],
+      ['k2-t2-2', 'We verankeren co-productie.'],
+      ['k2-t3-2', 'Participatieverplichtingen in lokaal beleid.'],
+      ['k2-t1-3', 'Jeugdigen krijgen een plek binnen het gemeentelijke participatiebeleid.'],
+      ['k2-t2-3', 'Jeugdigen nemen deel aan het burgerberaad van de maatschappelijke agenda.'],
+      ['k2-t3-3', 'Investeren in burgercompetenties.'],
     ],
   },
   {
     knop: 3,
     titel: 'Versterken van communities',
     acties: [
-      ['k3-d1-1', 'We investeren in het (informele) netwerk rondom jeugdigen en ouders.'],
+      ['k3-t1-1', 'We investeren in het (informele) netwerk rondom jeugdigen en ouders.'],
       [
-        'k3-d2-1',
+        'k3-t2-1',
         'We stimuleren en faciliteren dat inwoners samen zorg voor de fysieke en sociale kant van de wijk dragen.',
       ],
-      ['k3-d3-1', 'Gezamenlijke activiteiten die betrokkenheid vergroten.'],
+      ['k3-t3-1', 'Gezamenlijke activiteiten die betrokkenheid vergroten.'],
       [
-        'k3-d1-2',
+        'k3-t1-2',
         'We realiseren voldoende plekken voor sociale ontmoeting voor jeugdigen en ouders.',
       ],
-      ['k3-d2-2', 'We werken aan plekken voor intergenerationele ontmoeting.'],
-      ['k3-d3-2', 'Er is inzicht van iedere wijk op de resultaten op sociaal gebied.'],
-      ['k3-d1-3', 'We stimuleren en ondersteunen sociale buurtinitiatieven.'],
-      ['k3-d2-3', 'We versterken sociale solidariteit door de sport en cultuur.'],
-      ['k3-d3-3', 'Jong geleerd is oud gedaan.'],
+      ['k3-t2-2', 'We werken aan plekken voor intergenerationele ontmoeting.'],
+      ['k3-t3-2', 'Er is inzicht van iedere wijk op de resultaten op sociaal gebied.'],
+      ['k3-t1-3', 'We stimuleren en ondersteunen sociale buurtinitiatieven.'],
+      ['k3-t2-3', 'We versterken sociale solidariteit door de sport en cultuur.'],
+      ['k3-t3-3', 'Jong geleerd is oud gedaan.'],
     ],
   },
   {
     knop: 4,
     titel: '1 gezin, 1 plan, 1 contactpersoon',
     acties: [
-      ['k4-d1-1', 'We rollen OZO-Verbindzorg uit binnen het sociaal domein.'],
-      ['k4-d2-1', 'We maken afspraken met onze partners over 1 gezin, 1 plan, 1 contactpersoon.'],
-      ['k4-d1-2', 'We monitoren de samenloop van zorg met data-analyse.'],
-      ['k4-d2-2', 'We voeren de doorbraakmethode breed in.'],
-      ['k4-d1-3', 'We creëren samenhang en integraal werken binnen de gemeente.'],
-      ['k4-d2-3', 'We versterken netwerksturing.'],
+      ['k4-t1-1', 'We rollen OZO-Verbindzorg uit binnen het sociaal domein.'],
+      ['k4-t2-1', 'We maken afspraken met onze partners over 1 gezin, 1 plan, 1 contactpersoon.'],
+      ['k4-t1-2', 'We monitoren de samenloop van zorg met data-analyse.'],
+      ['k4-t2-2', 'We voeren de doorbraakmethode breed in.'],
+      ['k4-t1-3', 'We creëren samenhang en integraal werken binnen de gemeente.'],
+      ['k4-t2-3', 'We versterken netwerksturing.'],
     ],
   },
   {
@@ -76,31 +77,31 @@ export const PROGRAMMA_2025_2028: readonly Knop[] = [
     titel: "JPH'ers bij meer huisartsen",
     acties: [
       [
-        'k5-d1-1a',
+        'k5-t1-1a',
         'We werken de taken en verantwoordelijkheden, randvoorwaarden en werkwijze JPH uit en maken afspraken over de monitoring (KPI vaststellen).',
       ],
-      ['k5-d1-1b', 'We zorgen dat de juridische positie van JPH goed gedekt is.'],
-      ['k5-d2-1', 'We breiden het aantal JPH’ers verder uit naar 50% van de huisartspraktijken.'],
-      ['k5-d3-1', 'We breiden het aantal JPH’ers verder uit naar 100% van de huisartspraktijken.'],
+      ['k5-t1-1b', 'We zorgen dat de juridische positie van JPH goed gedekt is.'],
+      ['k5-t2-1', 'We breiden het aantal JPH’ers verder uit naar 50% van de huisartspraktijken.'],
+      ['k5-t3-1', 'We breiden het aantal JPH’ers verder uit naar 100% van de huisartspraktijken.'],
       [
-        'k5-d1-2',
+        'k5-t1-2',
         'We voeren gesprekken met huisartsen om minder naar specialistische jeugdhulp door te verwijzen.',
       ],
       [
-        'k5-d2-2',
+        'k5-t2-2',
         'We voeren gesprekken met huisartsen om minder naar specialistische jeugdhulp door te verwijzen.',
       ],
       [
-        'k5-d3-2',
+        'k5-t3-2',
         'We voeren periodieke gesprekken met huisartsen, jeugdartsen en JPH om de verwijzingen en relevante trends te bespreken.',
       ],
-      ['k5-d1-3a', "We stellen een uitrolmodel op voor de uitbreiding JPH'ers en voeren deze uit."],
-      ['k5-d2-3', 'Onderzoeken of een jeugdprofessional bij de jeugdarts meerwaarde heeft.'],
+      ['k5-t1-3a', "We stellen een uitrolmodel op voor de uitbreiding JPH'ers en voeren deze uit."],
+      ['k5-t2-3', 'Onderzoeken of een jeugdprofessional bij de jeugdarts meerwaarde heeft.'],
       [
-        'k5-d3-3',
+        'k5-t3-3',
         'We maken met alle verwijzers lokale afspraken over welke rol een verwijzer heeft in de toegang.',
       ],
-      ['k5-d1-3b', "We regelen andere financiering voor de JPH'ers."],
+      ['k5-t1-3b', "We regelen andere financiering voor de JPH'ers."],
     ],
   },
   {
@@ -108,38 +109,38 @@ export const PROGRAMMA_2025_2028: readonly Knop[] = [
     titel: 'Vergroten van schoolaanwezigheid',
     acties: [
       [
-        'k6-d1-1',
+        'k6-t1-1',
         'We formuleren met het onderwijs gezamenlijke ambities op het gebied van schoolaanwezigheid en inclusief onderwijs.',
       ],
-      ['k6-d1-1b', 'We brengen de problematiek goed in kaart.'],
-      ['k6-d2-1', 'We ontwikkelen arrangementen die schoolaanwezigheid bevorderen.'],
-      ['k6-d1-2a', 'We starten pilots met innovatieve oplossingen.'],
+      ['k6-t1-1b', 'We brengen de problematiek goed in kaart.'],
+      ['k6-t2-1', 'We ontwikkelen arrangementen die schoolaanwezigheid bevorderen.'],
+      ['k6-t1-2a', 'We starten pilots met innovatieve oplossingen.'],
       [
-        'k6-d1-2b',
+        'k6-t1-2b',
         'We kopen jeugdhulp nieuw in en sturen actief vanuit contractmanagement (waarbij we onderscheid maken tussen jeugdhulp of ander onderwijs).',
       ],
-      ['k6-d2-2', 'We ontwikkelen door middel van pilots en evidence-based methodieken.'],
-      ['k6-d1-3a', 'We maken een protocol schoolaanwezigheid en zetten hier op in.'],
-      ['k6-d1-3b', 'Leerrechtambtenaren vergroten schoolaanwezigheid.'],
+      ['k6-t2-2', 'We ontwikkelen door middel van pilots en evidence-based methodieken.'],
+      ['k6-t1-3a', 'We maken een protocol schoolaanwezigheid en zetten hier op in.'],
+      ['k6-t1-3b', 'Leerrechtambtenaren vergroten schoolaanwezigheid.'],
     ],
   },
   {
     knop: 7,
     titel: 'Samen met het onderwijs werken aan minder jeugdhulp',
     acties: [
-      ['k7-d1-1', 'We maken afspraken voor het toeleiden van leerlingen naar het onderwijs.'],
-      ['k7-d2-1', 'We zetten verdere stappen in de weg naar inclusief onderwijs.'],
+      ['k7-t1-1', 'We maken afspraken voor het toeleiden van leerlingen naar het onderwijs.'],
+      ['k7-t2-1', 'We zetten verdere stappen in de weg naar inclusief onderwijs.'],
       [
-        'k7-d3-1',
+        'k7-t3-1',
         'We organiseren een (regionaal) dekkend aanbod van (inclusief) onderwijs en ondersteuning.',
       ],
-      ['k7-d1-2', 'Laagdrempelige hulp in en nabij de school.'],
-      ['k7-d2-2', 'We onderzoeken het ontschotten van de middelen.'],
+      ['k7-t1-2', 'Laagdrempelige hulp in en nabij de school.'],
+      ['k7-t2-2', 'We onderzoeken het ontschotten van de middelen.'],
       [
-        'k7-d1-3',
+        'k7-t1-3',
         'We voeren het gesprek met onderwijs over het toerusten van school en onderwijspersoneel.',
       ],
-      ['k7-d2-3', 'Met het onderwijs bouwen we aan een toegankelijke en inclusieve huisvesting.'],
+      ['k7-t2-3', 'Met het onderwijs bouwen we aan een toegankelijke en inclusieve huisvesting.'],
     ],
   },
   {
@@ -213,22 +214,22 @@ export const PROGRAMMA_2025_2028: readonly Knop[] = [
     titel: 'Beperken jeugdhulp met verblijf',
     acties: [
       [
-        'k12-d1-1a',
+        'k12-t1-1a',
         'We maken en werken volgens een procedure die uitgaat van thuis opgroeien met ondersteuning.',
       ],
-      ['k12-d1-1b', 'We stellen kaders en kwaliteitsnormen voor verblijfsduur.'],
-      ['k12-d2-1', 'We evalueren preventieve programma’s en ontwikkelen deze door.'],
-      ['k12-d1-2', 'We formuleren interventies die werken.'],
+      ['k12-t1-1b', 'We stellen kaders en kwaliteitsnormen voor verblijfsduur.'],
+      ['k12-t2-1', 'We evalueren preventieve programma’s en ontwikkelen deze door.'],
+      ['k12-t1-2', 'We formuleren interventies die werken.'],
       [
-        'k12-d2-2',
+        'k12-t2-2',
         'We bieden alternatieve ondersteuning voor de top 10% meest zorgintensieve gezinnen, we luisteren hierbij naar wat de gezinnen aangeven nodig te hebben.',
       ],
-      ['k12-d3-2', 'We stellen de visie en kwaliteitsnormen periodiek bij.'],
+      ['k12-t3-2', 'We stellen de visie en kwaliteitsnormen periodiek bij.'],
       [
-        'k12-d1-3',
+        'k12-t1-3',
         'We monitoren maandelijkse aflopende indicaties en zetten hier een werkproces op.',
       ],
-      ['k12-d2-3', 'We ontwikkelen woonprogramma’s voor jongeren met een ondersteuningsbehoefte.'],
+      ['k12-t2-3', 'We ontwikkelen woonprogramma’s voor jongeren met een ondersteuningsbehoefte.'],
     ],
   },
   {
@@ -236,15 +237,15 @@ export const PROGRAMMA_2025_2028: readonly Knop[] = [
     titel: 'Eerder beginnen met het voorbereiden op zelfstandig leven',
     acties: [
       [
-        'k13-d1-1',
+        'k13-t1-1',
         'We zetten ons in voor regionale afspraken over tijdig perspectief voor jeugdigen.',
       ],
       [
-        'k13-d2-1',
+        'k13-t2-1',
         "We onderzoeken de mogelijkheid om, in samenwerking met Wmo, uitstroommogelijkheden te laten creëren, met als uitgangspunt 'naar huis/zelfstandigheid, tenzij'.",
       ],
       [
-        'k13-d1-2',
+        'k13-t1-2',
         'We ontwikkelen een gerichte aanpak om verlengde Jeugdwetaanvragen terug te dringen.',
       ],
     ],
@@ -254,20 +255,20 @@ export const PROGRAMMA_2025_2028: readonly Knop[] = [
     titel: 'Sturen op minder inzet zware verblijfszorg',
     acties: [
       [
-        'k14-d1-1a',
+        'k14-t1-1a',
         'We analyseren en maken oorzaken inzichtelijk van verwijzingen naar behandeld wonen en gesloten jeugdzorg.',
       ],
-      ['k14-d2-1', 'We ontwikkelen monitoring op zwaardere woonvormen.'],
+      ['k14-t2-1', 'We ontwikkelen monitoring op zwaardere woonvormen.'],
       [
-        'k14-d1-2',
+        'k14-t1-2',
         'We verbeteren de domeinoverstijgende, integrale samenwerking en informatiedeling.',
       ],
       [
-        'k14-d2-2',
+        'k14-t2-2',
         'We evalueren en stellen procedures bij om het preventieve karakter verder te versterken.',
       ],
       [
-        'k14-d1-3',
+        'k14-t1-3',
         'We sturen op het introduceren van alternatieve verblijfsmogelijkheden en flexibele woonvormen.',
       ],
     ],

@@ -10,6 +10,32 @@ export interface ActieStatus {
   vastgelegdOp: string;
 }
 
+/** An action on the stoplight: its current status (the latest) and every status before it. */
+export interface ActieStoplicht {
+  actieId: string;
+  titel: string;
+  /** The latest status; null before the first. */
+  status: ActieStatus | null;
+  /** Every status, oldest first (the history stays). */
+  historie: ActieStatus[];
+}
+
+/** How many of a knop's actions are at each colour now, and how many have no status yet. */
+export interface StoplichtSamenvatting {
+  acties: number;
+  groen: number;
+  oranje: number;
+  rood: number;
+  zonderStatus: number;
+  /** The date of the latest status of any of its actions; null without one. */
+  laatsteDatum: string | null;
+}
+
+export interface KnopStoplicht extends StoplichtSamenvatting {
+  knop: number;
+  titel: string;
+}
+
 interface ThemaRow {
   themaId: string;
   naam: string;
@@ -94,20 +120,63 @@ export class ProgrammaQueries {
     return { knop, titel: row.titel, acties };
   }
 
-  /** Every status recorded per action, oldest first (the history stays); for all actions. */
-  statussen(): Map<string, ActieStatus[]> {
+  /** Every knop with how many of its actions are at each colour now, by number. */
+  stoplichten(): KnopStoplicht[] {
+    const statussen = this.statussen();
+    return this.knoppen().map(({ knop, titel, acties }) => ({
+      knop,
+      titel,
+      ...samenvatting(acties.map((a) => stoplicht(a, statussen))),
+    }));
+  }
+
+  /** A knop's actions on the stoplight, in order; null when there is no such knop. */
+  knopStoplicht(knop: number): (KnopStoplicht & { stoplicht: ActieStoplicht[] }) | null {
+    const found = this.knop(knop);
+    if (!found) return null;
+    const statussen = this.statussen(knop);
+    const acties = found.acties.map((a) => stoplicht(a, statussen));
+    return { knop, titel: found.titel, ...samenvatting(acties), stoplicht: acties };
+  }
+
+  /** Every status recorded per action (of one knop, or all), oldest first. */
+  private statussen(knop?: number): Map<string, ActieStatus[]> {
     const rows = this.db
-      .prepare<[], ActieStatus & { actieId: string }>(
-        `SELECT actie_id AS actieId, status, toelichting, datum, door, vastgelegd_op AS vastgelegdOp
-         FROM programma_statussen ORDER BY revision`,
+      .prepare<[number | null, number | null], ActieStatus & { actieId: string }>(
+        `SELECT s.actie_id AS actieId, s.status, s.toelichting, s.datum, s.door,
+           s.vastgelegd_op AS vastgelegdOp
+         FROM programma_statussen s
+         WHERE ? IS NULL OR s.actie_id IN (SELECT actie_id FROM programma_acties WHERE knop = ?)
+         ORDER BY s.revision`,
       )
-      .all();
+      .all(knop ?? null, knop ?? null);
     const perActie = new Map<string, ActieStatus[]>();
     for (const { actieId, ...status } of rows) {
       perActie.set(actieId, [...(perActie.get(actieId) ?? []), status]);
     }
     return perActie;
   }
+}
+
+function stoplicht(
+  actie: { actieId: string; titel: string },
+  statussen: Map<string, ActieStatus[]>,
+): ActieStoplicht {
+  const historie = statussen.get(actie.actieId) ?? [];
+  return { ...actie, status: historie.at(-1) ?? null, historie };
+}
+
+function samenvatting(acties: readonly ActieStoplicht[]): StoplichtSamenvatting {
+  const kleur = (k: StoplichtKleur) => acties.filter((a) => a.status?.status === k).length;
+  const data = acties.flatMap((a) => (a.status ? [a.status.datum] : [])).sort();
+  return {
+    acties: acties.length,
+    groen: kleur('groen'),
+    oranje: kleur('oranje'),
+    rood: kleur('rood'),
+    zonderStatus: acties.filter((a) => a.status === null).length,
+    laatsteDatum: data.at(-1) ?? null,
+  };
 }
 
 function thema({ themaId, naam, knop, actief }: ThemaRow): Thema {

@@ -13,7 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { STOPLICHT_KLEUREN, StoplichtKleur } from '@app/domain';
-import { DateField, TextField, Trim } from '../../common/dto';
+import { FORMATEN, Formaat } from '../../common/cijfers';
+import { ConsistencyQuery, DateField, TextField, Trim } from '../../common/dto';
 
 const ACTIE_ID = /^[a-z0-9][a-z0-9.-]{0,39}$/;
 const THEMA_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
@@ -106,4 +107,14 @@ export class ActieStatusDto {
 
   @DateField('The status applies from this date (not in the future, not before the last one)')
   datum!: string;
+}
+
+export class StoplichtQuery extends ConsistencyQuery {
+  @ApiPropertyOptional({
+    enum: FORMATEN,
+    description: 'csv: the table as CSV (or send Accept: text/csv)',
+  })
+  @IsOptional()
+  @IsIn(FORMATEN)
+  formaat?: Formaat;
 }
