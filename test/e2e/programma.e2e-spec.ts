@@ -202,6 +202,11 @@ describe('programma (e2e)', () => {
       ['a theme id with capitals', '/referentiedata/themas/Knop-8', [['themaId', 'path']]],
       ['a knop that is not a number', '/referentiedata/knoppen/acht', [['knop', 'path']]],
       ['knop 0', '/referentiedata/knoppen/0', [['knop', 'path']]],
+      [
+        'a position that is not one',
+        '/referentiedata/themas?minPosition=abc',
+        [['minPosition', 'query']],
+      ],
     ])('refuses %s with 400 naming the field', async (_name, path, expected) => {
       const res = await get(path);
       expectProblem(res, 400);
@@ -428,6 +433,12 @@ describe('programma (e2e)', () => {
         /Er is al een status van 2026-11-15/,
       );
       expect(await store.headPosition()).toBe(before);
+    });
+
+    it("refuses the report's indicators for a filter of fewer than 20 persons (422 naming it)", async () => {
+      const res = await get(`/beleid/programma/knoppen/8?${PERIODE}&wijk=Nergens`, 'beleid');
+      expectProblem(res, 422, /minder dan 20 personen/);
+      expect(invalidFields(res)).toEqual([['wijk', 'query']]);
     });
 
     it('answers 404 for an action or a knop that does not exist', async () => {
