@@ -24,6 +24,7 @@ import {
   ConsultatiesQueries,
   GezinnenQueries,
   PraktijkenQueries,
+  ProgrammaQueries,
   ProjectionRunner,
   ReadModelDatabase,
   MonitoringQueries,
@@ -53,6 +54,7 @@ const QUERIES: (new (db: Database, now: Clock) => object)[] = [
   ConsultatiesQueries,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  ProgrammaQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
