@@ -1,1 +1,4 @@
 export * from './verhaal.events';
+export * from './gezin-feiten';
+export * from './verhaal.decider';
+export * from './oordeel.decider';
