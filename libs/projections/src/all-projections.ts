@@ -9,6 +9,7 @@ import { tijdlijnProjection } from './gezin/tijdlijn.projection';
 import { monitoringProjection } from './monitoring/monitoring.projection';
 import { Projection } from './projection';
 import { ReadModelDatabase } from './read-model-database';
+import { verhalenProjection } from './verhaal/verhalen.projection';
 import { verwerkingslogProjection } from './verwerkingslog.projection';
 import { zorgProjection } from './zorg/zorg.projection';
 
@@ -23,6 +24,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   bsnOpvragingenProjection,
   monitoringProjection,
   teKoppelenProjection,
+  verhalenProjection,
 ];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {

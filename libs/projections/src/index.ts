@@ -18,3 +18,4 @@ export * from './gezin/tijdlijn.queries';
 export * from './verwerkingslog.queries';
 export * from './shredder';
 export * from './ijw';
+export * from './verhaal';

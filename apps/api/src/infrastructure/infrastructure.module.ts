@@ -21,6 +21,7 @@ import {
   ALL_PROJECTIONS,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  VerhalenQueries,
   ConsultatiesQueries,
   GezinnenQueries,
   PraktijkenQueries,
@@ -52,6 +53,7 @@ const QUERIES: (new (db: Database, now: Clock) => object)[] = [
   ConsultatiesQueries,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  VerhalenQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
