@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { VerhalenModule } from './verhalen/verhalen.module';
 import { VerwijderingModule } from './verwijdering/verwijdering.module';
 import { WebModule } from './web/web.module';
 import { ZorgModule } from './zorg/zorg.module';
@@ -51,6 +52,7 @@ export class AppModule {
         MonitoringModule,
         VerwijderingModule,
         ImportModule,
+        VerhalenModule,
         WebModule,
       ],
       controllers: [HealthController],

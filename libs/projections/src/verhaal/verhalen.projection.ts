@@ -28,6 +28,7 @@ export const verhalenProjection: Projection = {
         door                  TEXT NOT NULL,
         vastgelegd_op         TEXT NOT NULL,
         vrijgave              TEXT,
+        revision              INTEGER NOT NULL,
         position              INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS verhalen_gezin ON verhalen (gezin_id);
@@ -45,17 +46,17 @@ export const verhalenProjection: Projection = {
     const sql = {
       verhaal: db.prepare(
         `INSERT INTO verhalen (verhaal_id, gezin_id, persoon_id, toewijzing, verteller, datum, tekst,
-           thema_ids, toestemming, toestemming_sinds, door, vastgelegd_op, position)
+           thema_ids, toestemming, toestemming_sinds, door, vastgelegd_op, revision, position)
          VALUES (@verhaalId, @gezinId, @persoonId, @toewijzing, @verteller, @datum, @tekst,
-           @themaIds, @toestemming, @datum, @door, @vastgelegdOp, @position)`,
+           @themaIds, @toestemming, @datum, @door, @vastgelegdOp, @revision, @position)`,
       ),
       // A withdrawal ends the release: a story consented again waits for a new one.
       toestemming: db.prepare(
         `UPDATE verhalen SET toestemming = ?, toestemming_sinds = ?,
-           vrijgave = CASE WHEN ? = 'dossier' THEN NULL ELSE vrijgave END
+           vrijgave = CASE WHEN ? = 'dossier' THEN NULL ELSE vrijgave END, revision = ?
          WHERE verhaal_id = ?`,
       ),
-      vrijgave: db.prepare('UPDATE verhalen SET vrijgave = ? WHERE verhaal_id = ?'),
+      vrijgave: db.prepare('UPDATE verhalen SET vrijgave = ?, revision = ? WHERE verhaal_id = ?'),
       oordeel: db.prepare(
         `INSERT INTO oordelen (oordeel_id, gezin_id, aanleiding, datum, oordelen, door,
            vastgelegd_op, position)
@@ -80,18 +81,19 @@ export const verhalenProjection: Projection = {
             toestemming: d.toestemming,
             door: d.door,
             vastgelegdOp: recorded.occurredAt,
+            revision: recorded.revision,
             position: recorded.position,
           });
           return;
         }
         case 'VerhaalConsentChanged': {
           const { toestemming, datum, verhaalId } = event.data;
-          sql.toestemming.run(toestemming, datum, toestemming, verhaalId);
+          sql.toestemming.run(toestemming, datum, toestemming, recorded.revision, verhaalId);
           return;
         }
         case 'VerhaalReleased': {
           const { tekst, door, op, verhaalId } = event.data;
-          sql.vrijgave.run(JSON.stringify({ tekst, door, op }), verhaalId);
+          sql.vrijgave.run(JSON.stringify({ tekst, door, op }), recorded.revision, verhaalId);
           return;
         }
         case 'OordelenRecorded': {

@@ -17,6 +17,8 @@ export interface VerhaalView {
   vastgelegdOp: string;
   /** The release for the monitoring since the last withdrawal: who, when, the checked text. */
   vrijgave: { tekst: string; door: string; op: string } | null;
+  /** The story's version: send it as If-Match to change its consent. */
+  revision: number;
 }
 
 export interface OordelenView {
@@ -42,6 +44,7 @@ interface VerhaalRow {
   door: string;
   vastgelegd_op: string;
   vrijgave: string | null;
+  revision: number;
 }
 
 const verhaal = (row: VerhaalRow): VerhaalView => ({
@@ -58,6 +61,7 @@ const verhaal = (row: VerhaalRow): VerhaalView => ({
   vastgelegdDoor: row.door,
   vastgelegdOp: row.vastgelegd_op,
   vrijgave: row.vrijgave ? (JSON.parse(row.vrijgave) as VerhaalView['vrijgave']) : null,
+  revision: row.revision,
 });
 
 /**
