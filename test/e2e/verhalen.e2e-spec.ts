@@ -331,6 +331,8 @@ describe('verhalen en oordelen (e2e)', () => {
       expectProblem(await post(vrijgave, { tekst: 'x' }), 403, /zelf vastgelegd/);
       expectProblem(await post(vrijgave, { tekst: 'x' }, 'bram'), 404, NOT_INVOLVED);
       expect(await werklijst('tessa', position!)).toContain(verhaalId);
+      // The team lead read the story: the family's processing log says so.
+      expect(await gelezen()).toContain('werklijst verhalen-vrij-te-geven');
       expect(await werklijst('anna', position!)).not.toContain(verhaalId);
       expect(await werklijst('bram', position!)).not.toContain(verhaalId);
 
