@@ -8,6 +8,7 @@ import { teKoppelenProjection } from './ijw/te-koppelen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
 import { monitoringProjection } from './monitoring/monitoring.projection';
 import { Projection } from './projection';
+import { programmaProjection } from './programma/programma.projection';
 import { ReadModelDatabase } from './read-model-database';
 import { verhalenProjection } from './verhaal/verhalen.projection';
 import { verwerkingslogProjection } from './verwerkingslog.projection';
@@ -24,6 +25,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   bsnOpvragingenProjection,
   monitoringProjection,
   teKoppelenProjection,
+  programmaProjection,
   verhalenProjection,
 ];
 

@@ -25,6 +25,7 @@ import {
   ConsultatiesQueries,
   GezinnenQueries,
   PraktijkenQueries,
+  ProgrammaQueries,
   ProjectionRunner,
   ReadModelDatabase,
   MonitoringQueries,
@@ -53,6 +54,7 @@ const QUERIES: (new (db: Database, now: Clock) => object)[] = [
   ConsultatiesQueries,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  ProgrammaQueries,
   VerhalenQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
