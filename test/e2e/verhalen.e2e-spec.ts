@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { signDevToken } from '@app/access';
-import { DeciderStore, EventStore } from '@app/event-store';
-import { PROGRAMMA_STREAM, programmaDecider } from '@app/domain';
+import { EventStore } from '@app/event-store';
+import { expectProblem } from './support/problem';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -27,15 +27,6 @@ describe('verhalen en oordelen (e2e)', () => {
   const put = (path: string, body: object, who: Who | null = 'anna') =>
     as(who, t.http().put(`${API}${path}`)).send(body);
 
-  function expectProblem(res: Response, status: number, detail?: string | RegExp): void {
-    expect({ status: res.status, body: res.body }).toEqual({
-      status,
-      body: expect.objectContaining({ status, detail: expect.any(String) }),
-    });
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (typeof detail === 'string') expect(res.body.detail).toBe(detail);
-    else if (detail) expect(res.body.detail).toMatch(detail);
-  }
   const fields = (res: Response): string[] =>
     (res.body.errors as { field: string }[]).map((e) => e.field);
 
@@ -61,23 +52,12 @@ describe('verhalen en oordelen (e2e)', () => {
     tokens.beheer = await t.token('beheer', 'u-beheer', 'Functioneel beheer');
 
     // The programme's themes (reference data), one of them no longer active.
-    const deciders = t.app.get(DeciderStore);
-    const context = {
-      actor: { userId: 'u-beheer', role: 'beheer' },
-      correlationId: 'themas',
-      causationId: null,
-    };
     for (const [themaId, naam, actief] of [
       ['knop-8', 'Stoppen met hetgeen niet werkt', true],
       ['knop-12', 'Perspectief na 18', true],
       ['oud-thema', 'Een oud thema', false],
     ] as const) {
-      await deciders.handle(
-        PROGRAMMA_STREAM,
-        programmaDecider,
-        { type: 'SetThema', themaId, naam, knop: null, actief },
-        context,
-      );
+      await write(put(`/referentiedata/themas/${themaId}`, { naam, actief }, 'beheer'), 200);
     }
 
     // Reference data for an assignment.

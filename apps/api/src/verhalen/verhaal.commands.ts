@@ -4,22 +4,19 @@ import {
   Door,
   GezinFeiten,
   OordeelState,
-  PROGRAMMA_STREAM,
   RecordOordelen,
   VerhaalCommand,
   VerhaalState,
-  actieveThemas,
   gezinFeiten,
   gezinFeitenFold,
   gezinStreamId,
   oordeelDecider,
   oordeelStreamId,
-  programmaDecider,
   verhaalDecider,
   verhaalStreamId,
 } from '@app/domain';
 import { CommandResult, DeciderStore } from '@app/event-store';
-import { ZorgQueries } from '@app/projections';
+import { ProgrammaQueries, ZorgQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 import { door as doorVan } from '../gezinnen/gezin.commands';
 
@@ -39,7 +36,7 @@ export type OordelenBody = Pick<RecordOordelen, 'datum' | 'oordelen'> & {
 /**
  * The writes of stories and judgements. Each fetches the facts its decider's rules need (the
  * family's stream folded into access, contact person, members and plan goals; the assignment from
- * the care dossiers; the programme's active themes) and sends the command down the one command
+ * the care dossiers; the programme's active themes, from the `programma` read model) and sends the command down the one command
  * path. If-Match on these routes is the story's version.
  */
 @Injectable()
@@ -47,6 +44,7 @@ export class VerhaalCommands {
   constructor(
     private readonly deciders: DeciderStore,
     private readonly zorg: ZorgQueries,
+    private readonly programma: ProgrammaQueries,
   ) {}
 
   async verhaal(
@@ -66,7 +64,7 @@ export class VerhaalCommands {
             gezinId,
             verhaalId,
             toewijzing: body.toewijzingId ? this.zorg.toewijzingOpname(body.toewijzingId) : null,
-            actieveThemas: await this.actieveThemas(),
+            actieveThemas: this.programma.actieveThemaIds(),
           }
         : { ...body, door, gezin, gezinId, verhaalId };
     return this.deciders.handle(verhaalStreamId(verhaalId), verhaalDecider, command, context);
@@ -103,10 +101,5 @@ export class VerhaalCommands {
   private async gezin(gezinId: string, door: Door): Promise<GezinFeiten> {
     const { state } = await this.deciders.load(gezinStreamId(gezinId), gezinFeitenFold);
     return gezinFeiten(state, door.userId, this.deciders.now());
-  }
-
-  private async actieveThemas(): Promise<string[]> {
-    const { state } = await this.deciders.load(PROGRAMMA_STREAM, programmaDecider);
-    return [...actieveThemas(state)];
   }
 }
