@@ -40,7 +40,6 @@ const OWN_ANSWER = [
  */
 const NO_RULE_REFUSES = [
   'POST /api/v1/import/ijw',
-  'POST /api/v1/personen/{persoonId}/verlengde-jeugdhulp',
   'POST /api/v1/praktijken/{praktijkId}/medewerkers/{userId}/einde',
 ];
 
