@@ -102,6 +102,8 @@ describe('IjwImport', () => {
       naam: 'Jeugdhulp Flevoland',
       geldigVanaf: '2020-01-01',
     });
+    // The read models the family's registration looks persons up in (by BSN) exist first.
+    await new ProjectionRunner(store, readModels, [gezinnenProjection]).runUntilCaughtUp();
     await new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 }).register(
       'g-visser',
       {

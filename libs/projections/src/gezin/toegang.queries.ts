@@ -79,11 +79,21 @@ export class ToegangQueries {
 
   /** The known person with this BSN; null when there is none, or more than one. */
   persoonMetBsn(bsn: string): string | null {
-    const rows = this.db
+    const ids = this.personenMetBsn(bsn);
+    return ids.length === 1 ? ids[0]! : null;
+  }
+
+  /**
+   * Every known person with this BSN, the first registered first (more than one only for persons
+   * registered twice before ADR 0016, or with other details). A fact for the command path, which
+   * never shows it to a caller.
+   */
+  personenMetBsn(bsn: string): string[] {
+    return this.db
       .prepare<[string], { persoonId: string }>(
-        'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ? LIMIT 2',
+        'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ? ORDER BY rowid',
       )
-      .all(bsn);
-    return rows.length === 1 ? rows[0]!.persoonId : null;
+      .all(bsn)
+      .map((row) => row.persoonId);
   }
 }
