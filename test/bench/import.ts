@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessingLog } from '@app/access';
 import { REFERENTIEDATA_STREAM, referentiedataDecider } from '@app/domain';
-import { DeciderStore, SqliteEventStore } from '@app/event-store';
+import {
+  DeciderStore,
+  SqliteEventStore,
+  SqliteKeyStore,
+  VersleutelendeEventStore,
+} from '@app/event-store';
 import { IjwImport } from '@app/ijw';
 import {
   ProjectionRunner,
@@ -15,9 +20,10 @@ import { GezinCommands } from '../../apps/api/src/gezinnen/gezin.commands';
 import { envInt, printMachine } from './support';
 
 /**
- * iJw import throughput into the embedded store: messages per second for JW301 + JW305 + JW307
- * of `BENCH_CLIENTS` known clients (3 messages each), then the same messages again (all
- * duplicates). Persons and reference data are written before timing. Prints; asserts nothing.
+ * iJw import throughput into the embedded store (SQLite with encrypted personal fields, as the
+ * CLI and the API run it): messages per second for JW301 + JW305 + JW307 of `BENCH_CLIENTS` known
+ * clients (3 messages each), then the same messages again (all duplicates). Persons and reference
+ * data are written before timing. Prints; asserts nothing.
  */
 const CLIENTS = envInt('BENCH_CLIENTS', 1000);
 const BATCH = envInt('BENCH_BATCH', 500);
@@ -39,7 +45,11 @@ function bsn(n: number): string {
 async function main() {
   printMachine();
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
-  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  // As the CLI and the API run it: SQLite behind the encryption of personal fields (ADR 0015).
+  const store = new VersleutelendeEventStore(
+    new SqliteEventStore(join(dir, 'events.sqlite')),
+    new SqliteKeyStore(join(dir, 'keys.sqlite')),
+  );
   const readModels = new ReadModelDatabase(join(dir, 'read-models.sqlite'));
   try {
     const deciders = new DeciderStore(store, () => new Date('2026-03-01T10:00:00Z'));
@@ -124,7 +134,7 @@ async function main() {
       });
       return [maak(toe!, 'T'), maak(start!, 'S'), maak(stop!, 'P')];
     });
-    const importer = new IjwImport(store, deciders, toegang, new ProcessingLog(deciders));
+    const importer = new IjwImport(deciders, toegang, new ProcessingLog(deciders));
     const afzender = {
       principal: {
         userId: 'bench-koppeling',
