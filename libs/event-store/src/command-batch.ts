@@ -97,11 +97,9 @@ export class CommandBatch {
       events: envelopes,
       expected: revision < 0 ? 'no_stream' : revision,
     });
-    return {
-      state: decided.reduce(decider.evolve, state),
-      events: decided.length,
-      append: this.appends.length - 1,
-    };
+    const after = decided.reduce(decider.evolve, state);
+    stream.states.set(decider.evolve, { state: after, folded: stream.events.length });
+    return { state: after, events: decided.length, append: this.appends.length - 1 };
   }
 
   /** The ids of the events queued so far. */
