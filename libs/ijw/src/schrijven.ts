@@ -168,19 +168,7 @@ export function startBericht(
   c: BerichtClient,
   regels: readonly StartRegel[],
 ): string {
-  const [p] = prefixen(soort);
-  return bericht(soort, kop, {
-    ...clientKort(soort, c),
-    [`${p}:StartProducten`]: {
-      [`${p}:StartProduct`]: regels.map((r) => ({
-        [`${p}:ToewijzingNummer`]: r.toewijzingNummer,
-        [`${p}:Product`]: product(soort, r.categorie, r.productcode),
-        [`${p}:ToewijzingIngangsdatum`]: r.toewijzingIngangsdatum,
-        [`${p}:Begindatum`]: r.begindatum,
-        [`${p}:StatusAanlevering`]: '1',
-      })),
-    },
-  });
+  return startOfStop(soort, 'StartProducten', 'StartProduct', kop, c, regels, () => ({}));
 }
 
 /** JW307 / WMO307: the provider stopped the care (StatusAanlevering 1). */
@@ -190,19 +178,38 @@ export function stopBericht(
   c: BerichtClient,
   regels: readonly StopRegel[],
 ): string {
+  return startOfStop(soort, 'StopProducten', 'StopProduct', kop, c, regels, (r) => ({
+    RedenBeeindiging: r.redenBeeindiging,
+    Einddatum: r.einddatum,
+  }));
+}
+
+/** A start or a stop: the same product class, a stop with its reason and end date. */
+function startOfStop<R extends StartRegel>(
+  soort: Berichtsoort,
+  lijst: string,
+  element: string,
+  kop: Kop,
+  c: BerichtClient,
+  regels: readonly R[],
+  extra: (r: R) => Record<string, string>,
+): string {
   const [p] = prefixen(soort);
+  const metPrefix = (velden: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(velden).map(([naam, v]) => [`${p}:${naam}`, v]));
   return bericht(soort, kop, {
     ...clientKort(soort, c),
-    [`${p}:StopProducten`]: {
-      [`${p}:StopProduct`]: regels.map((r) => ({
-        [`${p}:ToewijzingNummer`]: r.toewijzingNummer,
-        [`${p}:Product`]: product(soort, r.categorie, r.productcode),
-        [`${p}:ToewijzingIngangsdatum`]: r.toewijzingIngangsdatum,
-        [`${p}:Begindatum`]: r.begindatum,
-        [`${p}:RedenBeeindiging`]: r.redenBeeindiging,
-        [`${p}:Einddatum`]: r.einddatum,
-        [`${p}:StatusAanlevering`]: '1',
-      })),
+    [`${p}:${lijst}`]: {
+      [`${p}:${element}`]: regels.map((r) =>
+        metPrefix({
+          ToewijzingNummer: r.toewijzingNummer,
+          Product: product(soort, r.categorie, r.productcode),
+          ToewijzingIngangsdatum: r.toewijzingIngangsdatum,
+          Begindatum: r.begindatum,
+          ...extra(r),
+          StatusAanlevering: '1',
+        }),
+      ),
     },
   });
 }
