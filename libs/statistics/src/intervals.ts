@@ -49,6 +49,21 @@ const DAG_MS = 86_400_000;
  * Date.UTC has no time zone, so the count is the calendar's, as differenceInCalendarDays's is.
  */
 function dagnummer(datum: string): number | null {
+  // A municipality's figures use a few thousand distinct dates, each counted many times per
+  // question: the number is looked up, and worked out once per date.
+  const bekend = dagnummers.get(datum);
+  if (bekend !== undefined) return bekend;
+  const nummer = rekenDagnummer(datum);
+  if (dagnummers.size >= MAX_DAGNUMMERS) dagnummers.clear();
+  dagnummers.set(datum, nummer);
+  return nummer;
+}
+
+/** Day numbers already worked out; cleared when full, so odd input cannot grow it without end. */
+const dagnummers = new Map<string, number | null>();
+const MAX_DAGNUMMERS = 100_000;
+
+function rekenDagnummer(datum: string): number | null {
   const m = KALENDERDATUM.exec(datum);
   if (!m) return null;
   const jaar = Number(m[1]);

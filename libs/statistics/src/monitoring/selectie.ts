@@ -6,12 +6,12 @@ import {
   MonitoringDataset,
   ToewijzingFeit,
   VerblijfFeit,
-  datasetVersie,
+  VraagCache,
+  gezinnenVan,
   gezinssleutel,
   recordsleutel,
   toewijzingenVan,
   wijkOp,
-  wijzigingenSinds,
 } from './dataset';
 
 /** What every monitoring figure is asked with. Dates are calendar dates (YYYY-MM-DD). */
@@ -75,10 +75,23 @@ export interface ZorgEpisode extends Episode {
 /**
  * Per date, per person, the districts of the families they are or were a member of, as on that
  * date: built once per data set and date, so a district filter costs one lookup per person. A new
- * fact about a family (its district, its members) drops the index; one about a person does not.
+ * fact about a family (its district, its members) redoes its members; one about a person does not.
  */
-const wijkIndex = new DatasetCache<string, Map<string, Set<string>>>((perDatum, w) => {
-  if (w.gezinnen.size > 0) perDatum.clear();
+const wijkIndex = new DatasetCache<string, Map<string, Set<string>>>((perDatum, w, d) => {
+  const leden = new Set(
+    [...w.gezinnen].flatMap((g) => (d.gezinnen.get(g)?.leden ?? []).map((l) => l.persoonId)),
+  );
+  for (const [datum, index] of perDatum) {
+    for (const persoonId of leden) {
+      const wijken = new Set<string>();
+      for (const gezinId of gezinnenVan(d, persoonId)) {
+        const wijk = wijkOp(d.gezinnen.get(gezinId)!, datum);
+        if (wijk !== null) wijken.add(wijk);
+      }
+      if (wijken.size > 0) index.set(persoonId, wijken);
+      else index.delete(persoonId);
+    }
+  }
 });
 
 /** The districts of the families a person is or was a member of, as they lived on `datum`. */
@@ -108,7 +121,7 @@ export function wijkenVan(
 const GEEN_WIJKEN: ReadonlySet<string> = new Set();
 
 /** Whether the filter selects an assignment; the district is the one families lived in on `peil`. */
-function selecteert(
+export function selecteert(
   d: MonitoringDataset,
   filter: MonitoringFilter,
   peil: string,
@@ -144,36 +157,31 @@ export function zorgEpisodes(
   bekendOp: string = peil,
 ): ZorgEpisode[] {
   // Several figures (and the indicator set, per year) ask the same episodes of one data set.
-  const tot = bekendOp > peil ? bekendOp : peil;
-  const sleutel = JSON.stringify([filter, peil, tot]);
-  const perVraag = episodeCache.bij(d);
-  const versie = datasetVersie(d);
-  let gecacht = perVraag.get(sleutel);
-  if (gecacht && gecacht.versie !== versie) {
-    // New facts since: redo the persons they touched, keep everyone else's episodes.
-    const w = wijzigingenSinds(d, gecacht.versie);
-    gecacht = w.alles
-      ? undefined
-      : { versie, episodes: vervangPersonen(d, gecacht.episodes, w.personen, filter, peil, tot) };
-    if (gecacht) perVraag.set(sleutel, gecacht);
-  }
-  if (!gecacht) {
-    const episodes = mergeZorgEpisodes(d, geselecteerdeToewijzingen(d, filter, peil), peil, tot);
-    gecacht = { versie, episodes };
-    // A few recent questions are enough: drop the oldest so memory stays bounded.
-    if (perVraag.size >= MAX_GECACHTE_VRAGEN) perVraag.delete(perVraag.keys().next().value!);
-    perVraag.set(sleutel, gecacht);
-  }
-  return [...gecacht.episodes];
+  return [...gedeeldeZorgEpisodes(d, filter, peil, bekendOp)];
 }
 
-const MAX_GECACHTE_VRAGEN = 32;
-/** Per data set and question, the episodes and the data set version they are of. */
-const episodeCache = new DatasetCache<string, { versie: number; episodes: readonly ZorgEpisode[] }>(
-  () => {
-    // Each question catches up when it is asked again (see zorgEpisodes).
-  },
-);
+/**
+ * The episodes of `zorgEpisodes` without a copy: the list is shared by everyone who asks the same
+ * question of the same data set, so a caller must not change it.
+ */
+export function gedeeldeZorgEpisodes(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  peil: string,
+  bekendOp: string = peil,
+): readonly ZorgEpisode[] {
+  const tot = bekendOp > peil ? bekendOp : peil;
+  return episodeCache.bij(
+    d,
+    JSON.stringify([filter, peil, tot]),
+    () => mergeZorgEpisodes(d, geselecteerdeToewijzingen(d, filter, peil), peil, tot),
+    // New facts since: redo the persons they touched, keep everyone else's episodes.
+    (episodes, w) => vervangPersonen(d, episodes, w.personen, filter, peil, tot),
+  );
+}
+
+/** Per data set and question, the episodes. */
+const episodeCache = new VraagCache<readonly ZorgEpisode[]>();
 
 /**
  * `episodes` (sorted by person, as `mergeEpisodes` sorts them) with the episodes of `personen`
