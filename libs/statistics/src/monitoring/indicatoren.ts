@@ -1,6 +1,12 @@
 import { addYears, format, lastDayOfMonth, parseISO } from 'date-fns';
 import { Cel, ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
-import { EPISODES_DEFINITIE, MAX_DAYS_APART, MAX_LEEFTIJD_JEUGD, daysApart } from '../intervals';
+import {
+  EPISODES_DEFINITIE,
+  MAX_DAYS_APART,
+  MAX_LEEFTIJD_JEUGD,
+  daysApart,
+  memoised,
+} from '../intervals';
 import { periodesTussen } from '../periods';
 import { MonitoringDataset, recordsleutel } from './dataset';
 import {
@@ -14,7 +20,8 @@ import {
   peildatum,
   telPersonen,
   telRecords,
-  zorgEpisodes,
+  episodesPerPersoon,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 /**
@@ -240,7 +247,7 @@ function actieveEpisodes(
   const peil = peildatum({ tot: deel.tot, bekendOp });
   return {
     peildatum: peil,
-    episodes: zorgEpisodes(d, filter, peil, bekendOp).filter(
+    episodes: gedeeldeZorgEpisodes(d, filter, peil, bekendOp).filter(
       (e) => e.start <= deel.tot && e.end >= deel.van,
     ),
   };
@@ -289,16 +296,11 @@ function herhalingen(
 ): Herhaling[] {
   // Earlier care is any Jeugdwet care of the person: the district or product asked for is about
   // the new episode, not about whether the youth was in care before.
-  const eerderPerPersoon = new Map<string, ZorgEpisode[]>();
-  for (const e of zorgEpisodes(d, { kader: 'jeugdwet' }, peil)) {
-    const lijst = eerderPerPersoon.get(e.persoonId) ?? [];
-    lijst.push(e);
-    eerderPerPersoon.set(e.persoonId, lijst);
-  }
-  return zorgEpisodes(d, filter, peil)
+  const eerderPerPersoon = episodesPerPersoon(gedeeldeZorgEpisodes(d, { kader: 'jeugdwet' }, peil));
+  return gedeeldeZorgEpisodes(d, filter, peil)
     .filter((e) => e.start >= van && e.start <= tot)
     .map((e) => {
-      const grens = format(addYears(parseISO(e.start), -JAREN_TERUG), 'yyyy-MM-dd');
+      const grens = jarenTerug(e.start);
       const eerder = (eerderPerPersoon.get(e.persoonId) ?? []).filter(
         (x) => x.end < e.start && x.end >= grens,
       );
@@ -310,6 +312,11 @@ function herhalingen(
       };
     });
 }
+
+/** The day `JAREN_TERUG` years before a date (asked for every episode that started). */
+const jarenTerug = memoised((datum) =>
+  format(addYears(parseISO(datum), -JAREN_TERUG), 'yyyy-MM-dd'),
+);
 
 function telHerhaling(d: MonitoringDataset, herhalingen: readonly Herhaling[]): RuweHerhaling {
   return {
@@ -352,7 +359,7 @@ function telInEnUitstroom(
   const binnen = (datum: string) => datum >= van && datum <= tot;
   // As known on bekendOp, not cut at tot: care that continues the day after tot in a consecutive
   // assignment is then merged, so the end of the period makes no outflow of its own.
-  for (const e of zorgEpisodes(d, filter, bekendOp)) {
+  for (const e of gedeeldeZorgEpisodes(d, filter, bekendOp)) {
     // An episode counts with its person's record key in the month it started and the one it ended.
     const persoon = recordsleutel(d, e.persoonId);
     if (binnen(e.start)) {

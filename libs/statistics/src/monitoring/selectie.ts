@@ -180,6 +180,32 @@ export function gedeeldeZorgEpisodes(
   );
 }
 
+/**
+ * The episodes of a list of `gedeeldeZorgEpisodes` per person, in the list's order; worked out
+ * once per list (a shared list is replaced, not changed, when new facts arrive).
+ */
+export function episodesPerPersoon(
+  episodes: readonly ZorgEpisode[],
+): ReadonlyMap<string, readonly ZorgEpisode[]> {
+  let perPersoon = perPersoonPerLijst.get(episodes);
+  if (!perPersoon) {
+    const lijsten = new Map<string, ZorgEpisode[]>();
+    for (const e of episodes) {
+      const lijst = lijsten.get(e.persoonId);
+      if (lijst) lijst.push(e);
+      else lijsten.set(e.persoonId, [e]);
+    }
+    perPersoon = lijsten;
+    perPersoonPerLijst.set(episodes, perPersoon);
+  }
+  return perPersoon;
+}
+
+const perPersoonPerLijst = new WeakMap<
+  readonly ZorgEpisode[],
+  ReadonlyMap<string, readonly ZorgEpisode[]>
+>();
+
 /** Per data set and question, the episodes. */
 const episodeCache = new VraagCache<readonly ZorgEpisode[]>();
 
