@@ -20,7 +20,7 @@ import {
   peildatum,
   telPersonen,
   telRecords,
-  episodesPerPersoon,
+  episodesVan,
   gedeeldeZorgEpisodes,
 } from './selectie';
 
@@ -296,12 +296,12 @@ function herhalingen(
 ): Herhaling[] {
   // Earlier care is any Jeugdwet care of the person: the district or product asked for is about
   // the new episode, not about whether the youth was in care before.
-  const eerderPerPersoon = episodesPerPersoon(gedeeldeZorgEpisodes(d, { kader: 'jeugdwet' }, peil));
+  const jeugdwet = gedeeldeZorgEpisodes(d, { kader: 'jeugdwet' }, peil);
   return gedeeldeZorgEpisodes(d, filter, peil)
     .filter((e) => e.start >= van && e.start <= tot)
     .map((e) => {
       const grens = jarenTerug(e.start);
-      const eerder = (eerderPerPersoon.get(e.persoonId) ?? []).filter(
+      const eerder = episodesVan(jeugdwet, e.persoonId).filter(
         (x) => x.end < e.start && x.end >= grens,
       );
       return {

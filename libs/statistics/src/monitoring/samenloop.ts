@@ -17,18 +17,24 @@ import {
   familyOverlap,
   overlapTotals,
 } from './samenloop-per-gezin';
-import { MonitoringDataset, VraagCache, gezinnenVan, gezinssleutel, wijkOp } from './dataset';
+import {
+  MonitoringDataset,
+  VraagCache,
+  gezinnenVan,
+  gezinssleutel,
+  recordsleutel,
+  wijkOp,
+} from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
   MonitoringVraag,
   Tabel,
   WIJK_DEFINITIE,
-  ZorgEpisode,
+  episodesVan,
   gedeeldeZorgEpisodes,
   kop,
   peildatum,
-  telRecords,
 } from './selectie';
 
 export const SAMENLOOP_CIJFERS_DEFINITIE = {
@@ -110,11 +116,7 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
   const gezinssleutelVan = (gezinId: string) => sleutels.get(gezinId)!;
   const gezinnen = (ids: string[]) => tel(new Set(ids), gezinssleutelVan);
   // A person in two families is counted in each: a record per family, with the person's key.
-  const leden = (ids: string[]) =>
-    telRecords(
-      d,
-      ids.map((persoonId) => ({ persoonId })),
-    );
+  const leden = (ids: string[]) => tel(ids, (persoonId) => recordsleutel(d, persoonId));
   // A gap is a record of its family: a family with two gaps adds its key twice.
   const hiaten = delen.flatMap((deel) => deel.hiaten);
   const professionals = new Map<number, string[]>();
@@ -162,14 +164,8 @@ function gezinsdelen(
   peil: string,
 ): ReadonlyMap<string, Gezinsdeel> {
   const { wijk: _wijk, ...filter } = zonderKader(vraag.filter);
-  const maak = (gezinIds: Iterable<string>, personen?: ReadonlySet<string>) => {
-    const perPersoon = new Map<string, ZorgEpisode[]>();
-    for (const e of gedeeldeZorgEpisodes(d, filter, peil, vraag.bekendOp)) {
-      if (personen && !personen.has(e.persoonId)) continue;
-      const lijst = perPersoon.get(e.persoonId);
-      if (lijst) lijst.push(e);
-      else perPersoon.set(e.persoonId, [e]);
-    }
+  const maak = (gezinIds: Iterable<string>) => {
+    const episodes = gedeeldeZorgEpisodes(d, filter, peil, vraag.bekendOp);
     const delen = new Map<string, Gezinsdeel>();
     for (const gezinId of gezinIds) {
       const g = d.gezinnen.get(gezinId)!;
@@ -180,7 +176,7 @@ function gezinsdelen(
           // started: the date a member was added does not bound their care; removal before the
           // period does.
           .filter((l) => l.tot === null || l.tot >= vraag.van)
-          .map((l) => ({ persoonId: l.persoonId, episodes: perPersoon.get(l.persoonId) ?? [] })),
+          .map((l) => ({ persoonId: l.persoonId, episodes: episodesVan(episodes, l.persoonId) })),
       };
       delen.set(gezinId, {
         wijk: wijkOp(g, peil),
@@ -205,11 +201,8 @@ function gezinsdelen(
     (delen, w) => {
       const gezinIds = new Set(w.gezinnen);
       for (const p of w.personen) for (const g of gezinnenVan(d, p)) gezinIds.add(g);
-      const personen = new Set(
-        [...gezinIds].flatMap((g) => d.gezinnen.get(g)!.leden.map((l) => l.persoonId)),
-      );
       const bijgewerkt = new Map(delen);
-      for (const [gezinId, deel] of maak(gezinIds, personen)) bijgewerkt.set(gezinId, deel);
+      for (const [gezinId, deel] of maak(gezinIds)) bijgewerkt.set(gezinId, deel);
       return bijgewerkt;
     },
   );

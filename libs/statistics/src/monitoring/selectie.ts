@@ -181,30 +181,30 @@ export function gedeeldeZorgEpisodes(
 }
 
 /**
- * The episodes of a list of `gedeeldeZorgEpisodes` per person, in the list's order; worked out
- * once per list (a shared list is replaced, not changed, when new facts arrive).
+ * The episodes of one person in a list of `gedeeldeZorgEpisodes`, in the list's order: the list is
+ * sorted by person, so they are found by bisection, without going through the list.
  */
-export function episodesPerPersoon(
+export function episodesVan(
   episodes: readonly ZorgEpisode[],
-): ReadonlyMap<string, readonly ZorgEpisode[]> {
-  let perPersoon = perPersoonPerLijst.get(episodes);
-  if (!perPersoon) {
-    const lijsten = new Map<string, ZorgEpisode[]>();
-    for (const e of episodes) {
-      const lijst = lijsten.get(e.persoonId);
-      if (lijst) lijst.push(e);
-      else lijsten.set(e.persoonId, [e]);
-    }
-    perPersoon = lijsten;
-    perPersoonPerLijst.set(episodes, perPersoon);
-  }
-  return perPersoon;
+  persoonId: string,
+): readonly ZorgEpisode[] {
+  const van = eersteVanaf(episodes, persoonId);
+  let tot = van;
+  while (tot < episodes.length && episodes[tot]!.persoonId === persoonId) tot++;
+  return episodes.slice(van, tot);
 }
 
-const perPersoonPerLijst = new WeakMap<
-  readonly ZorgEpisode[],
-  ReadonlyMap<string, readonly ZorgEpisode[]>
->();
+/** The position of the first episode of `persoonId` or a person after them in the order. */
+function eersteVanaf(episodes: readonly ZorgEpisode[], persoonId: string): number {
+  let laag = 0;
+  let hoog = episodes.length;
+  while (laag < hoog) {
+    const midden = (laag + hoog) >>> 1;
+    if (episodes[midden]!.persoonId < persoonId) laag = midden + 1;
+    else hoog = midden;
+  }
+  return laag;
+}
 
 /** Per data set and question, the episodes. */
 const episodeCache = new VraagCache<readonly ZorgEpisode[]>();
@@ -221,20 +221,23 @@ function vervangPersonen(
   filter: MonitoringFilter,
   peil: string,
   tot: string,
-): ZorgEpisode[] {
-  if (personen.size === 0) return [...episodes];
+): readonly ZorgEpisode[] {
+  if (personen.size === 0) return episodes;
   const gekozen = selecteert(d, filter, peil);
   const toewijzingen = [...personen].flatMap((p) => toewijzingenVan(d, p).filter(gekozen));
   const nieuw = mergeZorgEpisodes(d, toewijzingen, peil, tot);
-  // Two lists sorted by person, merged; the persons redone are taken from the new one only.
+  // Both lists are sorted by person: everyone else's episodes are copied a stretch at a time,
+  // each person redone has their stretch replaced by their new episodes.
   const samen: ZorgEpisode[] = [];
+  let i = 0;
   let j = 0;
-  for (const e of episodes) {
-    if (personen.has(e.persoonId)) continue;
-    while (j < nieuw.length && nieuw[j]!.persoonId < e.persoonId) samen.push(nieuw[j++]!);
-    samen.push(e);
+  for (const persoonId of [...personen].sort(compareText)) {
+    const van = eersteVanaf(episodes, persoonId);
+    for (; i < van; i++) samen.push(episodes[i]!);
+    while (i < episodes.length && episodes[i]!.persoonId === persoonId) i++;
+    while (j < nieuw.length && nieuw[j]!.persoonId === persoonId) samen.push(nieuw[j++]!);
   }
-  while (j < nieuw.length) samen.push(nieuw[j++]!);
+  for (; i < episodes.length; i++) samen.push(episodes[i]!);
   return samen;
 }
 
