@@ -531,19 +531,19 @@ describe('gezinnen (e2e)', () => {
   });
 
   describe('one person per BSN (ADR 0016)', () => {
-    /** A family of one youth and a parent, registered by `token`; the answer as it came. */
-    const registerKind = (token: string, kind: object) =>
+    /** A family De Boer with these members, registered by `token`; the answer as it came. */
+    const registerLeden = (token: string, leden: object[]) =>
       t
         .http()
         .post('/api/v1/gezinnen')
         .set(auth(token))
-        .send({
-          naam: 'De Boer',
-          leden: [
-            { rol: 'jeugdige', achternaam: 'de Boer', ...kind },
-            { rol: 'ouder', voornaam: 'Eva', achternaam: 'de Boer' },
-          ],
-        });
+        .send({ naam: 'De Boer', leden: leden.map((lid) => ({ achternaam: 'de Boer', ...lid })) });
+    /** A family of one youth and a parent. */
+    const registerKind = (token: string, kind: object) =>
+      registerLeden(token, [
+        { rol: 'jeugdige', ...kind },
+        { rol: 'ouder', voornaam: 'Eva' },
+      ]);
     const noor = { voornaam: 'Noor', geboortedatum: '2014-02-02', bsn: '213456783' };
     const fenna = { voornaam: 'Fenna', geboortedatum: '2014-02-02', bsn: '213456795' };
     /** Everything of an answer but its values that differ anyway (ids, positions, lengths). */
@@ -613,6 +613,22 @@ describe('gezinnen (e2e)', () => {
         (e) => e.type === 'PersoonRegistered' && e.data.bsn === noor.bsn,
       );
       expect(geregistreerd.map((e) => e.data.persoonId)).toEqual([jeugdigeVan(gezinA)]);
+    });
+
+    it('refuses one BSN for two members alike, for a known and an unknown BSN', async () => {
+      const tweeKeer = (kind: object) =>
+        registerLeden(bram, [
+          { rol: 'jeugdige', ...kind },
+          { rol: 'jeugdige', ...kind },
+        ]);
+      const eerste = await registerKind(anna, { ...noor, bsn: '213456813' }).expect(201);
+      await read(eerste.body.gezinId, eerste.body.position);
+      const bekend = await tweeKeer({ ...noor, bsn: '213456813' });
+      const onbekend = await tweeKeer({ ...noor, bsn: '213456825' });
+      expect(bekend.status).toBe(422);
+      const zonderId = ({ correlationId: _id, ...problem }: { correlationId: string }) => problem;
+      expect(zonderId(bekend.body)).toEqual(zonderId(onbekend.body));
+      expect(bekend.body.detail).toMatch(/Twee leden hebben hetzelfde BSN/);
     });
   });
 });

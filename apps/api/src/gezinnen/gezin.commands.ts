@@ -57,6 +57,7 @@ const alsLid = ({ persoonId, rol, gegevens }: NieuwePersoon): NieuwLid => ({
   rol,
   geboortedatum: gegevens.geboortedatum,
   voornaam: gegevens.voornaam,
+  bsn: gegevens.bsn,
 });
 
 /**

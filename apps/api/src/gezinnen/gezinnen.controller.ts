@@ -66,7 +66,9 @@ export class GezinnenController {
     location: true,
     answer: 'Registered; the body names each member (persoonId), in the order sent',
     refusals: {
-      422: 'No youth (jeugdige), a youth without birth date, a birth date in the future',
+      422:
+        'No youth (jeugdige), a youth without birth date, a birth date in the future, two ' +
+        'members with one BSN',
     },
   })
   async register(
