@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { VerhalenQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext } from '../common/command-context';
+import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { Written } from '../common/http-results';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -52,7 +52,7 @@ export class OordelenController {
     @Body() body: OordelenDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const oordeelId = this.commands.newId(context, 'oordeel', gezinId);
+    const oordeelId = newId(context, 'oordeel', gezinId);
     const { aanleiding } = body;
     const result = await this.commands.oordelen(
       gezinId,

@@ -17,7 +17,7 @@ import {
 } from '@app/domain';
 import { CommandResult, DeciderStore } from '@app/event-store';
 import { ProgrammaQueries, ZorgQueries } from '@app/projections';
-import { RequestCommandContext, newId } from '../common/command-context';
+import type { RequestCommandContext } from '../common/command-context';
 import { door as doorVan } from '../gezinnen/gezin.commands';
 
 type WithoutFacts<C> = C extends unknown
@@ -46,11 +46,6 @@ export class VerhaalCommands {
     private readonly zorg: ZorgQueries,
     private readonly programma: ProgrammaQueries,
   ) {}
-
-  /** The id of a new story or round of judgements (from the Idempotency-Key when there is one). */
-  newId(context: RequestCommandContext, purpose: 'verhaal' | 'oordeel', gezinId: string): string {
-    return newId(context, purpose, gezinId);
-  }
 
   async verhaal(
     gezinId: string,

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { kalenderdatum } from '@app/domain';
 import { VerhalenQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext } from '../common/command-context';
+import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { Written } from '../common/http-results';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -60,7 +60,7 @@ export class VerhalenController {
     @Body() body: VerhaalDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const verhaalId = this.commands.newId(context, 'verhaal', gezinId);
+    const verhaalId = newId(context, 'verhaal', gezinId);
     const result = await this.commands.verhaal(
       gezinId,
       verhaalId,
