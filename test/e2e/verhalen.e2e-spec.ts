@@ -273,11 +273,11 @@ describe('verhalen en oordelen (e2e)', () => {
     });
 
     it('422 for the rules, naming the field', async () => {
-      // A year before 1900 is in the deciders' specs: every date field of the API refuses it too.
       const cases: [object, string, RegExp][] = [
         [{ themaIds: ['oud-thema'] }, 'themaIds', /Geen bekend, actief thema/],
         [{ themaIds: ['knop-99'] }, 'themaIds', /knop-99/],
         [{ datum: '2026-12-05' }, 'datum', /toekomst/],
+        [{ datum: '1899-12-31' }, 'datum', /voor 1900/],
         [{ persoonId: UNKNOWN, toewijzingId: undefined }, 'persoonId', /hoort niet bij het gezin/],
         [{ toewijzingId: UNKNOWN }, 'toewijzingId', /niet bekend bij een lid/],
         [{ persoonId: gezin.mark }, 'toewijzingId', /ander gezinslid/],
@@ -635,6 +635,7 @@ describe('verhalen en oordelen (e2e)', () => {
           /niet bekend/,
         ],
         [{ datum: '2026-12-05' }, 'datum', /toekomst/],
+        [{ datum: '1850-01-01' }, 'datum', /1900/],
         [{ oordelen: [ouder, ouder] }, 'oordelen[1].door', /meer oordelen van ouders/],
         [
           { oordelen: [{ ...ouder, voortgang: [{ doelId: 'd-9', score: 0 }] }] },

@@ -6,7 +6,7 @@ import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 
 /** Shared field rules of the API's DTOs, so every date and text is checked the same way. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const IsDate = () =>
   applyDecorators(
@@ -48,14 +48,15 @@ export const Trim = () =>
 export const UuidField = (description: string) =>
   applyDecorators(
     ApiProperty({ description, format: 'uuid' }),
-    Matches(UUID, { message: 'must be a UUID' }),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
   );
 
-/** A UUID, without OpenAPI: for a field whose presence another field decides. */
-export const IsUuid = () => Matches(UUID, { message: 'must be a UUID' });
-
 export const OptionalUuidField = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ description, format: 'uuid' }), IsOptional(), IsUuid());
+  applyDecorators(
+    ApiPropertyOptional({ description, format: 'uuid' }),
+    IsOptional(),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
+  );
 
 export const UserIdField = (description: string) =>
   applyDecorators(

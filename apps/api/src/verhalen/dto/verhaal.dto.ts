@@ -29,12 +29,12 @@ import {
 import {
   DateField,
   GezinIdParams,
-  IsUuid,
   OptionalDateField,
   OptionalTextField,
   OptionalUuidField,
   TextField,
   Trim,
+  UUID_PATTERN,
   UuidField,
 } from '../../common/dto';
 import { LOCAL_ID, LOCAL_ID_MESSAGE } from '../../gezinnen/dto/plan.dto';
@@ -219,7 +219,7 @@ export class AanleidingDto {
     description: 'For the end of an assignment: the assignment',
   })
   @ValidateIf((dto: AanleidingDto) => dto.soort === 'einde-toewijzing')
-  @IsUuid()
+  @Matches(UUID_PATTERN, { message: 'must be a UUID' })
   toewijzingId?: string;
 }
 
