@@ -655,4 +655,38 @@ describe('verhalen en oordelen (e2e)', () => {
       expect(fields(oud)).toEqual(['datum']);
     });
   });
+
+  describe('erasure of the family (crypto-shredding)', () => {
+    it('a granted request erases the words of its stories, released ones too; nothing more is written about it', async () => {
+      const { verhaalId } = await write(
+        post(`${url()}/verhalen`, verhaal({ toestemming: 'citeerbaar' })),
+        201,
+      );
+      await write(
+        post(`${url()}/verhalen/${verhaalId}/vrijgave`, { tekst: 'Een ouder: één plan.' }, 'tessa'),
+        200,
+      );
+      const erased = await write(
+        post(
+          '/beheer/verwijderverzoeken',
+          {
+            dossier: { soort: 'gezin', id: gezin.gezinId },
+            verzoeker: 'ouder',
+            ontvangenOp: '2026-11-30',
+            besluit: 'toegewezen',
+          },
+          'beheer',
+        ),
+        201,
+      );
+      const items = await stories(erased.position!);
+      expect(items.length).toBeGreaterThan(1);
+      for (const story of items) {
+        expect(story.tekst).toBe('gegevens verwijderd');
+        if (story.vrijgave) expect(story.vrijgave).toMatchObject({ tekst: 'gegevens verwijderd' });
+      }
+      expect(JSON.stringify(items)).not.toMatch(/één plan|overzicht/);
+      expectProblem(await post(`${url()}/verhalen`, verhaal()), 410);
+    });
+  });
 });
