@@ -321,6 +321,10 @@ export async function demo(
     await zorg.referentiedata({ type: 'SetBevolking', jaar: j, wijken, totaal }, beheer);
   }
 
+  // The read models' tables exist before the first family: registering one with a BSN asks
+  // whether that person is known already.
+  await runner.runUntilCaughtUp();
+
   // Arrivals: at a steady rate such that the share in care during a year meets the baseline
   // (in care during a year of 365 days: arrivals over 365 + the mean duration days).
   // Two years of run-in, so 2020 already has the care that started before it.
