@@ -17,6 +17,7 @@ import {
   gezinnenProjection,
 } from '@app/projections';
 import { GezinCommands } from '../../apps/api/src/gezinnen/gezin.commands';
+import { demoBsn as bsn } from '../../apps/cli/src/demo';
 import { envInt, printMachine } from './support';
 
 /**
@@ -28,18 +29,6 @@ import { envInt, printMachine } from './support';
 const CLIENTS = envInt('BENCH_CLIENTS', 1000);
 const BATCH = envInt('BENCH_BATCH', 500);
 const FIXTURES = join(__dirname, '..', 'fixtures', 'ijw');
-
-/** A valid BSN of its own for each n (the eleven-test): 8 digits of n's own, then a check digit. */
-function bsn(n: number): string {
-  for (let d = 0; d < 10; d++) {
-    const s = String(10000000 + n * 10 + d);
-    const sum = [...s].reduce((t, x, i) => t + Number(x) * (9 - i), 0);
-    // The ninth digit counts -1: it must bring the sum to a multiple of 11.
-    const last = sum % 11;
-    if (last <= 9 && sum - last !== 0) return `${s}${last}`;
-  }
-  throw new Error(`no BSN for ${n}`);
-}
 
 async function main() {
   printMachine();
