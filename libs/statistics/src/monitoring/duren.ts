@@ -10,7 +10,7 @@ import {
   summarize,
 } from '../survival';
 import { compareText } from '../intervals';
-import { MonitoringDataset } from './dataset';
+import { MonitoringDataset, antwoordPerVersie } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -265,7 +265,9 @@ export function telDuren(
 }
 
 /** The figures as published, under disclosure control. */
-export function durenCijfers(
+export const durenCijfers = antwoordPerVersie(berekenDurenCijfers);
+
+function berekenDurenCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   groep: DuurGroepering,
