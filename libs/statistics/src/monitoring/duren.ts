@@ -10,7 +10,7 @@ import {
   summarize,
 } from '../survival';
 import { compareText } from '../intervals';
-import { MonitoringDataset, antwoordPerVersie } from './dataset';
+import { MonitoringDataset, VraagCache, antwoordPerVersie } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -238,10 +238,31 @@ export function telDuren(
       }
     }
   });
+  // A row whose episodes' parts are all the same objects as last time is the same row: after a
+  // new fact only the rows of the touched persons' episodes are worked out again.
+  const vorige = rijenCache.bij(
+    d,
+    JSON.stringify([vraag.filter, vraag.van, vraag.tot, vraag.bekendOp, groep]),
+    () => new Map(),
+    (rijen) => rijen,
+  );
+  const statistiek = (sleutel: string, lijst: EpisodeWaarneming[]): RuweDuurStatistiek => {
+    const eerder = vorige.get(sleutel);
+    if (
+      eerder &&
+      eerder.lijst.length === lijst.length &&
+      eerder.lijst.every((w, i) => w === lijst[i])
+    ) {
+      return eerder.statistiek;
+    }
+    const nieuw = duurStatistiek(d, samen(lijst));
+    vorige.set(sleutel, { lijst, statistiek: nieuw });
+    return nieuw;
+  };
   const perGroep = [...perSleutel].map(([sleutel, { laatsteStart, lijst }]): RuweDuurGroep => ({
     sleutel,
     naam: groepsnaam(d, groep, sleutel, laatsteStart),
-    ...duurStatistiek(d, samen(lijst)),
+    ...statistiek(sleutel, lijst),
   }));
   perGroep.sort((a, b) => compareText(a.naam, b.naam) || compareText(a.sleutel, b.sleutel));
 
@@ -254,7 +275,7 @@ export function telDuren(
   return {
     groep,
     perGroep,
-    totaal: duurStatistiek(d, samen(waarnemingen)),
+    totaal: statistiek('\u0000totaal', waarnemingen),
     verblijf: duurStatistiek(
       d,
       verblijfsduren(d, vraag, (vorm) => vorm !== PLEEGZORG),
@@ -444,6 +465,11 @@ function isBeeindigd(e: ZorgEpisode, vraag: MonitoringVraag): boolean {
 function isGestart(e: ZorgEpisode, vraag: MonitoringVraag): boolean {
   return e.start >= vraag.van && e.start <= vraag.tot;
 }
+
+/** Per data set and question, each row's parts and statistics as last worked out. */
+const rijenCache = new VraagCache<
+  Map<string, { lijst: readonly EpisodeWaarneming[]; statistiek: RuweDuurStatistiek }>
+>();
 
 /** What one episode adds to either population of a row (see Duurwaarnemingen). */
 interface EpisodeWaarneming {
