@@ -286,6 +286,30 @@ export class VraagCache<V> {
 }
 
 /**
+ * A figure function whose answers are kept per data set version and question (its arguments after
+ * the data set): asked again with nothing new, it gives the answer it gave before; after new facts
+ * it computes again, from caches that catch up. An answer is shared by everyone who asks, so it
+ * is frozen: changing one throws instead of changing what the next caller gets.
+ */
+export function antwoordPerVersie<A extends unknown[], T>(
+  bereken: (d: MonitoringDataset, ...vraag: A) => T,
+): (d: MonitoringDataset, ...vraag: A) => T {
+  const antwoorden = new VraagCache<T>();
+  return (d, ...vraag) => {
+    const nieuw = () => bevries(bereken(d, ...vraag));
+    return antwoorden.bij(d, JSON.stringify(vraag), nieuw, nieuw);
+  };
+}
+
+function bevries<T>(waarde: T): T {
+  if (typeof waarde === 'object' && waarde !== null && !Object.isFrozen(waarde)) {
+    Object.freeze(waarde);
+    for (const deel of Object.values(waarde)) bevries(deel);
+  }
+  return waarde;
+}
+
+/**
  * Marks what a fact touches. A new kind of fact must say here whom it is about, or the figures
  * asked "as known now" keep what they computed before it: a fact about a person names the person,
  * one about a family the family (its members follow), and one that is about no one in particular

@@ -8,7 +8,7 @@ import {
   memoised,
 } from '../intervals';
 import { periodesTussen } from '../periods';
-import { MonitoringDataset, VraagCache, recordsleutel } from './dataset';
+import { MonitoringDataset, VraagCache, antwoordPerVersie, recordsleutel } from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
@@ -528,7 +528,9 @@ export interface IndicatorCijfers extends MonitoringKop {
 }
 
 /** The indicators as published: counted, then put under disclosure control. */
-export function indicatorCijfers(d: MonitoringDataset, vraag: MonitoringVraag): IndicatorCijfers {
+export const indicatorCijfers = antwoordPerVersie(berekenIndicatorCijfers);
+
+function berekenIndicatorCijfers(d: MonitoringDataset, vraag: MonitoringVraag): IndicatorCijfers {
   const ruw = telIndicatoren(d, vraag);
   const o = new Onderdrukking();
   return {

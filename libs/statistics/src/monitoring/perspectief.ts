@@ -7,6 +7,7 @@ import {
   MonitoringDataset,
   ToewijzingFeit,
   VraagCache,
+  antwoordPerVersie,
   recordsleutel,
   toewijzingenVan,
 } from './dataset';
@@ -340,7 +341,9 @@ function telVerlengdeJeugdhulp(
 }
 
 /** The perspective figures as published: counted, then put under disclosure control. */
-export function perspectiefCijfers(
+export const perspectiefCijfers = antwoordPerVersie(berekenPerspectiefCijfers);
+
+function berekenPerspectiefCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
 ): PerspectiefCijfers {

@@ -20,6 +20,7 @@ import {
 import {
   MonitoringDataset,
   VraagCache,
+  antwoordPerVersie,
   gezinnenVan,
   gezinssleutel,
   recordsleutel,
@@ -254,7 +255,10 @@ export interface SamenloopCijfers extends MonitoringKop {
   onderdrukt: Onderdrukt[];
 }
 
-export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): SamenloopCijfers {
+/** Asked again with nothing new since, from the cache (see `antwoordPerVersie`). */
+export const samenloopCijfers = antwoordPerVersie(berekenSamenloopCijfers);
+
+function berekenSamenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): SamenloopCijfers {
   const ruw = telSamenloop(d, vraag);
   const o = new Onderdrukking();
   const publiceer = (t: SamenloopTelling, tabel: string): GepubliceerdeSamenloop => {

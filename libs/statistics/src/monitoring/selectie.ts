@@ -311,7 +311,8 @@ export function kop(versie: string, vraag: MonitoringVraag): MonitoringKop {
     bekendOp: vraag.bekendOp,
     ...(vraag.bekendTot === undefined ? {} : { bekendTot: vraag.bekendTot }),
     peildatum: peildatum(vraag),
-    filter: vraag.filter,
+    // A copy: an answer is kept (and frozen) for whoever asks again, the question stays the caller's.
+    filter: { ...vraag.filter },
   };
 }
 

@@ -8,7 +8,13 @@ import {
   Telling,
 } from '../disclosure';
 import { compareText, daysApart } from '../intervals';
-import { MonitoringDataset, ToewijzingFeit, VerlengingFeit, recordsleutel } from './dataset';
+import {
+  MonitoringDataset,
+  ToewijzingFeit,
+  VerlengingFeit,
+  antwoordPerVersie,
+  recordsleutel,
+} from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -195,7 +201,9 @@ export function telVerlengingen(
 }
 
 /** The figures as published, under disclosure control. */
-export function verlengingenCijfers(
+export const verlengingenCijfers = antwoordPerVersie(berekenVerlengingenCijfers);
+
+function berekenVerlengingenCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   groep: VerlengingGroepering,

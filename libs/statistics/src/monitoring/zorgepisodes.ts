@@ -1,6 +1,6 @@
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { EPISODES_DEFINITIE, compareText } from '../intervals';
-import { MonitoringDataset } from './dataset';
+import { MonitoringDataset, antwoordPerVersie } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -174,7 +174,10 @@ const VELDEN: readonly (keyof EpisodeTelling)[] = [
   'toewijzingen',
 ];
 
-export function zorgepisodeCijfers(
+/** Asked again with nothing new since, from the cache (see `antwoordPerVersie`). */
+export const zorgepisodeCijfers = antwoordPerVersie(berekenZorgepisodeCijfers);
+
+function berekenZorgepisodeCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   groep: EpisodeGroep,
