@@ -1,9 +1,6 @@
-import { Controller, Get, Headers, Inject, Query, Type } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
-import { MonitoringQueries } from '@app/projections';
-import { kalenderdatum } from '@app/domain';
-import { addDays, parseISO, subMilliseconds } from 'date-fns';
 import {
   DurenCijfers,
   IndicatorCijfers,
@@ -17,12 +14,10 @@ import {
   ZorgepisodeCijfers,
   FILTER_DREMPEL,
   durenCijfers,
-  filterTeKlein,
   durenTabel,
   inEnUitstroomTabel,
   indicatorCijfers,
   indicatorTabel,
-  peildatum,
   perspectiefCijfers,
   perspectiefTabel,
   samenloopCijfers,
@@ -34,11 +29,8 @@ import {
   zorgepisodeCijfers,
   zorgepisodeTabel,
 } from '@app/statistics';
-import { CijferRoute, checkPeriode, wantsCsv } from '../common/cijfers';
+import { CijferRoute, wantsCsv } from '../common/cijfers';
 import { CsvFile } from '../common/http-results';
-import { invalidInput, refusedInput } from '../common/problem';
-import { ReadYourWrites } from '../common/read-your-writes';
-import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
   DurenQuery,
   IndicatorenQuery,
@@ -55,6 +47,7 @@ import {
   UitstroomResponse,
   VerlengingenResponse,
 } from './dto/monitoring.responses';
+import { MonitoringVragen } from './monitoring-vragen';
 
 const UITLEG =
   'What a figure counts is spelled out in Dutch in the definitie of its answer, the last word on ' +
@@ -80,11 +73,7 @@ const Monitoring = (summary: string, mainTable: string, type: Type<unknown>) =>
 @Roles('beleid')
 @Controller('beleid/zorg')
 export class MonitoringController {
-  constructor(
-    private readonly monitoring: MonitoringQueries,
-    private readonly readYourWrites: ReadYourWrites,
-    @Inject(CLOCK) private readonly now: Clock,
-  ) {}
+  constructor(private readonly vragen: MonitoringVragen) {}
 
   @Get('episodes')
   @Monitoring(
@@ -214,62 +203,13 @@ export class MonitoringController {
     tabel: (cijfers: C) => Tabel,
     bereken: (d: MonitoringDataset, vraag: MonitoringVraag) => C,
   ): Promise<C | CsvFile> {
-    const vraag = this.vraag(query);
-    await this.readYourWrites.waitFor(query.minPosition);
-    // Known up to now or later is everything recorded so far: the cached data set serves it.
-    const alles = vraag.bekendTot >= this.now().toISOString();
-    const dataset = this.monitoring.dataset(alles ? null : vraag.bekendTot);
-    if (filterTeKlein(dataset, vraag.filter, peildatum(vraag))) {
-      throw refusedInput(
-        `Dit filter kiest minder dan ${FILTER_DREMPEL} personen; zo'n kleine groep kan iemand ` +
-          'herkenbaar maken. Kies een ruimer filter.',
-        Object.keys(vraag.filter).map((field) => ({
-          field,
-          in: 'query',
-          messages: [
-            `selects fewer than ${FILTER_DREMPEL} persons together with the other filters`,
-          ],
-        })),
-      );
-    }
-    const cijfers = bereken(dataset, vraag);
+    const vraag = this.vragen.vraag(query);
+    const cijfers = bereken(await this.vragen.dataset(vraag, query.minPosition), vraag);
     if (!wantsCsv(query.formaat, accept)) return cijfers;
     return new CsvFile(
       `${naam}-${vraag.van}-${vraag.tot}-bekend-op-${vraag.bekendOp}`,
       cijfers.definitieVersie,
       tabel(cijfers),
     );
-  }
-
-  /**
-   * "As known on" a whole day: up to its last moment (local time). A moment counts as the day it
-   * falls on, so no one can step through a day fact by fact; without bekendOp, as known now.
-   * Returns the calendar date (running care is cut off there at the latest) and the instant facts
-   * must be recorded by.
-   */
-  private bekend(gevraagd: string | undefined): { bekendOp: string; bekendTot: string } {
-    const nu = this.now();
-    if (gevraagd === undefined) return { bekendOp: kalenderdatum(nu), bekendTot: nu.toISOString() };
-    const dag = gevraagd.length === 10 ? gevraagd : kalenderdatum(new Date(gevraagd));
-    if (dag > kalenderdatum(nu) || (gevraagd.length > 10 && new Date(gevraagd) > nu)) {
-      throw invalidInput([
-        { field: 'bekendOp', in: 'query', messages: ['must not be in the future'] },
-      ]);
-    }
-    const einde = subMilliseconds(addDays(parseISO(dag), 1), 1);
-    return { bekendOp: dag, bekendTot: einde.toISOString() };
-  }
-
-  private vraag(query: MonitoringQuery): MonitoringVraag & { bekendTot: string } {
-    const { van, tot } = query;
-    checkPeriode(van, tot);
-    const { bekendOp, bekendTot } = this.bekend(query.bekendOp);
-    const { kader, categorie, product, aanbieder, verwijzer, wijk } = query;
-    const filter = Object.fromEntries(
-      Object.entries({ kader, categorie, product, aanbieder, verwijzer, wijk }).filter(
-        ([, v]) => v !== undefined,
-      ),
-    );
-    return { van, tot, bekendOp, bekendTot, filter };
   }
 }

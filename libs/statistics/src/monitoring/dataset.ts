@@ -9,7 +9,7 @@ import {
 } from '@app/domain';
 import { SLEUTELRUIMTE } from '../disclosure';
 import { compareText } from '../intervals';
-import { MonitoringFeit } from './feiten';
+import { MonitoringFeit, OordelenFeit, VerhaalFeit } from './feiten';
 
 /** An assignment with its care dates as known, and the person it is for. */
 export interface ToewijzingFeit extends ToewijzingState {
@@ -83,6 +83,11 @@ export interface MonitoringDataset {
   aanbieders: Map<string, AanbiederVersie[]>;
   /** Youths 0-17 on 31 December of the year, per district. */
   bevolking: Map<number, { totaal: number; wijken: { wijk: string; aantal: number }[] }>;
+  /** The released stories whose consent allows the monitoring, per story. */
+  verhalen: Map<string, VerhaalFeit>;
+  oordelen: OordelenFeit[];
+  /** Theme names per theme id. */
+  themas: Map<string, string>;
 }
 
 export function legeDataset(): MonitoringDataset {
@@ -98,6 +103,9 @@ export function legeDataset(): MonitoringDataset {
     producten: new Map(),
     aanbieders: new Map(),
     bevolking: new Map(),
+    verhalen: new Map(),
+    oordelen: [],
+    themas: new Map(),
   };
 }
 
@@ -262,6 +270,12 @@ function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
       if ('aanvraagId' in data) eigenaar(d.verlengdeJeugdhulp.get(data.aanvraagId));
       return;
     }
+    case 'Verhaal':
+    case 'VerhaalIngetrokken':
+    case 'Oordelen':
+    case 'Thema':
+      // No figure of the cached ones reads them: stories and judgements are selected afresh.
+      return;
     default:
       return assertNever(feit);
   }
@@ -338,6 +352,22 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
     }
     case 'Zorg':
       return voegZorgToe(d, feit.event);
+    case 'Verhaal': {
+      const { type: _type, ...verhaal } = feit;
+      d.verhalen.set(verhaal.verhaalId, verhaal);
+      return;
+    }
+    case 'VerhaalIngetrokken':
+      d.verhalen.delete(feit.verhaalId);
+      return;
+    case 'Oordelen': {
+      const { type: _type, ...oordelen } = feit;
+      d.oordelen.push(oordelen);
+      return;
+    }
+    case 'Thema':
+      d.themas.set(feit.themaId, feit.naam);
+      return;
     default:
       return assertNever(feit);
   }

@@ -8,3 +8,4 @@ export * from './verlengingen';
 export * from './uitstroom';
 export * from './perspectief';
 export * from './indicatoren';
+export * from './cijfers-en-verhalen';
