@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@app/event-store';
 import { oordeelStreamId, verhaalStreamId } from '@app/domain';
-import './support/cijfers';
+import { AMBULANT_45A48 } from './support/cijfers';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -176,18 +176,7 @@ describe('cijfers en verhalen (e2e)', () => {
     anna = await t.token('contactpersoon', 'u-anna', 'Anna de Vries');
     beheer = await t.token('beheer', 'u-beheer');
     beleid = await t.token('beleid', 'u-beleid');
-    await write(
-      'put',
-      '/referentiedata/producten/45A48',
-      {
-        geldigVanaf: '2020-01-01',
-        categorie: '45',
-        omschrijving: 'Ambulant',
-        maxDuurMaanden: 6,
-        cbsHulpvorm: '01',
-      },
-      beheer,
-    );
+    await write('put', '/referentiedata/producten/45A48', AMBULANT_45A48, beheer);
     for (const [id, naam] of [
       ['12345678', 'Zorg BV'],
       ['87654321', 'Klein BV'],
