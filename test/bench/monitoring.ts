@@ -79,11 +79,13 @@ import {
   ToewijzingFeit,
   VERLENGING_GROEPERINGEN,
   aanbiederRapport,
+  celVerhalen,
   cijfersEnVerhalen,
   durenCijfers,
   indicatorCijfers,
   perspectiefCijfers,
   samenloopCijfers,
+  telOordelen,
   uitstroomCijfers,
   verlengingenCijfers,
   zorgepisodeCijfers,
@@ -1176,6 +1178,11 @@ function figuren(): Figuur[] {
     f('cijfersEnVerhalen', cijfersEnVerhalen),
     f('cijfersEnVerhalen, aanbieder', (d, v) => cijfersEnVerhalen(d, grootsteAanbieder(v))),
     f('aanbiederRapport', (d, v) => aanbiederRapport(d, grootsteAanbieder(v))),
+    // What the side-by-side answer adds to its four figures: the judgements and the stories.
+    f('  its own part: oordelen + verhalen', (d, v) => [
+      telOordelen(d, v),
+      celVerhalen(d, v, true),
+    ]),
     // The district filter goes through wijkenVan; asked of every figure with BENCH_WIJK.
     f(
       'zorgepisodeCijfers categorie, wijk Noord',

@@ -148,7 +148,6 @@ export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweO
     Verteller,
     RuweOordeelGroep
   >;
-  const totaal = legeGroep();
   const gekozen = inCel(d, vraag);
   for (const moment of d.oordelen) {
     if (!gekozen(moment)) continue;
@@ -159,26 +158,45 @@ export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweO
         ? gezinssleutel(d, gezin)
         : 0;
     for (const oordeel of moment.oordelen) {
-      for (const g of [perVerteller[oordeel.door], totaal]) {
-        g.oordelen.telOp(sleutel);
-        g.hulpvraag[oordeel.hulpvraagBeantwoord].telOp(sleutel);
-        g.regie[String(oordeel.regie) as keyof RuweOordeelGroep['regie']].telOp(sleutel);
-        if (typeof oordeel.regie === 'number') {
-          g.regieScores.push(oordeel.regie);
-          g.regieGegeven.telOp(sleutel);
-        }
-        for (const score of oordeel.voortgang) {
-          g.doelen.telOp(sleutel);
-          g.voortgang[String(score) as keyof RuweOordeelGroep['voortgang']].telOp(sleutel);
-          if (typeof score === 'number') {
-            g.voortgangScores.push(score);
-            g.voortgangGegeven.telOp(sleutel);
-          }
+      const g = perVerteller[oordeel.door];
+      g.oordelen.telOp(sleutel);
+      g.hulpvraag[oordeel.hulpvraagBeantwoord].telOp(sleutel);
+      g.regie[String(oordeel.regie) as keyof RuweOordeelGroep['regie']].telOp(sleutel);
+      if (typeof oordeel.regie === 'number') {
+        g.regieScores.push(oordeel.regie);
+        g.regieGegeven.telOp(sleutel);
+      }
+      for (const score of oordeel.voortgang) {
+        g.doelen.telOp(sleutel);
+        g.voortgang[String(score) as keyof RuweOordeelGroep['voortgang']].telOp(sleutel);
+        if (typeof score === 'number') {
+          g.voortgangScores.push(score);
+          g.voortgangGegeven.telOp(sleutel);
         }
       }
     }
   }
-  return { perVerteller, totaal };
+  return { perVerteller, totaal: samen(VERTELLERS.map((v) => perVerteller[v])) };
+}
+
+/** The groups added up: counts and cell keys summed, scores joined. */
+function samen(groepen: RuweOordeelGroep[]): RuweOordeelGroep {
+  const totaal = legeGroep();
+  const optellen = <K extends string>(naar: Record<K, Telling>, van: Record<K, Telling>) => {
+    for (const k of Object.keys(van) as K[]) naar[k] = naar[k].plus(van[k]);
+  };
+  for (const g of groepen) {
+    totaal.oordelen = totaal.oordelen.plus(g.oordelen);
+    totaal.regieGegeven = totaal.regieGegeven.plus(g.regieGegeven);
+    totaal.doelen = totaal.doelen.plus(g.doelen);
+    totaal.voortgangGegeven = totaal.voortgangGegeven.plus(g.voortgangGegeven);
+    optellen(totaal.hulpvraag, g.hulpvraag);
+    optellen(totaal.regie, g.regie);
+    optellen(totaal.voortgang, g.voortgang);
+    totaal.regieScores = totaal.regieScores.concat(g.regieScores);
+    totaal.voortgangScores = totaal.voortgangScores.concat(g.voortgangScores);
+  }
+  return totaal;
 }
 
 /** A count and its share, as published. */
