@@ -100,23 +100,6 @@ export interface RuweOordelen {
   totaal: RuweOordeelGroep;
 }
 
-const telling = <K extends string>(keys: readonly K[]): Record<K, Telling> =>
-  Object.fromEntries(keys.map((k) => [k, new Telling()])) as Record<K, Telling>;
-
-function legeGroep(): RuweOordeelGroep {
-  return {
-    oordelen: new Telling(),
-    hulpvraag: telling(HULPVRAAG_ANTWOORDEN),
-    regie: telling(REGIE_ANTWOORDEN),
-    regieScores: [],
-    regieGegeven: new Telling(),
-    doelen: new Telling(),
-    voortgang: telling(VOORTGANG_ANTWOORDEN),
-    voortgangScores: [],
-    voortgangGegeven: new Telling(),
-  };
-}
-
 /**
  * Whether a story or judgement falls in the cell (see `koppeling` in the definition): an
  * assignment through the figures' own selection, the district through the family.
@@ -142,12 +125,61 @@ function inCel(
   };
 }
 
+/** The position of each answer in its list, by the answer as the fact holds it (1, not '1'). */
+const plaats = (antwoorden: readonly string[]): Map<unknown, number> =>
+  new Map(antwoorden.map((a, i) => [/^-?\d$/.test(a) ? Number(a) : a, i]));
+const HULPVRAAG_PLAATS = plaats(HULPVRAAG_ANTWOORDEN);
+const REGIE_PLAATS = plaats(REGIE_ANTWOORDEN);
+const VOORTGANG_PLAATS = plaats(VOORTGANG_ANTWOORDEN);
+
+/** A teller kind's counts while counting: one Telling per answer, in the order of its list. */
+interface Teller {
+  oordelen: Telling;
+  hulpvraag: Telling[];
+  regie: Telling[];
+  regieScores: number[];
+  regieGegeven: Telling;
+  doelen: Telling;
+  voortgang: Telling[];
+  voortgangScores: number[];
+  voortgangGegeven: Telling;
+}
+
+const tellingen = (n: number): Telling[] => Array.from({ length: n }, () => new Telling());
+
+function nieuweTeller(): Teller {
+  return {
+    oordelen: new Telling(),
+    hulpvraag: tellingen(HULPVRAAG_ANTWOORDEN.length),
+    regie: tellingen(REGIE_ANTWOORDEN.length),
+    regieScores: [],
+    regieGegeven: new Telling(),
+    doelen: new Telling(),
+    voortgang: tellingen(VOORTGANG_ANTWOORDEN.length),
+    voortgangScores: [],
+    voortgangGegeven: new Telling(),
+  };
+}
+
+const perAntwoord = <K extends string>(
+  antwoorden: readonly K[],
+  t: Telling[],
+): Record<K, Telling> =>
+  Object.fromEntries(antwoorden.map((a, i) => [a, t[i]!])) as Record<K, Telling>;
+
+function alsGroep(t: Teller): RuweOordeelGroep {
+  return {
+    ...t,
+    hulpvraag: perAntwoord(HULPVRAAG_ANTWOORDEN, t.hulpvraag),
+    regie: perAntwoord(REGIE_ANTWOORDEN, t.regie),
+    voortgang: perAntwoord(VOORTGANG_ANTWOORDEN, t.voortgang),
+  };
+}
+
 /** Counts the judgements of the cell per teller kind and together; unrounded. */
 export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweOordelen {
-  const perVerteller = Object.fromEntries(VERTELLERS.map((v) => [v, legeGroep()])) as Record<
-    Verteller,
-    RuweOordeelGroep
-  >;
+  const tellers = VERTELLERS.map(nieuweTeller);
+  const tellerVan = new Map<Verteller, Teller>(VERTELLERS.map((v, i) => [v, tellers[i]!]));
   const gekozen = inCel(d, vraag);
   for (const moment of d.oordelen) {
     if (!gekozen(moment)) continue;
@@ -158,43 +190,45 @@ export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweO
         ? gezinssleutel(d, gezin)
         : 0;
     for (const oordeel of moment.oordelen) {
-      const g = perVerteller[oordeel.door];
-      g.oordelen.telOp(sleutel);
-      g.hulpvraag[oordeel.hulpvraagBeantwoord].telOp(sleutel);
-      g.regie[String(oordeel.regie) as keyof RuweOordeelGroep['regie']].telOp(sleutel);
+      const t = tellerVan.get(oordeel.door)!;
+      t.oordelen.telOp(sleutel);
+      t.hulpvraag[HULPVRAAG_PLAATS.get(oordeel.hulpvraagBeantwoord)!]!.telOp(sleutel);
+      t.regie[REGIE_PLAATS.get(oordeel.regie)!]!.telOp(sleutel);
       if (typeof oordeel.regie === 'number') {
-        g.regieScores.push(oordeel.regie);
-        g.regieGegeven.telOp(sleutel);
+        t.regieScores.push(oordeel.regie);
+        t.regieGegeven.telOp(sleutel);
       }
       for (const score of oordeel.voortgang) {
-        g.doelen.telOp(sleutel);
-        g.voortgang[String(score) as keyof RuweOordeelGroep['voortgang']].telOp(sleutel);
+        t.doelen.telOp(sleutel);
+        t.voortgang[VOORTGANG_PLAATS.get(score)!]!.telOp(sleutel);
         if (typeof score === 'number') {
-          g.voortgangScores.push(score);
-          g.voortgangGegeven.telOp(sleutel);
+          t.voortgangScores.push(score);
+          t.voortgangGegeven.telOp(sleutel);
         }
       }
     }
   }
-  return { perVerteller, totaal: samen(VERTELLERS.map((v) => perVerteller[v])) };
+  const perVerteller = Object.fromEntries(
+    VERTELLERS.map((v, i) => [v, alsGroep(tellers[i]!)]),
+  ) as Record<Verteller, RuweOordeelGroep>;
+  return { perVerteller, totaal: alsGroep(samen(tellers)) };
 }
 
-/** The groups added up: counts and cell keys summed, scores joined. */
-function samen(groepen: RuweOordeelGroep[]): RuweOordeelGroep {
-  const totaal = legeGroep();
-  const optellen = <K extends string>(naar: Record<K, Telling>, van: Record<K, Telling>) => {
-    for (const k of Object.keys(van) as K[]) naar[k] = naar[k].plus(van[k]);
-  };
-  for (const g of groepen) {
-    totaal.oordelen = totaal.oordelen.plus(g.oordelen);
-    totaal.regieGegeven = totaal.regieGegeven.plus(g.regieGegeven);
-    totaal.doelen = totaal.doelen.plus(g.doelen);
-    totaal.voortgangGegeven = totaal.voortgangGegeven.plus(g.voortgangGegeven);
-    optellen(totaal.hulpvraag, g.hulpvraag);
-    optellen(totaal.regie, g.regie);
-    optellen(totaal.voortgang, g.voortgang);
-    totaal.regieScores = totaal.regieScores.concat(g.regieScores);
-    totaal.voortgangScores = totaal.voortgangScores.concat(g.voortgangScores);
+/** The teller kinds added up: counts and cell keys summed, scores joined. */
+function samen(tellers: Teller[]): Teller {
+  const totaal = nieuweTeller();
+  const optellen = (naar: Telling[], van: Telling[]) =>
+    van.forEach((t, i) => (naar[i] = naar[i]!.plus(t)));
+  for (const t of tellers) {
+    totaal.oordelen = totaal.oordelen.plus(t.oordelen);
+    totaal.regieGegeven = totaal.regieGegeven.plus(t.regieGegeven);
+    totaal.doelen = totaal.doelen.plus(t.doelen);
+    totaal.voortgangGegeven = totaal.voortgangGegeven.plus(t.voortgangGegeven);
+    optellen(totaal.hulpvraag, t.hulpvraag);
+    optellen(totaal.regie, t.regie);
+    optellen(totaal.voortgang, t.voortgang);
+    totaal.regieScores = totaal.regieScores.concat(t.regieScores);
+    totaal.voortgangScores = totaal.voortgangScores.concat(t.voortgangScores);
   }
   return totaal;
 }
