@@ -1,5 +1,5 @@
 import { EventStore } from '@app/event-store';
-import type { Response } from 'supertest';
+import { expectProblem, invalidFields } from './support/problem';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -19,22 +19,6 @@ describe('referentiedata bevolking (e2e)', () => {
     tokens.jph = await t.token('jph', 'u-jph');
   });
   afterAll(() => t.close());
-
-  function expectProblem(res: Response, status: number, detail?: string | RegExp) {
-    expect({ status: res.status, body: res.body }).toEqual({
-      status,
-      body: expect.objectContaining({
-        status,
-        title: expect.any(String),
-        detail: expect.any(String),
-      }),
-    });
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (typeof detail === 'string') expect(res.body.detail).toBe(detail);
-    else if (detail) expect(res.body.detail).toMatch(detail);
-  }
-  const fields = (res: Response) =>
-    (res.body.errors as { field: string; in: string }[]).map((e) => [e.field, e.in]);
 
   function put(jaar: number | string, body: object, who: string | null = 'beheer') {
     const req = t.http().put(`${API}/referentiedata/bevolking/${jaar}`);
@@ -169,7 +153,7 @@ describe('referentiedata bevolking (e2e)', () => {
   ])('refuses %s with 400 naming jaar (path)', async (_name, jaar) => {
     const res = await put(jaar, { wijken: wijken2024 });
     expectProblem(res, 400);
-    expect(fields(res)).toEqual([['jaar', 'path']]);
+    expect(invalidFields(res)).toEqual([['jaar', 'path']]);
   });
 
   it.each([
@@ -198,12 +182,12 @@ describe('referentiedata bevolking (e2e)', () => {
   ])('refuses %s with 400 naming the field', async (_name, body, expected) => {
     const res = await put(2024, body);
     expectProblem(res, 400);
-    expect(fields(res)).toEqual(expected);
+    expect(invalidFields(res)).toEqual(expected);
   });
 
   it('refuses wijken that is not a list with 400 naming wijken', async () => {
     const res = await put(2024, { wijken: { Haven: 3 } });
     expectProblem(res, 400);
-    expect(fields(res)).toContainEqual(['wijken', 'body']);
+    expect(invalidFields(res)).toContainEqual(['wijken', 'body']);
   });
 });

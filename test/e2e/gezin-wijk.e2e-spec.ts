@@ -1,6 +1,6 @@
 import { signDevToken } from '@app/access';
 import { EventStore } from '@app/event-store';
-import type { Response } from 'supertest';
+import { expectProblem, invalidFields } from './support/problem';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -37,22 +37,6 @@ describe('gezin wijk (e2e)', () => {
     achternaam: 'Jansen',
     geboortedatum: '2012-05-04',
   };
-
-  function expectProblem(res: Response, status: number, detail?: string | RegExp) {
-    expect({ status: res.status, body: res.body }).toEqual({
-      status,
-      body: expect.objectContaining({
-        status,
-        title: expect.any(String),
-        detail: expect.any(String),
-      }),
-    });
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (typeof detail === 'string') expect(res.body.detail).toBe(detail);
-    else if (detail) expect(res.body.detail).toMatch(detail);
-  }
-  const fields = (res: Response) =>
-    (res.body.errors as { field: string; in: string }[]).map((e) => [e.field, e.in]);
 
   function register(body: object, who = 'anna') {
     return t
@@ -122,7 +106,7 @@ describe('gezin wijk (e2e)', () => {
     ])('refuses a district that is %s (400 naming wijk)', async (_name, wijk) => {
       const res = await register({ wijk });
       expectProblem(res, 400);
-      expect(fields(res)).toEqual([['wijk', 'body']]);
+      expect(invalidFields(res)).toEqual([['wijk', 'body']]);
     });
   });
 
@@ -236,13 +220,13 @@ describe('gezin wijk (e2e)', () => {
       const gezinId = await nieuwGezin();
       const res = await putWijk('anna', gezinId, body);
       expectProblem(res, 400);
-      expect(fields(res)).toEqual(expected);
+      expect(invalidFields(res)).toEqual(expected);
     });
 
     it('refuses a family id that is not a UUID (400, path)', async () => {
       const res = await putWijk('anna', 'geen-uuid', { wijk: 'Haven', per: '2026-01-01' });
       expectProblem(res, 400);
-      expect(fields(res)).toEqual([['gezinId', 'path']]);
+      expect(invalidFields(res)).toEqual([['gezinId', 'path']]);
     });
   });
 });

@@ -1,4 +1,6 @@
-import { EventStore } from '@app/event-store';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventStore, deterministicUuid, keyedUuid } from '@app/event-store';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Families: register, read, members (persons of their own), network, timeline, need-to-know. */
@@ -427,6 +429,14 @@ describe('gezinnen (e2e)', () => {
     expect(await store.readStream(`gezin-${first.body.gezinId}`)).toHaveLength(4);
     const gezin = await read(first.body.gezinId, first.body.position);
     expect(gezin.body.leden).toHaveLength(3);
+    // The id follows from the key under the server's secret, kept in DATA_DIR, not from the key
+    // alone: the client cannot work it out beforehand.
+    const file = join(t.dataDir, 'id-secret');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const secret = Buffer.from(readFileSync(file, 'utf8'), 'base64');
+    const name = 'gezin::u-anna:retry-test-0001';
+    expect(first.body.gezinId).toBe(keyedUuid(secret, name));
+    expect(first.body.gezinId).not.toBe(deterministicUuid(name));
   });
 
   it('a retried "add member" with the same Idempotency-Key answers as the first time', async () => {

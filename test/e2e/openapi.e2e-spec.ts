@@ -34,13 +34,11 @@ const OWN_ANSWER = [
 ];
 
 /**
- * The writes no rule refuses beyond 404 (so no 422): a request for care after 18 (its id is
- * new, so it cannot exist already), ending a practice link (not linked is 404), and the iJw import
- * (a message's refusal is its outcome, in the 200).
+ * The writes no rule refuses beyond 404 (so no 422): ending a practice link (not linked is 404),
+ * and the iJw import (a message's refusal is its outcome, in the 200).
  */
 const NO_RULE_REFUSES = [
   'POST /api/v1/import/ijw',
-  'POST /api/v1/personen/{persoonId}/verlengde-jeugdhulp',
   'POST /api/v1/praktijken/{praktijkId}/medewerkers/{userId}/einde',
 ];
 

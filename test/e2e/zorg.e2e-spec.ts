@@ -707,7 +707,7 @@ describe('zorg (e2e)', () => {
         `/personen/${persoonId}/toewijzingen/${lopend}/zorgstart`,
         { datum: inDays(1) },
         422,
-        /kan niet in de toekomst liggen/,
+        /De start van de zorg \(\d{4}-\d{2}-\d{2}\) ligt in de toekomst/,
       );
     });
 
@@ -1781,6 +1781,104 @@ describe('zorg (e2e)', () => {
       });
       expectProblem(exit, 400);
       expect(fields(exit).map(([field]) => field)).toEqual(['bestemming', 'vervolghulp']);
+    });
+  });
+
+  describe('dates that cannot be true', () => {
+    it('refuses a year before 1900 in any date field (400 naming the field), also outside care', async () => {
+      const { persoonId } = await jeugdige('2012-05-04');
+      const res = await post(
+        `/personen/${persoonId}/toewijzingen`,
+        toewijzingBody({ begindatum: '0205-01-01' }),
+      );
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([
+        { field: 'begindatum', in: 'body', messages: ['must be in 1900 or later'] },
+      ]);
+      const gezin = await post('/gezinnen', {
+        naam: 'Oud',
+        leden: [
+          { rol: 'jeugdige', voornaam: 'Kees', achternaam: 'Oud', geboortedatum: '1899-12-31' },
+        ],
+      });
+      expectProblem(gezin, 400);
+      expect(fields(gezin)).toEqual([['leden[0].geboortedatum', 'body']]);
+      const beleid = await t.token('beleid', 'u-beleid');
+      const figures = await get(
+        '/beleid/zorg/episodes?van=2025-01-01&tot=2025-12-31&bekendOp=1026-01-01',
+        beleid,
+      );
+      expectProblem(figures, 400);
+      expect(fields(figures)).toEqual([['bekendOp', 'query']]);
+    });
+
+    it("refuses care dated before the youth's birth (422 naming the field), storing nothing", async () => {
+      const { persoonId } = await jeugdige('2025-03-01', 'Baby');
+      const res = await refused(
+        persoonId,
+        `/personen/${persoonId}/toewijzingen`,
+        toewijzingBody({ begindatum: '2025-02-01' }),
+        422,
+        'De begindatum (2025-02-01) ligt voor de geboortedatum (2025-03-01).',
+      );
+      expect(fields(res)).toEqual([['begindatum', 'body']]);
+      const stay = await refused(
+        persoonId,
+        `/personen/${persoonId}/verblijven`,
+        { woonvorm: 'pleegzorg', startdatum: '2025-02-28', indicatieEinddatum: '2025-12-31' },
+        422,
+        /ligt voor de geboortedatum \(2025-03-01\)/,
+      );
+      expect(fields(stay)).toEqual([['startdatum', 'body']]);
+      // From the day of birth on, it is taken.
+      await write(`/personen/${persoonId}/verblijven`, {
+        woonvorm: 'pleegzorg',
+        startdatum: '2025-03-01',
+        indicatieEinddatum: '2025-12-31',
+      });
+    });
+
+    it('refuses a decision dated in the future (422 naming the field), storing nothing', async () => {
+      const { persoonId } = await jeugdige('2012-05-04');
+      const { toewijzingId } = await toewijzing(persoonId);
+      const req = await write(`/personen/${persoonId}/toewijzingen/${toewijzingId}/verlengingen`, {
+        aangevraagdOp: '2025-06-01',
+        aanvrager: 'Zorg BV',
+        reden: 'Doelen nog niet bereikt',
+        gevraagdTot: '2025-12-31',
+      });
+      const res = await refused(
+        persoonId,
+        `/personen/${persoonId}/verlengingen/${req.verlengingId}/besluit`,
+        { besluit: 'toegekend', besluitdatum: inDays(1), toewijzingsnummer: 'TW-2025-0002' },
+        422,
+        `Het besluit (${inDays(1)}) ligt in de toekomst; leg het vast op de dag zelf (vandaag is ${today}).`,
+      );
+      expect(fields(res)).toEqual([['besluitdatum', 'body']]);
+    });
+
+    it('refuses an exit before the last step-down of the stay (422 naming the field), storing nothing', async () => {
+      const { persoonId } = await jeugdige('2010-02-14');
+      const started = await write(`/personen/${persoonId}/verblijven`, {
+        woonvorm: 'behandeld-wonen',
+        startdatum: '2025-01-15',
+        indicatieEinddatum: '2025-12-31',
+      });
+      const verblijfUrl = `/personen/${persoonId}/verblijven/${started.verblijfId}`;
+      await write(`${verblijfUrl}/woonvorm`, { datum: '2025-05-01', naar: 'gezinshuis' });
+      const res = await refused(
+        persoonId,
+        `${verblijfUrl}/uitstroom`,
+        { datum: '2025-04-30', bestemming: 'thuis', vervolghulp: true },
+        422,
+        'De uitstroom kan niet voor de laatste wijziging van de woonvorm (2025-05-01) liggen.',
+      );
+      expect(fields(res)).toEqual([['datum', 'body']]);
+      await write(`${verblijfUrl}/uitstroom`, {
+        datum: '2025-05-01',
+        bestemming: 'thuis',
+        vervolghulp: true,
+      });
     });
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import {
   MAX_ATTEMPTS,
   SqliteEventStore,
   WrongExpectedRevisionError,
+  deterministicUuid,
+  keyedUuid,
 } from '@app/event-store';
 
 /** A counter: every `Tel` adds one; the state is the count. */
@@ -23,23 +26,23 @@ const teller: Decider<{ type: 'Tel' }, Geteld, number> = {
  * The command path against a real SQLite log: a write without If-Match that loses a race is
  * decided again; with If-Match it is a conflict; neither ever overwrites.
  */
+let dir: string;
+let store: SqliteEventStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'decider-store-'));
+  store = new SqliteEventStore(join(dir, 'events.sqlite'));
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
 describe('DeciderStore: concurrent writes', () => {
-  let dir: string;
-  let store: SqliteEventStore;
   const context = (expectedRevision?: number) => ({
     actor: { userId: 'u-1', role: 'contactpersoon' },
     correlationId: 'c',
     causationId: null,
     expectedRevision,
-  });
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'decider-store-'));
-    store = new SqliteEventStore(join(dir, 'events.sqlite'));
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('decides a command without If-Match again when another write came first: both count', async () => {
@@ -101,5 +104,51 @@ describe('DeciderStore: concurrent writes', () => {
     ).rejects.toEqual(new ConflictError('busy', null));
     expect(gelezen).toBe(MAX_ATTEMPTS);
     expect(voorbereid).toBe(1);
+  });
+});
+
+describe('DeciderStore: a retry with an Idempotency-Key', () => {
+  const retry = {
+    actor: { userId: 'u-1', role: 'contactpersoon' },
+    correlationId: 'c',
+    causationId: null,
+    idempotencyKey: 'tel-0001',
+  };
+
+  it('is recognised under the same secret (after a restart too), by event ids no client can work out', async () => {
+    const secret = randomBytes(32);
+    await new DeciderStore(store, () => new Date(), secret).handle(
+      'teller-4',
+      teller,
+      { type: 'Tel' },
+      retry,
+    );
+    const again = await new DeciderStore(store, () => new Date(), Buffer.from(secret)).handle(
+      'teller-4',
+      teller,
+      { type: 'Tel' },
+      retry,
+    );
+    expect(again.state).toBe(1);
+    const [event] = await store.readStream('teller-4');
+    expect(event!.id).toBe(keyedUuid(secret, 'u-1:tel-0001:teller-4:0'));
+    expect(event!.id).not.toBe(deterministicUuid('u-1:tel-0001:teller-4:0'));
+  });
+
+  it('under another secret the event ids are others', async () => {
+    await new DeciderStore(store, () => new Date(), randomBytes(32)).handle(
+      'teller-5',
+      teller,
+      { type: 'Tel' },
+      retry,
+    );
+    await new DeciderStore(store, () => new Date(), randomBytes(32)).handle(
+      'teller-5',
+      teller,
+      { type: 'Tel' },
+      retry,
+    );
+    const [first, second] = await store.readStream('teller-5');
+    expect(second!.id).not.toBe(first!.id);
   });
 });

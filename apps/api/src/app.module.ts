@@ -14,6 +14,8 @@ import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { ProgrammaModule } from './programma/programma.module';
+import { VerhalenModule } from './verhalen/verhalen.module';
 import { VerwijderingModule } from './verwijdering/verwijdering.module';
 import { WebModule } from './web/web.module';
 import { ZorgModule } from './zorg/zorg.module';
@@ -49,8 +51,10 @@ export class AppModule {
         ZorgModule,
         ConsultatiesModule,
         MonitoringModule,
+        ProgrammaModule,
         VerwijderingModule,
         ImportModule,
+        VerhalenModule,
         WebModule,
       ],
       controllers: [HealthController],

@@ -8,6 +8,7 @@ import {
 } from '@app/projections';
 import type { RequestCommandContext } from '../../api/src/common/command-context';
 import { GezinCommands } from '../../api/src/gezinnen/gezin.commands';
+import { ProgrammaCommands } from '../../api/src/programma/programma.commands';
 import { ZorgCommands, ZorgCommandBody } from '../../api/src/zorg/zorg.commands';
 
 /**
@@ -246,6 +247,8 @@ export async function demo(
     }));
     await zorg.referentiedata({ type: 'SetBevolking', jaar: j, wijken, totaal }, beheer);
   }
+  // The programme's knoppen, actions and a theme per knop, as `programma seed` writes them.
+  await new ProgrammaCommands(deciders).seed(beheer);
 
   // Arrivals: at a steady rate such that the share in care during a year meets the baseline
   // (in care during a year of 365 days: arrivals over 365 + the mean duration days).

@@ -10,6 +10,7 @@ import { ijwImport, samenvatting } from './ijw-import';
 import { assignRecordKeys } from './record-keys';
 import { versleutelBestaande } from './versleutel-bestaande';
 import { VerwijderingCommands } from '../../api/src/verwijdering/verwijdering.commands';
+import { ProgrammaCommands } from '../../api/src/programma/programma.commands';
 import { demo } from './demo';
 
 /** Operator commands: `npm run cli -- --help`. Configured by the same environment as the API. */
@@ -205,6 +206,31 @@ program
   .action(async (path: string, options: { user: string }) => {
     const uitkomsten = await ijwImport(path, options);
     console.log(samenvatting(uitkomsten));
+  });
+
+program
+  .command('programma')
+  .description('The programme Samen voor de Jeugd 2025-2028: knoppen, actions, themes')
+  .command('seed')
+  .description(
+    'Set the knoppen with their actions and one theme per knop, as published (seed 002), ' +
+      'that are not set yet; what application management changed stays',
+  )
+  .option('--door <userId>', 'who sets them (user id)', 'beheer-cli')
+  .action(async (options: { door: string }) => {
+    const store = createEventStore(loadConfig());
+    try {
+      const { knoppen, themas } = await new ProgrammaCommands(
+        new DeciderStore(store, () => new Date()),
+      ).seed({
+        actor: { userId: options.door, role: 'beheer' },
+        correlationId: `programma-seed-${randomUUID()}`,
+        causationId: null,
+      });
+      console.log(`programma: ${knoppen} knoppen and ${themas} themes set`);
+    } finally {
+      await store.close();
+    }
   });
 
 program

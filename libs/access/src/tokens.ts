@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JWTPayload, SignJWT, createRemoteJWKSet, jwtVerify } from 'jose';
-import type { AppConfig } from '@app/config';
+import { AppConfig, secretInDataDir } from '@app/config';
 import { Principal, Role, isRole } from './roles';
 
 export const DEV_ISSUER = 'gezinsplan-dev';
@@ -24,12 +21,7 @@ export class InvalidTokenError extends Error {
  * `npm run token` agree. Never used when NODE_ENV=production (config refuses to start).
  */
 export function devSigningKey(dataDir: string): Uint8Array {
-  const file = join(dataDir, 'dev-signing-key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  return secretInDataDir(dataDir, 'dev-signing-key');
 }
 
 export async function signDevToken(

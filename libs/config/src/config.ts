@@ -50,6 +50,11 @@ export interface AppConfig {
    * handover); 0, the default: access ends at the handover.
    */
   warmeOverdrachtDagen: number;
+  /**
+   * The server secret (ID_SECRET) under which ids derived from an Idempotency-Key are made (an
+   * HMAC), so no one can predict them; null: the one kept in `DATA_DIR/id-secret` (see `idSecret`).
+   */
+  idSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Without it, tokens the same issuer made for other applications would be accepted.
     throw new ConfigError("NODE_ENV=production needs OIDC_AUDIENCE (this API's client id)");
   }
+  const idSecret = idSecretOf(env);
+  if (eventStore === 'eventstoredb' && production && idSecret === null) {
+    // Each instance would keep an id-secret of its own, and a retry sent to another instance
+    // would not be recognised.
+    throw new ConfigError(
+      'NODE_ENV=production with EVENT_STORE=eventstoredb needs ID_SECRET, the same on every instance',
+    );
+  }
   return {
     nodeEnv,
     production,
@@ -114,7 +127,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       intervalUren: integer(env, 'RETENTIE_INTERVAL_UREN', nodeEnv === 'test' ? 0 : 24),
     },
     warmeOverdrachtDagen: integer(env, 'WARME_OVERDRACHT_DAGEN', 0),
+    idSecret,
   };
+}
+
+function idSecretOf(env: NodeJS.ProcessEnv): string | null {
+  const value = env.ID_SECRET;
+  if (value === undefined || value === '') return null;
+  // 32 characters of a random string carry enough chance to make the ids unguessable.
+  if (value.length < 32) throw new ConfigError('ID_SECRET must be at least 32 characters');
+  return value;
 }
 
 function maxTokenLifetimeMinutes(env: NodeJS.ProcessEnv): number {

@@ -1,4 +1,5 @@
 import { formatISO } from 'date-fns';
+import { RuleViolation } from './decider';
 
 /**
  * The calendar date (YYYY-MM-DD) of a moment, in the local time zone of the server: the one way
@@ -7,4 +8,36 @@ import { formatISO } from 'date-fns';
  */
 export function kalenderdatum(moment: Date): string {
   return formatISO(moment, { representation: 'date' });
+}
+
+/**
+ * A fact dated after today is refused (422, naming its field): it has not happened yet, and a
+ * decision, a consent or a contact person's start counts from the day it is recorded on.
+ */
+export function nietInDeToekomst(datum: string, now: Date, wat: string, field?: string): void {
+  const vandaag = kalenderdatum(now);
+  if (datum > vandaag) {
+    throw new RuleViolation(
+      `${wat} (${datum}) ligt in de toekomst; leg het vast op de dag zelf (vandaag is ${vandaag}).`,
+      field,
+    );
+  }
+}
+
+/**
+ * Nothing happens to a person before they were born: a care fact dated before the birth date is
+ * refused (422, naming its field). `geboortedatum` null (unknown, or erased): nothing to check.
+ */
+export function nietVoorDeGeboorte(
+  datum: string,
+  geboortedatum: string | null,
+  wat: string,
+  field?: string,
+): void {
+  if (geboortedatum !== null && datum < geboortedatum) {
+    throw new RuleViolation(
+      `${wat} (${datum}) ligt voor de geboortedatum (${geboortedatum}).`,
+      field,
+    );
+  }
 }

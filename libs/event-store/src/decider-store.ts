@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Decider, DomainEvent, fold } from '@app/domain';
 import {
   Actor,
@@ -75,6 +75,12 @@ export class DeciderStore {
     private readonly store: EventStore,
     /** The clock: commands are decided at this moment. */
     readonly now: () => Date,
+    /**
+     * The server secret of the event ids a command with an Idempotency-Key gets (`keyedUuid`):
+     * the API's `idSecret(config)`. Without it, one of this process: a retry is then recognised
+     * only while the process runs.
+     */
+    private readonly idSecret: Uint8Array = randomBytes(32),
   ) {}
 
   async handle<Command, Event extends DomainEvent, State>(
@@ -128,7 +134,8 @@ export class DeciderStore {
     // gets the first answer again, even if that first request took away the sender's access.
     const key = context.idempotencyKey;
     const ids = key
-      ? (index: number) => deterministicUuid(`${context.actor.userId}:${key}:${streamId}:${index}`)
+      ? (index: number) =>
+          keyedUuid(this.idSecret, `${context.actor.userId}:${key}:${streamId}:${index}`)
       : () => crypto.randomUUID();
     const earlier = key ? findRetried(recorded, ids) : null;
     if (earlier) {
@@ -237,9 +244,24 @@ function findRetried(
   return last;
 }
 
-/** A UUID (version 8, name-based) derived from a string, so the same key gives the same id. */
+/**
+ * A UUID (version 8, name-based) derived from a string, so the same name gives the same id. For
+ * names only the server knows (an iJw message's key); a name with a client's Idempotency-Key in it
+ * takes `keyedUuid`, or the client could work out the ids beforehand.
+ */
 export function deterministicUuid(name: string): string {
-  const hex = createHash('sha256').update(name).digest('hex');
+  return asUuid(createHash('sha256').update(name).digest('hex'));
+}
+
+/**
+ * A UUID derived from a name under a server secret (HMAC-SHA256): the same secret and name give
+ * the same id, and without the secret no one can tell which id a name gives.
+ */
+export function keyedUuid(secret: Uint8Array, name: string): string {
+  return asUuid(createHmac('sha256', secret).update(name).digest('hex'));
+}
+
+function asUuid(hex: string): string {
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -12,6 +12,8 @@ import {
   fold,
   ijwBerichtDecider,
   ijwBerichtStreamId,
+  persoonDecider,
+  persoonStreamId,
   reeksDecider,
   referentiedataDecider,
   versieOp,
@@ -254,9 +256,16 @@ export class IjwImport {
       return uitkomst(bericht.soort, sleutel, { uitkomst: 'duplicate' });
     }
     const dossier = fold(zorgdossierDecider, recorded.map(toDomainEvent));
+    // No care fact lies before the person's birth (the decider's rule); the person's stream knows it.
+    const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
+    const basis = {
+      persoonId,
+      toegang: 'schrijven' as const,
+      geboortedatum: persoon.gegevens?.geboortedatum ?? null,
+    };
     let commands: (ZorgCommand | null)[];
     try {
-      commands = naarCommands(bericht, persoonId, dossier, referentiedata);
+      commands = naarCommands(bericht, basis, dossier, referentiedata);
     } catch (error) {
       if (error instanceof Weigering) {
         return uitkomst(bericht.soort, sleutel, { uitkomst: 'refused', ...error.fout });
@@ -295,6 +304,9 @@ export class IjwImport {
   }
 }
 
+/** The facts every care command of a message carries: the person, the access, the birth date. */
+type Basis = { persoonId: string; toegang: 'schrijven'; geboortedatum: string | null };
+
 const isRefusal = (error: unknown): boolean =>
   error instanceof RuleViolation || error instanceof NotFound || error instanceof NotAllowed;
 
@@ -305,11 +317,10 @@ const isRefusal = (error: unknown): boolean =>
  */
 function naarCommands(
   bericht: IjwBericht,
-  persoonId: string,
+  basis: Basis,
   dossier: ZorgdossierState,
   referentiedata: ReferentiedataState,
 ): (ZorgCommand | null)[] {
-  const basis = { persoonId, toegang: 'schrijven' as const };
   const weiger = (index: number, element: string | undefined, reden: string): never => {
     throw new Weigering({ reden, pad: klassePad(bericht.inhoud, index, element) });
   };
@@ -421,7 +432,7 @@ function toewijzingCommand(
   bericht: IjwBericht & { inhoud: 'toewijzing' },
   p: ToegewezenProduct,
   i: number,
-  basis: { persoonId: string; toegang: 'schrijven' },
+  basis: Basis,
   dossier: ZorgdossierState,
   referentiedata: ReferentiedataState,
   weiger: (index: number, element: string | undefined, reden: string) => never,

@@ -8,7 +8,9 @@ import { teKoppelenProjection } from './ijw/te-koppelen.projection';
 import { tijdlijnProjection } from './gezin/tijdlijn.projection';
 import { monitoringProjection } from './monitoring/monitoring.projection';
 import { Projection } from './projection';
+import { programmaProjection } from './programma/programma.projection';
 import { ReadModelDatabase } from './read-model-database';
+import { verhalenProjection } from './verhaal/verhalen.projection';
 import { verwerkingslogProjection } from './verwerkingslog.projection';
 import { zorgProjection } from './zorg/zorg.projection';
 
@@ -23,6 +25,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   bsnOpvragingenProjection,
   monitoringProjection,
   teKoppelenProjection,
+  programmaProjection,
+  verhalenProjection,
 ];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {

@@ -18,3 +18,5 @@ export * from './gezin/tijdlijn.queries';
 export * from './verwerkingslog.queries';
 export * from './shredder';
 export * from './ijw';
+export * from './programma';
+export * from './verhaal';

@@ -242,8 +242,10 @@ describe('consultation figures: properties', () => {
         const pub = publiceerConsultatieCijfers(ruw, vraag);
         ruw.jphUren.forEach(({ jphUren }, i) => {
           const { aantal, consultatiesPerJphUur } = pub.jphUrenEnConsultaties[i]!;
+          // Same order of operations as the publication (divide, then scale to round): 100 * a / h
+          // and a / h * 100 can differ in the last bit and so round a .5 to another cent.
           expect(consultatiesPerJphUur).toBe(
-            aantal === null || jphUren === 0 ? null : Math.round((100 * aantal) / jphUren) / 100,
+            aantal === null || jphUren === 0 ? null : Math.round((aantal / jphUren) * 100) / 100,
           );
         });
       }),

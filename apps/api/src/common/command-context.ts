@@ -1,9 +1,16 @@
-import { ExecutionContext, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import {
+  ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  createParamDecorator,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from '@app/access';
 import { randomUUID } from 'node:crypto';
-import { deterministicUuid } from '@app/event-store';
+import { keyedUuid } from '@app/event-store';
 import type { CommandContext } from '@app/event-store';
+import { ID_SECRET } from '../infrastructure/tokens';
 import { invalidInput } from './problem';
 
 export interface RequestCommandContext extends CommandContext {
@@ -67,14 +74,21 @@ export const CommandMeta = createParamDecorator(
 );
 
 /**
- * A new id for something a request creates. With an Idempotency-Key it follows from the user, the
- * key, the purpose and what it is made within (the person, the family), so a retry of the same
- * request names the same thing, and the same key sent for another person names another.
+ * The ids of what requests create. With an Idempotency-Key an id follows from the user, the key,
+ * the purpose and what it is made within (the person, the family), under the server secret
+ * (ID_SECRET, or `DATA_DIR/id-secret`): a retry of the same request names the same thing, the same
+ * key sent for another person names another, and no client can work an id out beforehand.
  */
-export function newId(context: RequestCommandContext, purpose: string, within = ''): string {
-  return context.idempotencyKey
-    ? deterministicUuid(
-        `${purpose}:${within}:${context.principal.userId}:${context.idempotencyKey}`,
-      )
-    : randomUUID();
+@Injectable()
+export class Ids {
+  constructor(@Inject(ID_SECRET) private readonly secret: Uint8Array) {}
+
+  newId(context: RequestCommandContext, purpose: string, within = ''): string {
+    return context.idempotencyKey
+      ? keyedUuid(
+          this.secret,
+          `${purpose}:${within}:${context.principal.userId}:${context.idempotencyKey}`,
+        )
+      : randomUUID();
+  }
 }

@@ -1,17 +1,41 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
 
 /** Shared field rules of the API's DTOs, so every date and text is checked the same way. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * No date of this domain lies before 1900 (the oldest person in care files is born after it):
+ * an earlier year is a typing error (0202 for 2020, 1026 for 2026). Checked on well-formed dates
+ * only, so a malformed one gets the one message about its form.
+ */
+export const FromYear1900 = () =>
+  ValidateBy({
+    name: 'fromYear1900',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'string' || !/^\d{4}-/.test(value) || value >= '1900',
+      defaultMessage: () => 'must be in 1900 or later',
+    },
+  });
 
 export const IsDate = () =>
   applyDecorators(
     Matches(DATE, { message: DATE_MESSAGE }),
     IsISO8601({ strict: true }, { message: DATE_MESSAGE }),
+    FromYear1900(),
   );
 
 export const DateField = (description: string, example = '2026-03-01') =>
@@ -48,7 +72,14 @@ export const Trim = () =>
 export const UuidField = (description: string) =>
   applyDecorators(
     ApiProperty({ description, format: 'uuid' }),
-    Matches(UUID, { message: 'must be a UUID' }),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
+  );
+
+export const OptionalUuidField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, format: 'uuid' }),
+    IsOptional(),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
   );
 
 export const UserIdField = (description: string) =>

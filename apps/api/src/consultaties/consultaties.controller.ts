@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { CONSULTATIE_NIET_GEVONDEN, NotFound } from '@app/domain';
 import { ConsultatieDetail, ConsultatiesQueries, PraktijkenQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { Versioned, Written } from '../common/http-results';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -36,6 +36,7 @@ const TOO_MANY_LOOKUPS =
 export class ConsultatiesController {
   constructor(
     private readonly commands: ConsultatieCommands,
+    private readonly ids: Ids,
     private readonly consultaties: ConsultatiesQueries,
     private readonly praktijken: PraktijkenQueries,
     private readonly reads: PersonalDataReads,
@@ -68,7 +69,7 @@ export class ConsultatiesController {
     @Body() body: LogConsultatieDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const consultatieId = newId(context, 'consultatie');
+    const consultatieId = this.ids.newId(context, 'consultatie');
     const result = await this.commands.log(consultatieId, body, context);
     return new Written({ consultatieId }, result, `/api/v1/consultaties/${consultatieId}`);
   }

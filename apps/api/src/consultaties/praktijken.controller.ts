@@ -3,7 +3,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/commo
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { PraktijkDetail, PraktijkView, PraktijkenQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery } from '../common/dto';
 import { Versioned, Written } from '../common/http-results';
 import { ReadRoute } from '../common/read-route';
@@ -38,6 +38,7 @@ const DATED =
 export class PraktijkenController {
   constructor(
     private readonly commands: PraktijkCommands,
+    private readonly ids: Ids,
     private readonly praktijken: PraktijkenQueries,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly now: Clock,
@@ -57,7 +58,7 @@ export class PraktijkenController {
     @Body() body: RegisterPraktijkDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const praktijkId = newId(context, 'praktijk');
+    const praktijkId = this.ids.newId(context, 'praktijk');
     const result = await this.commands.register(
       {
         type: 'RegisterPraktijk',

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { Persoonsgegevens } from '@app/domain';
 import { GezinnenQueries, TijdlijnQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { Versioned, Written } from '../common/http-results';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -45,6 +45,7 @@ const gegevens = (dto: PersoonsgegevensDto): Persoonsgegevens => ({
 export class GezinnenController {
   constructor(
     private readonly commands: GezinCommands,
+    private readonly ids: Ids,
     private readonly gezinnen: GezinnenQueries,
     private readonly tijdlijnen: TijdlijnQueries,
     private readonly reads: PersonalDataReads,
@@ -71,9 +72,9 @@ export class GezinnenController {
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
     // With an Idempotency-Key a retry addresses the same family (and persons) instead of new ones.
-    const gezinId = newId(context, 'gezin');
+    const gezinId = this.ids.newId(context, 'gezin');
     const leden = body.leden.map((dto, i) => ({
-      persoonId: newId(context, `persoon:${i}`, gezinId),
+      persoonId: this.ids.newId(context, `persoon:${i}`, gezinId),
       rol: dto.rol,
       gegevens: gegevens(dto),
     }));
@@ -154,7 +155,7 @@ export class GezinnenController {
       const result = await this.commands.addBekendLid(gezinId, { persoonId, rol }, vanaf, context);
       return new Written({ gezinId, persoonId }, result);
     }
-    const persoonId = newId(context, 'persoon', gezinId);
+    const persoonId = this.ids.newId(context, 'persoon', gezinId);
     const persoon = { persoonId, rol, gegevens: gegevens(body.persoon!) };
     const result = await this.commands.addNieuwLid(gezinId, persoon, vanaf, context);
     return new Written({ gezinId, persoonId }, result);
@@ -227,7 +228,7 @@ export class GezinnenController {
     @Body() body: NetwerkBetrokkeneDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const betrokkeneId = newId(context, 'betrokkene', gezinId);
+    const betrokkeneId = this.ids.newId(context, 'betrokkene', gezinId);
     const betrokkene = {
       betrokkeneId,
       soort: body.soort,

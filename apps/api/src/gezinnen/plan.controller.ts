@@ -43,7 +43,8 @@ export class PlanController {
       403: MAY_ONLY_READ,
       422:
         'No reason for a change, a goal for someone who is not a member, a doelId or ' +
-        'afspraakId twice, an agreement for a goal not in the plan',
+        'afspraakId twice, an agreement for a goal not in the plan, a consent ' +
+        '(toestemming.vastgelegdOp) in the future',
     },
   })
   async write(

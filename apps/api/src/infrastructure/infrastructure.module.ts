@@ -7,7 +7,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import type { AppConfig } from '@app/config';
+import { AppConfig, idSecret } from '@app/config';
 import { ProcessingLog, TokenVerifier } from '@app/access';
 import {
   DeciderStore,
@@ -21,9 +21,11 @@ import {
   ALL_PROJECTIONS,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  VerhalenQueries,
   ConsultatiesQueries,
   GezinnenQueries,
   PraktijkenQueries,
+  ProgrammaQueries,
   ProjectionRunner,
   ReadModelDatabase,
   MonitoringQueries,
@@ -35,7 +37,8 @@ import {
 } from '@app/projections';
 import { PersonalDataReads } from '../common/personal-data-reads';
 import { ReadYourWrites } from '../common/read-your-writes';
-import { APP_CONFIG, CLOCK, Clock } from './tokens';
+import { Ids } from '../common/command-context';
+import { APP_CONFIG, CLOCK, Clock, ID_SECRET } from './tokens';
 
 /**
  * The queries of every slice (each lives beside its projection in libs/projections), over this
@@ -52,6 +55,8 @@ const QUERIES: (new (db: Database, now: Clock) => object)[] = [
   ConsultatiesQueries,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  ProgrammaQueries,
+  VerhalenQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,
@@ -121,11 +126,14 @@ export class InfrastructureModule {
                 logger.error(`projection ${name} stopped: ${error.message}`),
             }),
         },
+        { provide: ID_SECRET, useFactory: () => idSecret(config) },
         {
           provide: DeciderStore,
-          inject: [EventStore, CLOCK],
-          useFactory: (store: EventStore, now: Clock) => new DeciderStore(store, now),
+          inject: [EventStore, CLOCK, ID_SECRET],
+          useFactory: (store: EventStore, now: Clock, secret: Uint8Array) =>
+            new DeciderStore(store, now, secret),
         },
+        Ids,
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
         {
           provide: ProcessingLog,
@@ -145,6 +153,7 @@ export class InfrastructureModule {
         ReadModelDatabase,
         ProjectionRunner,
         DeciderStore,
+        Ids,
         TokenVerifier,
         ProcessingLog,
         ReadYourWrites,

@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { NotFound } from '@app/domain';
+import { MonitoringQueries } from '@app/projections';
 import {
   AanbiederRapport,
   CijfersEnVerhalen,
@@ -16,7 +17,9 @@ import { CsvFile } from '../common/http-results';
 import { AanbiederParams } from '../zorg/dto/zorg.dto';
 import { CijfersEnVerhalenQuery } from './dto/monitoring.dto';
 import { AanbiederRapportResponse, CijfersEnVerhalenResponse } from './dto/monitoring.responses';
-import { MonitoringVragen } from './monitoring-vragen';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { CLOCK, Clock } from '../infrastructure/tokens';
+import { monitoringDataset, monitoringVraag } from './monitoring-vraag';
 
 const UITLEG =
   'The figures are the monitoring figures (beleid/zorg) asked the same question, under the same ' +
@@ -39,7 +42,11 @@ const NO_SUCH_PROVIDER = 'No provider with this id in the reference data (as kno
 @Roles('beleid')
 @Controller('beleid')
 export class CijfersEnVerhalenController {
-  constructor(private readonly vragen: MonitoringVragen) {}
+  constructor(
+    private readonly monitoring: MonitoringQueries,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
 
   @Get('cijfers-en-verhalen')
   @CijferRoute({
@@ -54,8 +61,12 @@ export class CijfersEnVerhalenController {
     @Query() query: CijfersEnVerhalenQuery,
     @Headers('accept') accept: string | undefined,
   ): Promise<CijfersEnVerhalen | CsvFile> {
-    const vraag = { ...this.vragen.vraag(query), thema: query.thema };
-    const antwoord = cijfersEnVerhalen(await this.vragen.dataset(vraag, query.minPosition), vraag);
+    const vraag = { ...monitoringVraag(query, this.now()), thema: query.thema };
+    await this.readYourWrites.waitFor(query.minPosition);
+    const antwoord = cijfersEnVerhalen(
+      monitoringDataset(this.monitoring, vraag, this.now()),
+      vraag,
+    );
     if (!wantsCsv(query.formaat, accept)) return antwoord;
     return new CsvFile(
       `cijfers-en-verhalen-${vraag.van}-${vraag.tot}-bekend-op-${vraag.bekendOp}`,
@@ -80,13 +91,14 @@ export class CijfersEnVerhalenController {
     @Query() query: CijfersEnVerhalenQuery,
     @Headers('accept') accept: string | undefined,
   ): Promise<AanbiederRapport | CsvFile> {
-    const gesteld = this.vragen.vraag(query);
+    const gesteld = monitoringVraag(query, this.now());
     const vraag = {
       ...gesteld,
       filter: { ...gesteld.filter, aanbieder: aanbiederId },
       thema: query.thema,
     };
-    const dataset = await this.vragen.dataset(vraag, query.minPosition, (d) => {
+    await this.readYourWrites.waitFor(query.minPosition);
+    const dataset = monitoringDataset(this.monitoring, vraag, this.now(), (d) => {
       if (!d.aanbieders.has(aanbiederId)) throw new NotFound(NO_SUCH_PROVIDER);
     });
     const rapport = aanbiederRapport(dataset, vraag);

@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, Query, Type } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
+import { MonitoringQueries } from '@app/projections';
 import {
   DurenCijfers,
   IndicatorCijfers,
@@ -31,6 +32,8 @@ import {
 } from '@app/statistics';
 import { CijferRoute, wantsCsv } from '../common/cijfers';
 import { CsvFile } from '../common/http-results';
+import { ReadYourWrites } from '../common/read-your-writes';
+import { CLOCK, Clock } from '../infrastructure/tokens';
 import {
   DurenQuery,
   IndicatorenQuery,
@@ -47,7 +50,7 @@ import {
   UitstroomResponse,
   VerlengingenResponse,
 } from './dto/monitoring.responses';
-import { MonitoringVragen } from './monitoring-vragen';
+import { monitoringDataset, monitoringVraag } from './monitoring-vraag';
 
 const UITLEG =
   'What a figure counts is spelled out in Dutch in the definitie of its answer, the last word on ' +
@@ -73,7 +76,11 @@ const Monitoring = (summary: string, mainTable: string, type: Type<unknown>) =>
 @Roles('beleid')
 @Controller('beleid/zorg')
 export class MonitoringController {
-  constructor(private readonly vragen: MonitoringVragen) {}
+  constructor(
+    private readonly monitoring: MonitoringQueries,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
 
   @Get('episodes')
   @Monitoring(
@@ -203,8 +210,9 @@ export class MonitoringController {
     tabel: (cijfers: C) => Tabel,
     bereken: (d: MonitoringDataset, vraag: MonitoringVraag) => C,
   ): Promise<C | CsvFile> {
-    const vraag = this.vragen.vraag(query);
-    const cijfers = bereken(await this.vragen.dataset(vraag, query.minPosition), vraag);
+    const vraag = monitoringVraag(query, this.now());
+    await this.readYourWrites.waitFor(query.minPosition);
+    const cijfers = bereken(monitoringDataset(this.monitoring, vraag, this.now()), vraag);
     if (!wantsCsv(query.formaat, accept)) return cijfers;
     return new CsvFile(
       `${naam}-${vraag.van}-${vraag.tot}-bekend-op-${vraag.bekendOp}`,

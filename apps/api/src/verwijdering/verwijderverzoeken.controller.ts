@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { Besluit } from '@app/domain';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { Written } from '../common/http-results';
 import { WriteRoute } from '../common/write-route';
 import { DecideVerwijderverzoekDto } from './dto/verwijderverzoek.dto';
@@ -16,7 +16,10 @@ import { VerwijderingCommands } from './verwijdering.commands';
 @Roles('beheer')
 @Controller('beheer/verwijderverzoeken')
 export class VerwijderverzoekenController {
-  constructor(private readonly commands: VerwijderingCommands) {}
+  constructor(
+    private readonly commands: VerwijderingCommands,
+    private readonly ids: Ids,
+  ) {}
 
   @Post()
   @WriteRoute({
@@ -42,7 +45,7 @@ export class VerwijderverzoekenController {
     @Body() body: DecideVerwijderverzoekDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const verzoekId = newId(context, 'verwijderverzoek');
+    const verzoekId = this.ids.newId(context, 'verwijderverzoek');
     const besluit: Besluit =
       body.besluit === 'toegewezen'
         ? { soort: 'toegewezen' }

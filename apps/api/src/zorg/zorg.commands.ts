@@ -6,6 +6,8 @@ import {
   ZorgCommand,
   ZorgdossierState,
   referentiedataDecider,
+  persoonDecider,
+  persoonStreamId,
   versieOp,
   zorgdossierDecider,
   zorgdossierStreamId,
@@ -14,7 +16,9 @@ import { CommandResult, DeciderStore } from '@app/event-store';
 import { ToegangQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 
-type WithoutFacts<C> = C extends unknown ? Omit<C, 'persoonId' | 'toegang'> : never;
+type WithoutFacts<C> = C extends unknown
+  ? Omit<C, 'persoonId' | 'toegang' | 'geboortedatum'>
+  : never;
 /** A care command as a controller builds it; the command path adds the facts its rules need. */
 export type ZorgCommandBody = WithoutFacts<ZorgCommand>;
 
@@ -32,7 +36,8 @@ export class ZorgCommands {
   /**
    * A care fact in a person's dossier. The rule (only the contact person of a family the person
    * belongs to writes) is the decider's; the sender's access comes from the families' history.
-   * An assignment gets its product and provider as reference data knows them on its start date.
+   * An assignment gets its product and provider as reference data knows them on its start date;
+   * every command the person's birth date, from the person's stream.
    */
   async dossier(
     persoonId: string,
@@ -40,7 +45,9 @@ export class ZorgCommands {
     context: RequestCommandContext,
   ): Promise<CommandResult<ZorgdossierState>> {
     const { toegang } = this.toegang.totPersoon(persoonId, context.principal.userId);
-    const command = { ...body, persoonId, toegang };
+    const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
+    const geboortedatum = persoon.gegevens?.geboortedatum ?? null;
+    const command = { ...body, persoonId, toegang, geboortedatum };
     if (command.type === 'RegisterToewijzing') {
       const { state } = await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider);
       command.product = versieOp(state.producten[command.productcode], command.begindatum);

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/commo
 import { ZorgQueries } from '@app/projections';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { Versioned, Written } from '../common/http-results';
 import { ConsistencyQuery } from '../common/dto';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -47,6 +47,7 @@ import { ZorgCommandBody, ZorgCommands } from './zorg.commands';
 export class ZorgController {
   constructor(
     private readonly commands: ZorgCommands,
+    private readonly ids: Ids,
     private readonly zorg: ZorgQueries,
     private readonly reads: PersonalDataReads,
     @Inject(CLOCK) private readonly now: Clock,
@@ -87,7 +88,9 @@ export class ZorgController {
     answer: 'Registered; toewijzingId names it',
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'Product or provider unknown on begindatum, or einddatum before begindatum',
+      422:
+        'Product or provider unknown on begindatum, einddatum before begindatum, or begindatum ' +
+        'before the birth date',
     },
   })
   registerToewijzing(
@@ -95,7 +98,7 @@ export class ZorgController {
     @Body() body: ToewijzingDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const toewijzingId = newId(context, 'toewijzing', persoonId);
+    const toewijzingId = this.ids.newId(context, 'toewijzing', persoonId);
     return this.send(
       persoonId,
       {
@@ -126,7 +129,7 @@ export class ZorgController {
       403: MAY_ONLY_READ,
       422:
         'Started already (correct the start instead), outside the assignment (begindatum to ' +
-        'einddatum), or in the future',
+        'einddatum), in the future, or before the birth date',
     },
   })
   start(
@@ -199,7 +202,7 @@ export class ZorgController {
       403: MAY_ONLY_READ,
       422:
         'gevraagdTot not after the end date of the assignment, another request for it ' +
-        'undecided, or aangevraagdOp in the future',
+        'undecided, or aangevraagdOp in the future or before the birth date',
     },
   })
   requestVerlenging(
@@ -207,7 +210,7 @@ export class ZorgController {
     @Body() body: VerlengingDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const verlengingId = newId(context, 'verlenging', persoonId);
+    const verlengingId = this.ids.newId(context, 'verlenging', persoonId);
     return this.send(
       persoonId,
       {
@@ -238,7 +241,9 @@ export class ZorgController {
     answer: 'Decided; a grant names the new assignment (toewijzingId)',
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'Decided already, a decision dated before the request, or a refusal without toelichting',
+      422:
+        'Decided already, a decision dated before the request or in the future, or a refusal ' +
+        'without toelichting',
     },
   })
   decideVerlenging(
@@ -246,7 +251,7 @@ export class ZorgController {
     @Body() body: VerlengingBesluitDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const toewijzingId = newId(context, 'toewijzing', verlengingId);
+    const toewijzingId = this.ids.newId(context, 'toewijzing', verlengingId);
     const extra: Record<string, string> = body.besluit === 'toegekend' ? { toewijzingId } : {};
     return this.send(
       persoonId,
@@ -278,7 +283,7 @@ export class ZorgController {
       403: MAY_ONLY_READ,
       422:
         'A stay still open, an assignment that is not residential (category 43/44 or 90002), ' +
-        'indicatieEinddatum before startdatum, or a start in the future',
+        'indicatieEinddatum before startdatum, or a start in the future or before the birth date',
     },
   })
   startVerblijf(
@@ -286,7 +291,7 @@ export class ZorgController {
     @Body() body: VerblijfDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const verblijfId = newId(context, 'verblijf', persoonId);
+    const verblijfId = this.ids.newId(context, 'verblijf', persoonId);
     return this.send(
       persoonId,
       {
@@ -313,7 +318,9 @@ export class ZorgController {
     ids: ['persoonId'],
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'The stay ended, the same form again, or a date before its start or last change',
+      422:
+        'The stay ended, the same form again, or a date before its start or last change, or in ' +
+        'the future',
     },
   })
   changeWoonvorm(
@@ -347,7 +354,9 @@ export class ZorgController {
     ids: ['persoonId'],
     refusals: {
       403: MAY_ONLY_READ,
-      422: 'The stay ended already, or a date before its start or in the future',
+      422:
+        'The stay ended already, or a date before its start or its last change of form, or in ' +
+        'the future',
     },
   })
   uitstroom(
@@ -366,14 +375,14 @@ export class ZorgController {
     status: 201,
     ids: ['persoonId', 'gesprekId'],
     answer: 'Recorded; gesprekId names it',
-    refusals: { 403: MAY_ONLY_READ, 422: 'A date in the future' },
+    refusals: { 403: MAY_ONLY_READ, 422: 'A date in the future or before the birth date' },
   })
   perspectiefgesprek(
     @Param() { persoonId }: PersoonIdParams,
     @Body() body: PerspectiefgesprekDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const gesprekId = newId(context, 'gesprek', persoonId);
+    const gesprekId = this.ids.newId(context, 'gesprek', persoonId);
     const command: ZorgCommandBody = {
       type: 'RecordPerspectiefgesprek',
       gesprekId,
@@ -392,14 +401,17 @@ export class ZorgController {
     status: 201,
     ids: ['persoonId', 'aanvraagId'],
     answer: 'Recorded; aanvraagId names it',
-    refusals: { 403: MAY_ONLY_READ },
+    refusals: {
+      403: MAY_ONLY_READ,
+      422: 'Requested already, or a date in the future or before the birth date',
+    },
   })
   requestVerlengdeJeugdhulp(
     @Param() { persoonId }: PersoonIdParams,
     @Body() { datum, reden }: VerlengdeJeugdhulpDto,
     @CommandMeta() context: RequestCommandContext,
   ) {
-    const aanvraagId = newId(context, 'verlengde-jeugdhulp', persoonId);
+    const aanvraagId = this.ids.newId(context, 'verlengde-jeugdhulp', persoonId);
     const command = { type: 'RequestVerlengdeJeugdhulp' as const, aanvraagId, datum, reden };
     return this.send(persoonId, command, context, { aanvraagId });
   }
@@ -410,7 +422,12 @@ export class ZorgController {
     status: 200,
     ids: ['persoonId'],
     answer: 'Decided',
-    refusals: { 403: MAY_ONLY_READ, 422: 'Decided already, or a refusal without toelichting' },
+    refusals: {
+      403: MAY_ONLY_READ,
+      422:
+        'Decided already, a decision dated before the request or in the future, or a refusal ' +
+        'without toelichting',
+    },
   })
   decideVerlengdeJeugdhulp(
     @Param() { persoonId, aanvraagId }: AanvraagParams,

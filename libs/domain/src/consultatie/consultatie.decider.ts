@@ -1,4 +1,4 @@
-import { kalenderdatum } from '../datum';
+import { nietInDeToekomst } from '../datum';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import { isValidBsn } from '../persoon/bsn';
 import { checkRecordKey } from '../record-key';
@@ -322,9 +322,7 @@ function checkInhoud(
       'De toelichting bevat een BSN; een BSN wordt bij een consultatie nooit vastgelegd.',
     );
   }
-  if (inhoud.datum > kalenderdatum(now)) {
-    throw new RuleViolation('De datum van de consultatie ligt in de toekomst.');
-  }
+  nietInDeToekomst(inhoud.datum, now, 'De datum van de consultatie', 'datum');
   if (inhoud.vervolgdatum !== null && inhoud.vervolgdatum <= inhoud.datum) {
     throw new RuleViolation('De vervolgdatum ligt niet na de datum van de consultatie.');
   }

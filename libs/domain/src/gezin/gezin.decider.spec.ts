@@ -1,4 +1,4 @@
-import { NotAllowed, NotFound, RuleViolation } from '../decider';
+import { NotAllowed, NotFound, RuleViolation, fold } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
 import { GEZIN_NIET_GEVONDEN, PERSOON_NIET_GEVONDEN } from '../toegang';
 import {
@@ -807,6 +807,16 @@ describe('gezin decider', () => {
         .given(withAnna)
         .when(write(plan, null, asBram), now)
         .thenThrows(NotFound);
+    });
+    it('refuses a consent recorded on a day still to come, naming the field', () => {
+      const later = { ...plan, toestemming: { ...plan.toestemming, vastgelegdOp: '2026-03-02' } };
+      spec
+        .given(withAnna)
+        .when(write(later, null), now)
+        .thenThrows(RuleViolation, /De toestemming \(2026-03-02\) ligt in de toekomst/);
+      expect(() =>
+        gezinDecider.decide(write(later, null), fold(gezinDecider, withAnna), now),
+      ).toThrow(expect.objectContaining({ field: 'toestemming.vastgelegdOp' }));
     });
   });
 });

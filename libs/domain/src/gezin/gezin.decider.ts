@@ -1,4 +1,4 @@
-import { kalenderdatum } from '../datum';
+import { kalenderdatum, nietInDeToekomst } from '../datum';
 import { addDays, parseISO } from 'date-fns';
 import { Decider, NotAllowed, NotFound, RuleViolation, assertNever } from '../decider';
 import {
@@ -140,7 +140,7 @@ export const gezinDecider: Decider<GezinCommand, GezinEvent, GezinState> = {
       case 'EndContactpersoon':
         return endContactpersoon(command, state, gezinId, now);
       case 'WriteGezinsplan':
-        return writePlan(command, state, gezinId);
+        return writePlan(command, state, gezinId, now);
       default:
         return assertNever(command);
     }
@@ -183,20 +183,6 @@ function mayAct(
   }
   magSchrijven(toegang, GEZIN_NIET_GEVONDEN);
   return state.gezinId;
-}
-
-/**
- * A contact person starts, hands over or ends on a day that has come: access follows the role at
- * once, so a date in the future would give it (or take it) before its time.
- */
-function nietInDeToekomst(datum: string, field: string, wat: string, now: Date): void {
-  const vandaag = kalenderdatum(now);
-  if (datum > vandaag) {
-    throw new RuleViolation(
-      `${wat} (${datum}) ligt in de toekomst; leg het vast op de dag zelf (vandaag is ${vandaag}).`,
-      field,
-    );
-  }
 }
 
 /** The first day without access for a former contact person, or null without a warm handover. */
@@ -345,7 +331,8 @@ function assignContactpersoon(
   gezinId: string,
   now: Date,
 ): GezinEvent[] {
-  nietInDeToekomst(command.vanaf, 'vanaf', 'De start van de contactpersoon', now);
+  // Access follows the role at once: a date to come would give it (or take it) before its time.
+  nietInDeToekomst(command.vanaf, now, 'De start van de contactpersoon', 'vanaf');
   const active = state.contactpersoon;
   if (active) {
     throw new RuleViolation(
@@ -368,7 +355,7 @@ function handOver(
   gezinId: string,
   now: Date,
 ): GezinEvent[] {
-  nietInDeToekomst(command.per, 'per', 'De overdracht', now);
+  nietInDeToekomst(command.per, now, 'De overdracht', 'per');
   const active = state.contactpersoon;
   if (!active) {
     throw new RuleViolation(
@@ -406,7 +393,7 @@ function endContactpersoon(
   gezinId: string,
   now: Date,
 ): GezinEvent[] {
-  nietInDeToekomst(command.per, 'per', 'Het einde van de contactpersoon', now);
+  nietInDeToekomst(command.per, now, 'Het einde van de contactpersoon', 'per');
   const active = state.contactpersoon;
   if (!active) throw new RuleViolation('Dit gezin heeft geen contactpersoon.');
   if (command.per < active.vanaf) {
@@ -430,7 +417,19 @@ function endContactpersoon(
   ];
 }
 
-function writePlan(command: WriteGezinsplan, state: GezinState, gezinId: string): GezinEvent[] {
+function writePlan(
+  command: WriteGezinsplan,
+  state: GezinState,
+  gezinId: string,
+  now: Date,
+): GezinEvent[] {
+  // A consent is recorded when it was given, not before.
+  nietInDeToekomst(
+    command.plan.toestemming.vastgelegdOp,
+    now,
+    'De toestemming',
+    'toestemming.vastgelegdOp',
+  );
   checkPlan(
     command.plan,
     state.leden.map((l) => l.persoonId),

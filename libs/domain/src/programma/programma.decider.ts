@@ -1,4 +1,4 @@
-import { kalenderdatum } from '../datum';
+import { nietInDeToekomst } from '../datum';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import {
   ActieStatusRecorded,
@@ -115,9 +115,7 @@ export const programmaDecider: Decider<ProgrammaCommand, ProgrammaEvent, Program
         if (!knopVanActie(state, command.actieId)) {
           throw new NotFound('Deze actie bestaat niet.');
         }
-        if (command.datum > kalenderdatum(now)) {
-          throw new RuleViolation('De datum van de status ligt in de toekomst.');
-        }
+        nietInDeToekomst(command.datum, now, 'De datum van de status', 'datum');
         const laatste = state.statussen[command.actieId]?.at(-1);
         if (laatste && command.datum < laatste.datum) {
           throw new RuleViolation(

@@ -28,3 +28,12 @@ export type ActieStatusRecorded = DomainEvent<
 export type ProgrammaEvent = KnopSet | ThemaSet | ActieStatusRecorded;
 
 export const PROGRAMMA_STREAM = 'programma';
+
+const PROGRAMMA_EVENT_TYPES: ReadonlySet<string> = new Set<ProgrammaEvent['type']>([
+  'KnopSet',
+  'ThemaSet',
+  'ActieStatusRecorded',
+]);
+
+export const isProgrammaEvent = (event: DomainEvent): event is ProgrammaEvent =>
+  PROGRAMMA_EVENT_TYPES.has(event.type);

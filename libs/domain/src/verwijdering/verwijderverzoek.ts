@@ -1,4 +1,4 @@
-import { kalenderdatum } from '../datum';
+import { kalenderdatum, nietInDeToekomst } from '../datum';
 import { Decider, DomainEvent, NotFound, RuleViolation } from '../decider';
 import { Dossier } from './persoonlijke-velden';
 
@@ -88,7 +88,7 @@ export const verwijderverzoekDecider: Decider<
     }
     const vandaag = kalenderdatum(now);
     const datum = command.datum ?? vandaag;
-    if (datum > vandaag) throw new RuleViolation('Een besluit kan niet in de toekomst liggen.');
+    nietInDeToekomst(datum, now, 'Het besluit', 'datum');
     if (command.ontvangenOp > datum) {
       throw new RuleViolation('Het besluit kan niet vóór de ontvangst van het verzoek liggen.');
     }

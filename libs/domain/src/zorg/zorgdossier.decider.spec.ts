@@ -5,13 +5,17 @@ import { Toegang } from '../toegang';
 import { RegisterToewijzing, ZorgCommand, zorgdossierDecider } from './zorgdossier.decider';
 import { ZorgEvent, ZorgdossierState } from './zorgdossier.events';
 
-/** Commands are sent by the contact person unless a test says otherwise (`toegang`). */
+/**
+ * Commands are sent by the contact person unless a test says otherwise (`toegang`), about a
+ * person born on 2012-05-04 unless it says otherwise (`geboortedatum`).
+ */
 type Opdracht<C = ZorgCommand> = C extends unknown
-  ? Omit<C, 'toegang'> & { toegang?: Toegang }
+  ? Omit<C, 'toegang' | 'geboortedatum'> & { toegang?: Toegang; geboortedatum?: string | null }
   : never;
 const metDoor = (command: Opdracht): ZorgCommand => ({
   ...command,
   toegang: command.toegang ?? 'schrijven',
+  geboortedatum: command.geboortedatum === undefined ? '2012-05-04' : command.geboortedatum,
 });
 const spec = deciderSpecification<Opdracht, ZorgEvent, ZorgdossierState>({
   initialState: zorgdossierDecider.initialState,
@@ -73,8 +77,34 @@ const started: ZorgEvent = {
   type: 'ZorgStarted',
   data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-08' },
 };
-type WithoutPersoon<C> = C extends unknown ? Omit<C, 'persoonId' | 'toegang'> : never;
+type WithoutPersoon<C> = C extends unknown
+  ? Omit<C, 'persoonId' | 'toegang' | 'geboortedatum'>
+  : never;
 const cmd = (c: WithoutPersoon<ZorgCommand>): Opdracht => ({ ...c, persoonId: p });
+
+// A stay on a residential assignment, from 2025-10-01.
+const residential: ZorgEvent = {
+  type: 'ToewijzingRegistered',
+  data: {
+    ...(registered.data as object),
+    toewijzingId: 't-v',
+    productcode: '43A01',
+    productcategorie: '43',
+    verblijf: true,
+  } as never,
+};
+const verblijf: ZorgEvent = {
+  type: 'VerblijfStarted',
+  data: {
+    persoonId: p,
+    verblijfId: 'vb-1',
+    toewijzingId: 't-v',
+    woonvorm: 'behandeld-wonen',
+    startdatum: '2025-10-01',
+    indicatieEinddatum: '2026-09-30',
+    uitstroomperspectief: 'Terug naar huis met ambulante hulp',
+  },
+};
 
 describe('zorgdossier decider', () => {
   describe('assignments (toewijzingen)', () => {
@@ -386,16 +416,6 @@ describe('zorgdossier decider', () => {
   });
 
   describe('residential stays (verblijf) and exits (uitstroom)', () => {
-    const residential: ZorgEvent = {
-      type: 'ToewijzingRegistered',
-      data: {
-        ...(registered.data as object),
-        toewijzingId: 't-v',
-        productcode: '43A01',
-        productcategorie: '43',
-        verblijf: true,
-      } as never,
-    };
     const start = cmd({
       type: 'StartVerblijf',
       verblijfId: 'vb-1',
@@ -405,18 +425,6 @@ describe('zorgdossier decider', () => {
       indicatieEinddatum: '2026-09-30',
       uitstroomperspectief: 'Terug naar huis met ambulante hulp',
     });
-    const verblijf: ZorgEvent = {
-      type: 'VerblijfStarted',
-      data: {
-        persoonId: p,
-        verblijfId: 'vb-1',
-        toewijzingId: 't-v',
-        woonvorm: 'behandeld-wonen',
-        startdatum: '2025-10-01',
-        indicatieEinddatum: '2026-09-30',
-        uitstroomperspectief: 'Terug naar huis met ambulante hulp',
-      },
-    };
 
     it('starts a stay on a residential assignment, one at a time, with a sane indication', () => {
       spec.given([residential]).when(start, now).then([verblijf]);
@@ -756,6 +764,210 @@ describe('zorgdossier decider: dates stay inside what they belong to', () => {
           now,
         )
         .thenThrows(NotAllowed, /niet meer wijzigen/);
+    });
+  });
+
+  describe('dates that cannot be true (422, naming the field)', () => {
+    /** The field a refusal names, or the refusal's absence. */
+    const veldVan = (given: ZorgEvent[], command: Opdracht): string | undefined => {
+      const state = given.reduce(zorgdossierDecider.evolve, zorgdossierDecider.initialState());
+      try {
+        zorgdossierDecider.decide(metDoor(command), state, now);
+      } catch (error) {
+        if (error instanceof RuleViolation) return error.field;
+        throw error;
+      }
+      throw new Error('not refused');
+    };
+    const afgeschaald: ZorgEvent = {
+      type: 'WoonvormChanged',
+      data: {
+        persoonId: p,
+        verblijfId: 'vb-1',
+        datum: '2026-01-15',
+        van: 'behandeld-wonen',
+        naar: 'gezinshuis',
+        richting: 'afschaling',
+      },
+    };
+
+    it('refuses care facts dated before the birth of the person', () => {
+      const baby = '2025-09-05';
+      spec
+        .given([])
+        .when({ ...register, geboortedatum: baby }, now)
+        .thenThrows(
+          RuleViolation,
+          /De begindatum \(2025-09-01\) ligt voor de geboortedatum \(2025-09-05\)/,
+        );
+      expect(veldVan([], { ...register, geboortedatum: baby })).toBe('begindatum');
+      const startZorg = {
+        ...cmd({ type: 'StartZorg', toewijzingId: 't-1', datum: '2025-09-03' }),
+        geboortedatum: baby,
+      };
+      spec
+        .given([registered])
+        .when(startZorg, now)
+        .thenThrows(RuleViolation, /voor de geboortedatum/);
+      expect(veldVan([registered], startZorg)).toBe('datum');
+      const gesprek = {
+        ...cmd({
+          type: 'RecordPerspectiefgesprek',
+          gesprekId: 'g-1',
+          datum: '2011-01-10',
+          door: 'u-anna',
+          perspectief: 'Wonen bij oma',
+          behoeften: 'Hulp bij school',
+          zorgNa18Verwacht: false,
+        }),
+      };
+      spec
+        .given([])
+        .when(gesprek, now)
+        .thenThrows(RuleViolation, /ligt voor de geboortedatum \(2012-05-04\)/);
+      const verblijfStart = {
+        ...cmd({
+          type: 'StartVerblijf',
+          verblijfId: 'vb-2',
+          toewijzingId: null,
+          woonvorm: 'pleegzorg',
+          startdatum: '2012-05-03',
+          indicatieEinddatum: '2026-09-30',
+          uitstroomperspectief: null,
+        }),
+      };
+      expect(veldVan([], verblijfStart)).toBe('startdatum');
+      // Born that day, or with no known birth date (or erased): nothing to refuse.
+      spec
+        .given([])
+        .when({ ...verblijfStart, startdatum: '2012-05-04' } as ZorgCommand, now)
+        .then([
+          {
+            type: 'VerblijfStarted',
+            data: {
+              persoonId: p,
+              verblijfId: 'vb-2',
+              toewijzingId: null,
+              woonvorm: 'pleegzorg',
+              startdatum: '2012-05-04',
+              indicatieEinddatum: '2026-09-30',
+              uitstroomperspectief: null,
+            },
+          },
+        ]);
+      spec
+        .given([registered])
+        .when({ ...startZorg, geboortedatum: null }, now)
+        .then([
+          { type: 'ZorgStarted', data: { persoonId: p, toewijzingId: 't-1', datum: '2025-09-03' } },
+        ]);
+    });
+
+    it('refuses decisions in the future: on an extension, on care after 18, and such a request', () => {
+      const requested: ZorgEvent = {
+        type: 'VerlengingRequested',
+        data: {
+          persoonId: p,
+          verlengingId: 'v-1',
+          toewijzingId: 't-1',
+          aangevraagdOp: '2026-02-01',
+          aanvrager: 'Zorg BV',
+          reden: 'Doelen nog niet bereikt',
+          gevraagdTot: '2026-08-31',
+          telaat: false,
+        },
+      };
+      const besluit = cmd({
+        type: 'DecideVerlenging',
+        verlengingId: 'v-1',
+        besluit: 'toegekend',
+        besluitdatum: '2026-03-02',
+        toelichting: null,
+        alternatieven: [],
+        nieuweToewijzing: { toewijzingId: 't-2', toewijzingsnummer: 'TW-2' },
+      });
+      spec
+        .given([registered, requested])
+        .when(besluit, now)
+        .thenThrows(RuleViolation, /Het besluit \(2026-03-02\) ligt in de toekomst/);
+      expect(veldVan([registered, requested], besluit)).toBe('besluitdatum');
+
+      const aanvraag = cmd({
+        type: 'RequestVerlengdeJeugdhulp',
+        aanvraagId: 'a-1',
+        datum: '2026-03-05',
+        reden: 'Behandeling loopt door',
+      });
+      expect(veldVan([], aanvraag)).toBe('datum');
+      const aangevraagd: ZorgEvent = {
+        type: 'VerlengdeJeugdhulpRequested',
+        data: {
+          persoonId: p,
+          aanvraagId: 'a-1',
+          datum: '2026-02-01',
+          reden: 'Behandeling loopt door',
+        },
+      };
+      const beslis = (datum: string) =>
+        cmd({
+          type: 'DecideVerlengdeJeugdhulp',
+          aanvraagId: 'a-1',
+          datum,
+          besluit: 'toegekend',
+          toelichting: null,
+        });
+      spec
+        .given([aangevraagd])
+        .when(beslis('2026-03-02'), now)
+        .thenThrows(RuleViolation, /in de toekomst/);
+      spec
+        .given([aangevraagd])
+        .when(beslis('2026-01-31'), now)
+        .thenThrows(RuleViolation, /niet voor de aanvraag \(2026-02-01\)/);
+      expect(veldVan([aangevraagd], beslis('2026-01-31'))).toBe('datum');
+    });
+
+    it('refuses an exit before the last change of the form of residence, and a change still to come', () => {
+      const exit = (datum: string) =>
+        cmd({
+          type: 'EndVerblijf',
+          verblijfId: 'vb-1',
+          datum,
+          bestemming: 'thuis',
+          vervolghulp: true,
+        });
+      spec
+        .given([residential, verblijf, afgeschaald])
+        .when(exit('2026-01-10'), now)
+        .thenThrows(RuleViolation, /niet voor de laatste wijziging van de woonvorm \(2026-01-15\)/);
+      expect(veldVan([residential, verblijf, afgeschaald], exit('2026-01-10'))).toBe('datum');
+      spec
+        .given([residential, verblijf, afgeschaald])
+        .when(exit('2026-01-15'), now)
+        .then([
+          {
+            type: 'VerblijfEnded',
+            data: {
+              persoonId: p,
+              verblijfId: 'vb-1',
+              datum: '2026-01-15',
+              bestemming: 'thuis',
+              vervolghulp: true,
+            },
+          },
+        ]);
+      spec
+        .given([residential, verblijf])
+        .when(
+          cmd({
+            type: 'ChangeWoonvorm',
+            verblijfId: 'vb-1',
+            datum: '2026-03-02',
+            naar: 'gezinshuis',
+          }),
+          now,
+        )
+        .thenThrows(RuleViolation, /in de toekomst/);
     });
   });
 });

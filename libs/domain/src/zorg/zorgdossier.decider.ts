@@ -1,4 +1,4 @@
-import { kalenderdatum } from '../datum';
+import { kalenderdatum, nietInDeToekomst, nietVoorDeGeboorte } from '../datum';
 import { addDays, parseISO } from 'date-fns';
 import { Decider, NotFound, RuleViolation, assertNever } from '../decider';
 import {
@@ -24,9 +24,15 @@ import {
 /**
  * Every care command carries the sender's access to the person's families (`toegang`), fetched
  * by the command path from the families' history: only the contact person of a family the person
- * is in may write.
+ * is in may write. And the person's birth date, from the person's stream (null: unknown, or
+ * erased): no care fact lies before it.
  */
-type Cmd<Type extends string, T> = { type: Type; persoonId: string; toegang: Toegang } & T;
+type Cmd<Type extends string, T> = {
+  type: Type;
+  persoonId: string;
+  toegang: Toegang;
+  geboortedatum: string | null;
+} & T;
 
 export type RegisterToewijzing = Cmd<
   'RegisterToewijzing',
@@ -155,8 +161,10 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
   },
   decide(command, state, now) {
     magSchrijven(command.toegang, PERSOON_NIET_GEVONDEN);
-    const today = kalenderdatum(now);
     const { persoonId } = command;
+    const gedateerd = datumVan(command);
+    if (gedateerd)
+      nietVoorDeGeboorte(gedateerd.datum, command.geboortedatum, gedateerd.wat, gedateerd.field);
     switch (command.type) {
       case 'RegisterToewijzing':
         return registerToewijzing(command, state);
@@ -166,7 +174,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
           throw new RuleViolation(
             `De zorg is al gestart op ${t.zorgStart}; corrigeer de start als die niet klopt.`,
           );
-        checkStart(t, command.datum, today);
+        checkStart(t, command.datum, now);
         return [
           {
             type: 'ZorgStarted',
@@ -180,7 +188,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
           throw new RuleViolation('De zorg is nog niet gestart; een stop kan pas na een start.');
         if (t.zorgStop !== null)
           throw new RuleViolation(`De zorg is al gestopt op ${t.zorgStop.datum}.`);
-        checkStop(t, command.datum, today);
+        checkStop(t, command.datum, now);
         return [
           {
             type: 'ZorgStopped',
@@ -202,7 +210,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
           );
         }
         if (command.datum !== null) {
-          checkStart(t, command.datum, today);
+          checkStart(t, command.datum, now);
           if (t.zorgStop !== null && t.zorgStop.datum < command.datum) {
             throw new RuleViolation(`De start kan niet na de stop (${t.zorgStop.datum}) liggen.`);
           }
@@ -222,7 +230,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
       case 'CorrectZorgStop': {
         const t = toewijzing(state, command.toewijzingId);
         if (t.zorgStop === null) throw new RuleViolation('Er is geen stop om te corrigeren.');
-        if (command.stop !== null) checkStop(t, command.stop.datum, today);
+        if (command.stop !== null) checkStop(t, command.stop.datum, now);
         return [
           {
             type: 'ZorgStopCorrected',
@@ -236,18 +244,22 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
         ];
       }
       case 'RequestVerlenging':
-        return requestVerlenging(command, state, today);
+        return requestVerlenging(command, state, now);
       case 'DecideVerlenging':
-        return decideVerlenging(command, state);
+        return decideVerlenging(command, state, now);
       case 'StartVerblijf':
-        return startVerblijf(command, state, today);
+        return startVerblijf(command, state, now);
       case 'ChangeWoonvorm': {
         const v = openVerblijf(state, command.verblijfId);
         if (v.woonvorm === command.naar)
           throw new RuleViolation(`De woonvorm is al ${v.woonvorm}.`);
         if (command.datum < v.laatsteWijziging) {
-          throw new RuleViolation(`De wijziging kan niet voor ${v.laatsteWijziging} liggen.`);
+          throw new RuleViolation(
+            `De wijziging kan niet voor ${v.laatsteWijziging} liggen.`,
+            'datum',
+          );
         }
+        nietInDeToekomst(command.datum, now, 'De wijziging van de woonvorm', 'datum');
         const richting = richtingVan(v.woonvorm, command.naar);
         return [
           {
@@ -279,12 +291,16 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
       }
       case 'EndVerblijf': {
         const v = openVerblijf(state, command.verblijfId);
-        if (command.datum < v.startdatum) {
+        if (command.datum < v.laatsteWijziging) {
+          // The start, or the last step-down or step-up: the stay was still there on that day.
           throw new RuleViolation(
-            `De uitstroom kan niet voor de start van het verblijf (${v.startdatum}) liggen.`,
+            v.laatsteWijziging === v.startdatum
+              ? `De uitstroom kan niet voor de start van het verblijf (${v.startdatum}) liggen.`
+              : `De uitstroom kan niet voor de laatste wijziging van de woonvorm (${v.laatsteWijziging}) liggen.`,
+            'datum',
           );
         }
-        notInFuture(command.datum, today, 'De uitstroom');
+        nietInDeToekomst(command.datum, now, 'De uitstroom', 'datum');
         const { datum, bestemming, vervolghulp } = command;
         return [
           {
@@ -294,7 +310,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
         ];
       }
       case 'RecordPerspectiefgesprek': {
-        notInFuture(command.datum, today, 'Het perspectiefgesprek');
+        nietInDeToekomst(command.datum, now, 'Het perspectiefgesprek', 'datum');
         if (state.gesprekken.some((g) => g.gesprekId === command.gesprekId)) {
           throw new RuleViolation('Dit perspectiefgesprek is al vastgelegd.');
         }
@@ -309,6 +325,7 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
       case 'RequestVerlengdeJeugdhulp': {
         if (state.verlengdeJeugdhulp[command.aanvraagId])
           throw new RuleViolation('Deze aanvraag bestaat al.');
+        nietInDeToekomst(command.datum, now, 'De aanvraag', 'datum');
         const { aanvraagId, datum, reden } = command;
         return [
           { type: 'VerlengdeJeugdhulpRequested', data: { persoonId, aanvraagId, datum, reden } },
@@ -319,6 +336,13 @@ export const zorgdossierDecider: Decider<ZorgCommand, ZorgEvent, ZorgdossierStat
         if (!aanvraag) throw new NotFound('Deze aanvraag voor verlengde jeugdhulp bestaat niet.');
         if (aanvraag.besluit !== null)
           throw new RuleViolation(`Over deze aanvraag is al besloten (${aanvraag.besluit}).`);
+        nietInDeToekomst(command.datum, now, 'Het besluit', 'datum');
+        if (command.datum < aanvraag.datum) {
+          throw new RuleViolation(
+            `Het besluit kan niet voor de aanvraag (${aanvraag.datum}) liggen.`,
+            'datum',
+          );
+        }
         if (command.besluit === 'afgewezen' && !command.toelichting) {
           throw new RuleViolation('Een afwijzing heeft een toelichting.');
         }
@@ -384,12 +408,12 @@ function registerToewijzing(command: RegisterToewijzing, state: ZorgdossierState
 function requestVerlenging(
   command: RequestVerlenging,
   state: ZorgdossierState,
-  today: string,
+  now: Date,
 ): ZorgEvent[] {
   const t = toewijzing(state, command.toewijzingId);
   if (state.verlengingen[command.verlengingId])
     throw new RuleViolation('Deze verlengingsaanvraag bestaat al.');
-  notInFuture(command.aangevraagdOp, today, 'De aanvraag');
+  nietInDeToekomst(command.aangevraagdOp, now, 'De aanvraag', 'aangevraagdOp');
   if (command.gevraagdTot <= t.einddatum) {
     throw new RuleViolation(`Een verlenging loopt tot na de huidige einddatum (${t.einddatum}).`);
   }
@@ -418,14 +442,20 @@ function requestVerlenging(
   ];
 }
 
-function decideVerlenging(command: DecideVerlenging, state: ZorgdossierState): ZorgEvent[] {
+function decideVerlenging(
+  command: DecideVerlenging,
+  state: ZorgdossierState,
+  now: Date,
+): ZorgEvent[] {
   const verlenging = state.verlengingen[command.verlengingId];
   if (!verlenging) throw new NotFound('Deze verlengingsaanvraag bestaat niet.');
   if (command.besluitdatum < verlenging.aangevraagdOp) {
     throw new RuleViolation(
       `Het besluit kan niet voor de aanvraag (${verlenging.aangevraagdOp}) liggen.`,
+      'besluitdatum',
     );
   }
+  nietInDeToekomst(command.besluitdatum, now, 'Het besluit', 'besluitdatum');
   if (verlenging.besluit !== null)
     throw new RuleViolation(`Over deze verlenging is al besloten (${verlenging.besluit}).`);
   const { persoonId, verlengingId, besluitdatum } = command;
@@ -478,12 +508,8 @@ function decideVerlenging(command: DecideVerlenging, state: ZorgdossierState): Z
   ];
 }
 
-function startVerblijf(
-  command: StartVerblijf,
-  state: ZorgdossierState,
-  today: string,
-): ZorgEvent[] {
-  notInFuture(command.startdatum, today, 'De start van het verblijf');
+function startVerblijf(command: StartVerblijf, state: ZorgdossierState, now: Date): ZorgEvent[] {
+  nietInDeToekomst(command.startdatum, now, 'De start van het verblijf', 'startdatum');
   if (state.verblijven[command.verblijfId]) throw new RuleViolation('Dit verblijf bestaat al.');
   if (command.indicatieEinddatum < command.startdatum) {
     throw new RuleViolation(
@@ -537,8 +563,8 @@ function openVerblijf(state: ZorgdossierState, verblijfId: string) {
 }
 
 /** A start (or corrected start) lies within the assignment, and not in the future. */
-function checkStart(t: ToewijzingState, datum: string, today: string): void {
-  notInFuture(datum, today, 'De start van de zorg');
+function checkStart(t: ToewijzingState, datum: string, now: Date): void {
+  nietInDeToekomst(datum, now, 'De start van de zorg', 'datum');
   if (datum < t.begindatum || datum > t.einddatum) {
     throw new RuleViolation(
       `De zorg kan alleen starten binnen de toewijzing (${t.begindatum} tot en met ${t.einddatum}).`,
@@ -547,7 +573,7 @@ function checkStart(t: ToewijzingState, datum: string, today: string): void {
 }
 
 /** A stop lies after the start, within the assignment, and not in the future. */
-function checkStop(t: ToewijzingState, datum: string, today: string): void {
+function checkStop(t: ToewijzingState, datum: string, now: Date): void {
   if (t.zorgStart !== null && datum < t.zorgStart) {
     throw new RuleViolation(`De stop (${datum}) ligt voor de start van de zorg (${t.zorgStart}).`);
   }
@@ -556,9 +582,41 @@ function checkStop(t: ToewijzingState, datum: string, today: string): void {
       `De zorg kan niet na het einde van de toewijzing (${t.einddatum}) stoppen; een verlenging is een nieuwe toewijzing.`,
     );
   }
-  notInFuture(datum, today, 'De stop van de zorg');
+  nietInDeToekomst(datum, now, 'De stop van de zorg', 'datum');
 }
 
-function notInFuture(datum: string, today: string, wat: string): void {
-  if (datum > today) throw new RuleViolation(`${wat} kan niet in de toekomst liggen (${datum}).`);
+/**
+ * The day a command says something happened to the person, with its field: none of it lies
+ * before their birth. (Later dates of the same command lie after this one, by the other rules.)
+ */
+function datumVan(command: ZorgCommand): { datum: string; wat: string; field: string } | null {
+  switch (command.type) {
+    case 'RegisterToewijzing':
+      return { datum: command.begindatum, wat: 'De begindatum', field: 'begindatum' };
+    case 'RequestVerlenging':
+      return { datum: command.aangevraagdOp, wat: 'De aanvraag', field: 'aangevraagdOp' };
+    case 'DecideVerlenging':
+      return { datum: command.besluitdatum, wat: 'Het besluit', field: 'besluitdatum' };
+    case 'StartVerblijf':
+      return { datum: command.startdatum, wat: 'De start van het verblijf', field: 'startdatum' };
+    case 'CorrectZorgStart':
+      return command.datum === null
+        ? null
+        : { datum: command.datum, wat: 'De start van de zorg', field: 'datum' };
+    case 'CorrectZorgStop':
+      return command.stop === null
+        ? null
+        : { datum: command.stop.datum, wat: 'De stop van de zorg', field: 'datum' };
+    case 'StartZorg':
+    case 'StopZorg':
+    case 'ChangeWoonvorm':
+    case 'SetUitstroomperspectief':
+    case 'EndVerblijf':
+    case 'RecordPerspectiefgesprek':
+    case 'RequestVerlengdeJeugdhulp':
+    case 'DecideVerlengdeJeugdhulp':
+      return { datum: command.datum, wat: 'De datum', field: 'datum' };
+    default:
+      return assertNever(command);
+  }
 }

@@ -166,7 +166,8 @@ export interface ZorgdossierState {
   verlengingen: Record<string, VerlengingState>;
   verblijven: Record<string, VerblijfState>;
   gesprekken: { gesprekId: string; datum: string }[];
-  verlengdeJeugdhulp: Record<string, { besluit: 'toegekend' | 'afgewezen' | null }>;
+  /** Each request for care after 18: the day it was made, and the decision on it. */
+  verlengdeJeugdhulp: Record<string, { datum: string; besluit: 'toegekend' | 'afgewezen' | null }>;
 }
 
 export const initialZorgdossierState = (): ZorgdossierState => ({
@@ -263,14 +264,20 @@ export function evolveZorgdossier(state: ZorgdossierState, event: ZorgEvent): Zo
     case 'VerlengdeJeugdhulpRequested':
       return {
         ...s,
-        verlengdeJeugdhulp: { ...s.verlengdeJeugdhulp, [event.data.aanvraagId]: { besluit: null } },
+        verlengdeJeugdhulp: {
+          ...s.verlengdeJeugdhulp,
+          [event.data.aanvraagId]: { datum: event.data.datum, besluit: null },
+        },
       };
     case 'VerlengdeJeugdhulpDecided':
       return {
         ...s,
         verlengdeJeugdhulp: {
           ...s.verlengdeJeugdhulp,
-          [event.data.aanvraagId]: { besluit: event.data.besluit },
+          [event.data.aanvraagId]: {
+            ...s.verlengdeJeugdhulp[event.data.aanvraagId]!,
+            besluit: event.data.besluit,
+          },
         },
       };
     default:

@@ -8,4 +8,5 @@ export * from './verlengingen';
 export * from './uitstroom';
 export * from './perspectief';
 export * from './indicatoren';
+export * from './knop-indicatoren';
 export * from './cijfers-en-verhalen';

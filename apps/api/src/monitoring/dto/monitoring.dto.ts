@@ -19,7 +19,13 @@ import {
   Zorgvorm,
 } from '@app/statistics';
 import { FORMATEN, Formaat } from '../../common/cijfers';
-import { ConsistencyQuery, DateField, OptionalTextField, Trim } from '../../common/dto';
+import {
+  ConsistencyQuery,
+  DateField,
+  FromYear1900,
+  OptionalTextField,
+  Trim,
+} from '../../common/dto';
 import { AANBIEDER_ID_MESSAGE, PRODUCTCODE } from '../../zorg/dto/zorg.dto';
 
 const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -45,6 +51,7 @@ export class MonitoringQuery extends ConsistencyQuery {
     { strict: true },
     { message: 'must be a date (YYYY-MM-DD) or a date-time with a time zone' },
   )
+  @FromYear1900()
   bekendOp?: string;
 
   @ApiPropertyOptional({ enum: WETTELIJKE_KADERS, description: 'Only this legal framework' })

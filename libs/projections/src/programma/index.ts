@@ -1,0 +1,2 @@
+export * from './programma.projection';
+export * from './programma.queries';
