@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { VerhalenQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { Written } from '../common/http-results';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -27,6 +27,7 @@ export class OordelenController {
     private readonly commands: VerhaalCommands,
     private readonly verhalen: VerhalenQueries,
     private readonly reads: PersonalDataReads,
+    private readonly ids: Ids,
   ) {}
 
   @Post()
@@ -52,7 +53,7 @@ export class OordelenController {
     @Body() body: OordelenDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const oordeelId = newId(context, 'oordeel', gezinId);
+    const oordeelId = this.ids.newId(context, 'oordeel', gezinId);
     const { aanleiding } = body;
     const result = await this.commands.oordelen(
       gezinId,

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
 import { kalenderdatum } from '@app/domain';
 import { VerhalenQueries } from '@app/projections';
-import { CommandMeta, RequestCommandContext, newId } from '../common/command-context';
+import { CommandMeta, Ids, RequestCommandContext } from '../common/command-context';
 import { ConsistencyQuery, GezinIdParams } from '../common/dto';
 import { Written } from '../common/http-results';
 import { CurrentReader, PersonalDataReads, Reader } from '../common/personal-data-reads';
@@ -35,6 +35,7 @@ export class VerhalenController {
     private readonly commands: VerhaalCommands,
     private readonly verhalen: VerhalenQueries,
     private readonly reads: PersonalDataReads,
+    private readonly ids: Ids,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
@@ -60,7 +61,7 @@ export class VerhalenController {
     @Body() body: VerhaalDto,
     @CommandMeta() context: RequestCommandContext,
   ): Promise<Written> {
-    const verhaalId = newId(context, 'verhaal', gezinId);
+    const verhaalId = this.ids.newId(context, 'verhaal', gezinId);
     const result = await this.commands.verhaal(
       gezinId,
       verhaalId,
