@@ -1,20 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { EventStore } from '@app/event-store';
-import { oordeelStreamId, verhaalStreamId } from '@app/domain';
+import { signDevToken } from '@app/access';
 import { AMBULANT_45A48 } from './support/cijfers';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
  * Figures and stories side by side for policy staff (issue 12): one cell's cold figures, the
  * judgements of youths and parents, and the released stories, pseudonymised; the provider report.
- * Every /beleid answer, JSON and CSV, is scanned for names, ids and exact dates of persons, and a
- * withdrawn story leaves every one of them at once.
+ * Stories and judgements go in through their own routes (recorded by the contact person, released
+ * by a team lead). Every /beleid answer, JSON and CSV, is scanned for names, ids and exact dates of
+ * persons, and a withdrawn story leaves every one of them at once.
  */
 describe('cijfers en verhalen (e2e)', () => {
   let t: TestApp;
   let anna: string;
   let beheer: string;
   let beleid: string;
+  let tessa: string;
   let lastPosition = '0';
   const API = '/api/v1';
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -24,9 +24,16 @@ describe('cijfers en verhalen (e2e)', () => {
 
   async function write(method: 'post' | 'put', path: string, body: object, token = anna) {
     const res = await t.http()[method](`${API}${path}`).set(auth(token)).send(body);
-    expect({ path, status: res.status }).toEqual({ path, status: method === 'put' ? 200 : 201 });
+    expect({ path, status: res.status, detail: res.body.detail }).toEqual({
+      path,
+      status: method === 'put' ? 200 : 201,
+      detail: undefined,
+    });
     lastPosition = res.body.position as string;
-    return res.body as { gezinId: string; toewijzingId: string; position: string };
+    return res.body as Record<
+      'gezinId' | 'toewijzingId' | 'verhaalId' | 'oordeelId' | 'position',
+      string
+    >;
   }
 
   interface Gezin {
@@ -36,12 +43,15 @@ describe('cijfers en verhalen (e2e)', () => {
   }
 
   async function gezinMetZorg(i: number, aanbiederId: string): Promise<Gezin> {
-    const [voornaam, achternaam] = [`Voornaam${i}x`, `Achternaam${i}x`];
+    const [voornaam, achternaam, ouder] = [`Voornaam${i}x`, `Achternaam${i}x`, `Ouder${i}x`];
     const geboortedatum = `2012-0${1 + (i % 9)}-1${i % 10}`;
     const { gezinId, position } = await write('post', '/gezinnen', {
       naam: achternaam,
       wijk: 'Noord',
-      leden: [{ rol: 'jeugdige', voornaam, achternaam, geboortedatum, bsn: null }],
+      leden: [
+        { rol: 'jeugdige', voornaam, achternaam, geboortedatum, bsn: null },
+        { rol: 'ouder', voornaam: ouder, achternaam, geboortedatum: '1981-02-03', bsn: null },
+      ],
     });
     const gezin = await t
       .http()
@@ -49,6 +59,12 @@ describe('cijfers en verhalen (e2e)', () => {
       .set(auth(anna))
       .expect(200);
     const persoonId = gezin.body.leden[0].persoonId as string;
+    await t
+      .http()
+      .post(`${API}/gezinnen/${gezinId}/contactpersoon`)
+      .set(auth(anna))
+      .send({ userId: 'u-anna', naam: 'Anna de Vries', organisatie: 'Wijkteam Noord', vanaf: DAG })
+      .expect(200);
     const { toewijzingId } = await write('post', `/personen/${persoonId}/toewijzingen`, {
       wettelijkKader: 'jeugdwet',
       productcode: '45A48',
@@ -59,101 +75,58 @@ describe('cijfers en verhalen (e2e)', () => {
       einddatum: '2025-06-30',
       omvang: null,
     });
-    personal.push(voornaam, achternaam, geboortedatum, gezinId, persoonId, toewijzingId);
+    const ids = [gezinId, persoonId, gezin.body.leden[1].persoonId as string, toewijzingId];
+    personal.push(voornaam, achternaam, ouder, geboortedatum, '1981-02-03', ...ids);
     return { gezinId, persoonId, toewijzingId };
   }
 
-  // Until the recording routes are merged, stories and judgements go into the event store as
-  // their deciders would write them.
-  async function append(streamId: string, type: string, data: Record<string, unknown>) {
-    const result = await t.app.get(EventStore).append(
-      streamId,
-      [
-        {
-          id: randomUUID(),
-          type,
-          schemaVersion: 1,
-          data,
-          occurredAt: t.clock.now().toISOString(),
-          actor: { userId: 'u-anna', role: 'contactpersoon' },
-          correlationId: randomUUID(),
-          causationId: null,
-        },
-      ],
-      'any',
-    );
-    lastPosition = String(result.position);
-  }
-
-  const opname = (g: Gezin, aanbiederId = '12345678') => ({
-    toewijzingId: g.toewijzingId,
-    persoonId: g.persoonId,
-    wettelijkKader: 'jeugdwet',
-    aanbiederId,
-    productcode: '45A48',
-    productcategorie: '45',
-    woonvorm: null,
-  });
-
+  /** A story recorded by the family's contact person and, when given, released by a team lead. */
   async function verhaal(
     g: Gezin,
     v: { datum: string; tekst: string; toestemming: string; vrijgegeven: string | null },
   ) {
-    const verhaalId = randomUUID();
-    personal.push(verhaalId, v.datum, v.tekst);
-    await append(verhaalStreamId(verhaalId), 'VerhaalRecorded', {
-      verhaalId,
-      gezinId: g.gezinId,
+    personal.push(v.datum, v.tekst);
+    const { verhaalId } = await write('post', `/gezinnen/${g.gezinId}/verhalen`, {
       persoonId: g.persoonId,
-      toewijzing: opname(g),
-      verteller: { soort: 'ouder', organisatie: null },
+      toewijzingId: g.toewijzingId,
+      verteller: { soort: 'ouder' },
       datum: v.datum,
       tekst: v.tekst,
       themaIds: ['knop-8'],
       toestemming: v.toestemming,
-      door: 'u-anna',
     });
+    personal.push(verhaalId);
     if (v.vrijgegeven !== null) {
-      await append(verhaalStreamId(verhaalId), 'VerhaalReleased', {
-        verhaalId,
-        gezinId: g.gezinId,
-        tekst: v.vrijgegeven,
-        door: 'u-bram',
-        op: '2025-11-20',
-      });
+      const vrijgave = `/gezinnen/${g.gezinId}/verhalen/${verhaalId}/vrijgave`;
+      const res = await t
+        .http()
+        .post(`${API}${vrijgave}`)
+        .set(auth(tessa))
+        .send({ tekst: v.vrijgegeven });
+      // Consent for the family's file only: the release is refused, and nothing shows anyway.
+      expect(res.status).toBe(v.toestemming === 'dossier' ? 422 : 200);
+      if (res.status === 200) lastPosition = res.body.position as string;
     }
     return verhaalId;
   }
 
   async function toestemming(g: Gezin, verhaalId: string, nieuw: string) {
-    await append(verhaalStreamId(verhaalId), 'VerhaalConsentChanged', {
-      verhaalId,
-      gezinId: g.gezinId,
+    await write('put', `/gezinnen/${g.gezinId}/verhalen/${verhaalId}/toestemming`, {
       toestemming: nieuw,
-      datum: t.clock.now().toISOString().slice(0, 10),
-      door: 'u-anna',
     });
   }
 
+  /** The judgements of the youth and a parent at the end of the family's assignment. */
   async function oordelen(g: Gezin) {
-    const oordeelId = randomUUID();
-    personal.push(oordeelId);
-    await append(oordeelStreamId(oordeelId), 'OordelenRecorded', {
-      oordeelId,
-      gezinId: g.gezinId,
-      aanleiding: { soort: 'einde-toewijzing', toewijzing: opname(g) },
+    const { oordeelId } = await write('post', `/gezinnen/${g.gezinId}/oordelen`, {
+      aanleiding: { soort: 'einde-toewijzing', toewijzingId: g.toewijzingId },
       datum: '2025-06-27',
       oordelen: [
-        {
-          door: 'jeugdige',
-          hulpvraagBeantwoord: 'ja',
-          regie: 4,
-          voortgang: [{ doelId: 'doel-1', score: 1 }],
-        },
+        { door: 'jeugdige', hulpvraagBeantwoord: 'ja', regie: 4, voortgang: [] },
         { door: 'ouder', hulpvraagBeantwoord: 'deels', regie: 3, voortgang: [] },
       ],
-      door: 'u-anna',
     });
+    personal.push(oordeelId);
   }
 
   const get = (path: string, query: string, token: string | null = beleid) => {
@@ -176,7 +149,25 @@ describe('cijfers en verhalen (e2e)', () => {
     anna = await t.token('contactpersoon', 'u-anna', 'Anna de Vries');
     beheer = await t.token('beheer', 'u-beheer');
     beleid = await t.token('beleid', 'u-beleid');
+    tessa = await signDevToken(t.dataDir, {
+      userId: 'u-tessa',
+      roles: ['contactpersoon'],
+      name: 'Tessa Teamleider',
+      teamleider: true,
+    });
+    personal.push('Tessa Teamleider');
     await write('put', '/referentiedata/producten/45A48', AMBULANT_45A48, beheer);
+    const knop = {
+      titel: 'Stoppen met wat niet werkt',
+      acties: [{ actieId: 'k8-2b', titel: 'Verhalen' }],
+    };
+    await write('put', '/referentiedata/knoppen/8', knop, beheer);
+    await write(
+      'put',
+      '/referentiedata/themas/knop-8',
+      { naam: 'Stoppen met wat niet werkt', knop: 8, actief: true },
+      beheer,
+    );
     for (const [id, naam] of [
       ['12345678', 'Zorg BV'],
       ['87654321', 'Klein BV'],
@@ -258,7 +249,7 @@ describe('cijfers en verhalen (e2e)', () => {
           verteller: 'ouder',
           citeerbaar: false,
           tekst: GEPSEUDONIMISEERD,
-          themas: ['knop-8'],
+          themas: ['Stoppen met wat niet werkt'],
           aanbieder: 'Zorg BV',
           product: 'Ambulant',
           kader: 'jeugdwet',
@@ -338,18 +329,27 @@ describe('cijfers en verhalen (e2e)', () => {
     await get('cijfers-en-verhalen', `${PERIODE}&aanbieder=87654321`).expect(422);
   });
 
-  /** Every GET route under /beleid, with a query each accepts, as the OpenAPI document lists them. */
-  async function beleidRoutes(): Promise<string[]> {
+  /** Every GET route under /beleid and the query parameters it takes, from the OpenAPI document. */
+  async function beleidRoutes(): Promise<{ pad: string; parameters: string[] }[]> {
+    type Operation = { parameters?: { name: string; in: string }[] };
     const openapi = await t.http().get(`${API}/openapi.json`).expect(200);
-    return Object.entries(openapi.body.paths as Record<string, Record<string, unknown>>)
-      .filter(([path, methods]) => path.startsWith(`${API}/beleid/`) && 'get' in methods)
-      .map(([path]) => path.slice(`${API}/beleid/`.length).replace('{aanbiederId}', '12345678'));
+    return Object.entries(openapi.body.paths as Record<string, Record<string, Operation>>)
+      .filter(([path, methods]) => path.startsWith(`${API}/beleid/`) && methods.get)
+      .map(([path, methods]) => ({
+        pad: path
+          .slice(`${API}/beleid/`.length)
+          .replace('{aanbiederId}', '12345678')
+          .replace('{knop}', '8'),
+        parameters: (methods.get!.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => p.name),
+      }));
   }
 
-  /** Every beleid answer, JSON and CSV, as text. */
-  async function alleAntwoorden(query = PERIODE): Promise<string[]> {
+  /** Every beleid answer, JSON and (where a route has it) CSV, as text. */
+  async function alleAntwoorden(extra: Record<string, string> = {}): Promise<string[]> {
     const routes = await beleidRoutes();
-    expect(routes).toEqual(
+    expect(routes.map((r) => r.pad)).toEqual(
       expect.arrayContaining([
         'cijfers-en-verhalen',
         'aanbieders/12345678/rapport',
@@ -357,11 +357,20 @@ describe('cijfers en verhalen (e2e)', () => {
       ]),
     );
     const antwoorden: string[] = [];
-    for (const route of routes) {
-      for (const formaat of ['json', 'csv']) {
-        const q = route === 'consultaties' ? 'van=2025-01-01&tot=2025-12-31' : query;
-        const res = await get(route, `${q}&formaat=${formaat}`);
-        expect({ route, formaat, status: res.status }).toEqual({ route, formaat, status: 200 });
+    for (const { pad, parameters } of routes) {
+      for (const formaat of parameters.includes('formaat') ? ['json', 'csv'] : ['json']) {
+        const waarden = {
+          van: '2025-01-01',
+          tot: '2025-12-31',
+          minPosition: lastPosition,
+          ...extra,
+        };
+        const query = Object.entries({ ...waarden, formaat })
+          .filter(([naam]) => parameters.includes(naam))
+          .map(([naam, waarde]) => `${naam}=${waarde}`)
+          .join('&');
+        const res = await t.http().get(`${API}/beleid/${pad}?${query}`).set(auth(beleid));
+        expect({ pad, formaat, status: res.status }).toEqual({ pad, formaat, status: 200 });
         antwoorden.push(res.text);
       }
     }
@@ -379,12 +388,12 @@ describe('cijfers en verhalen (e2e)', () => {
   });
 
   it('takes a withdrawn story out of every beleid answer at once, also as known on an earlier day', async () => {
-    const voor = await alleAntwoorden(`${PERIODE}&bekendOp=${DAG}`);
+    const voor = await alleAntwoorden({ bekendOp: DAG });
     expect(voor.join('\n')).toContain(CITEERBAAR);
     t.clock.set('2026-01-12T10:00:00');
     await toestemming(gezinnen[0]!, citeerbaar, 'dossier');
-    for (const query of [PERIODE, `${PERIODE}&bekendOp=${DAG}`]) {
-      const na = await alleAntwoorden(query);
+    for (const extra of [{}, { bekendOp: DAG }] as Record<string, string>[]) {
+      const na = await alleAntwoorden(extra);
       for (const tekst of na) expect(tekst).not.toContain(CITEERBAAR);
       expect(na.join('\n')).toContain(GEPSEUDONIMISEERD);
     }
