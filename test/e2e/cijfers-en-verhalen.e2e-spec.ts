@@ -309,6 +309,16 @@ describe('cijfers en verhalen (e2e)', () => {
     expect(csv.text).toContain('langeTrajecten,45A48 Ambulant,beeindigd,');
   });
 
+  it("gives a knop's report the released stories of its themes, as the side-by-side answer shows them", async () => {
+    const knop = await get('programma/knoppen/8', PERIODE).expect(200);
+    const cel = await get('cijfers-en-verhalen', PERIODE).expect(200);
+    expect(knop.body.verhalen).toEqual(cel.body.verhalen.items);
+    expect(knop.body.verhalen).toHaveLength(2);
+    // A small cell: no story, in the knop's report either.
+    const klein = await get('programma/knoppen/8', 'van=2024-01-01&tot=2024-12-31').expect(200);
+    expect(klein.body.verhalen).toEqual([]);
+  });
+
   it('refuses what it cannot answer: 401, 403, 400, 404, 422', async () => {
     for (const path of ['cijfers-en-verhalen', 'aanbieders/12345678/rapport']) {
       await get(path, PERIODE, null).expect(401);

@@ -312,14 +312,22 @@ export interface CelVerhalen {
   items: GepubliceerdVerhaal[];
 }
 
-/** The released stories of the cell, or none when the cell is small (`getoond`). */
-export function celVerhalen(d: MonitoringDataset, vraag: CelVraag, getoond: boolean): CelVerhalen {
+/**
+ * The released stories of the cell whose themes `themas` accepts (all by default), or none when
+ * the cell is small (`getoond`).
+ */
+export function celVerhalen(
+  d: MonitoringDataset,
+  vraag: MonitoringVraag,
+  getoond: boolean,
+  themas: (themaIds: readonly string[]) => boolean = () => true,
+): CelVerhalen {
   if (!getoond) {
     return { getoond, reden: 'cel onder 10 personen', items: [] };
   }
   const gekozen = inCel(d, vraag);
   const items = [...d.verhalen.values()]
-    .filter((v) => gekozen(v) && (vraag.thema === undefined || v.themaIds.includes(vraag.thema)))
+    .filter((v) => gekozen(v) && themas(v.themaIds))
     .map((v): GepubliceerdVerhaal => {
       const t = v.toewijzing && d.toewijzingen.get(v.toewijzing.toewijzingId);
       const datum = `${v.maand}-01`;
@@ -337,6 +345,25 @@ export function celVerhalen(d: MonitoringDataset, vraag: CelVraag, getoond: bool
     })
     .sort((a, b) => compareText(a.maand, b.maand) || compareText(a.tekst, b.tekst));
   return { getoond, reden: null, items };
+}
+
+/** The theme filter of a cell: its `thema`, when it has one. */
+const themaVan =
+  (vraag: CelVraag) =>
+  (themaIds: readonly string[]): boolean =>
+    vraag.thema === undefined || themaIds.includes(vraag.thema);
+
+/**
+ * The released stories of any of these themes in the question's cell, for a knop's report: none
+ * in a cell of fewer than 10 persons (as the episodes publish them), as in the side-by-side answer.
+ */
+export function verhalenBijThemas(
+  d: MonitoringDataset,
+  vraag: MonitoringVraag,
+  themaIds: readonly string[],
+): CelVerhalen {
+  const getoond = zorgepisodeCijfers(d, vraag, 'categorie').totaal.personen !== null;
+  return celVerhalen(d, vraag, getoond, (ids) => ids.some((id) => themaIds.includes(id)));
 }
 
 /** The figures a cell draws from, each asked with the cell's question: one data set, no refold. */
@@ -434,7 +461,12 @@ export function cijfersEnVerhalen(
   const { cijfers, onderdrukt } = celCijfers(figuren);
   const oordelen = publiceerOordelen(o, telOordelen(d, vraag));
   // The persons of the cell as the episodes publish them: withheld means fewer than 10.
-  const verhalen = celVerhalen(d, vraag, figuren.episodes.totaal.personen !== null);
+  const verhalen = celVerhalen(
+    d,
+    vraag,
+    figuren.episodes.totaal.personen !== null,
+    themaVan(vraag),
+  );
   return {
     ...kop(CIJFERS_EN_VERHALEN_DEFINITIE.versie, vraag),
     definitie: CIJFERS_EN_VERHALEN_DEFINITIE,
@@ -580,7 +612,7 @@ export function aanbiederRapport(
       vervolgBinnen6Maanden: uitstroom.vervolgBinnen6Maanden,
     },
     oordelen,
-    verhalen: celVerhalen(d, vraag, episodes.totaal.personen !== null),
+    verhalen: celVerhalen(d, vraag, episodes.totaal.personen !== null, themaVan(vraag)),
     onderdrukt: [
       ...onderdruktVan(
         'langeTrajecten',
