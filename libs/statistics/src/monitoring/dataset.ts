@@ -143,6 +143,10 @@ export function voegFeitenToe(d: MonitoringDataset, feiten: Iterable<MonitoringF
       const { persoonId, toewijzingId } = feit.event.data;
       index.set(persoonId, (index.get(persoonId) ?? new Set()).add(toewijzingId));
     }
+    const leden = gezinIndex.get(d);
+    if (leden && feit.type === 'Gezinslid') {
+      leden.set(feit.persoonId, (leden.get(feit.persoonId) ?? new Set()).add(feit.gezinId));
+    }
   }
   const log = wijzigingslogs.get(d) ?? [];
   log.push(stap);
@@ -191,6 +195,28 @@ export function toewijzingenVan(d: MonitoringDataset, persoonId: string): Toewij
 /** Per data set, the assignment ids per person; `voegFeitenToe` adds new ones. */
 const toewijzingIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
 
+/**
+ * The families a person is or ever was a member of (a member who left stays in `leden`), so a
+ * cache kept per family can redo the families of a person a new fact touched.
+ */
+export function gezinnenVan(d: MonitoringDataset, persoonId: string): ReadonlySet<string> {
+  let index = gezinIndex.get(d);
+  if (!index) {
+    index = new Map();
+    for (const gezin of d.gezinnen.values()) {
+      for (const lid of gezin.leden) {
+        index.set(lid.persoonId, (index.get(lid.persoonId) ?? new Set()).add(gezin.gezinId));
+      }
+    }
+    gezinIndex.set(d, index);
+  }
+  return index.get(persoonId) ?? GEEN_GEZINNEN;
+}
+
+/** Per data set, the family ids per person; `voegFeitenToe` adds new members. */
+const gezinIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
+const GEEN_GEZINNEN: ReadonlySet<string> = new Set();
+
 /** Per data set, what each application of facts touched, in order. */
 const wijzigingslogs = new WeakMap<MonitoringDataset, Wijziging[]>();
 
@@ -205,7 +231,9 @@ export class DatasetCache<K, V> {
     { versie: number; map: Map<K, V> }
   >();
 
-  constructor(private readonly bijwerken: (map: Map<K, V>, w: Wijziging) => void) {}
+  constructor(
+    private readonly bijwerken: (map: Map<K, V>, w: Wijziging, d: MonitoringDataset) => void,
+  ) {}
 
   bij(d: MonitoringDataset): Map<K, V> {
     const versie = datasetVersie(d);
@@ -213,7 +241,7 @@ export class DatasetCache<K, V> {
     if (cache && cache.versie !== versie) {
       const w = wijzigingenSinds(d, cache.versie);
       if (w.alles) cache.map.clear();
-      else this.bijwerken(cache.map, w);
+      else this.bijwerken(cache.map, w, d);
       cache.versie = versie;
     }
     if (!cache) {
@@ -221,6 +249,47 @@ export class DatasetCache<K, V> {
       this.perDataset.set(d, cache);
     }
     return cache.map;
+  }
+}
+
+/**
+ * Values computed from a data set per question (a key the caller makes of it), each kept with the
+ * data set version it is of: asked again after new facts, a value is brought up to date from what
+ * they touched (`bijwerken`), or made again when they touched everything. Only the most recent
+ * questions are kept, so memory stays bounded.
+ */
+export class VraagCache<V> {
+  private readonly perDataset = new WeakMap<
+    MonitoringDataset,
+    Map<string, { versie: number; waarde: V }>
+  >();
+
+  constructor(private readonly maxVragen = 32) {}
+
+  bij(
+    d: MonitoringDataset,
+    sleutel: string,
+    maak: () => V,
+    bijwerken: (oud: V, w: Wijziging) => V,
+  ): V {
+    let perVraag = this.perDataset.get(d);
+    if (!perVraag) {
+      perVraag = new Map();
+      this.perDataset.set(d, perVraag);
+    }
+    const versie = datasetVersie(d);
+    const gecacht = perVraag.get(sleutel);
+    if (gecacht && gecacht.versie === versie) return gecacht.waarde;
+    let waarde: V;
+    if (gecacht) {
+      const w = wijzigingenSinds(d, gecacht.versie);
+      waarde = w.alles ? maak() : bijwerken(gecacht.waarde, w);
+    } else {
+      waarde = maak();
+      if (perVraag.size >= this.maxVragen) perVraag.delete(perVraag.keys().next().value!);
+    }
+    perVraag.set(sleutel, { versie, waarde });
+    return waarde;
   }
 }
 
@@ -240,9 +309,7 @@ function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
     case 'Recordsleutel':
       w.personen.add(feit.persoonId);
       // A family's key is the sum of its members' keys.
-      for (const gezin of d.gezinnen.values()) {
-        if (gezin.leden.some((l) => l.persoonId === feit.persoonId)) w.gezinnen.add(gezin.gezinId);
-      }
+      for (const gezinId of gezinnenVan(d, feit.persoonId)) w.gezinnen.add(gezinId);
       return;
     case 'Gezinslid':
     case 'GeenGezinslid':

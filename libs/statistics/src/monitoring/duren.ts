@@ -24,7 +24,7 @@ import {
   peildatum,
   productOmschrijving,
   telRecords,
-  zorgEpisodes,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 /**
@@ -146,9 +146,15 @@ export interface RuweDuurStatistiek {
 /** The durations of a row's two populations, each with the person it is about. */
 export interface Duurwaarnemingen {
   /** Days (inclusive) of each one that ended in the period and is not running on the peildatum. */
-  beeindigd: { persoonId: string; duur: number }[];
+  beeindigd: ({ duur: number } & Persoonsrecord)[];
   /** Each one that started in the period: ended, or running and censored at the peildatum. */
-  gestart: (DurationObservation & { persoonId: string })[];
+  gestart: (DurationObservation & Persoonsrecord)[];
+}
+
+/** Whom a record is about; an episode carries its person's record key, so it is not looked up. */
+interface Persoonsrecord {
+  persoonId: string;
+  recordsleutel?: number;
 }
 
 export interface RuweDuurGroep extends RuweDuurStatistiek {
@@ -215,7 +221,7 @@ export function telDuren(
 ): RuweDuren {
   const peil = peildatum(vraag);
   // The episodes of either population: ended in the period, or started in it.
-  const episodes = zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
+  const episodes = gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
     (e) => isBeeindigd(e, vraag) || isGestart(e, vraag),
   );
 
@@ -442,10 +448,14 @@ function episodeWaarnemingen(
   return {
     beeindigd: episodes
       .filter((e) => isBeeindigd(e, vraag))
-      .map((e) => ({ persoonId: e.persoonId, duur: durationDays(e.start, e.end) })),
+      .map((e) => ({
+        persoonId: e.persoonId,
+        recordsleutel: e.recordsleutel,
+        duur: durationDays(e.start, e.end),
+      })),
     gestart: episodes
       .filter((e) => isGestart(e, vraag))
-      .map((e) => ({ persoonId: e.persoonId, ...observation(e) })),
+      .map((e) => ({ persoonId: e.persoonId, recordsleutel: e.recordsleutel, ...observation(e) })),
   };
 }
 

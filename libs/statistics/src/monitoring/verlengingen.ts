@@ -20,7 +20,7 @@ import {
   kop,
   peildatum,
   productOmschrijving,
-  zorgEpisodes,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 /**
@@ -148,7 +148,7 @@ export function telVerlengingen(
     }),
   ];
 
-  for (const episode of zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp)) {
+  for (const episode of gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp)) {
     if (episode.start > vraag.tot || episode.end < vraag.van) continue;
     if (episode.maxDuurMaanden === null) continue;
     const langer = langerDanMaximum(episode, episode.maxDuurMaanden);

@@ -11,7 +11,7 @@ import {
   kop,
   peildatum,
   productOmschrijving,
-  zorgEpisodes,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 export const ZORGEPISODES_DEFINITIE = {
@@ -77,7 +77,7 @@ export function telZorgepisodes(
   groep: EpisodeGroep,
 ): RuweZorgepisodes {
   const peil = peildatum(vraag);
-  const actief = zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
+  const actief = gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
     (e) => e.start <= vraag.tot && e.end >= vraag.van,
   );
   const groepen = new Map<string, { naam: string; episodes: ZorgEpisode[] }>();
