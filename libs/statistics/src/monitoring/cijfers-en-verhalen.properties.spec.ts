@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { GEEN_ANTWOORD, HULPVRAAG_ANTWOORDEN, VERTELLERS } from '@app/domain';
 import { DREMPEL, SLEUTELRUIMTE, Telling } from '../disclosure';
 import { verwachtGepubliceerd } from '../testing/tellingen';
-import { bouwDataset } from './dataset';
+import { bouwDataset, voegFeitenToe } from './dataset';
 import {
   GepubliceerdeOordelen,
   RuweOordeelGroep,
@@ -163,6 +163,28 @@ describe('judgements and stories side by side (properties)', () => {
           );
           expect(verhalen.items).toHaveLength(inCel.length);
         }
+      }),
+    );
+  });
+
+  it('gives as known now, after new facts, what a full fold gives (the judgements kept per family)', () => {
+    fc.assert(
+      fc.property(gemeente, vragen, fc.nat(), fc.nat(), ([gezinnen], vraag, a, b) => {
+        const feiten = feitenVan(gezinnen);
+        const [k1, k2] = [a, b].map((x) => x % (feiten.length + 1)).sort((x, y) => x - y);
+        const d = bouwDataset(feiten.slice(0, k1));
+        cijfersEnVerhalen(d, vraag); // the screen was open before the new facts
+        voegFeitenToe(d, feiten.slice(k1, k2));
+        cijfersEnVerhalen(d, vraag);
+        // A family moves, and judgements of all come in after.
+        voegFeitenToe(d, [{ type: 'Wijk', gezinId: 'g0', wijk: 'Zuid', per: '2020-01-01' }]);
+        voegFeitenToe(d, feiten.slice(k2));
+        const volledig = bouwDataset([
+          ...feiten.slice(0, k2),
+          { type: 'Wijk', gezinId: 'g0', wijk: 'Zuid', per: '2020-01-01' },
+          ...feiten.slice(k2),
+        ]);
+        expect(cijfersEnVerhalen(d, vraag)).toEqual(cijfersEnVerhalen(volledig, vraag));
       }),
     );
   });

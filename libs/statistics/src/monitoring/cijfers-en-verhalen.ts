@@ -7,8 +7,15 @@ import {
 } from '@app/domain';
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { compareText } from '../intervals';
-import { MonitoringDataset, gezinssleutel, recordsleutel, wijkOp } from './dataset';
-import { ToewijzingKenmerken } from './feiten';
+import {
+  MonitoringDataset,
+  VraagCache,
+  gezinnenVan,
+  gezinssleutel,
+  recordsleutel,
+  wijkOp,
+} from './dataset';
+import { OordelenFeit, ToewijzingKenmerken } from './feiten';
 import { DurenCijfers, DuurGroepering, durenCijfers } from './duren';
 import {
   MonitoringKop,
@@ -132,16 +139,14 @@ const HULPVRAAG_PLAATS = plaats(HULPVRAAG_ANTWOORDEN);
 const REGIE_PLAATS = plaats(REGIE_ANTWOORDEN);
 const VOORTGANG_PLAATS = plaats(VOORTGANG_ANTWOORDEN);
 
-/** A teller kind's counts while counting: one Telling per answer, in the order of its list. */
+/** A teller kind's counts: one Telling per answer, in the order of its list. */
 interface Teller {
   oordelen: Telling;
   hulpvraag: Telling[];
   regie: Telling[];
-  regieScores: number[];
   regieGegeven: Telling;
   doelen: Telling;
   voortgang: Telling[];
-  voortgangScores: number[];
   voortgangGegeven: Telling;
 }
 
@@ -152,13 +157,23 @@ function nieuweTeller(): Teller {
     oordelen: new Telling(),
     hulpvraag: tellingen(HULPVRAAG_ANTWOORDEN.length),
     regie: tellingen(REGIE_ANTWOORDEN.length),
-    regieScores: [],
     regieGegeven: new Telling(),
     doelen: new Telling(),
     voortgang: tellingen(VOORTGANG_ANTWOORDEN.length),
-    voortgangScores: [],
     voortgangGegeven: new Telling(),
   };
+}
+
+/** `a` with `b` added (`teken` 1) or taken back (-1), in place. */
+function verreken(a: Teller, b: Teller, teken: 1 | -1): void {
+  const op = (x: Telling, y: Telling) => (teken === 1 ? x.plus(y) : x.min(y));
+  a.oordelen = op(a.oordelen, b.oordelen);
+  a.regieGegeven = op(a.regieGegeven, b.regieGegeven);
+  a.doelen = op(a.doelen, b.doelen);
+  a.voortgangGegeven = op(a.voortgangGegeven, b.voortgangGegeven);
+  for (const veld of ['hulpvraag', 'regie', 'voortgang'] as const) {
+    a[veld] = a[veld].map((t, i) => op(t, b[veld][i]!));
+  }
 }
 
 const perAntwoord = <K extends string>(
@@ -167,22 +182,36 @@ const perAntwoord = <K extends string>(
 ): Record<K, Telling> =>
   Object.fromEntries(antwoorden.map((a, i) => [a, t[i]!])) as Record<K, Telling>;
 
+/** The scores given, one per count of each numeric answer: what a mean is taken over. */
+const scores = (antwoorden: readonly string[], t: Telling[]): number[] =>
+  antwoorden.flatMap((a, i) =>
+    /^-?\d$/.test(a) ? Array<number>(t[i]!.aantal).fill(Number(a)) : [],
+  );
+
 function alsGroep(t: Teller): RuweOordeelGroep {
   return {
     ...t,
     hulpvraag: perAntwoord(HULPVRAAG_ANTWOORDEN, t.hulpvraag),
     regie: perAntwoord(REGIE_ANTWOORDEN, t.regie),
+    regieScores: scores(REGIE_ANTWOORDEN, t.regie),
     voortgang: perAntwoord(VOORTGANG_ANTWOORDEN, t.voortgang),
+    voortgangScores: scores(VOORTGANG_ANTWOORDEN, t.voortgang),
   };
 }
 
-/** Counts the judgements of the cell per teller kind and together; unrounded. */
-export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweOordelen {
-  const tellers = VERTELLERS.map(nieuweTeller);
-  const tellerVan = new Map<Verteller, Teller>(VERTELLERS.map((v, i) => [v, tellers[i]!]));
-  const gekozen = inCel(d, vraag);
-  for (const moment of d.oordelen) {
+/** One family's judgements in the cell, per teller kind (in the order of VERTELLERS). */
+type Deel = Teller[];
+
+/** Counts the judgements of one family that fall in the cell. */
+function telDeel(
+  d: MonitoringDataset,
+  momenten: readonly OordelenFeit[],
+  gekozen: (m: OordelenFeit) => boolean,
+): Deel | null {
+  let deel: Deel | null = null;
+  for (const moment of momenten) {
     if (!gekozen(moment)) continue;
+    deel ??= VERTELLERS.map(nieuweTeller);
     const gezin = d.gezinnen.get(moment.gezinId);
     const sleutel = moment.toewijzing
       ? recordsleutel(d, moment.toewijzing.persoonId)
@@ -190,47 +219,96 @@ export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweO
         ? gezinssleutel(d, gezin)
         : 0;
     for (const oordeel of moment.oordelen) {
-      const t = tellerVan.get(oordeel.door)!;
+      const t = deel[VERTELLER_PLAATS.get(oordeel.door)!]!;
       t.oordelen.telOp(sleutel);
       t.hulpvraag[HULPVRAAG_PLAATS.get(oordeel.hulpvraagBeantwoord)!]!.telOp(sleutel);
       t.regie[REGIE_PLAATS.get(oordeel.regie)!]!.telOp(sleutel);
-      if (typeof oordeel.regie === 'number') {
-        t.regieScores.push(oordeel.regie);
-        t.regieGegeven.telOp(sleutel);
-      }
+      if (typeof oordeel.regie === 'number') t.regieGegeven.telOp(sleutel);
       for (const score of oordeel.voortgang) {
         t.doelen.telOp(sleutel);
         t.voortgang[VOORTGANG_PLAATS.get(score)!]!.telOp(sleutel);
-        if (typeof score === 'number') {
-          t.voortgangScores.push(score);
-          t.voortgangGegeven.telOp(sleutel);
-        }
+        if (typeof score === 'number') t.voortgangGegeven.telOp(sleutel);
       }
     }
   }
-  const perVerteller = Object.fromEntries(
-    VERTELLERS.map((v, i) => [v, alsGroep(tellers[i]!)]),
-  ) as Record<Verteller, RuweOordeelGroep>;
-  return { perVerteller, totaal: alsGroep(samen(tellers)) };
+  return deel;
 }
 
-/** The teller kinds added up: counts and cell keys summed, scores joined. */
-function samen(tellers: Teller[]): Teller {
-  const totaal = nieuweTeller();
-  const optellen = (naar: Telling[], van: Telling[]) =>
-    van.forEach((t, i) => (naar[i] = naar[i]!.plus(t)));
-  for (const t of tellers) {
-    totaal.oordelen = totaal.oordelen.plus(t.oordelen);
-    totaal.regieGegeven = totaal.regieGegeven.plus(t.regieGegeven);
-    totaal.doelen = totaal.doelen.plus(t.doelen);
-    totaal.voortgangGegeven = totaal.voortgangGegeven.plus(t.voortgangGegeven);
-    optellen(totaal.hulpvraag, t.hulpvraag);
-    optellen(totaal.regie, t.regie);
-    optellen(totaal.voortgang, t.voortgang);
-    totaal.regieScores = totaal.regieScores.concat(t.regieScores);
-    totaal.voortgangScores = totaal.voortgangScores.concat(t.voortgangScores);
+const VERTELLER_PLAATS = plaats(VERTELLERS);
+
+/** Per data set, the judgements per family, brought up to date as judgements are added. */
+const momentenPerGezin = new WeakMap<
+  MonitoringDataset,
+  { gezien: number; perGezin: Map<string, OordelenFeit[]> }
+>();
+
+function momentenVan(d: MonitoringDataset): Map<string, OordelenFeit[]> {
+  let index = momentenPerGezin.get(d);
+  if (!index) {
+    index = { gezien: 0, perGezin: new Map() };
+    momentenPerGezin.set(d, index);
   }
-  return totaal;
+  // Judgements are only ever added: read the new ones.
+  for (; index.gezien < d.oordelen.length; index.gezien++) {
+    const moment = d.oordelen[index.gezien]!;
+    const lijst = index.perGezin.get(moment.gezinId) ?? [];
+    lijst.push(moment);
+    index.perGezin.set(moment.gezinId, lijst);
+  }
+  return index.perGezin;
+}
+
+/** Per question, each family's part and their sum; new facts redo the families they touch. */
+const oordelenCache = new VraagCache<{ delen: ReadonlyMap<string, Deel>; totaal: Deel }>();
+
+/** Counts the judgements of the cell per teller kind and together; unrounded. */
+export function telOordelen(d: MonitoringDataset, vraag: MonitoringVraag): RuweOordelen {
+  const gekozen = inCel(d, vraag);
+  const perGezin = momentenVan(d);
+  const delenVan = (gezinIds: Iterable<string>) => {
+    const delen = new Map<string, Deel | null>();
+    for (const gezinId of gezinIds) {
+      delen.set(gezinId, telDeel(d, perGezin.get(gezinId) ?? [], gekozen));
+    }
+    return delen;
+  };
+  const { totaal } = oordelenCache.bij(
+    d,
+    JSON.stringify([vraag.filter, vraag.van, vraag.tot, peildatum(vraag)]),
+    () => {
+      const totaal = VERTELLERS.map(nieuweTeller);
+      const delen = new Map<string, Deel>();
+      for (const [gezinId, deel] of delenVan(perGezin.keys())) {
+        if (deel === null) continue;
+        delen.set(gezinId, deel);
+        deel.forEach((t, i) => verreken(totaal[i]!, t, 1));
+      }
+      return { delen, totaal };
+    },
+    (oud, w) => {
+      // A family's part depends on its judgements, district and members' keys, and the
+      // assignments of its judgements (their persons are members): redo the families touched.
+      const gezinIds = new Set(w.gezinnen);
+      for (const p of w.personen) for (const g of gezinnenVan(d, p)) gezinIds.add(g);
+      const totaal = oud.totaal.map((t) => ({ ...t }));
+      const delen = new Map(oud.delen);
+      for (const [gezinId, deel] of delenVan(gezinIds)) {
+        oud.delen.get(gezinId)?.forEach((t, i) => verreken(totaal[i]!, t, -1));
+        if (deel === null) delen.delete(gezinId);
+        else {
+          delen.set(gezinId, deel);
+          deel.forEach((t, i) => verreken(totaal[i]!, t, 1));
+        }
+      }
+      return { delen, totaal };
+    },
+  );
+  const perVerteller = Object.fromEntries(
+    VERTELLERS.map((v, i) => [v, alsGroep(totaal[i]!)]),
+  ) as Record<Verteller, RuweOordeelGroep>;
+  const samen = VERTELLERS.map(nieuweTeller)[0]!;
+  for (const t of totaal) verreken(samen, t, 1);
+  return { perVerteller, totaal: alsGroep(samen) };
 }
 
 /** A count and its share, as published. */

@@ -337,11 +337,14 @@ function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
       if ('aanvraagId' in data) eigenaar(d.verlengdeJeugdhulp.get(data.aanvraagId));
       return;
     }
+    case 'Oordelen':
+      // The judgements of a cell are kept per family (cijfers-en-verhalen.ts).
+      w.gezinnen.add(feit.gezinId);
+      return;
     case 'Verhaal':
     case 'VerhaalIngetrokken':
-    case 'Oordelen':
     case 'Thema':
-      // No figure of the cached ones reads them: stories and judgements are selected afresh.
+      // No cached figure reads them: stories are selected afresh.
       return;
     default:
       return assertNever(feit);
