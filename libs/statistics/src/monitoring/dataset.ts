@@ -9,7 +9,7 @@ import {
 } from '@app/domain';
 import { SLEUTELRUIMTE } from '../disclosure';
 import { compareText } from '../intervals';
-import { MonitoringFeit } from './feiten';
+import { MonitoringFeit, OordelenFeit, VerhaalFeit } from './feiten';
 
 /** An assignment with its care dates as known, and the person it is for. */
 export interface ToewijzingFeit extends ToewijzingState {
@@ -83,6 +83,11 @@ export interface MonitoringDataset {
   aanbieders: Map<string, AanbiederVersie[]>;
   /** Youths 0-17 on 31 December of the year, per district. */
   bevolking: Map<number, { totaal: number; wijken: { wijk: string; aantal: number }[] }>;
+  /** The released stories whose consent allows the monitoring, per story. */
+  verhalen: Map<string, VerhaalFeit>;
+  oordelen: OordelenFeit[];
+  /** Theme names per theme id. */
+  themas: Map<string, string>;
 }
 
 export function legeDataset(): MonitoringDataset {
@@ -98,6 +103,9 @@ export function legeDataset(): MonitoringDataset {
     producten: new Map(),
     aanbieders: new Map(),
     bevolking: new Map(),
+    verhalen: new Map(),
+    oordelen: [],
+    themas: new Map(),
   };
 }
 
@@ -353,6 +361,15 @@ function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
       if ('aanvraagId' in data) eigenaar(d.verlengdeJeugdhulp.get(data.aanvraagId));
       return;
     }
+    case 'Oordelen':
+      // The judgements of a cell are kept per family (cijfers-en-verhalen.ts).
+      w.gezinnen.add(feit.gezinId);
+      return;
+    case 'Verhaal':
+    case 'VerhaalIngetrokken':
+    case 'Thema':
+      // No cached figure reads them: stories are selected afresh.
+      return;
     default:
       return assertNever(feit);
   }
@@ -429,6 +446,22 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
     }
     case 'Zorg':
       return voegZorgToe(d, feit.event);
+    case 'Verhaal': {
+      const { type: _type, ...verhaal } = feit;
+      d.verhalen.set(verhaal.verhaalId, verhaal);
+      return;
+    }
+    case 'VerhaalIngetrokken':
+      d.verhalen.delete(feit.verhaalId);
+      return;
+    case 'Oordelen': {
+      const { type: _type, ...oordelen } = feit;
+      d.oordelen.push(oordelen);
+      return;
+    }
+    case 'Thema':
+      d.themas.set(feit.themaId, feit.naam);
+      return;
     default:
       return assertNever(feit);
   }

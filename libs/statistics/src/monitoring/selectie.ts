@@ -39,9 +39,14 @@ export interface MonitoringFilter {
   product?: string;
   aanbieder?: string;
   verwijzer?: VerwijzerType;
+  /** Residential care (a product with residence) or care without residence. */
+  zorgvorm?: Zorgvorm;
   /** Persons in a family that lived in this district on the peildatum. */
   wijk?: string;
 }
+
+export const ZORGVORMEN = ['verblijf', 'zonder-verblijf'] as const;
+export type Zorgvorm = (typeof ZORGVORMEN)[number];
 
 /**
  * The date running care is cut off at: the end of the period, or the day it is known on when that
@@ -132,6 +137,7 @@ export function selecteert(
     (filter.product === undefined || t.productcode === filter.product) &&
     (filter.aanbieder === undefined || t.aanbiederId === filter.aanbieder) &&
     (filter.verwijzer === undefined || t.verwijzer.type === filter.verwijzer) &&
+    (filter.zorgvorm === undefined || t.verblijf === (filter.zorgvorm === 'verblijf')) &&
     (filter.wijk === undefined || wijkenVan(d, t.persoonId, peil).has(filter.wijk));
 }
 
