@@ -1,4 +1,4 @@
-import { kalenderdatum } from '../datum';
+import { kalenderdatum, nietInDeToekomst } from '../datum';
 import { NotAllowed, RuleViolation } from '../decider';
 import {
   GezinEvent,
@@ -73,13 +73,7 @@ export const EERSTE_DATUM = '1900-01-01';
 
 /** A date that has come and is not before 1900 (a typo such as 0202 for 2020). */
 export function checkDatum(datum: string, now: Date, field: string, wat: string): void {
-  const vandaag = kalenderdatum(now);
-  if (datum > vandaag) {
-    throw new RuleViolation(
-      `${wat} (${datum}) ligt in de toekomst (vandaag is ${vandaag}).`,
-      field,
-    );
-  }
+  nietInDeToekomst(datum, now, wat, field);
   if (datum < EERSTE_DATUM) {
     throw new RuleViolation(`${wat} (${datum}) ligt voor 1900; is het jaar goed?`, field);
   }
