@@ -351,6 +351,59 @@ describe('web app (browser)', () => {
     await page.goto(`${t.url}/dashboard`);
     await h1('Inloggen').waitFor();
   });
+
+  it("shows the programme's stoplight and records the status of an action", async () => {
+    // An earlier status, recorded through the API, becomes the action's history.
+    await data.api.write('u-bert', 'POST', '/beleid/programma/acties/k8-2b/status', {
+      status: 'rood',
+      toelichting: 'Nog geen aanbieder gesproken',
+      datum: '2026-11-02',
+    });
+    await login('Bert Visser', 'Monitoring jeugdhulp');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Programma' })
+      .click();
+    await h1('Programma: het stoplicht').waitFor();
+    const knop8 = page.getByRole('row', { name: /8\. Stoppen met hetgeen niet werkt/ });
+    await knop8.getByText('1 rood').waitFor();
+    await checkAccessibility('programma');
+    await screenshot(page, '09-programma');
+
+    await knop8.getByRole('link').click();
+    await h1('Knop 8: Stoppen met hetgeen niet werkt').waitFor();
+    await page.getByRole('button', { name: 'Status vastleggen voor actie k8-2b' }).click();
+    // The form opens with the focus on the colour the action has now.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('status-k8-2b-rood');
+    await page.keyboard.press('ArrowDown'); // rood -> groen (the radios wrap around)
+    await page.getByRole('radio', { name: 'Oranje' }).check();
+    await page.getByLabel('Toelichting').fill('Twee van de vijf aanbieders hebben een afspraak.');
+    await page.getByLabel('Geldt vanaf').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Status vastleggen', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'De status van actie k8-2b is vastgelegd: Oranje vanaf 1 dec 2026.' })
+      .waitFor();
+    const actie = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /k8-2b/ }) });
+    await actie
+      .getByText('vanaf 1 dec 2026: Twee van de vijf aanbieders hebben een afspraak.')
+      .waitFor();
+    await actie.getByText('Geschiedenis (2 statussen)').click();
+    await actie.getByRole('cell', { name: 'Nog geen aanbieder gesproken' }).waitFor();
+    await page.getByRole('table', { name: 'Indicatoren van deze knop per jaar' }).waitFor();
+    await checkAccessibility('programma knop');
+    await screenshot(page, '10-programma-knop');
+
+    const rapport = await data.api.read<{
+      oranje: number;
+      stoplicht: { actieId: string; historie: object[] }[];
+    }>('u-bert', '/beleid/programma/knoppen/8?van=2025-01-01&tot=2026-12-31');
+    expect(rapport.oranje).toBe(1);
+    expect(rapport.stoplicht.find((a) => a.actieId === 'k8-2b')?.historie).toHaveLength(2);
+    await logout();
+  });
 });
 
 async function readDownload(download: import('playwright-core').Download): Promise<string> {

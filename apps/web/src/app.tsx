@@ -114,7 +114,14 @@ function Route(props: { path: string; ik: Ik }) {
     }
   }
   if ((is('jph') || is('huisarts')) && path === '/praktijk') return <PraktijkPage ik={ik} />;
-  if (is('beleid') && path === '/dashboard') return <Dashboard ik={ik} />;
+  if (is('beleid')) {
+    if (path === '/dashboard') return <Beleid scherm={(m) => <m.DashboardPage ik={ik} />} />;
+    if (path === '/programma') return <Beleid scherm={(m) => <m.ProgrammaPage />} />;
+    if ((params = match('/programma/knoppen/:knop', path))) {
+      const knop = params.knop!;
+      return <Beleid scherm={(m) => <m.KnopPage knop={knop} ik={ik} />} />;
+    }
+  }
   if (path === '/start') {
     return (
       <Page title="Welkom">
@@ -135,15 +142,15 @@ function Route(props: { path: string; ik: Ik }) {
   );
 }
 
-type DashboardPage = (typeof import('./pages/dashboard'))['DashboardPage'];
+type BeleidModule = typeof import('./pages/beleid');
 
-/** The dashboard and its chart library load only for policy staff, when they open it. */
-function Dashboard(props: { ik: Ik }) {
-  const [Scherm, setScherm] = useState<DashboardPage | null>(null);
+/** The policy screens and their chart library load only for policy staff, when they open one. */
+function Beleid(props: { scherm: (module: BeleidModule) => ComponentChildren }) {
+  const [module, setModule] = useState<BeleidModule | null>(null);
   useEffect(() => {
-    void import('./pages/dashboard').then((module) => setScherm(() => module.DashboardPage));
+    void import('./pages/beleid').then(setModule);
   }, []);
-  return Scherm ? <Scherm ik={props.ik} /> : <Loading />;
+  return module ? <>{props.scherm(module)}</> : <Loading />;
 }
 
 function Shell(props: { ik: Ik | null; config: WebConfig | null; children: ComponentChildren }) {
@@ -153,7 +160,9 @@ function Shell(props: { ik: Ik | null; config: WebConfig | null; children: Compo
   if (ik?.rollen.some((rol) => rol === 'jph' || rol === 'huisarts')) {
     links.push(['/praktijk', 'Consultaties']);
   }
-  if (ik?.rollen.includes('beleid')) links.push(['/dashboard', 'Monitoring']);
+  if (ik?.rollen.includes('beleid')) {
+    links.push(['/dashboard', 'Monitoring'], ['/programma', 'Programma']);
+  }
   const path = location.pathname;
   return (
     <>

@@ -1,0 +1,3 @@
+/** The policy screens, one chunk with the chart library (loaded by app.tsx when opened). */
+export { DashboardPage } from './dashboard';
+export { KnopPage, ProgrammaPage } from './programma';
