@@ -15,6 +15,7 @@ import { ImportModule } from './import/import.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProgrammaModule } from './programma/programma.module';
+import { VerhalenModule } from './verhalen/verhalen.module';
 import { VerwijderingModule } from './verwijdering/verwijdering.module';
 import { WebModule } from './web/web.module';
 import { ZorgModule } from './zorg/zorg.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ProgrammaModule,
         VerwijderingModule,
         ImportModule,
+        VerhalenModule,
         WebModule,
       ],
       controllers: [HealthController],

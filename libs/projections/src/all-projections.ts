@@ -10,6 +10,7 @@ import { monitoringProjection } from './monitoring/monitoring.projection';
 import { Projection } from './projection';
 import { programmaProjection } from './programma/programma.projection';
 import { ReadModelDatabase } from './read-model-database';
+import { verhalenProjection } from './verhaal/verhalen.projection';
 import { verwerkingslogProjection } from './verwerkingslog.projection';
 import { zorgProjection } from './zorg/zorg.projection';
 
@@ -25,6 +26,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   monitoringProjection,
   teKoppelenProjection,
   programmaProjection,
+  verhalenProjection,
 ];
 
 export function openReadModels(config: AppConfig): ReadModelDatabase {

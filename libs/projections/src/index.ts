@@ -19,3 +19,4 @@ export * from './verwerkingslog.queries';
 export * from './shredder';
 export * from './ijw';
 export * from './programma';
+export * from './verhaal';

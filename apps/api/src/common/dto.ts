@@ -14,7 +14,7 @@ import {
 /** Shared field rules of the API's DTOs, so every date and text is checked the same way. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * No date of this domain lies before 1900 (the oldest person in care files is born after it):
@@ -72,7 +72,14 @@ export const Trim = () =>
 export const UuidField = (description: string) =>
   applyDecorators(
     ApiProperty({ description, format: 'uuid' }),
-    Matches(UUID, { message: 'must be a UUID' }),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
+  );
+
+export const OptionalUuidField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, format: 'uuid' }),
+    IsOptional(),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
   );
 
 export const UserIdField = (description: string) =>

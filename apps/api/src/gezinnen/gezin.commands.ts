@@ -39,7 +39,8 @@ export interface NieuwePersoon {
 /** What a write answers: the family's new version (its ETag) and where the write landed. */
 export type GezinWritten = Pick<CommandResult<GezinState>, 'revision' | 'position'>;
 
-const door = (context: RequestCommandContext): Door => ({
+/** The sender of a command, from the token (never from the body). */
+export const door = (context: RequestCommandContext): Door => ({
   userId: context.principal.userId,
   teamleider: context.principal.teamleider,
 });

@@ -21,6 +21,7 @@ import {
   ALL_PROJECTIONS,
   BsnOpvragingenQueries,
   TeKoppelenQueries,
+  VerhalenQueries,
   ConsultatiesQueries,
   GezinnenQueries,
   PraktijkenQueries,
@@ -55,6 +56,7 @@ const QUERIES: (new (db: Database, now: Clock) => object)[] = [
   BsnOpvragingenQueries,
   TeKoppelenQueries,
   ProgrammaQueries,
+  VerhalenQueries,
 ];
 const queryProviders = QUERIES.map((Queries) => ({
   provide: Queries,

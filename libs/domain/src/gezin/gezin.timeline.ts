@@ -17,6 +17,8 @@ export const TIJDLIJN_SOORTEN = [
   'plan',
   'consultatie',
   'zorg',
+  'verhaal',
+  'oordeel',
 ] as const;
 export type TijdlijnSoort = (typeof TIJDLIJN_SOORTEN)[number];
 

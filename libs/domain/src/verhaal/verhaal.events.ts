@@ -29,7 +29,8 @@ export interface ToewijzingOpname {
   wettelijkKader: WettelijkKader;
   aanbiederId: string;
   productcode: string;
-  productcategorie: string;
+  /** The iJW category; null for a product classified by its law only (Wmo, Participatiewet). */
+  productcategorie: string | null;
   /** The form of residence when the assignment is for residential care, else null. */
   woonvorm: Woonvorm | null;
 }
@@ -114,3 +115,12 @@ export type OordelenRecorded = DomainEvent<
 
 export const verhaalStreamId = (verhaalId: string): string => `verhaal-${verhaalId}`;
 export const oordeelStreamId = (oordeelId: string): string => `oordeel-${oordeelId}`;
+
+const VERHAAL_EVENT_TYPES: ReadonlySet<string> = new Set<(VerhaalEvent | OordelenRecorded)['type']>(
+  ['VerhaalRecorded', 'VerhaalConsentChanged', 'VerhaalReleased', 'OordelenRecorded'],
+);
+
+/** A story's or a round of judgements' event. */
+export function isVerhaalEvent(event: DomainEvent): event is VerhaalEvent | OordelenRecorded {
+  return VERHAAL_EVENT_TYPES.has(event.type);
+}

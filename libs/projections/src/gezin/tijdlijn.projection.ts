@@ -13,6 +13,8 @@ import {
   isPersoonEvent,
   describeZorgEvent,
   isZorgEvent,
+  describeVerhaalEvent,
+  isVerhaalEvent,
 } from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
@@ -23,11 +25,12 @@ import { Projection } from '../projection';
  * consultations) so it depends on no other projection. Tables: tijdlijn and four tijdlijn_* helpers.
  * Consultations whose link (with consent) to a family or a member its contact person confirmed
  * appear with topic and outcome only;
- * a member's care (assignments, extensions, stays, perspective) appears in each of their families.
+ * a member's care (assignments, extensions, stays, perspective) appears in each of their families;
+ * the family's stories and judgements appear without the story's own words.
  */
 export const tijdlijnProjection: Projection = {
   name: 'tijdlijn',
-  version: 5,
+  version: 6,
   tables: [
     'tijdlijn',
     'tijdlijn_personen',
@@ -150,6 +153,10 @@ export const tijdlijnProjection: Projection = {
         // The practice's notes are never part of the timeline: not kept here either.
         const bewaard = na.inhoud ? { ...na, inhoud: { ...na.inhoud, toelichting: null } } : na;
         sql.setConsultatie.run(consultatieId, JSON.stringify(bewaard));
+        return;
+      }
+      if (isVerhaalEvent(event)) {
+        write(recorded, event.data.gezinId, describeVerhaalEvent(event, naamVan));
         return;
       }
       if (!isGezinEvent(event)) return;

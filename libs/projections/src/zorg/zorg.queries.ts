@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { aanbiederSoort } from '@app/domain';
+import { ToewijzingOpname, Woonvorm, WettelijkKader, aanbiederSoort } from '@app/domain';
 
 type Row = Record<string, string | number | boolean | null>;
 /** A worklist row names its family and youth, so its read can be logged under their families. */
@@ -25,6 +25,33 @@ export class ZorgQueries {
 
   private all<T = Row>(sql: string, ...params: (string | number)[]): T[] {
     return this.db.prepare<(string | number)[], T>(sql).all(...params);
+  }
+
+  /**
+   * An assignment as a story or judgement keeps it (provider, product, category, and the form of
+   * residence of its latest stay); null when no care dossier has it.
+   */
+  toewijzingOpname(toewijzingId: string): ToewijzingOpname | null {
+    const row = this.db
+      .prepare<
+        [string],
+        {
+          persoonId: string;
+          wettelijkKader: WettelijkKader;
+          aanbiederId: string;
+          productcode: string;
+          productcategorie: string | null;
+          woonvorm: Woonvorm | null;
+        }
+      >(
+        `SELECT t.persoon_id AS persoonId, t.wettelijk_kader AS wettelijkKader,
+           t.aanbieder_id AS aanbiederId, t.productcode, t.productcategorie,
+           (SELECT v.woonvorm FROM verblijven v WHERE v.toewijzing_id = t.toewijzing_id
+            ORDER BY v.startdatum DESC, v.rowid DESC LIMIT 1) AS woonvorm
+         FROM toewijzingen t WHERE t.toewijzing_id = ?`,
+      )
+      .get(toewijzingId);
+    return row ? { toewijzingId, ...row } : null;
   }
 
   /** Everything about one person's care. */

@@ -17,8 +17,9 @@ import {
 import { AFSPRAAK_STATUSSEN, AfspraakStatus, LEEFGEBIEDEN, Leefgebied } from '@app/domain';
 import { DateField, OptionalTextField, TextField, UuidField } from '../../common/dto';
 
-const LOCAL_ID = /^[A-Za-z0-9._-]{1,40}$/;
-const LOCAL_ID_MESSAGE = 'must be a short id (letters, digits, . _ -), unique within the plan';
+export const LOCAL_ID = /^[A-Za-z0-9._-]{1,40}$/;
+export const LOCAL_ID_MESSAGE =
+  'must be a short id (letters, digits, . _ -), unique within the plan';
 
 export class DoelDto {
   @ApiProperty({ example: 'd-1', description: 'Your id for the goal, unique within the plan' })

@@ -1,0 +1,2 @@
+export * from './verhalen.projection';
+export * from './verhalen.queries';
