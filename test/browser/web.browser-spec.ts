@@ -253,6 +253,106 @@ describe('web app (browser)', () => {
     await logout();
   });
 
+  it('records a story and judgements, a second person releases the story, the family page shows it', async () => {
+    await login('Anna de Vries', 'Mijn gezinnen');
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).click();
+    await h1('Gezin Jansen').waitFor();
+    await page.getByRole('button', { name: 'Verhaal vastleggen' }).click();
+    // The form opens at its first field: who tells.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'verhaal-verteller-jeugdige',
+    );
+    await page.getByRole('radio', { name: 'Ouder' }).check();
+    await page.getByLabel('Verteld op').fill('2026-11-30');
+    await page
+      .getByLabel('Over gezinslid (niet verplicht)')
+      .selectOption({ label: 'Sanne Jansen' });
+    await page
+      .getByLabel('Over toewijzing (niet verplicht)')
+      .selectOption({ label: 'TW-2026-0001: 45A48, Zorg BV (Sanne)' });
+    await page
+      .getByLabel('Het verhaal, in de eigen woorden van de verteller')
+      .fill('Mark: eindelijk één plan, en Anna houdt het overzicht.');
+    await page.getByRole('checkbox', { name: 'Stoppen met hetgeen niet werkt' }).check();
+    await page.getByRole('radio', { name: 'Ook in de monitoring, zonder namen' }).check();
+    await checkAccessibility('verhaal vastleggen');
+    await page.getByRole('button', { name: 'Verhaal opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het verhaal is vastgelegd.' }).waitFor();
+    const verhaal = page.getByRole('article', { name: /Verhaal van Ouder, 30 nov 2026/ });
+    await verhaal.getByText('Wacht op vrijgave door een tweede persoon').waitFor();
+    // Anna recorded it: she may not release it herself.
+    expect(await verhaal.getByRole('button', { name: /Controleren en vrijgeven/ }).count()).toBe(0);
+
+    // Judgements at the evaluation of the plan: Sanne and Mark answer, Daan was not there.
+    await page.getByRole('button', { name: 'Oordelen vastleggen' }).click();
+    await page.getByLabel('Gevraagd op').fill('2026-12-01');
+    const sanne = page.getByRole('group', { name: 'Sanne Jansen (jeugdige)' });
+    await sanne.getByLabel('Hulpvraag beantwoord?').selectOption({ label: 'Deels' });
+    await sanne.getByLabel('Regie (1 tot 5)').selectOption('3');
+    const mark = page.getByRole('group', { name: 'Mark Jansen (ouder)' });
+    await mark.getByLabel('Hulpvraag beantwoord?').selectOption({ label: 'Ja' });
+    await mark.getByLabel('Regie (1 tot 5)').selectOption({ label: 'Wil niet antwoorden' });
+    for (const wie of [sanne, mark]) {
+      const doelen = wie.getByLabel(/^Voortgang: /);
+      for (let i = 0; i < (await doelen.count()); i++) await doelen.nth(i).selectOption('1');
+    }
+    await page
+      .getByRole('group', { name: 'Daan Jansen (jeugdige)' })
+      .getByLabel('In deze ronde vastleggen')
+      .uncheck();
+    const professional = page.getByRole('group', { name: 'De professional' });
+    await professional.getByLabel('Hulpvraag beantwoord?').selectOption({ label: 'Niet gevraagd' });
+    await professional.getByLabel('Regie (1 tot 5)').selectOption({ label: 'Niet gevraagd' });
+    const doelen = professional.getByLabel(/^Voortgang: /);
+    for (let i = 0; i < (await doelen.count()); i++) {
+      await doelen.nth(i).selectOption({ label: 'Niet gevraagd' });
+    }
+    await checkAccessibility('oordelen vastleggen');
+    await page.getByRole('button', { name: 'Oordelen opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'De oordelen zijn vastgelegd.' }).waitFor();
+    const ronde = page.getByRole('table', {
+      name: /Evaluatie van het plan \(versie \d\), gevraagd op 1 dec 2026/,
+    });
+    await ronde.getByRole('row', { name: /Ouder Ja Wil niet antwoorden/ }).waitFor();
+    await logout();
+
+    // Lisa, team lead, checks the story for names and releases it.
+    await login('Lisa Smit', 'Mijn gezinnen');
+    await page
+      .getByRole('region', { name: /Verhalen om vrij te geven \(1\)/ })
+      .getByRole('link')
+      .click();
+    await h1('Verhalen vrijgeven').waitFor();
+    await page
+      .getByText('Mark: eindelijk één plan, en Anna houdt het overzicht.', { exact: true })
+      .waitFor();
+    await page
+      .getByLabel('Tekst zoals gecontroleerd')
+      .fill('Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.');
+    await checkAccessibility('verhalen vrijgeven');
+    await screenshot(page, '11-verhalen-vrijgeven');
+    await page.getByRole('button', { name: 'Vrijgeven voor de monitoring' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Het verhaal is vrijgegeven voor de monitoring.' })
+      .waitFor();
+    await page.getByText('Er wachten geen verhalen op u.').waitFor();
+    await logout();
+
+    // Anna sees it released, with the text the monitoring shows.
+    await login('Anna de Vries', 'Mijn gezinnen');
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).click();
+    await h1('Gezin Jansen').waitFor();
+    await verhaal.getByText(/Vrijgegeven voor de monitoring door u-lisa op/).waitFor();
+    await verhaal
+      .getByText('Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.')
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Oordelen' }).scrollIntoViewIfNeeded();
+    await checkAccessibility('gezin met verhalen en oordelen');
+    await screenshot(page, '12-gezin-verhalen-oordelen');
+    await logout();
+  });
+
   it('lets a JPH log a consultation in under 30 seconds with the keyboard only', async () => {
     await login('Joke Mulder', 'Consultaties: Huisartsenpraktijk De Linde');
     await page.getByRole('heading', { name: 'Open vervolgafspraken' }).waitFor();

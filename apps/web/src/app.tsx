@@ -17,6 +17,7 @@ import { GezinnenPage } from './pages/gezinnen';
 import { LoginPage } from './pages/login';
 import { PlanPage } from './pages/plan';
 import { PraktijkPage } from './pages/praktijk';
+import { VrijgevenPage } from './pages/verhalen';
 import { ZorgPage } from './pages/zorg';
 import { match, navigate, usePath } from './router';
 import { Link, Loading, Page } from './ui';
@@ -104,8 +105,9 @@ function Route(props: { path: string; ik: Ik }) {
   }
   if (is('contactpersoon')) {
     if (path === '/gezinnen') return <GezinnenPage ik={ik} />;
+    if (path === '/verhalen/vrijgeven') return <VrijgevenPage ik={ik} />;
     if ((params = match('/gezinnen/:gezinId', path)))
-      return <GezinPage gezinId={params.gezinId!} />;
+      return <GezinPage gezinId={params.gezinId!} ik={ik} />;
     if ((params = match('/gezinnen/:gezinId/plan', path))) {
       return <PlanPage gezinId={params.gezinId!} />;
     }
