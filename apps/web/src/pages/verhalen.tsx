@@ -83,9 +83,11 @@ function monitoringStand(v: Verhaal): string {
 }
 
 /** A form that opens where the keyboard is: its first field takes the focus. */
-function useFocusFirst<T extends HTMLElement>() {
+function useFocusFirst<T extends HTMLElement>(focus = true) {
   const ref = useRef<T>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, []);
   return ref;
 }
 
@@ -399,7 +401,8 @@ function VrijgaveFormulier(props: {
 }) {
   const v = props.verhaal;
   const [tekst, setTekst] = useState(v.tekst);
-  const eerste = useFocusFirst<HTMLTextAreaElement>();
+  // Opened from a button: the focus goes to the text; in the worklist it stays on the page.
+  const eerste = useFocusFirst<HTMLTextAreaElement>(props.annuleren !== undefined);
   const { write, bezig, melding } = useWrite();
   const id = `vrijgave-${v.verhaalId}`;
   return (
