@@ -131,6 +131,59 @@ export function eventStoreContract(getStore: () => EventStore): void {
     });
   });
 
+  describe('appends to several streams in one call', () => {
+    it('appends each in order, one result per append, a later one to the same stream counting the earlier', async () => {
+      const store = getStore();
+      const a = stream();
+      const b = stream();
+      await store.append(b, [event('b0')], 'no_stream');
+      const results = await store.appendMany([
+        { streamId: a, events: [event('a0'), event('a1')], expected: 'no_stream' },
+        { streamId: b, events: [event('b1')], expected: 0 },
+        { streamId: a, events: [event('a2')], expected: 1 },
+      ]);
+      expect(results.map((r) => r.nextRevision)).toEqual([1, 1, 2]);
+      expect(results[0]!.position < results[1]!.position).toBe(true);
+      expect(results[1]!.position < results[2]!.position).toBe(true);
+      const readA = await store.readStream(a);
+      expect(readA.map((e) => [e.type, e.revision])).toEqual([
+        ['a0', 0],
+        ['a1', 1],
+        ['a2', 2],
+      ]);
+      expect(readA[2]!.position).toBe(results[2]!.position);
+      expect((await store.readStream(b)).map((e) => e.type)).toEqual(['b0', 'b1']);
+    });
+
+    it('checks every append against its expected revision and overwrites nothing', async () => {
+      const store = getStore();
+      const a = stream();
+      const b = stream();
+      await store.append(b, [event('b0'), event('b1')], 'no_stream');
+      const error: unknown = await store
+        .appendMany([
+          { streamId: a, events: [event('a0')], expected: 'no_stream' },
+          { streamId: b, events: [event('stale')], expected: 0 },
+        ])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((error as WrongExpectedRevisionError).streamId).toBe(b);
+      expect((await store.readStream(b)).map((e) => e.type)).toEqual(['b0', 'b1']);
+      await expect(
+        store.appendMany([
+          { streamId: b, events: [event('b2')], expected: 1 },
+          { streamId: b, events: [event('again')], expected: 1 },
+        ]),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await store.readStream(b)).map((e) => e.type)).toContain('b1');
+      expect((await store.readStream(b)).map((e) => e.type)).not.toContain('again');
+    });
+
+    it('answers an empty call with no results', async () => {
+      expect(await getStore().appendMany([])).toEqual([]);
+    });
+  });
+
   describe('idempotent re-append', () => {
     it('does not duplicate events appended again with the same ids', async () => {
       const store = getStore();

@@ -68,4 +68,31 @@ describe.each(adapters)('contract: encrypted %s', (_name, create) => {
     expect(raw!.data.geboortedatum).toBeNull();
     expect((await store.readStream(stream))[0]!.data).toEqual(data);
   });
+
+  it('encrypts the personal fields of every append of appendMany, keys made at once', async () => {
+    const personen = [randomUUID(), randomUUID()];
+    const registered = (persoonId: string) => ({
+      id: randomUUID(),
+      type: 'PersoonRegistered',
+      schemaVersion: 1,
+      data: { persoonId, voornaam: 'Daan', achternaam: 'Smit', geboortedatum: null, bsn: null },
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      actor: { userId: 'u', role: 'contactpersoon' },
+      correlationId: 'c',
+      causationId: null,
+    });
+    await store.appendMany(
+      personen.map((p) => ({
+        streamId: `persoon-${p}`,
+        events: [registered(p)],
+        expected: 'no_stream' as const,
+      })),
+    );
+    for (const p of personen) {
+      const [raw] = await store.ruw.readStream(`persoon-${p}`);
+      expect(JSON.stringify(raw!.data)).not.toContain('Daan');
+      expect((await store.readStream(`persoon-${p}`))[0]!.data.voornaam).toBe('Daan');
+      expect(await store.keys.find(`persoon:${p}`)).toMatchObject({ stand: 'actief' });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Response } from 'supertest';
 import { EventStore, deterministicUuid, keyedUuid } from '@app/event-store';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -527,5 +528,107 @@ describe('gezinnen (e2e)', () => {
       ['gezin', 'u-anna', 'Anna de Vries'],
     ]);
     await t.http().get(`/api/v1/verwerkingslog/${created.gezinId}`).set(auth(anna)).expect(403);
+  });
+
+  describe('one person per BSN (ADR 0016)', () => {
+    /** A family De Boer with these members, registered by `token`; the answer as it came. */
+    const registerLeden = (token: string, leden: object[]) =>
+      t
+        .http()
+        .post('/api/v1/gezinnen')
+        .set(auth(token))
+        .send({ naam: 'De Boer', leden: leden.map((lid) => ({ achternaam: 'de Boer', ...lid })) });
+    /** A family of one youth and a parent. */
+    const registerKind = (token: string, kind: object) =>
+      registerLeden(token, [
+        { rol: 'jeugdige', ...kind },
+        { rol: 'ouder', voornaam: 'Eva' },
+      ]);
+    const noor = { voornaam: 'Noor', geboortedatum: '2014-02-02', bsn: '213456783' };
+    const fenna = { voornaam: 'Fenna', geboortedatum: '2014-02-02', bsn: '213456795' };
+    /** Everything of an answer but its values that differ anyway (ids, positions, lengths). */
+    const vorm = (res: Response) => ({
+      status: res.status,
+      headers: Object.keys(res.headers)
+        .filter((h) => !['date', 'x-correlation-id'].includes(h))
+        .sort(),
+      contentType: res.headers['content-type'],
+      etag: res.headers.etag,
+      location: res.headers.location?.replace(/[0-9a-f-]{36}/, '{id}'),
+      body: {
+        keys: Object.keys(res.body).sort(),
+        revision: res.body.revision,
+        leden: res.body.leden.map((l: { persoonId: string; rol: string }) => ({
+          uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(l.persoonId),
+          rol: l.rol,
+        })),
+      },
+    });
+
+    it('a second family registering a known child gets the known person, in an answer like any other', async () => {
+      const eerste = await registerKind(anna, noor).expect(201);
+      await read(eerste.body.gezinId, eerste.body.position); // the read models know her now
+
+      const bekend = await registerKind(bram, noor);
+      const onbekend = await registerKind(bram, fenna);
+      expect(vorm(bekend)).toEqual(vorm(onbekend));
+      expect(vorm(bekend).status).toBe(201);
+
+      // What Bram reads of each family has the same shape: his own members, as he sent them.
+      const lees = async (created: { body: { gezinId: string; position: string } }) =>
+        (await read(created.body.gezinId, created.body.position, bram)).body;
+      const [gezinB, gezinC] = [await lees(bekend), await lees(onbekend)];
+      const lid = (gezin: { leden: Record<string, unknown>[] }) => {
+        const { persoonId: _id, ...rest } = gezin.leden.find((l) => l.rol === 'jeugdige')!;
+        return rest;
+      };
+      expect(lid(gezinB)).toEqual({ ...lid(gezinC), ...noor });
+      expect(Object.keys(gezinB).sort()).toEqual(Object.keys(gezinC).sort());
+      const soorten = async (created: { body: { gezinId: string; position: string } }) =>
+        (
+          await t
+            .http()
+            .get(
+              `/api/v1/gezinnen/${created.body.gezinId}/tijdlijn?minPosition=${created.body.position}`,
+            )
+            .set(auth(bram))
+            .expect(200)
+        ).body.items.map((i: { soort: string; wat: string }) => [i.soort, i.wat]);
+      expect(await soorten(bekend)).toEqual(
+        (await soorten(onbekend)).map(([soort, wat]: [string, string]) => [
+          soort,
+          wat.replace('Fenna', 'Noor'),
+        ]),
+      );
+
+      // Yet it is one person: the same id in both families (one person in the log).
+      const jeugdigeVan = (gezin: { leden: { rol: string; persoonId: string }[] }) =>
+        gezin.leden.find((l) => l.rol === 'jeugdige')!.persoonId;
+      const gezinA = (await read(eerste.body.gezinId, bekend.body.position)).body;
+      expect(jeugdigeVan(gezinB)).toBe(jeugdigeVan(gezinA));
+      expect(bekend.body.leden[0].persoonId).toBe(jeugdigeVan(gezinA));
+      expect(jeugdigeVan(gezinC)).not.toBe(jeugdigeVan(gezinA));
+      const store = t.app.get(EventStore);
+      const geregistreerd = (await store.readAll(0n, 100000)).filter(
+        (e) => e.type === 'PersoonRegistered' && e.data.bsn === noor.bsn,
+      );
+      expect(geregistreerd.map((e) => e.data.persoonId)).toEqual([jeugdigeVan(gezinA)]);
+    });
+
+    it('refuses one BSN for two members alike, for a known and an unknown BSN', async () => {
+      const tweeKeer = (kind: object) =>
+        registerLeden(bram, [
+          { rol: 'jeugdige', ...kind },
+          { rol: 'jeugdige', ...kind },
+        ]);
+      const eerste = await registerKind(anna, { ...noor, bsn: '213456813' }).expect(201);
+      await read(eerste.body.gezinId, eerste.body.position);
+      const bekend = await tweeKeer({ ...noor, bsn: '213456813' });
+      const onbekend = await tweeKeer({ ...noor, bsn: '213456825' });
+      expect(bekend.status).toBe(422);
+      const zonderId = ({ correlationId: _id, ...problem }: { correlationId: string }) => problem;
+      expect(zonderId(bekend.body)).toEqual(zonderId(onbekend.body));
+      expect(bekend.body.detail).toMatch(/Twee leden hebben hetzelfde BSN/);
+    });
   });
 });

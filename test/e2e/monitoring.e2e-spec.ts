@@ -1,4 +1,4 @@
-import './support/cijfers';
+import { AMBULANT_45A48 } from './support/cijfers';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -83,18 +83,7 @@ describe('monitoring (e2e)', () => {
     anna = await t.token('contactpersoon', 'u-anna', 'Anna de Vries');
     beheer = await t.token('beheer', 'u-beheer');
     beleid = await t.token('beleid', 'u-beleid');
-    await write(
-      'put',
-      '/referentiedata/producten/45A48',
-      {
-        geldigVanaf: '2020-01-01',
-        categorie: '45',
-        omschrijving: 'Ambulant',
-        maxDuurMaanden: 6,
-        cbsHulpvorm: '01',
-      },
-      beheer,
-    );
+    await write('put', '/referentiedata/producten/45A48', AMBULANT_45A48, beheer);
     await write(
       'put',
       '/referentiedata/producten/WMO01',

@@ -152,3 +152,74 @@ describe('DeciderStore: a retry with an Idempotency-Key', () => {
     expect(second!.id).not.toBe(first!.id);
   });
 });
+
+/** Many commands on many streams, decided in memory and written in one append. */
+describe('CommandBatch', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const context = {
+    actor: { userId: 'u-1', role: 'koppeling' },
+    correlationId: 'c',
+    causationId: 'm-1',
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'command-batch-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('decides each command against the state the batch left, and writes nothing before commit', async () => {
+    const deciders = new DeciderStore(store, () => new Date());
+    await deciders.handle('teller-a', teller, { type: 'Tel' }, context);
+    const batch = deciders.batch();
+    const eerste = await batch.handle('teller-a', teller, { type: 'Tel' }, context);
+    const tweede = await batch.handle('teller-b', teller, { type: 'Tel' }, context);
+    const derde = await batch.handle('teller-a', teller, { type: 'Tel' }, context);
+    expect([eerste.state, tweede.state, derde.state]).toEqual([2, 1, 3]);
+    expect((await batch.events('teller-a')).map((e) => e.position === null)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(await store.readStream('teller-a')).toHaveLength(1);
+
+    const results = await batch.commit();
+    expect(results.map((r) => r.nextRevision)).toEqual([1, 0, 2]);
+    expect((await store.readStream('teller-a')).map((e) => e.data)).toEqual([
+      { tot: 1 },
+      { tot: 2 },
+      { tot: 3 },
+    ]);
+    expect((await deciders.load('teller-b', teller)).state).toBe(1);
+  });
+
+  it('fails the whole commit when another write came first, instead of overwriting it', async () => {
+    const deciders = new DeciderStore(store, () => new Date());
+    const batch = deciders.batch();
+    await batch.handle('teller-c', teller, { type: 'Tel' }, context);
+    await batch.handle('teller-d', teller, { type: 'Tel' }, context);
+    await deciders.handle('teller-d', teller, { type: 'Tel' }, context);
+    await expect(batch.commit()).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.readStream('teller-c')).toEqual([]);
+    expect(await store.readStream('teller-d')).toHaveLength(1);
+  });
+
+  it('queues nothing for a refused command', async () => {
+    const weigeraar: Decider<{ type: 'Tel' }, Geteld, number> = {
+      ...teller,
+      decide: () => {
+        throw new Error('nee');
+      },
+    };
+    const batch = new DeciderStore(store, () => new Date()).batch();
+    await expect(batch.handle('teller-e', weigeraar, { type: 'Tel' }, context)).rejects.toThrow(
+      'nee',
+    );
+    expect(batch.queuedIds()).toEqual([]);
+    expect(await batch.commit()).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import {
   ReadModelDatabase,
 } from '@app/projections';
 import { indicatorCijfers } from '@app/statistics';
-import { BASISLIJN, demo } from '../../apps/cli/src/demo';
+import { BASISLIJN, DemoVerslag, demo } from '../../apps/cli/src/demo';
 
 /**
  * `npm run cli -- demo` at a small size (2,000 youths): the council's figures, as the monitoring
@@ -23,11 +23,12 @@ describe('demo municipality', () => {
   let dir: string;
   let store: SqliteEventStore;
   let readModels: ReadModelDatabase;
+  let verslag: DemoVerslag;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'demo-'));
     store = new SqliteEventStore(join(dir, 'events.sqlite'));
     readModels = new ReadModelDatabase(join(dir, 'read-models.sqlite'));
-    await demo(store, readModels, { jeugdigen: 2000, seed: 11, tot: '2025-12' });
+    verslag = await demo(store, readModels, { jeugdigen: 2000, seed: 11, tot: '2025-12' });
     await new ProjectionRunner(store, readModels, ALL_PROJECTIONS).runUntilCaughtUp();
   }, 120_000);
   afterAll(async () => {
@@ -56,6 +57,33 @@ describe('demo municipality', () => {
         0.8,
       );
     }
+  });
+
+  it("writes the youths' care as iJw messages through the import, and the practices' consultations", async () => {
+    const types = new Map<string, number>();
+    let viaImport = 0;
+    for (let after = 0n; ;) {
+      const page = await store.readAll(after, 5000);
+      if (page.length === 0) break;
+      for (const e of page) {
+        types.set(e.type, (types.get(e.type) ?? 0) + 1);
+        if (
+          e.type === 'ZorgStarted' &&
+          e.actor.role === 'koppeling' &&
+          /^JW305:/.test(e.causationId ?? '')
+        ) {
+          viaImport++;
+        }
+      }
+      after = page[page.length - 1]!.position;
+    }
+    expect(verslag.berichten).toBeGreaterThan(verslag.jeugdigenInZorg * 2);
+    // Every youth's care started by a JW305 (the parents' other support by command).
+    expect(viaImport).toBeGreaterThanOrEqual(verslag.jeugdigenInZorg);
+    expect(types.get('VerlengingGranted')).toBe(verslag.verlengingen);
+    expect(verslag.consultaties).toBeGreaterThan(500);
+    expect(types.get('ConsultatieLogged')).toBe(verslag.consultaties);
+    expect(types.get('PraktijkJphStarted')).toBe(9);
   });
 
   it('refuses a store that is not empty', async () => {

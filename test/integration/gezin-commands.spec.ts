@@ -91,10 +91,15 @@ describe('GezinCommands', () => {
     (await store.readStream(streamId)).map((event) => event.type);
 
   /** Anna registers family `gezinId` with one youth, and the read models catch up. */
-  async function registered(gezinId: string, jeugdige: string, door = anna) {
+  async function registered(
+    gezinId: string,
+    jeugdige: string,
+    door = anna,
+    gegevens: Partial<Persoonsgegevens> = {},
+  ) {
     const result = await service().register(
       gezinId,
-      { naam: gezinId, wijk: null, leden: [persoon(jeugdige, 'jeugdige')] },
+      { naam: gezinId, wijk: null, leden: [persoon(jeugdige, 'jeugdige', gegevens)] },
       door,
     );
     await project();
@@ -315,6 +320,88 @@ describe('GezinCommands', () => {
         service().correctPersoon('g-1', 'p-sanne', correctie(), anna),
       ).rejects.toBeInstanceOf(NotFound);
       await service().correctPersoon('g-1', 'p-sanne', correctie(), bram);
+    });
+  });
+
+  describe('one person per BSN (ADR 0016)', () => {
+    const sanne = { voornaam: 'Sanne', achternaam: 'Jansen', bsn: '111222333' };
+    /** The persons the log holds for a BSN, and the read model's rows with it. */
+    const personenMet = async (bsn: string) => {
+      const events = await store.readAll(0n, 1000);
+      const inLog = events
+        .filter((e) => e.type === 'PersoonRegistered' && e.data.bsn === bsn)
+        .map((e) => e.data.persoonId as string);
+      const rows = readModels.db
+        .prepare<[string], { persoonId: string }>(
+          'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ?',
+        )
+        .all(bsn)
+        .map((r) => r.persoonId);
+      return { inLog, rows };
+    };
+    const leden = (gezinId: string) =>
+      readModels.db
+        .prepare<[string], { persoonId: string }>(
+          'SELECT persoon_id AS persoonId FROM gezin_leden WHERE gezin_id = ?',
+        )
+        .all(gezinId)
+        .map((r) => r.persoonId);
+    beforeEach(project); // the read models the lookup reads exist before the first write
+
+    it("a second family registering the same child (same details) gets the known person, in the child's stream that it did", async () => {
+      await registered('g-1', 'p-sanne', anna, sanne);
+      const tweede = await service().register(
+        'g-2',
+        {
+          naam: 'Jansen-de Boer',
+          wijk: null,
+          leden: [persoon('p-nieuw', 'jeugdige', sanne), persoon('p-eva', 'ouder')],
+        },
+        bram,
+      );
+      await project();
+      expect(tweede.persoonIds).toEqual(['p-sanne', 'p-eva']);
+      expect(await personenMet('111222333')).toEqual({ inLog: ['p-sanne'], rows: ['p-sanne'] });
+      expect(leden('g-1')).toEqual(['p-sanne']);
+      expect(leden('g-2').sort()).toEqual(['p-eva', 'p-sanne']);
+      expect(await typesIn(persoonStreamId('p-nieuw'))).toEqual([]);
+      const stream = await store.readStream(persoonStreamId('p-sanne'));
+      expect(stream.map((e) => [e.type, e.actor.userId])).toEqual([
+        ['PersoonRegistered', 'u-anna'],
+        ['PersoonRecordKeyAssigned', 'u-anna'],
+        ['PersoonRecognised', 'u-bram'],
+      ]);
+      expect(stream[2]!.data).toEqual({ persoonId: 'p-sanne', gezinId: 'g-2' });
+
+      // A new member added later with the same details is the same person too.
+      await registered('g-3', 'p-tim', bram);
+      const erbij = await service().addNieuwLid(
+        'g-3',
+        persoon('p-ook-nieuw', 'jeugdige', sanne),
+        undefined,
+        bram,
+      );
+      await project();
+      expect(erbij.persoonIds).toEqual(['p-sanne']);
+      expect((await personenMet('111222333')).rows).toEqual(['p-sanne']);
+      expect(leden('g-3').sort()).toEqual(['p-sanne', 'p-tim']);
+    });
+
+    it('a member with the BSN but other details (or without a birth date) is a new person, as before', async () => {
+      await registered('g-1', 'p-sanne', anna, sanne);
+      const anders = await service().register(
+        'g-2',
+        {
+          naam: 'Jansen',
+          wijk: null,
+          leden: [persoon('p-sana', 'jeugdige', { ...sanne, voornaam: 'Sana' })],
+        },
+        bram,
+      );
+      await project();
+      expect(anders.persoonIds).toEqual(['p-sana']);
+      expect((await personenMet('111222333')).inLog).toEqual(['p-sanne', 'p-sana']);
+      expect(await typesIn(persoonStreamId('p-sanne'))).toHaveLength(2);
     });
   });
 });

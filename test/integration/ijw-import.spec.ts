@@ -8,7 +8,7 @@ import {
   referentiedataDecider,
   zorgdossierStreamId,
 } from '@app/domain';
-import { DeciderStore, SqliteEventStore } from '@app/event-store';
+import { DeciderStore, SqliteEventStore, WrongExpectedRevisionError } from '@app/event-store';
 import { IjwImport, ImportAfzender } from '@app/ijw';
 import {
   ProjectionRunner,
@@ -75,7 +75,7 @@ describe('IjwImport', () => {
     readModels = new ReadModelDatabase(join(dir, 'read-models.sqlite'));
     deciders = new DeciderStore(store, () => new Date('2026-03-01T10:00:00Z'));
     const toegang = new ToegangQueries(readModels.db);
-    importer = new IjwImport(store, deciders, toegang, new ProcessingLog(deciders));
+    importer = new IjwImport(deciders, toegang, new ProcessingLog(deciders));
     const referentie = (command: Parameters<typeof referentiedataDecider.decide>[0]) =>
       deciders.handle(REFERENTIEDATA_STREAM, referentiedataDecider, command, anna);
     await referentie({
@@ -102,6 +102,8 @@ describe('IjwImport', () => {
       naam: 'Jeugdhulp Flevoland',
       geldigVanaf: '2020-01-01',
     });
+    // The read models the family's registration looks persons up in (by BSN) exist first.
+    await new ProjectionRunner(store, readModels, [gezinnenProjection]).runUntilCaughtUp();
     await new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 }).register(
       'g-visser',
       {
@@ -324,5 +326,98 @@ describe('IjwImport', () => {
         naam: 'Berichtenverkeer',
       },
     ]);
+  });
+
+  it("writes a call's messages in one append, each with the position of its own last event", async () => {
+    const appendMany = jest.spyOn(store, 'appendMany');
+    const append = jest.spyOn(store, 'append');
+    const uitkomsten = await importeer(
+      'jw301-toewijzing.xml',
+      'jw305-start.xml',
+      'jw301-toewijzing.xml',
+      'jw305-correctie.xml',
+    );
+    expect(uitkomsten.map((u) => u.uitkomst)).toEqual([
+      'accepted',
+      'accepted',
+      'duplicate',
+      'accepted',
+    ]);
+    expect(appendMany).toHaveBeenCalledTimes(1);
+    // Only the processing log's entry is an append of its own.
+    expect(append.mock.calls.map(([stream]) => stream)).toEqual([
+      expect.stringMatching(/^verwerkingslog-/),
+    ]);
+    const events = await store.readStream(zorgdossierStreamId('p-sanne'));
+    expect(uitkomsten.map((u) => u.positie)).toEqual([
+      events[0]!.position.toString(),
+      events[1]!.position.toString(),
+      null,
+      events[3]!.position.toString(),
+    ]);
+    expect(uitkomsten[3]!.feiten).toBe(2);
+  });
+
+  it('decides a call again when a dossier was written meanwhile, overwriting nothing', async () => {
+    const dossierId = zorgdossierStreamId('p-sanne');
+    // Another writer comes first, between the import's read and its append, once.
+    let tussendoor = true;
+    const druk = new Proxy(store, {
+      get(target, name: keyof SqliteEventStore) {
+        if (name === 'appendMany' && tussendoor) {
+          return async (...args: Parameters<SqliteEventStore['appendMany']>) => {
+            tussendoor = false;
+            await importer.importeer([fixture('jw301-toewijzing.xml')], koppeling);
+            return target.appendMany(...args);
+          };
+        }
+        const value = target[name];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const deciders2 = new DeciderStore(druk, () => new Date('2026-03-01T10:00:00Z'));
+    const importer2 = new IjwImport(
+      deciders2,
+      new ToegangQueries(readModels.db),
+      new ProcessingLog(deciders2),
+    );
+    const uitkomsten = await importer2.importeer(
+      ['jw301-toewijzing.xml', 'jw305-start.xml'].map(fixture),
+      koppeling,
+    );
+    // The JW301 came in meanwhile: decided again, it is a duplicate; the start still lands.
+    expect(uitkomsten.map((u) => u.uitkomst)).toEqual(['duplicate', 'accepted']);
+    expect((await dossier()).map((e) => e.type)).toEqual(['ToewijzingRegistered', 'ZorgStarted']);
+    expect((await store.readStream(dossierId)).map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it('reports a message as accepted when a store without transactions wrote it before a conflict', async () => {
+    // As EventStoreDB does: the appends before the conflicting one are written.
+    let eerst = true;
+    const zonderTransactie = new Proxy(store, {
+      get(target, name: keyof SqliteEventStore) {
+        if (name === 'appendMany' && eerst) {
+          return async ([eerste]: Parameters<SqliteEventStore['appendMany']>[0]) => {
+            eerst = false;
+            await target.append(eerste!.streamId, eerste!.events, eerste!.expected);
+            throw new WrongExpectedRevisionError('elders', 0, 1);
+          };
+        }
+        const value = target[name];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const deciders2 = new DeciderStore(zonderTransactie, () => new Date('2026-03-01T10:00:00Z'));
+    const uitkomsten = await new IjwImport(
+      deciders2,
+      new ToegangQueries(readModels.db),
+      new ProcessingLog(deciders2),
+    ).importeer(['jw301-toewijzing.xml', 'jw305-start.xml'].map(fixture), koppeling);
+    expect(uitkomsten.map((u) => [u.uitkomst, u.feiten])).toEqual([
+      ['accepted', 1],
+      ['accepted', 1],
+    ]);
+    expect((await dossier()).map((e) => e.type)).toEqual(['ToewijzingRegistered', 'ZorgStarted']);
+    expect(uitkomsten[0]!.positie).not.toBeNull();
   });
 });

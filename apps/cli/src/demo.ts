@@ -1,25 +1,49 @@
-import { Gezinsplan, ProductGegevens, RedenEindeZorg, kalenderdatum } from '@app/domain';
+import { ProcessingLog, Role } from '@app/access';
+import {
+  Gezinsplan,
+  LEEFTIJDSGROEPEN,
+  ONDERWERPEN,
+  ProductGegevens,
+  RedenEindeZorg,
+  Uitkomst,
+  kalenderdatum,
+} from '@app/domain';
 import { DeciderStore, EventStore, START } from '@app/event-store';
 import {
+  BerichtClient,
+  IjwImport,
+  startBericht,
+  stopBericht,
+  toewijzingBericht,
+  wijzigingsverzoekBericht,
+} from '@app/ijw';
+import {
+  ConsultatiesQueries,
+  PraktijkenQueries,
   ProjectionRunner,
   ReadModelDatabase,
   ToegangQueries,
   gezinnenProjection,
+  praktijkenProjection,
 } from '@app/projections';
 import type { RequestCommandContext } from '../../api/src/common/command-context';
+import { ConsultatieCommands } from '../../api/src/consultaties/consultatie.commands';
+import { PraktijkCommands } from '../../api/src/consultaties/praktijk.commands';
 import { GezinCommands } from '../../api/src/gezinnen/gezin.commands';
 import { ProgrammaCommands } from '../../api/src/programma/programma.commands';
-import { ZorgCommands, ZorgCommandBody } from '../../api/src/zorg/zorg.commands';
+import { ZorgCommands } from '../../api/src/zorg/zorg.commands';
 
 /**
- * A demo municipality at Lelystad scale, written through the same command services as the API
- * (GezinCommands, ZorgCommands) and so through the same deciders and rules. The baselines are the
- * council's (Uitvoeringsprogramma Samen voor de Jeugd Lelystad 2025-2028): 12.7% of the youths
- * 0-17 in a year in care without residence, 1.7-1.9% with; residential stays mostly foster care.
- *
- * Care is written as single commands of the care command service. Seam: once the iJW import
- * exists, `zorgVan` below is where JW315/JW301/JW305/JW307 messages would be made and imported
- * instead; everything else (families, contact persons, plans) stays as it is.
+ * A demo municipality at Lelystad scale, written through the same paths as real work: families,
+ * contact persons, plans and handovers through the command services of the API (GezinCommands),
+ * the youths' care as the iJw messages the municipality and its providers exchange (JW301, JW305,
+ * JW317 and JW301 for an extension, JW307) through the import (IjwImport), the parents' support
+ * under other laws (the own team's Wmo, debt help, re-integration: no message traffic) through
+ * ZorgCommands, and the GP practices' consultations (JPH and huisarts) through
+ * ConsultatieCommands. So the same deciders and rules apply. The baselines are the council's
+ * (Uitvoeringsprogramma Samen voor de Jeugd Lelystad 2025-2028): 12.7% of the youths 0-17 in a
+ * year in care without residence, 1.7-1.9% with; residential stays mostly foster care; 9 of 25
+ * practices with a JPH.
  */
 export interface DemoOpties {
   /** Youths aged 0-17 living in the municipality (the population the shares divide by). */
@@ -37,7 +61,25 @@ export interface DemoVerslag {
   toewijzingen: number;
   verlengingen: number;
   overdrachten: number;
+  /** iJw messages imported (all accepted: a refusal stops the demo). */
+  berichten: number;
+  consultaties: number;
   gebeurtenissen: bigint;
+}
+
+/**
+ * A valid BSN of its own for each n (the eleven-test), for generated people: 8 digits of n's
+ * own, then the check digit. Not a real person's (real BSNs are issued, not counted).
+ */
+export function demoBsn(n: number): string {
+  for (let d = 0; d < 10; d++) {
+    const s = String(10000000 + n * 10 + d);
+    const sum = [...s].reduce((t, x, i) => t + Number(x) * (9 - i), 0);
+    // The ninth digit counts -1: it must bring the sum to a multiple of 11.
+    const last = sum % 11;
+    if (last <= 9 && sum - last !== 0) return `${s}${last}`;
+  }
+  throw new Error(`no BSN for ${n}`);
 }
 
 /** The baselines of the seed (2023): shares of the youths 0-17 in care during a year. */
@@ -110,6 +152,15 @@ const AANBIEDERS = [
   ['gemeente:wijkteam-lelystad', 'Wijkteam Lelystad'],
 ] as const;
 const JEUGD_AANBIEDERS = AANBIEDERS.slice(0, 4).map(([id]) => id);
+/** Lelystad's municipality code (CBS), the sender of its assignments. */
+const GEMEENTE = '0995';
+/** GP practices: 25, of which 9 with a JPH (002:905-1040), some from the start, more later. */
+const PRAKTIJKEN = 25;
+const JPH_SINDS = ['2019-01-01', '2019-01-01', '2019-01-01', '2019-01-01', '2019-01-01'];
+const JPH_LATER = ['2022-03-01', '2022-09-01', '2024-01-01', '2024-06-01'];
+/** Consultations a year per practice at the default size: with a JPH, and by the GP alone. */
+const CONSULTATIES_PER_JAAR = { jph: 140, huisarts: 35 } as const;
+const STANDAARD_JEUGDIGEN = 19_000;
 const CONTACTPERSONEN = Array.from(
   { length: 40 },
   (_, i) => `u-demo-cp-${String(i + 1).padStart(2, '0')}`,
@@ -160,15 +211,13 @@ const plusMaanden = (d: string, n: number): string => {
   return plusDagen(datum(x.getTime()), -1);
 };
 
-const context = (userId: string, teamleider = false): RequestCommandContext => ({
-  principal: {
-    userId,
-    roles: ['contactpersoon'],
-    name: userId,
-    teamleider,
-    actingRole: 'contactpersoon',
-  },
-  actor: { userId, role: 'contactpersoon' },
+const context = (
+  userId: string,
+  teamleider = false,
+  role: Role = 'contactpersoon',
+): RequestCommandContext => ({
+  principal: { userId, roles: [role], name: userId, teamleider, actingRole: role },
+  actor: { userId, role },
   correlationId: 'demo',
   causationId: 'demo',
 });
@@ -209,7 +258,21 @@ export async function demo(
   const toegang = new ToegangQueries(readModels.db);
   const gezinnen = new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 });
   const zorg = new ZorgCommands(deciders, toegang);
-  const runner = new ProjectionRunner(store, readModels, [gezinnenProjection]);
+  const importer = new IjwImport(deciders, toegang, new ProcessingLog(deciders));
+  const berichtenverkeer = {
+    principal: {
+      userId: 'u-demo-berichtenverkeer',
+      roles: ['koppeling' as const],
+      name: 'Berichtenverkeer (demo)',
+      teamleider: false,
+      actingRole: 'koppeling' as const,
+    },
+    correlationId: 'demo',
+  };
+  const runner = new ProjectionRunner(store, readModels, [
+    gezinnenProjection,
+    praktijkenProjection,
+  ]);
   const beheer = context('u-demo-beheer');
   const teamleider = context('u-demo-teamleider', true);
   const verslag: DemoVerslag = {
@@ -218,8 +281,19 @@ export async function demo(
     toewijzingen: 0,
     verlengingen: 0,
     overdrachten: 0,
+    berichten: 0,
+    consultaties: 0,
     gebeurtenissen: 0n,
   };
+  let jeugdigeNr = 0;
+  let berichtNr = 0;
+  /** A message's header: its identification is short (at most 12) and unique in the demo. */
+  const kop = (afzender: string, ontvanger: string, dagtekening: string) => ({
+    afzender,
+    ontvanger,
+    identificatie: `D${(++berichtNr).toString(36).toUpperCase()}`,
+    dagtekening,
+  });
 
   // Reference data: products under their law, providers by AGB, KvK or as the own team.
   for (const { code, ...gegevens } of [
@@ -250,6 +324,10 @@ export async function demo(
   // The programme's knoppen, actions and a theme per knop, as `programma seed` writes them.
   await new ProgrammaCommands(deciders).seed(beheer);
 
+  // The read models' tables exist before the first family: registering one with a BSN asks
+  // whether that person is known already.
+  await runner.runUntilCaughtUp();
+
   // Arrivals: at a steady rate such that the share in care during a year meets the baseline
   // (in care during a year of 365 days: arrivals over 365 + the mean duration days).
   // Two years of run-in, so 2020 already has the care that started before it.
@@ -279,6 +357,7 @@ export async function demo(
       traject: Traject;
       gezinId: string;
       jeugdige: string;
+      client: BerichtClient;
       ouder: string;
       cp: string;
     }[] = [];
@@ -294,12 +373,14 @@ export async function demo(
         Math.max(0, Math.round(11 + (random() + random() + random() - 1.5) * 6)),
       );
       const geboortedatum = plusDagen(traject.start, -Math.round((leeftijd + random()) * 365.25));
+      const voornaam = kies(VOORNAMEN);
+      const bsn = demoBsn(++jeugdigeNr);
       const { leden } = {
         leden: [
           {
             persoonId: jeugdige,
             rol: 'jeugdige' as const,
-            gegevens: { voornaam: kies(VOORNAMEN), achternaam, geboortedatum, bsn: null },
+            gegevens: { voornaam, achternaam, geboortedatum, bsn },
           },
           {
             persoonId: ouder,
@@ -320,25 +401,38 @@ export async function demo(
         },
         teamleider,
       );
-      geregistreerd.push({ traject, gezinId, jeugdige, ouder, cp });
+      const client: BerichtClient = {
+        bsn,
+        geboortedatum,
+        geslacht: random() < 0.5 ? '1' : '2',
+        achternaam,
+        voorletters: voornaam[0]!,
+      };
+      geregistreerd.push({ traject, gezinId, jeugdige, client, ouder, cp });
     }
     await runner.runUntilCaughtUp();
 
     nu = new Date(`${eind}T12:00:00Z`);
-    for (const { traject, gezinId, jeugdige, ouder, cp } of geregistreerd) {
+    const berichten: { bron: string; xml: string }[] = [];
+    for (const { traject, gezinId, jeugdige, client, ouder, cp } of geregistreerd) {
       const door = context(cp);
       await gezinnen.gezin(
         gezinId,
         { type: 'WriteGezinsplan', plan: plan(traject, jeugdige), reden: null },
         door,
       );
-      await zorgVan(jeugdige, traject, door);
-      // Some parents have support under another law too: Wmo, debt help, re-integration.
+      berichten.push(...berichtenVan(client, traject));
+      // Some parents have support under another law too: the own team's Wmo, debt help,
+      // re-integration. No provider sends messages for those: they are written as commands.
       if (random() < 0.08) {
         const product = kies(ANDERE_WETTEN);
         const aanbiederId =
           product.code === 'SHV01' ? 'kvk:61234567' : 'gemeente:wijkteam-lelystad';
-        await zorgVan(ouder, { ...traject, verblijf: false, product, aanbiederId }, door);
+        await zorgZonderBerichten(
+          ouder,
+          { ...traject, verblijf: false, product, aanbiederId },
+          door,
+        );
       }
       // A handover now and then, in the middle of the care.
       const midden = plusDagen(
@@ -362,8 +456,19 @@ export async function demo(
       verslag.gezinnen++;
       verslag.jeugdigenInZorg++;
     }
+    // The youths' care: the batch's messages through the import, as the message traffic comes in.
+    for (const uitkomst of await importer.importeer(berichten, berichtenverkeer)) {
+      if (uitkomst.uitkomst !== 'accepted' || uitkomst.teKoppelen) {
+        throw new Error(
+          `demo message ${uitkomst.sleutel ?? uitkomst.bron} was ${uitkomst.uitkomst}: ${uitkomst.reden ?? ''} ${uitkomst.pad ?? ''}`,
+        );
+      }
+    }
+    verslag.berichten += berichten.length;
     meld(`${Math.min(i + BATCH, trajecten.length)} of ${trajecten.length} youths written`);
   }
+  await consultaties();
+  meld(`${verslag.consultaties} consultations logged by ${PRAKTIJKEN} practices`);
   verslag.gebeurtenissen = await store.headPosition();
   return verslag;
 
@@ -395,68 +500,237 @@ export async function demo(
   }
 
   /**
-   * One youth's care: an assignment of the product's contracted length, care started on its
-   * first day, extensions while care lasts longer, and care stopped on its last day (unless it
-   * runs past the end of the demo). The seam for the iJW import: these would be messages.
+   * One youth's care as the messages about it: the municipality's assignment (JW301) of the
+   * product's contracted length, the provider's start (JW305) on its first day, while care lasts
+   * longer a request for a later end (JW317) a month before the end and the municipality's
+   * extended assignment (JW301, reason 04: legally a new assignment from the day after), the
+   * start of that one, and the provider's stop (JW307) on the last day (unless care runs past
+   * the end of the demo).
    */
-  async function zorgVan(
-    persoonId: string,
-    t: Traject,
-    door: RequestCommandContext,
-  ): Promise<void> {
-    const send = (body: ZorgCommandBody) => zorg.dossier(persoonId, body, door);
-    let toewijzingId = crypto.randomUUID();
+  function berichtenVan(client: BerichtClient, t: Traject): { bron: string; xml: string }[] {
+    const uit: { bron: string; xml: string }[] = [];
+    const bericht = (xml: string) => uit.push({ bron: `demo-${berichtNr}`, xml });
+    const nummer = `TW-${client.bsn}`;
+    const referentie = `R-${berichtNr + 1}`;
+    const product = { categorie: t.product.categorie!, productcode: t.product.code };
+    const maanden = t.product.maxDuurMaanden ?? 12;
     let begindatum = t.start;
-    let einddatum = plusMaanden(begindatum, t.product.maxDuurMaanden ?? 12);
-    await send({
-      type: 'RegisterToewijzing',
-      toewijzingId,
-      productcode: t.product.code,
-      product: null,
-      aanbiederId: t.aanbiederId,
-      aanbieder: null,
-      verwijzer: { type: kies(['01', '02', '02', '03', '04'] as const), naam: null },
-      toewijzingsnummer: `TW-${toewijzingId.slice(0, 8)}`,
-      begindatum,
-      einddatum,
-      omvang: null,
-    });
+    let einddatum = plusMaanden(begindatum, maanden);
+    bericht(
+      toewijzingBericht('JW301', kop(GEMEENTE, t.aanbiederId, t.start), client, [
+        {
+          toewijzingNummer: nummer,
+          referentieAanbieder: referentie,
+          ...product,
+          toewijzingsdatum: t.start,
+          ingangsdatum: t.start,
+          einddatum,
+        },
+      ]),
+    );
     verslag.toewijzingen++;
-    await send({ type: 'StartZorg', toewijzingId, datum: begindatum });
+    const start = () =>
+      bericht(
+        startBericht('JW305', kop(t.aanbiederId, GEMEENTE, begindatum), client, [
+          { toewijzingNummer: nummer, ...product, toewijzingIngangsdatum: begindatum, begindatum },
+        ]),
+      );
+    start();
     // Extensions: asked a month before the end, while care goes on past it (at most 4).
     for (let n = 0; n < 4 && t.einde > einddatum && einddatum < eind; n++) {
-      const verlengingId = crypto.randomUUID();
       const aangevraagdOp = plusDagen(einddatum, -30);
-      await send({
-        type: 'RequestVerlenging',
-        verlengingId,
-        toewijzingId,
-        aangevraagdOp,
-        aanvrager: t.aanbiederId,
-        reden: 'Doelen nog niet bereikt',
-        gevraagdTot: plusMaanden(plusDagen(einddatum, 1), t.product.maxDuurMaanden ?? 12),
-      });
-      const nieuw = crypto.randomUUID();
-      await send({
-        type: 'DecideVerlenging',
-        verlengingId,
-        besluit: 'toegekend',
-        besluitdatum: plusDagen(aangevraagdOp, 14),
-        toelichting: null,
-        alternatieven: [],
-        nieuweToewijzing: { toewijzingId: nieuw, toewijzingsnummer: `TW-${nieuw.slice(0, 8)}` },
-      });
+      const gevraagdTot = plusMaanden(plusDagen(einddatum, 1), maanden);
+      bericht(
+        wijzigingsverzoekBericht(
+          'JW317',
+          kop(t.aanbiederId, GEMEENTE, aangevraagdOp),
+          client.bsn,
+          referentie,
+          [{ toewijzingNummer: nummer, gewensteIngangsdatum: begindatum, einddatum: gevraagdTot }],
+        ),
+      );
+      const besluitdatum = plusDagen(aangevraagdOp, 14);
+      bericht(
+        toewijzingBericht('JW301', kop(GEMEENTE, t.aanbiederId, besluitdatum), client, [
+          {
+            toewijzingNummer: nummer,
+            referentieAanbieder: referentie,
+            ...product,
+            toewijzingsdatum: besluitdatum,
+            ingangsdatum: t.start,
+            einddatum: gevraagdTot,
+            redenWijziging: '04',
+          },
+        ]),
+      );
       verslag.verlengingen++;
       verslag.toewijzingen++;
       begindatum = plusDagen(einddatum, 1);
-      einddatum = plusMaanden(begindatum, t.product.maxDuurMaanden ?? 12);
-      toewijzingId = nieuw;
-      await send({ type: 'StartZorg', toewijzingId, datum: begindatum });
+      einddatum = gevraagdTot;
+      start();
     }
     const stop = t.einde < einddatum ? t.einde : einddatum;
     if (stop <= eind && stop <= kalenderdatum(nu)) {
       const reden: RedenEindeZorg = random() < 0.8 ? '31' : kies(['32', '33', '34'] as const);
-      await send({ type: 'StopZorg', toewijzingId, datum: stop, reden });
+      bericht(
+        stopBericht('JW307', kop(t.aanbiederId, GEMEENTE, stop), client, [
+          {
+            toewijzingNummer: nummer,
+            ...product,
+            toewijzingIngangsdatum: begindatum,
+            begindatum,
+            einddatum: stop,
+            redenBeeindiging: reden,
+          },
+        ]),
+      );
+    }
+    return uit;
+  }
+
+  /**
+   * Support under another law that no message brings: an assignment of the contracted length,
+   * started on its first day and stopped on its last (or at the end of care).
+   */
+  async function zorgZonderBerichten(
+    persoonId: string,
+    t: Traject,
+    door: RequestCommandContext,
+  ): Promise<void> {
+    const toewijzingId = crypto.randomUUID();
+    const einddatum = plusMaanden(t.start, t.product.maxDuurMaanden ?? 12);
+    await zorg.dossier(
+      persoonId,
+      {
+        type: 'RegisterToewijzing',
+        toewijzingId,
+        productcode: t.product.code,
+        product: null,
+        aanbiederId: t.aanbiederId,
+        aanbieder: null,
+        verwijzer: { type: kies(['01', '02', '02', '03', '04'] as const), naam: null },
+        toewijzingsnummer: `TW-${toewijzingId.slice(0, 8)}`,
+        begindatum: t.start,
+        einddatum,
+        omvang: null,
+      },
+      door,
+    );
+    verslag.toewijzingen++;
+    await zorg.dossier(persoonId, { type: 'StartZorg', toewijzingId, datum: t.start }, door);
+    const stop = t.einde < einddatum ? t.einde : einddatum;
+    if (stop <= eind) {
+      await zorg.dossier(
+        persoonId,
+        { type: 'StopZorg', toewijzingId, datum: stop, reden: '31' },
+        door,
+      );
+    }
+  }
+
+  /**
+   * The GP practices: 25, a JPH in 5 of them from the start and in 4 more later, a GP in each;
+   * then their consultations through the consultation command path, without consent to link
+   * (counted, not traced: ADR 0008), spread over the years. A JPH handles most itself or advises;
+   * a GP alone refers more often, and more often to specialist care.
+   */
+  async function consultaties(): Promise<void> {
+    const praktijken = new PraktijkCommands(deciders, new PraktijkenQueries(readModels.db));
+    const consultatie = new ConsultatieCommands(
+      deciders,
+      new PraktijkenQueries(readModels.db),
+      new ConsultatiesQueries(readModels.db),
+      toegang,
+      { bsnOpvragingenPerUur: 0 },
+    );
+    const jphSinds = [...JPH_SINDS, ...JPH_LATER];
+    const schaal = opties.jeugdigen / STANDAARD_JEUGDIGEN;
+    const werk: {
+      praktijkId: string;
+      door: RequestCommandContext;
+      van: string;
+      perJaar: number;
+    }[] = [];
+    for (let p = 0; p < PRAKTIJKEN; p++) {
+      const praktijkId = crypto.randomUUID();
+      const sinds = jphSinds[p] ?? null;
+      const nr = String(p + 1).padStart(2, '0');
+      await praktijken.register(
+        {
+          type: 'RegisterPraktijk',
+          praktijkId,
+          naam: `Huisartsenpraktijk ${WIJKEN[p % WIJKEN.length]![0]} ${nr}`,
+          agbCode: `0105${String(p + 1).padStart(4, '0')}`,
+          wijk: WIJKEN[p % WIJKEN.length]![0],
+          jph: sinds && sinds <= JPH_SINDS[0]! ? { sinds, urenPerWeek: 16 } : null,
+        },
+        beheer,
+      );
+      if (sinds && sinds > JPH_SINDS[0]!) {
+        await praktijken.change(
+          praktijkId,
+          { type: 'SetJph', per: sinds, urenPerWeek: 12 },
+          beheer,
+        );
+      }
+      const huisarts = `u-demo-huisarts-${nr}`;
+      await praktijken.linkMedewerker(praktijkId, { userId: huisarts, rol: 'huisarts' }, beheer);
+      werk.push({
+        praktijkId,
+        door: context(huisarts, false, 'huisarts'),
+        van: `${EERSTE_JAAR}-01-01`,
+        perJaar: CONSULTATIES_PER_JAAR.huisarts * schaal,
+      });
+      if (sinds) {
+        const jph = `u-demo-jph-${nr}`;
+        await praktijken.linkMedewerker(praktijkId, { userId: jph, rol: 'jph' }, beheer);
+        werk.push({
+          praktijkId,
+          door: context(jph, false, 'jph'),
+          van: sinds < `${EERSTE_JAAR}-01-01` ? `${EERSTE_JAAR}-01-01` : sinds,
+          perJaar: CONSULTATIES_PER_JAAR.jph * schaal,
+        });
+      }
+    }
+    await runner.runUntilCaughtUp();
+    nu = new Date(`${eind}T12:00:00Z`);
+    for (const { praktijkId, door, van, perJaar } of werk) {
+      const dagen = (ms(eind) - ms(van)) / DAG + 1;
+      const aantal = Math.round((perJaar * dagen) / 365);
+      const jph = door.principal.actingRole === 'jph';
+      const uitkomsten: [Uitkomst, number][] = jph
+        ? [
+            ['afgehandeld-door-jph', 0.45],
+            ['alleen-advies', 0.2],
+            ['verwezen-algemene-voorziening', 0.15],
+            ['verwezen-lichte-zorg-bggz', 0.1],
+            ['verwezen-specialistische-zorg-sggz', 0.05],
+            ['verwezen-via-gemeente', 0.05],
+          ]
+        : [
+            ['alleen-advies', 0.3],
+            ['verwezen-algemene-voorziening', 0.1],
+            ['verwezen-lichte-zorg-bggz', 0.25],
+            ['verwezen-specialistische-zorg-sggz', 0.25],
+            ['verwezen-via-gemeente', 0.1],
+          ];
+      for (let c = 0; c < aantal; c++) {
+        await consultatie.log(
+          crypto.randomUUID(),
+          {
+            praktijkId,
+            datum: plusDagen(van, Math.floor(random() * dagen)),
+            leeftijdsgroep: kies(LEEFTIJDSGROEPEN.slice(0, 3)),
+            // 'overig' asks for a note, which is personal data the demo does not invent.
+            onderwerpen: [kies(ONDERWERPEN.filter((o) => o !== 'overig'))],
+            aantalContacten: 1 + Math.floor(random() * 3),
+            uitkomst: gewogen(uitkomsten),
+            toestemming: false,
+          },
+          door,
+        );
+        verslag.consultaties++;
+      }
     }
   }
 }

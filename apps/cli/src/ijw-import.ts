@@ -45,7 +45,6 @@ export async function ijwImport(
     await runner.runUntilCaughtUp();
     const deciders = new DeciderStore(store, () => new Date());
     const importer = new IjwImport(
-      store,
       deciders,
       new ToegangQueries(readModels.db),
       new ProcessingLog(deciders),

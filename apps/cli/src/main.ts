@@ -237,7 +237,8 @@ program
   .command('demo')
   .description(
     'Fill an EMPTY store with a demo municipality (Lelystad scale by default): reference data, ' +
-      'population, families with contact persons, plans, handovers, and care 2020 to --tot',
+      "population, families with contact persons, plans and handovers, the youths' care as iJw " +
+      'messages through the import, and GP practices with their consultations, 2020 to --tot',
   )
   .option('--jeugdigen <n>', 'youths aged 0-17 in the municipality', '19000')
   .option('--seed <s>', 'seed of the random choices: the same seed gives the same town', '1')
@@ -261,6 +262,7 @@ program
       console.log(
         `demo municipality: ${verslag.gezinnen} families, ${verslag.toewijzingen} assignments, ` +
           `${verslag.verlengingen} extensions, ${verslag.overdrachten} handovers, ` +
+          `${verslag.berichten} iJw messages, ${verslag.consultaties} consultations, ` +
           `${verslag.gebeurtenissen} events in ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );
       // The read models catch up now, so the API answers at once.

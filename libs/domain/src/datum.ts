@@ -41,3 +41,16 @@ export function nietVoorDeGeboorte(
     );
   }
 }
+
+/**
+ * Whether a text is a calendar date written YYYY-MM-DD that exists (no 2025-02-30), without a
+ * time or time zone. Counted with Date.UTC: this is asked for every date of every imported message.
+ */
+export function isKalenderdatum(tekst: string): boolean {
+  const delen = /^(\d{4})-(\d{2})-(\d{2})$/.exec(tekst);
+  if (!delen) return false;
+  const [jaar, maand, dag] = [Number(delen[1]), Number(delen[2]), Number(delen[3])];
+  const d = new Date(0);
+  d.setUTCFullYear(jaar, maand - 1, dag);
+  return d.getUTCFullYear() === jaar && d.getUTCMonth() === maand - 1 && d.getUTCDate() === dag;
+}

@@ -8,6 +8,7 @@ import {
   RecordedEvent,
   WrongExpectedRevisionError,
 } from './event-store';
+import { CommandBatch } from './command-batch';
 
 export interface CommandContext {
   actor: Actor;
@@ -198,6 +199,11 @@ export class DeciderStore {
     };
   }
 
+  /** A batch of commands on many streams, written in one append (see CommandBatch). */
+  batch(): CommandBatch {
+    return new CommandBatch(this.store, this.now);
+  }
+
   /** The current state of a stream, and its revision (-1 when it does not exist). */
   async load<Event extends DomainEvent, State>(
     streamId: string,
@@ -211,11 +217,13 @@ export class DeciderStore {
   }
 }
 
-export function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
+export function toDomainEvent<Event extends DomainEvent>(
+  recorded: Pick<RecordedEvent, 'type' | 'data'>,
+): Event {
   return { type: recorded.type, data: recorded.data } as Event;
 }
 
-function toEnvelope(
+export function toEnvelope(
   event: DomainEvent,
   id: string,
   now: Date,

@@ -46,6 +46,13 @@ export interface AppendResult {
   position: Position;
 }
 
+/** One stream's part of `appendMany`. */
+export interface StreamAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+}
+
 export class WrongExpectedRevisionError extends Error {
   constructor(
     readonly streamId: string,
@@ -80,6 +87,16 @@ export abstract class EventStore {
     events: EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult>;
+
+  /**
+   * Several appends in one call, in order, durable before the promise resolves; one result per
+   * append. Each is checked against its own expected revision, which counts the appends before it
+   * in the same call (two appends to one stream: the second expects the first's `nextRevision`),
+   * so nothing is overwritten. SQLite writes them in one transaction, with one fsync: all or
+   * nothing. EventStoreDB has no transaction across streams: it appends one after the other and
+   * stops at the first WrongExpectedRevisionError, with the appends before it written.
+   */
+  abstract appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
 
   /** All events of one stream in revision order; an empty array when the stream does not exist. */
   abstract readStream(streamId: string): Promise<RecordedEvent[]>;

@@ -1,6 +1,7 @@
 export * from './event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './decider-store';
+export * from './command-batch';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './create-event-store';
 export * from './upcasting';

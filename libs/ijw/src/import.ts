@@ -9,7 +9,6 @@ import {
   ToewijzingState,
   ZorgCommand,
   ZorgdossierState,
-  fold,
   ijwBerichtDecider,
   ijwBerichtStreamId,
   persoonDecider,
@@ -20,7 +19,15 @@ import {
   zorgdossierDecider,
   zorgdossierStreamId,
 } from '@app/domain';
-import { DeciderStore, EventStore, deterministicUuid, toDomainEvent } from '@app/event-store';
+import {
+  AppendResult,
+  CommandBatch,
+  ConflictError,
+  DeciderStore,
+  MAX_ATTEMPTS,
+  WrongExpectedRevisionError,
+  deterministicUuid,
+} from '@app/event-store';
 import type { ToegangQueries } from '@app/projections';
 import {
   BERICHTSOORTEN,
@@ -66,6 +73,22 @@ export const KOPPELING_ROL = 'koppeling';
 
 const kaderTekst = (soort: Berichtsoort) => BERICHTSOORTEN[soort].kader;
 
+/** Messages written per transaction (one fsync for all of them). */
+const PER_TRANSACTIE = 500;
+
+/** An outcome before its batch is written: which append of the commit holds its events. */
+interface Voorlopig {
+  uitkomst: BerichtUitkomst;
+  append: number | null;
+}
+
+/** Who a message's BSN is, and the log of the families that matching read. */
+interface Koppeling {
+  persoonMetBsn(bsn: string): string | null;
+  /** A client was matched to this person: their families are logged as read. */
+  gevonden(persoonId: string): void;
+}
+
 class Weigering extends Error {
   constructor(readonly fout: Fout) {
     super(fout.reden);
@@ -80,7 +103,6 @@ class Weigering extends Error {
  */
 export class IjwImport {
   constructor(
-    private readonly store: EventStore,
     private readonly deciders: DeciderStore,
     private readonly toegang: ToegangQueries,
     private readonly processingLog: ProcessingLog,
@@ -99,9 +121,39 @@ export class IjwImport {
       .state;
     const gezinnen = new Set<string>();
     const uitkomsten: BerichtUitkomst[] = [];
-    for (const { bron, xml } of berichten) {
-      uitkomsten.push(await this.bericht(bron, xml, afzender, referentiedata, gezinnen));
-      opVoortgang?.(uitkomsten.length);
+    // A client has several messages in a call: each BSN and person is looked up once.
+    const personen = new Map<string, string | null>();
+    const gevonden = new Set<string>();
+    const koppeling: Koppeling = {
+      persoonMetBsn: (bsn) => {
+        if (!personen.has(bsn)) personen.set(bsn, this.toegang.persoonMetBsn(bsn));
+        return personen.get(bsn)!;
+      },
+      gevonden: (persoonId) => {
+        if (gevonden.has(persoonId)) return;
+        gevonden.add(persoonId);
+        for (const gezinId of this.toegang.gezinnenVanPersoon(persoonId)) gezinnen.add(gezinId);
+      },
+    };
+    for (let i = 0; i < berichten.length; i += PER_TRANSACTIE) {
+      const partij = berichten.slice(i, i + PER_TRANSACTIE);
+      uitkomsten.push(
+        ...(await this.schrijfPartij((batch, eigen) =>
+          sequentieel(partij, async ({ bron, xml }, n) => {
+            const v = await this.bericht(
+              bron,
+              xml,
+              afzender,
+              referentiedata,
+              koppeling,
+              batch,
+              eigen,
+            );
+            opVoortgang?.(i + n + 1);
+            return v;
+          }),
+        )),
+      );
     }
     await this.processingLog.recordRead({
       principal: afzender.principal,
@@ -110,6 +162,34 @@ export class IjwImport {
       correlationId: afzender.correlationId,
     });
     return uitkomsten;
+  }
+
+  /**
+   * Decides the messages of `maak` in one batch, as if written one by one, and writes them in
+   * one append. When someone else wrote one of its streams in between, the batch is decided
+   * again from what is there now; a message whose events an earlier attempt did write (an
+   * adapter without transactions across streams) is still reported as accepted.
+   */
+  private async schrijfPartij(
+    maak: (batch: CommandBatch, eigen: ReadonlySet<string>) => Promise<Voorlopig[]>,
+  ): Promise<BerichtUitkomst[]> {
+    const eigen = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      const batch = this.deciders.batch();
+      const voorlopig = await maak(batch, eigen);
+      let results: AppendResult[];
+      try {
+        results = await batch.commit();
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new ConflictError('busy', null);
+        for (const id of batch.queuedIds()) eigen.add(id);
+        continue;
+      }
+      return voorlopig.map(({ uitkomst, append }) =>
+        append === null ? uitkomst : { ...uitkomst, positie: results[append]!.position.toString() },
+      );
+    }
   }
 
   /**
@@ -142,15 +222,19 @@ export class IjwImport {
     );
     const referentiedata = (await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider))
       .state;
-    const toegepast = await this.bericht(
-      'gekoppeld bericht',
-      gekoppeld.state.geparkeerd!.xml,
-      afzender,
-      referentiedata,
-      new Set(),
-      persoonId,
-    );
-    return { position: gekoppeld.position, toegepast };
+    const [toegepast] = await this.schrijfPartij(async (batch, eigen) => [
+      await this.bericht(
+        'gekoppeld bericht',
+        gekoppeld.state.geparkeerd!.xml,
+        afzender,
+        referentiedata,
+        // The contact person chose the person: no match by BSN, nothing to log for it.
+        { persoonMetBsn: () => persoonId, gevonden: () => undefined },
+        batch,
+        eigen,
+      ),
+    ]);
+    return { position: gekoppeld.position, toegepast: toegepast! };
   }
 
   private async bericht(
@@ -158,24 +242,29 @@ export class IjwImport {
     xml: string,
     afzender: ImportAfzender,
     referentiedata: ReferentiedataState,
-    gezinnen: Set<string>,
-    gekoppeldAan?: string,
-  ): Promise<BerichtUitkomst> {
+    koppeling: Koppeling,
+    batch: CommandBatch,
+    eigen: ReadonlySet<string>,
+  ): Promise<Voorlopig> {
     const gelezen = leesBericht(xml);
     const uitkomst = (
       soort: Berichtsoort | null,
       sleutel: string | null,
       rest: Partial<BerichtUitkomst> & Pick<BerichtUitkomst, 'uitkomst'>,
-    ): BerichtUitkomst => ({
-      bron,
-      soort,
-      sleutel,
-      reden: null,
-      pad: null,
-      teKoppelen: false,
-      feiten: 0,
-      positie: null,
-      ...rest,
+      append: number | null = null,
+    ): Voorlopig => ({
+      uitkomst: {
+        bron,
+        soort,
+        sleutel,
+        reden: null,
+        pad: null,
+        teKoppelen: false,
+        feiten: 0,
+        positie: null,
+        ...rest,
+      },
+      append,
     });
     if (!gelezen.ok) {
       const sleutel =
@@ -193,10 +282,26 @@ export class IjwImport {
       // Every event of a message names the message: a second import finds them and writes nothing.
       causationId: sleutel,
     };
+    /** The events of this message that an earlier attempt of this call wrote to the stream. */
+    const eerderGeschreven = async (streamId: string, teKoppelen = false) => {
+      const van = (await batch.events(streamId)).filter(
+        (e) => e.causationId === sleutel && eigen.has(e.id),
+      );
+      return van.length === 0
+        ? null
+        : uitkomst(bericht.soort, sleutel, {
+            uitkomst: 'accepted',
+            teKoppelen,
+            feiten: van.length,
+            positie: van[van.length - 1]!.position?.toString() ?? null,
+          });
+    };
 
-    const persoonId = gekoppeldAan ?? this.toegang.persoonMetBsn(bericht.bsn);
+    const persoonId = koppeling.persoonMetBsn(bericht.bsn);
     if (persoonId === null) {
-      const result = await this.deciders.handle(
+      const eerder = await eerderGeschreven(ijwBerichtStreamId(berichtId), true);
+      if (eerder) return eerder;
+      const result = await batch.handle(
         ijwBerichtStreamId(berichtId),
         ijwBerichtDecider,
         {
@@ -212,17 +317,23 @@ export class IjwImport {
         },
         context,
       );
-      return uitkomst(bericht.soort, sleutel, {
-        uitkomst: result.position === null ? 'duplicate' : 'accepted',
-        teKoppelen: true,
-        feiten: result.position === null ? 0 : 1,
-        positie: result.position?.toString() ?? null,
-      });
+      return uitkomst(
+        bericht.soort,
+        sleutel,
+        {
+          uitkomst: result.events === 0 ? 'duplicate' : 'accepted',
+          teKoppelen: true,
+          feiten: result.events,
+        },
+        result.append,
+      );
     }
-    for (const gezinId of this.toegang.gezinnenVanPersoon(persoonId)) gezinnen.add(gezinId);
+    koppeling.gevonden(persoonId);
 
     if (bericht.inhoud === 'verzoek-om-toewijzing') {
-      const result = await this.deciders.handle(
+      const eerder = await eerderGeschreven(ijwBerichtStreamId(berichtId));
+      if (eerder) return eerder;
+      const result = await batch.handle(
         ijwBerichtStreamId(berichtId),
         ijwBerichtDecider,
         {
@@ -243,21 +354,23 @@ export class IjwImport {
         },
         context,
       );
-      return uitkomst(bericht.soort, sleutel, {
-        uitkomst: result.position === null ? 'duplicate' : 'accepted',
-        feiten: result.position === null ? 0 : 1,
-        positie: result.position?.toString() ?? null,
-      });
+      return uitkomst(
+        bericht.soort,
+        sleutel,
+        { uitkomst: result.events === 0 ? 'duplicate' : 'accepted', feiten: result.events },
+        result.append,
+      );
     }
 
     const streamId = zorgdossierStreamId(persoonId);
-    const recorded = await this.store.readStream(streamId);
-    if (recorded.some((event) => event.causationId === sleutel)) {
+    const eerder = await eerderGeschreven(streamId);
+    if (eerder) return eerder;
+    if ((await batch.events(streamId)).some((event) => event.causationId === sleutel)) {
       return uitkomst(bericht.soort, sleutel, { uitkomst: 'duplicate' });
     }
-    const dossier = fold(zorgdossierDecider, recorded.map(toDomainEvent));
+    const dossier = (await batch.load(streamId, zorgdossierDecider)).state;
     // No care fact lies before the person's birth (the decider's rule); the person's stream knows it.
-    const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
+    const { state: persoon } = await batch.load(persoonStreamId(persoonId), persoonDecider);
     const basis = {
       persoonId,
       toegang: 'schrijven' as const,
@@ -277,18 +390,18 @@ export class IjwImport {
       return uitkomst(bericht.soort, sleutel, { uitkomst: 'duplicate' });
     }
     try {
-      const before = recorded.length;
-      const result = await this.deciders.handle(
+      const result = await batch.handle(
         streamId,
         reeksDecider(zorgdossierDecider),
         { type: 'Reeks', commands: teSchrijven },
         context,
       );
-      return uitkomst(bericht.soort, sleutel, {
-        uitkomst: 'accepted',
-        feiten: result.revision + 1 - before,
-        positie: result.position?.toString() ?? null,
-      });
+      return uitkomst(
+        bericht.soort,
+        sleutel,
+        { uitkomst: 'accepted', feiten: result.events },
+        result.append,
+      );
     } catch (error) {
       if (error instanceof ReeksRefused && isRefusal(error.cause)) {
         // The index counts only the commands written; find its product class.
@@ -306,6 +419,15 @@ export class IjwImport {
 
 /** The facts every care command of a message carries: the person, the access, the birth date. */
 type Basis = { persoonId: string; toegang: 'schrijven'; geboortedatum: string | null };
+/** One after the other: each message is decided against what the ones before it left. */
+async function sequentieel<T, R>(
+  lijst: readonly T[],
+  f: (x: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const uit: R[] = [];
+  for (const [index, x] of lijst.entries()) uit.push(await f(x, index));
+  return uit;
+}
 
 const isRefusal = (error: unknown): boolean =>
   error instanceof RuleViolation || error instanceof NotFound || error instanceof NotAllowed;

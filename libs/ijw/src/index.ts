@@ -1,3 +1,4 @@
 export * from './berichten';
 export * from './lezen';
 export * from './import';
+export * from './schrijven';

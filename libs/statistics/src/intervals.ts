@@ -48,7 +48,25 @@ const DAG_MS = 86_400_000;
  * count days hundreds of thousands of times per question; parsing with date-fns took most of it.
  * Date.UTC has no time zone, so the count is the calendar's, as differenceInCalendarDays's is.
  */
-function dagnummer(datum: string): number | null {
+const dagnummer = memoised(rekenDagnummer);
+
+/**
+ * `fn` with its answers kept per argument: for a pure function of a date that the figures ask
+ * many times per question (a municipality's figures use a few thousand distinct dates). Once
+ * `max` answers are kept they are forgotten all at once, so odd input cannot grow it without end.
+ */
+export function memoised<T>(fn: (tekst: string) => T, max = 100_000): (tekst: string) => T {
+  const bekend = new Map<string, T>();
+  return (tekst) => {
+    if (bekend.has(tekst)) return bekend.get(tekst)!;
+    const antwoord = fn(tekst);
+    if (bekend.size >= max) bekend.clear();
+    bekend.set(tekst, antwoord);
+    return antwoord;
+  };
+}
+
+function rekenDagnummer(datum: string): number | null {
   const m = KALENDERDATUM.exec(datum);
   if (!m) return null;
   const jaar = Number(m[1]);

@@ -28,4 +28,11 @@ declare global {
   }
 }
 
-export {};
+/** The ambulant Jeugdwet product the figures' tests give care under: at most 6 months. */
+export const AMBULANT_45A48 = {
+  geldigVanaf: '2020-01-01',
+  categorie: '45',
+  omschrijving: 'Ambulant',
+  maxDuurMaanden: 6,
+  cbsHulpvorm: '01',
+};

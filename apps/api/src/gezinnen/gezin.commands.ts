@@ -9,6 +9,7 @@ import {
   Rol,
   gezinDecider,
   gezinStreamId,
+  herkenPersoon,
   kalenderdatum,
   persoonDecider,
   persoonStreamId,
@@ -36,6 +37,12 @@ export interface NieuwePersoon {
   gegevens: Persoonsgegevens;
 }
 
+/** A family's new members as written: each the known person they are, or a new one. */
+export interface Leden {
+  /** The person id of each member, in the order sent: a new id, or the known person's. */
+  persoonIds: string[];
+}
+
 /** What a write answers: the family's new version (its ETag) and where the write landed. */
 export type GezinWritten = Pick<CommandResult<GezinState>, 'revision' | 'position'>;
 
@@ -50,6 +57,7 @@ const alsLid = ({ persoonId, rol, gegevens }: NieuwePersoon): NieuwLid => ({
   rol,
   geboortedatum: gegevens.geboortedatum,
   voornaam: gegevens.voornaam,
+  bsn: gegevens.bsn,
 });
 
 /**
@@ -82,39 +90,47 @@ export class GezinCommands {
 
   /**
    * A family and its members, each a person of their own (a youth may live in two households).
+   * A member with exactly a known person's BSN, names and birth date is that person (ADR 0016).
    * The persons are written only once the family's rules passed, right before the family, so a
    * refused family leaves nothing; DeciderStore runs that once, however often it decides again.
    */
-  register(
+  async register(
     gezinId: string,
     gezin: { naam: string; wijk: string | null; leden: NieuwePersoon[] },
     context: RequestCommandContext,
-  ): Promise<CommandResult<GezinState>> {
+  ): Promise<CommandResult<GezinState> & Leden> {
+    const leden = await Promise.all(gezin.leden.map((persoon) => this.herken(persoon)));
     const command: GezinCommand = {
       type: 'RegisterGezin',
       door: door(context),
       gezinId,
       naam: gezin.naam,
-      leden: gezin.leden.map(alsLid),
+      leden: leden.map(alsLid),
       vanaf: this.today(),
       wijk: gezin.wijk,
     };
     const writePersons = async (): Promise<void> => {
-      for (const persoon of gezin.leden) await this.registerPersoon(persoon, context);
+      for (const persoon of leden) await this.writePersoon(persoon, gezinId, context);
     };
-    return this.deciders.handle(gezinStreamId(gezinId), gezinDecider, command, context, {
-      beforeAppend: writePersons,
-    });
+    const result = await this.deciders.handle(
+      gezinStreamId(gezinId),
+      gezinDecider,
+      command,
+      context,
+      { beforeAppend: writePersons },
+    );
+    return { ...result, persoonIds: leden.map((l) => l.persoonId) };
   }
 
-  /** A new person joins the family; like a registration, the person is written last. */
-  addNieuwLid(
+  /** A new person joins the family (or the known person they are); written last, as above. */
+  async addNieuwLid(
     gezinId: string,
-    persoon: NieuwePersoon,
+    nieuw: NieuwePersoon,
     vanaf: string | undefined,
     context: RequestCommandContext,
-  ): Promise<CommandResult<GezinState>> {
-    return this.deciders.handle(
+  ): Promise<CommandResult<GezinState> & Leden> {
+    const persoon = await this.herken(nieuw);
+    const result = await this.deciders.handle(
       gezinStreamId(gezinId),
       gezinDecider,
       {
@@ -124,8 +140,9 @@ export class GezinCommands {
         vanaf: vanaf ?? this.today(),
       },
       context,
-      { beforeAppend: () => this.registerPersoon(persoon, context) },
+      { beforeAppend: () => this.writePersoon(persoon, gezinId, context) },
     );
+    return { ...result, persoonIds: [persoon.persoonId] };
   }
 
   /**
@@ -192,15 +209,42 @@ export class GezinCommands {
     return { revision, position: result.position };
   }
 
-  /** A new person's own stream; the If-Match of the request is about the family, not this one. */
-  private async registerPersoon(
-    { persoonId, gegevens }: NieuwePersoon,
+  /**
+   * The member as the family will have them: the known person with exactly this BSN, these names
+   * and this birth date (`herkenPersoon`), else the new person as sent. The candidates come from
+   * the read models, their details from their own streams (an erased person matches no one).
+   * Nothing of this reaches the caller but the id, which looks the same either way.
+   */
+  private async herken(persoon: NieuwePersoon): Promise<NieuwePersoon & { bekend: boolean }> {
+    const { bsn } = persoon.gegevens;
+    const kandidaten = bsn === null ? [] : this.toegang.personenMetBsn(bsn);
+    const bekenden = await Promise.all(
+      kandidaten.map(async (persoonId) => {
+        const { state } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
+        return { persoonId, gegevens: state.gegevens };
+      }),
+    );
+    const bekend = herkenPersoon(persoon.gegevens, bekenden);
+    return bekend === null
+      ? { ...persoon, bekend: false }
+      : { ...persoon, persoonId: bekend, bekend: true };
+  }
+
+  /**
+   * A new person's own stream, or for a known person the fact that this family found them there.
+   * The If-Match of the request is about the family, not this stream.
+   */
+  private async writePersoon(
+    { persoonId, gegevens, bekend }: NieuwePersoon & { bekend: boolean },
+    gezinId: string,
     context: RequestCommandContext,
   ): Promise<void> {
     await this.deciders.handle(
       persoonStreamId(persoonId),
       persoonDecider,
-      { type: 'RegisterPersoon', persoonId, gegevens, recordKey: newRecordKey() },
+      bekend
+        ? { type: 'RecognisePersoon', gezinId }
+        : { type: 'RegisterPersoon', persoonId, gegevens, recordKey: newRecordKey() },
       { ...context, expectedRevision: undefined },
     );
   }

@@ -55,8 +55,10 @@ export class GezinnenController {
   @WriteRoute({
     summary: 'Register a family with its members (each member becomes a person)',
     description:
-      'Each member becomes a person of their own. With `wijk`, the family lives in that ' +
-      'district from today. You write the family until its first contact person is assigned.',
+      'Each member becomes a person of their own; a member with exactly the BSN, names and ' +
+      'birth date of a person already known is that person (one person per BSN; the answer is ' +
+      'the same either way). With `wijk`, the family lives in that district from today. You ' +
+      'write the family until its first contact person is assigned.',
     status: 201,
     ifMatch: 'none',
     ids: ['gezinId'],
@@ -64,7 +66,9 @@ export class GezinnenController {
     location: true,
     answer: 'Registered; the body names each member (persoonId), in the order sent',
     refusals: {
-      422: 'No youth (jeugdige), a youth without birth date, a birth date in the future',
+      422:
+        'No youth (jeugdige), a youth without birth date, a birth date in the future, two ' +
+        'members with one BSN',
     },
   })
   async register(
@@ -83,7 +87,11 @@ export class GezinnenController {
       { naam: body.naam, wijk: body.wijk ?? null, leden },
       context,
     );
-    const ids = { gezinId, leden: leden.map(({ persoonId, rol }) => ({ persoonId, rol })) };
+    // A member may be a person already known (ADR 0016): the id says nothing about which.
+    const ids = {
+      gezinId,
+      leden: leden.map(({ rol }, i) => ({ persoonId: result.persoonIds[i]!, rol })),
+    };
     return new Written(ids, result, `/api/v1/gezinnen/${gezinId}`);
   }
 
@@ -126,7 +134,8 @@ export class GezinnenController {
   @WriteRoute({
     summary: 'Add a member: a new person, or a known one (a youth of two households)',
     description:
-      'Send `persoon` for a new person, or `persoonId` for a person already known: only the ' +
+      'Send `persoon` for a new person (one with exactly the BSN, names and birth date of a ' +
+      'person already known is that person), or `persoonId` for a person already known: only the ' +
       'contact person of a family that person belongs to now may add them (to anyone else they ' +
       'do not exist: 404). A member from `vanaf`, today when left out.',
     status: 201,
@@ -158,7 +167,7 @@ export class GezinnenController {
     const persoonId = this.ids.newId(context, 'persoon', gezinId);
     const persoon = { persoonId, rol, gegevens: gegevens(body.persoon!) };
     const result = await this.commands.addNieuwLid(gezinId, persoon, vanaf, context);
-    return new Written({ gezinId, persoonId }, result);
+    return new Written({ gezinId, persoonId: result.persoonIds[0]! }, result);
   }
 
   @Post(':gezinId/leden/:persoonId/einde')

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProcessingLog } from '@app/access';
-import { DeciderStore, EventStore } from '@app/event-store';
+import { DeciderStore } from '@app/event-store';
 import { IjwImport } from '@app/ijw';
 import { ToegangQueries } from '@app/projections';
 import { IjwController } from './ijw.controller';
@@ -11,13 +11,9 @@ import { IjwController } from './ijw.controller';
   providers: [
     {
       provide: IjwImport,
-      inject: [EventStore, DeciderStore, ToegangQueries, ProcessingLog],
-      useFactory: (
-        store: EventStore,
-        deciders: DeciderStore,
-        toegang: ToegangQueries,
-        log: ProcessingLog,
-      ) => new IjwImport(store, deciders, toegang, log),
+      inject: [DeciderStore, ToegangQueries, ProcessingLog],
+      useFactory: (deciders: DeciderStore, toegang: ToegangQueries, log: ProcessingLog) =>
+        new IjwImport(deciders, toegang, log),
     },
   ],
 })

@@ -23,9 +23,9 @@ export function monitoringVraag(
   const { van, tot } = query;
   checkPeriode(van, tot);
   const { bekendOp, bekendTot } = bekend(query.bekendOp, nu);
-  const { kader, categorie, product, aanbieder, verwijzer, wijk } = query;
+  const { kader, categorie, product, aanbieder, verwijzer, zorgvorm, wijk } = query;
   const filter = Object.fromEntries(
-    Object.entries({ kader, categorie, product, aanbieder, verwijzer, wijk }).filter(
+    Object.entries({ kader, categorie, product, aanbieder, verwijzer, zorgvorm, wijk }).filter(
       ([, v]) => v !== undefined,
     ),
   );
@@ -33,17 +33,20 @@ export function monitoringVraag(
 }
 
 /**
- * The data set the question is counted on, as known at its moment; refused (422) when its
- * filters select fewer than FILTER_DREMPEL persons.
+ * The data set the question is counted on, as known at its moment (once per request: every figure
+ * of an answer is counted on the same one); `bestaat` may refuse first (404: what the route is
+ * about is not in it); refused (422) when its filters select fewer than FILTER_DREMPEL persons.
  */
 export function monitoringDataset(
   monitoring: MonitoringQueries,
   vraag: MonitoringVraag & { bekendTot: string },
   nu: Date,
+  bestaat: (d: MonitoringDataset) => void = () => {},
 ): MonitoringDataset {
   // Known up to now or later is everything recorded so far: the cached data set serves it.
   const alles = vraag.bekendTot >= nu.toISOString();
   const dataset = monitoring.dataset(alles ? null : vraag.bekendTot);
+  bestaat(dataset);
   if (filterTeKlein(dataset, vraag.filter, peildatum(vraag))) {
     throw refusedInput(
       `Dit filter kiest minder dan ${FILTER_DREMPEL} personen; zo'n kleine groep kan iemand ` +

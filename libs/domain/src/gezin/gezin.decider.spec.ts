@@ -156,6 +156,35 @@ describe('gezin decider', () => {
         .when(register([sanne, sanne]), now)
         .thenThrows(RuleViolation, /twee keer/);
     });
+    it('refuses two members with one BSN, as two persons or as one known person twice alike', () => {
+      const bsn = '111222333';
+      for (const leden of [
+        [
+          { ...sanne, bsn },
+          { ...daan, bsn },
+        ],
+        [
+          { ...sanne, bsn },
+          { ...sanne, bsn },
+        ],
+      ]) {
+        spec
+          .given([])
+          .when(register(leden), now)
+          .thenThrows(RuleViolation, /Twee leden hebben hetzelfde BSN/);
+      }
+      spec
+        .given([])
+        .when(
+          register([
+            { ...sanne, bsn },
+            { ...mark, bsn: null },
+            { ...daan, bsn: null },
+          ]),
+          now,
+        )
+        .then([...registered.slice(0, 3), expect.objectContaining({ type: 'GezinslidAdded' })]);
+    });
     it('refuses registering a family twice', () => {
       spec
         .given(registered)

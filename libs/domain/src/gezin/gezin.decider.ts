@@ -33,6 +33,11 @@ export interface NieuwLid {
   /** From the person's data: a youth needs a birth date. */
   geboortedatum: string | null;
   voornaam: string;
+  /**
+   * The BSN sent for a new member (not kept in the family's events): one registration never has
+   * two members with one BSN, whether or not that BSN is known (ADR 0016).
+   */
+  bsn?: string | null;
 }
 
 type Cmd<Type extends string, T> = { type: Type; door: Door } & T;
@@ -210,6 +215,13 @@ function registerGezin(command: RegisterGezin, state: GezinState, now: Date): Ge
   if (state.registered) throw new RuleViolation('Dit gezin is al geregistreerd.');
   if (!command.leden.some((lid) => lid.rol === 'jeugdige')) {
     throw new RuleViolation('Een gezin heeft ten minste één jeugdige.');
+  }
+  const bsns = command.leden.map((lid) => lid.bsn).filter((bsn) => bsn != null);
+  if (new Set(bsns).size < bsns.length) {
+    // Before the check on persons below: a known BSN sent twice is one person twice.
+    throw new RuleViolation(
+      'Twee leden hebben hetzelfde BSN; één persoon staat één keer in een gezin.',
+    );
   }
   const ids = new Set<string>();
   for (const lid of command.leden) {

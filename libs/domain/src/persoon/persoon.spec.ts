@@ -5,6 +5,7 @@ import {
   CorrectPersoonsgegevens,
   PersoonStreamEvent,
   Persoonsgegevens,
+  herkenPersoon,
   persoonDecider,
 } from './persoon';
 
@@ -212,5 +213,45 @@ describe('persoon decider', () => {
         persoonDecider.authorize!(correct({ toegang: 'schrijven', rol: 'ouder' }), state),
       ).not.toThrow();
     });
+  });
+});
+
+describe('one person per BSN (ADR 0016)', () => {
+  const bekend = [{ persoonId: 'p-1', gegevens: sanne }];
+
+  it('recognises a known person only by the same BSN, first name, last name and birth date', () => {
+    expect(herkenPersoon({ ...sanne }, bekend)).toBe('p-1');
+    for (const anders of [
+      { voornaam: 'Sana' },
+      { voornaam: 'sanne' },
+      { achternaam: 'Janssen' },
+      { geboortedatum: '2012-05-05' },
+      { bsn: '123456782' },
+    ]) {
+      expect(herkenPersoon({ ...sanne, ...anders }, bekend)).toBeNull();
+    }
+  });
+
+  it('never recognises without a BSN or a birth date, nor an erased person', () => {
+    expect(herkenPersoon({ ...sanne, bsn: null }, bekend)).toBeNull();
+    const zonderDatum = { ...sanne, geboortedatum: null };
+    expect(herkenPersoon(zonderDatum, [{ persoonId: 'p-1', gegevens: zonderDatum }])).toBeNull();
+    expect(herkenPersoon(sanne, [{ persoonId: 'p-1', gegevens: null }])).toBeNull();
+    expect(herkenPersoon(sanne, [])).toBeNull();
+  });
+
+  it('picks the first of two known persons alike (split before this rule)', () => {
+    expect(herkenPersoon(sanne, [...bekend, { persoonId: 'p-2', gegevens: sanne }])).toBe('p-1');
+  });
+
+  it("records in the known person's stream that a family found them; nothing for an unknown person", () => {
+    spec
+      .given([registered, keyAssigned])
+      .when({ type: 'RecognisePersoon', gezinId: 'g-2' }, now)
+      .then([{ type: 'PersoonRecognised', data: { persoonId: 'p-1', gezinId: 'g-2' } }]);
+    spec
+      .given([])
+      .when({ type: 'RecognisePersoon', gezinId: 'g-2' }, now)
+      .thenThrows(RuleViolation, /bestaat niet/);
   });
 });

@@ -36,8 +36,17 @@ export type PersoonRecordKeyAssigned = DomainEvent<
   'PersoonRecordKeyAssigned',
   { persoonId: string; recordKey: number }
 >;
+/**
+ * A family registered (or added) a new member with exactly this person's BSN, first name, last
+ * name and birth date, and got this person instead of a second one (ADR 0016): who did it is in
+ * the envelope. No personal data; never in a timeline (it would tell one family about another).
+ */
+export type PersoonRecognised = DomainEvent<
+  'PersoonRecognised',
+  { persoonId: string; gezinId: string }
+>;
 /** Everything in a person's stream. */
-export type PersoonStreamEvent = PersoonEvent | PersoonRecordKeyAssigned;
+export type PersoonStreamEvent = PersoonEvent | PersoonRecordKeyAssigned | PersoonRecognised;
 
 export interface PersoonState {
   registered: boolean;
@@ -65,7 +74,10 @@ export type CorrectPersoonsgegevens = {
 };
 /** For a person registered before record keys existed (a one-off migration); nothing if it has one. */
 export type AssignPersoonRecordKey = { type: 'AssignPersoonRecordKey'; recordKey: number };
-export type PersoonCommand = RegisterPersoon | CorrectPersoonsgegevens | AssignPersoonRecordKey;
+/** A family's new member is this person (`herkenPersoon` found them): recorded in their stream. */
+export type RecognisePersoon = { type: 'RecognisePersoon'; gezinId: string };
+export type PersoonCommand =
+  RegisterPersoon | CorrectPersoonsgegevens | AssignPersoonRecordKey | RecognisePersoon;
 
 export const persoonStreamId = (persoonId: string): string => `persoon-${persoonId}`;
 
@@ -92,6 +104,8 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
       }
       case 'PersoonRecordKeyAssigned':
         return { ...state, heeftRecordKey: true };
+      case 'PersoonRecognised':
+        return state;
       default:
         return assertNever(event);
     }
@@ -108,6 +122,15 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
         {
           type: 'PersoonRecordKeyAssigned',
           data: { persoonId: state.persoonId, recordKey: command.recordKey },
+        },
+      ];
+    }
+    if (command.type === 'RecognisePersoon') {
+      if (!state.registered) throw new RuleViolation('Deze persoon bestaat niet.');
+      return [
+        {
+          type: 'PersoonRecognised',
+          data: { persoonId: state.persoonId, gezinId: command.gezinId },
         },
       ];
     }
@@ -163,4 +186,27 @@ export function checkGegevens(gegevens: Persoonsgegevens, now: Date): void {
   if (gegevens.bsn !== null && !isValidBsn(gegevens.bsn)) {
     throw new RuleViolation(`Het BSN van ${gegevens.voornaam} is geen geldig BSN (elfproef).`);
   }
+}
+
+/**
+ * One person per BSN (ADR 0016): the known person a new member is, or null for a new person. Only
+ * an exact match counts: the same BSN, first name, last name and birth date (a birth date is
+ * needed). Anything less (a typo, another spelling, a missing birth date) makes a new person, as
+ * before: linking two people wrongly would be worse than keeping one person twice.
+ */
+export function herkenPersoon(
+  gegevens: Persoonsgegevens,
+  bekenden: readonly { persoonId: string; gegevens: Persoonsgegevens | null }[],
+): string | null {
+  if (gegevens.bsn === null || gegevens.geboortedatum === null) return null;
+  const zelfde = bekenden.filter(
+    (b) =>
+      b.gegevens !== null &&
+      b.gegevens.bsn === gegevens.bsn &&
+      b.gegevens.geboortedatum === gegevens.geboortedatum &&
+      b.gegevens.voornaam === gegevens.voornaam &&
+      b.gegevens.achternaam === gegevens.achternaam,
+  );
+  // Two known persons alike (split before this rule): the first registered; the order is the caller's.
+  return zelfde[0]?.persoonId ?? null;
 }

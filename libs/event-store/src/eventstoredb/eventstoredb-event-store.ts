@@ -31,6 +31,7 @@ import {
   Position,
   RecordedEvent,
   START,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
   WrongExpectedRevisionError,
@@ -109,6 +110,15 @@ export class EventStoreDbEventStore extends EventStore {
     }
     // A retried append (same event ids) is answered idempotently by the server, without a position.
     return { nextRevision, position: position ?? (await this.positionOf(streamId, nextRevision)) };
+  }
+
+  /** No transaction across streams here: one append after the other, stopping at a conflict. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expected } of appends) {
+      results.push(await this.append(streamId, events, expected));
+    }
+    return results;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -9,6 +9,7 @@ import {
   Position,
   RecordedEvent,
   START,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
   WrongExpectedRevisionError,
@@ -69,6 +70,7 @@ export class SqliteEventStore extends EventStore {
   private readonly now: () => Date;
   private readonly statements;
   private readonly appendTransaction;
+  private readonly appendManyTransaction;
 
   constructor(filename: string, options: SqliteEventStoreOptions = {}) {
     super();
@@ -105,35 +107,41 @@ export class SqliteEventStore extends EventStore {
         'SELECT MAX(position) AS position FROM events',
       ),
     };
-    this.appendTransaction = this.db.transaction(
-      (streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendResult => {
-        const retried = this.findRetriedAppend(streamId, events);
-        if (retried) return retried;
-        const last = this.statements.lastRevision.get(streamId)?.revision ?? null;
-        checkExpected(streamId, expected, last);
-        const recordedAt = this.now().toISOString();
-        let revision = last ?? -1;
-        let position: Position = START;
-        for (const event of events) {
-          revision += 1;
-          const info = this.statements.insert.run({
-            event_id: event.id,
-            stream_id: streamId,
-            revision,
-            type: event.type,
-            schema_version: event.schemaVersion,
-            data: JSON.stringify(event.data),
-            occurred_at: event.occurredAt,
-            recorded_at: recordedAt,
-            actor_user_id: event.actor.userId,
-            actor_role: event.actor.role,
-            correlation_id: event.correlationId,
-            causation_id: event.causationId,
-          });
-          position = BigInt(info.lastInsertRowid);
-        }
-        return { nextRevision: revision, position };
-      },
+    const appendOne = (
+      streamId: string,
+      events: EventToAppend[],
+      expected: ExpectedRevision,
+    ): AppendResult => {
+      const retried = this.findRetriedAppend(streamId, events);
+      if (retried) return retried;
+      const last = this.statements.lastRevision.get(streamId)?.revision ?? null;
+      checkExpected(streamId, expected, last);
+      const recordedAt = this.now().toISOString();
+      let revision = last ?? -1;
+      let position: Position = START;
+      for (const event of events) {
+        revision += 1;
+        const info = this.statements.insert.run({
+          event_id: event.id,
+          stream_id: streamId,
+          revision,
+          type: event.type,
+          schema_version: event.schemaVersion,
+          data: JSON.stringify(event.data),
+          occurred_at: event.occurredAt,
+          recorded_at: recordedAt,
+          actor_user_id: event.actor.userId,
+          actor_role: event.actor.role,
+          correlation_id: event.correlationId,
+          causation_id: event.causationId,
+        });
+        position = BigInt(info.lastInsertRowid);
+      }
+      return { nextRevision: revision, position };
+    };
+    this.appendTransaction = this.db.transaction(appendOne);
+    this.appendManyTransaction = this.db.transaction((appends: readonly StreamAppend[]) =>
+      appends.map((a) => appendOne(a.streamId, a.events, a.expected)),
     );
   }
 
@@ -146,6 +154,16 @@ export class SqliteEventStore extends EventStore {
       const result = this.appendTransaction.immediate(streamId, events, expected);
       if (events.length > 0) this.appended.emit('append');
       return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    try {
+      const results = this.appendManyTransaction.immediate(appends);
+      if (appends.some((a) => a.events.length > 0)) this.appended.emit('append');
+      return Promise.resolve(results);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

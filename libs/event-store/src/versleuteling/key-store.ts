@@ -26,6 +26,16 @@ export class GegevensVerwijderdError extends Error {
 export abstract class KeyStore {
   /** The subject's key; made on first use. Throws GegevensVerwijderdError once destroyed. */
   abstract keyFor(sleutelId: string): Promise<Buffer>;
+  /**
+   * The keys of several subjects, made where missing, as `keyFor` each (a bulk writer needs them
+   * at once: an adapter can make them in one durable write). Throws GegevensVerwijderdError as
+   * soon as one was destroyed.
+   */
+  async keysFor(sleutelIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>();
+    for (const id of sleutelIds) keys.set(id, await this.keyFor(id));
+    return keys;
+  }
   abstract find(sleutelId: string): Promise<Sleutelstand>;
   /** Destroys the key (`op`: ISO 8601); false when it was destroyed already. */
   abstract destroy(sleutelId: string, op: string): Promise<boolean>;
@@ -47,6 +57,7 @@ interface Row {
 export class SqliteKeyStore extends KeyStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly keysForTransaction;
 
   constructor(filename: string) {
     super();
@@ -76,16 +87,35 @@ export class SqliteKeyStore extends KeyStore {
         'SELECT id FROM sleutels WHERE vernietigd_op IS NULL ORDER BY id',
       ),
     };
+    this.keysForTransaction = this.db.transaction((ids: readonly string[]) => {
+      const keys = new Map<string, Buffer>();
+      for (const id of ids) {
+        let row = this.statements.find.get(id);
+        if (!row) {
+          this.statements.insert.run(id, randomBytes(32));
+          row = this.statements.find.get(id)!;
+        }
+        if (row.sleutel === null) throw new GegevensVerwijderdError(id);
+        keys.set(id, row.sleutel);
+      }
+      return keys;
+    });
   }
 
-  keyFor(sleutelId: string): Promise<Buffer> {
-    let row = this.statements.find.get(sleutelId);
-    if (!row) {
-      this.statements.insert.run(sleutelId, randomBytes(32));
-      row = this.statements.find.get(sleutelId)!;
+  async keyFor(sleutelId: string): Promise<Buffer> {
+    return (await this.keysFor([sleutelId])).get(sleutelId)!;
+  }
+
+  /** Known keys are only read; missing ones are made in one transaction: one fsync for all. */
+  override keysFor(sleutelIds: readonly string[]): Promise<Map<string, Buffer>> {
+    try {
+      const known = sleutelIds.every((id) => this.statements.find.get(id) !== undefined);
+      return Promise.resolve(
+        known ? this.keysForTransaction(sleutelIds) : this.keysForTransaction.immediate(sleutelIds),
+      );
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    if (row.sleutel === null) return Promise.reject(new GegevensVerwijderdError(sleutelId));
-    return Promise.resolve(row.sleutel);
   }
 
   find(sleutelId: string): Promise<Sleutelstand> {

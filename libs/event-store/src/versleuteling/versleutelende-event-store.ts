@@ -6,6 +6,7 @@ import {
   ExpectedRevision,
   Position,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store';
@@ -47,6 +48,27 @@ export class VersleutelendeEventStore extends EventStore {
     return this.ruw.append(streamId, encrypted, expected);
   }
 
+  /** Every key the appends need is fetched (or made) at once: one write to the key store. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const ids = new Set<string>();
+    for (const { events } of appends) {
+      for (const event of events) {
+        const id = await this.sleutelNodig(event);
+        if (id !== null) ids.add(id);
+      }
+    }
+    const keys = await this.keys.keysFor([...ids]);
+    const keyFor = (id: string) => Promise.resolve(keys.get(id)!);
+    const encrypted: StreamAppend[] = [];
+    for (const append of appends) {
+      encrypted.push({
+        ...append,
+        events: await Promise.all(append.events.map((e) => this.versleutel(e, keyFor))),
+      });
+    }
+    return this.ruw.appendMany(encrypted);
+  }
+
   async readStream(streamId: string): Promise<RecordedEvent[]> {
     return this.ontsleutelAlle(await this.ruw.readStream(streamId));
   }
@@ -76,7 +98,10 @@ export class VersleutelendeEventStore extends EventStore {
   }
 
   /** The event with its personal fields encrypted; plain ones already encrypted stay as they are. */
-  async versleutel<E extends EventToAppend>(event: E): Promise<E> {
+  async versleutel<E extends EventToAppend>(
+    event: E,
+    keyFor: (id: string) => Promise<Buffer> = (id) => this.keys.keyFor(id),
+  ): Promise<E> {
     const definitie = this.register[event.type];
     if (!definitie) return event;
     const id = sleutelVan(event.data, definitie);
@@ -86,11 +111,26 @@ export class VersleutelendeEventStore extends EventStore {
     for (const pad of Object.keys(definitie.velden)) {
       await mapAt(data, pad, async (value) => {
         if (isVersleuteld(value)) return value;
-        key ??= await this.keys.keyFor(id);
+        key ??= await keyFor(id);
         return encrypt(value, key, id, pad);
       });
     }
     return { ...event, data };
+  }
+
+  /** The id of the key the event needs: only when it has a personal value not yet encrypted. */
+  private async sleutelNodig(event: EventToAppend): Promise<string | null> {
+    const definitie = this.register[event.type];
+    const id = definitie ? sleutelVan(event.data, definitie) : null;
+    if (!definitie || id === null) return null;
+    let nodig = false;
+    for (const pad of Object.keys(definitie.velden)) {
+      await mapAt(event.data, pad, (value) => {
+        nodig ||= !isVersleuteld(value);
+        return Promise.resolve(value);
+      });
+    }
+    return nodig ? id : null;
   }
 
   async ontsleutel(event: RecordedEvent): Promise<RecordedEvent> {

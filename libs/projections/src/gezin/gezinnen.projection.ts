@@ -58,6 +58,7 @@ export const gezinnenProjection: Projection = {
         geboortedatum TEXT,
         bsn           TEXT
       );
+      CREATE INDEX IF NOT EXISTS personen_bsn ON personen (bsn);
       CREATE TABLE IF NOT EXISTS gezin_netwerk (
         gezin_id      TEXT NOT NULL,
         betrokkene_id TEXT NOT NULL,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { Koppeling, Toegang, kalenderdatum } from '@app/domain';
 
 /**
@@ -7,33 +7,44 @@ import { Koppeling, Toegang, kalenderdatum } from '@app/domain';
  * BSN belongs to. The command path passes them to the deciders, which hold the rules.
  */
 export class ToegangQueries {
+  /** Prepared once: every command asks these (the iJw import once per message). */
+  private readonly statements = new Map<string, Statement>();
+
   /** `now`: a former contact person's read access ends on a date (a warm handover). */
   constructor(
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  private prepare<Params extends unknown[], Row>(sql: string): Statement<Params, Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Statement<Params, Row>;
+  }
+
   /** The user's access to a family; `geen` for a family that does not exist. */
   totGezin(gezinId: string, userId: string): Toegang {
-    const row = this.db
-      .prepare<[string, string, string], { toegang: Exclude<Toegang, 'geen'> }>(
-        `SELECT toegang FROM gezin_toegang
+    const row = this.prepare<[string, string, string], { toegang: Exclude<Toegang, 'geen'> }>(
+      `SELECT toegang FROM gezin_toegang
          WHERE gezin_id = ? AND user_id = ? AND (tot IS NULL OR tot > ?)`,
-      )
-      .get(gezinId, userId, kalenderdatum(this.now()));
+    ).get(gezinId, userId, kalenderdatum(this.now()));
     return row?.toegang ?? 'geen';
   }
 
   /** The user's access to a person: write when they may write any of the person's families. */
   totPersoon(persoonId: string, userId: string): { toegang: Toegang; gezinIds: string[] } {
-    const rows = this.db
-      .prepare<[string, string, string], { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }>(
-        `SELECT l.gezin_id, t.toegang FROM gezin_leden l
+    const rows = this.prepare<
+      [string, string, string],
+      { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }
+    >(
+      `SELECT l.gezin_id, t.toegang FROM gezin_leden l
          JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
            AND (t.tot IS NULL OR t.tot > ?)
          WHERE l.persoon_id = ? AND l.tot IS NULL`,
-      )
-      .all(userId, kalenderdatum(this.now()), persoonId);
+    ).all(userId, kalenderdatum(this.now()), persoonId);
     const toegang: Toegang =
       rows.length === 0
         ? 'geen'
@@ -45,10 +56,9 @@ export class ToegangQueries {
 
   /** The families a person is a member of now. */
   gezinnenVanPersoon(persoonId: string): string[] {
-    return this.db
-      .prepare<[string], { gezin_id: string }>(
-        'SELECT DISTINCT gezin_id FROM gezin_leden WHERE persoon_id = ? AND tot IS NULL',
-      )
+    return this.prepare<[string], { gezin_id: string }>(
+      'SELECT DISTINCT gezin_id FROM gezin_leden WHERE persoon_id = ? AND tot IS NULL',
+    )
       .all(persoonId)
       .map((row) => row.gezin_id);
   }
@@ -60,30 +70,35 @@ export class ToegangQueries {
   schrijfbareGezinnen(userId: string, van: Koppeling): string[] {
     const rows =
       van.persoonId !== null
-        ? this.db
-            .prepare<[string, string], { gezin_id: string }>(
-              `SELECT DISTINCT l.gezin_id FROM gezin_leden l
+        ? this.prepare<[string, string], { gezin_id: string }>(
+            `SELECT DISTINCT l.gezin_id FROM gezin_leden l
                JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
                  AND t.toegang = 'schrijven'
                WHERE l.persoon_id = ? AND l.tot IS NULL`,
-            )
-            .all(userId, van.persoonId)
-        : this.db
-            .prepare<[string, string], { gezin_id: string }>(
-              `SELECT gezin_id FROM gezin_toegang
+          ).all(userId, van.persoonId)
+        : this.prepare<[string, string], { gezin_id: string }>(
+            `SELECT gezin_id FROM gezin_toegang
                WHERE user_id = ? AND gezin_id = ? AND toegang = 'schrijven'`,
-            )
-            .all(userId, van.gezinId);
+          ).all(userId, van.gezinId);
     return rows.map((row) => row.gezin_id);
   }
 
   /** The known person with this BSN; null when there is none, or more than one. */
   persoonMetBsn(bsn: string): string | null {
-    const rows = this.db
-      .prepare<[string], { persoonId: string }>(
-        'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ? LIMIT 2',
-      )
-      .all(bsn);
-    return rows.length === 1 ? rows[0]!.persoonId : null;
+    const ids = this.personenMetBsn(bsn);
+    return ids.length === 1 ? ids[0]! : null;
+  }
+
+  /**
+   * Every known person with this BSN, the first registered first (more than one only for persons
+   * registered twice before ADR 0016, or with other details). A fact for the command path, which
+   * never shows it to a caller.
+   */
+  personenMetBsn(bsn: string): string[] {
+    return this.prepare<[string], { persoonId: string }>(
+      'SELECT persoon_id AS persoonId FROM personen WHERE bsn = ? ORDER BY rowid',
+    )
+      .all(bsn)
+      .map((row) => row.persoonId);
   }
 }

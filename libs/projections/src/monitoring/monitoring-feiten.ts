@@ -13,6 +13,7 @@ import {
   PersoonEvent,
   PersoonRecordKeyAssigned,
   ProductVersionSet,
+  ThemaSet,
   ZorgEvent,
   isPersoonEvent,
   isZorgEvent,
@@ -107,6 +108,10 @@ function eenFeit(event: DomainEvent): MonitoringFeit | null {
     case 'GezinWijkSet': {
       const { gezinId, wijk, per } = (event as GezinWijkSet).data;
       return { type: 'Wijk', gezinId, wijk, per };
+    }
+    case 'ThemaSet': {
+      const { themaId, naam } = (event as ThemaSet).data;
+      return { type: 'Thema', themaId, naam };
     }
     case 'BevolkingSet': {
       const { jaar, wijken, totaal } = (event as BevolkingSet).data;

@@ -9,7 +9,7 @@ import {
 } from '@app/domain';
 import { SLEUTELRUIMTE } from '../disclosure';
 import { compareText } from '../intervals';
-import { MonitoringFeit } from './feiten';
+import { MonitoringFeit, OordelenFeit, VerhaalFeit } from './feiten';
 
 /** An assignment with its care dates as known, and the person it is for. */
 export interface ToewijzingFeit extends ToewijzingState {
@@ -83,6 +83,11 @@ export interface MonitoringDataset {
   aanbieders: Map<string, AanbiederVersie[]>;
   /** Youths 0-17 on 31 December of the year, per district. */
   bevolking: Map<number, { totaal: number; wijken: { wijk: string; aantal: number }[] }>;
+  /** The released stories whose consent allows the monitoring, per story. */
+  verhalen: Map<string, VerhaalFeit>;
+  oordelen: OordelenFeit[];
+  /** Theme names per theme id. */
+  themas: Map<string, string>;
 }
 
 export function legeDataset(): MonitoringDataset {
@@ -98,6 +103,9 @@ export function legeDataset(): MonitoringDataset {
     producten: new Map(),
     aanbieders: new Map(),
     bevolking: new Map(),
+    verhalen: new Map(),
+    oordelen: [],
+    themas: new Map(),
   };
 }
 
@@ -134,6 +142,10 @@ export function voegFeitenToe(d: MonitoringDataset, feiten: Iterable<MonitoringF
     if (index && feit.type === 'Zorg' && feit.event.type === 'ToewijzingRegistered') {
       const { persoonId, toewijzingId } = feit.event.data;
       index.set(persoonId, (index.get(persoonId) ?? new Set()).add(toewijzingId));
+    }
+    const leden = gezinIndex.get(d);
+    if (leden && feit.type === 'Gezinslid') {
+      leden.set(feit.persoonId, (leden.get(feit.persoonId) ?? new Set()).add(feit.gezinId));
     }
   }
   const log = wijzigingslogs.get(d) ?? [];
@@ -183,6 +195,28 @@ export function toewijzingenVan(d: MonitoringDataset, persoonId: string): Toewij
 /** Per data set, the assignment ids per person; `voegFeitenToe` adds new ones. */
 const toewijzingIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
 
+/**
+ * The families a person is or ever was a member of (a member who left stays in `leden`), so a
+ * cache kept per family can redo the families of a person a new fact touched.
+ */
+export function gezinnenVan(d: MonitoringDataset, persoonId: string): ReadonlySet<string> {
+  let index = gezinIndex.get(d);
+  if (!index) {
+    index = new Map();
+    for (const gezin of d.gezinnen.values()) {
+      for (const lid of gezin.leden) {
+        index.set(lid.persoonId, (index.get(lid.persoonId) ?? new Set()).add(gezin.gezinId));
+      }
+    }
+    gezinIndex.set(d, index);
+  }
+  return index.get(persoonId) ?? GEEN_GEZINNEN;
+}
+
+/** Per data set, the family ids per person; `voegFeitenToe` adds new members. */
+const gezinIndex = new WeakMap<MonitoringDataset, Map<string, Set<string>>>();
+const GEEN_GEZINNEN: ReadonlySet<string> = new Set();
+
 /** Per data set, what each application of facts touched, in order. */
 const wijzigingslogs = new WeakMap<MonitoringDataset, Wijziging[]>();
 
@@ -197,7 +231,9 @@ export class DatasetCache<K, V> {
     { versie: number; map: Map<K, V> }
   >();
 
-  constructor(private readonly bijwerken: (map: Map<K, V>, w: Wijziging) => void) {}
+  constructor(
+    private readonly bijwerken: (map: Map<K, V>, w: Wijziging, d: MonitoringDataset) => void,
+  ) {}
 
   bij(d: MonitoringDataset): Map<K, V> {
     const versie = datasetVersie(d);
@@ -205,7 +241,7 @@ export class DatasetCache<K, V> {
     if (cache && cache.versie !== versie) {
       const w = wijzigingenSinds(d, cache.versie);
       if (w.alles) cache.map.clear();
-      else this.bijwerken(cache.map, w);
+      else this.bijwerken(cache.map, w, d);
       cache.versie = versie;
     }
     if (!cache) {
@@ -214,6 +250,71 @@ export class DatasetCache<K, V> {
     }
     return cache.map;
   }
+}
+
+/**
+ * Values computed from a data set per question (a key the caller makes of it), each kept with the
+ * data set version it is of: asked again after new facts, a value is brought up to date from what
+ * they touched (`bijwerken`), or made again when they touched everything. Only the most recent
+ * questions are kept, so memory stays bounded.
+ */
+export class VraagCache<V> {
+  private readonly perDataset = new WeakMap<
+    MonitoringDataset,
+    Map<string, { versie: number; waarde: V }>
+  >();
+
+  constructor(private readonly maxVragen = 32) {}
+
+  bij(
+    d: MonitoringDataset,
+    sleutel: string,
+    maak: () => V,
+    bijwerken: (oud: V, w: Wijziging) => V,
+  ): V {
+    let perVraag = this.perDataset.get(d);
+    if (!perVraag) {
+      perVraag = new Map();
+      this.perDataset.set(d, perVraag);
+    }
+    const versie = datasetVersie(d);
+    const gecacht = perVraag.get(sleutel);
+    if (gecacht && gecacht.versie === versie) return gecacht.waarde;
+    let waarde: V;
+    if (gecacht) {
+      const w = wijzigingenSinds(d, gecacht.versie);
+      waarde = w.alles ? maak() : bijwerken(gecacht.waarde, w);
+    } else {
+      waarde = maak();
+      if (perVraag.size >= this.maxVragen) perVraag.delete(perVraag.keys().next().value!);
+    }
+    perVraag.set(sleutel, { versie, waarde });
+    return waarde;
+  }
+}
+
+/**
+ * A figure function whose answers are kept per data set version and question (its arguments after
+ * the data set): asked again with nothing new, it gives the answer it gave before; after new facts
+ * it computes again, from caches that catch up. An answer is shared by everyone who asks, so it
+ * is frozen: changing one throws instead of changing what the next caller gets.
+ */
+export function antwoordPerVersie<A extends unknown[], T>(
+  bereken: (d: MonitoringDataset, ...vraag: A) => T,
+): (d: MonitoringDataset, ...vraag: A) => T {
+  const antwoorden = new VraagCache<T>();
+  return (d, ...vraag) => {
+    const nieuw = () => bevries(bereken(d, ...vraag));
+    return antwoorden.bij(d, JSON.stringify(vraag), nieuw, nieuw);
+  };
+}
+
+function bevries<T>(waarde: T): T {
+  if (typeof waarde === 'object' && waarde !== null && !Object.isFrozen(waarde)) {
+    Object.freeze(waarde);
+    for (const deel of Object.values(waarde)) bevries(deel);
+  }
+  return waarde;
 }
 
 /**
@@ -232,9 +333,7 @@ function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
     case 'Recordsleutel':
       w.personen.add(feit.persoonId);
       // A family's key is the sum of its members' keys.
-      for (const gezin of d.gezinnen.values()) {
-        if (gezin.leden.some((l) => l.persoonId === feit.persoonId)) w.gezinnen.add(gezin.gezinId);
-      }
+      for (const gezinId of gezinnenVan(d, feit.persoonId)) w.gezinnen.add(gezinId);
       return;
     case 'Gezinslid':
     case 'GeenGezinslid':
@@ -262,6 +361,15 @@ function raakt(d: MonitoringDataset, feit: MonitoringFeit, w: Wijziging): void {
       if ('aanvraagId' in data) eigenaar(d.verlengdeJeugdhulp.get(data.aanvraagId));
       return;
     }
+    case 'Oordelen':
+      // The judgements of a cell are kept per family (cijfers-en-verhalen.ts).
+      w.gezinnen.add(feit.gezinId);
+      return;
+    case 'Verhaal':
+    case 'VerhaalIngetrokken':
+    case 'Thema':
+      // No cached figure reads them: stories are selected afresh.
+      return;
     default:
       return assertNever(feit);
   }
@@ -338,6 +446,22 @@ function voegToe(d: MonitoringDataset, feit: MonitoringFeit): void {
     }
     case 'Zorg':
       return voegZorgToe(d, feit.event);
+    case 'Verhaal': {
+      const { type: _type, ...verhaal } = feit;
+      d.verhalen.set(verhaal.verhaalId, verhaal);
+      return;
+    }
+    case 'VerhaalIngetrokken':
+      d.verhalen.delete(feit.verhaalId);
+      return;
+    case 'Oordelen': {
+      const { type: _type, ...oordelen } = feit;
+      d.oordelen.push(oordelen);
+      return;
+    }
+    case 'Thema':
+      d.themas.set(feit.themaId, feit.naam);
+      return;
     default:
       return assertNever(feit);
   }

@@ -10,7 +10,7 @@ import {
   summarize,
 } from '../survival';
 import { compareText } from '../intervals';
-import { MonitoringDataset } from './dataset';
+import { MonitoringDataset, VraagCache, antwoordPerVersie } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -24,7 +24,7 @@ import {
   peildatum,
   productOmschrijving,
   telRecords,
-  zorgEpisodes,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 /**
@@ -146,9 +146,15 @@ export interface RuweDuurStatistiek {
 /** The durations of a row's two populations, each with the person it is about. */
 export interface Duurwaarnemingen {
   /** Days (inclusive) of each one that ended in the period and is not running on the peildatum. */
-  beeindigd: { persoonId: string; duur: number }[];
+  beeindigd: ({ duur: number } & Persoonsrecord)[];
   /** Each one that started in the period: ended, or running and censored at the peildatum. */
-  gestart: (DurationObservation & { persoonId: string })[];
+  gestart: (DurationObservation & Persoonsrecord)[];
+}
+
+/** Whom a record is about; an episode carries its person's record key, so it is not looked up. */
+interface Persoonsrecord {
+  persoonId: string;
+  recordsleutel?: number;
 }
 
 export interface RuweDuurGroep extends RuweDuurStatistiek {
@@ -215,26 +221,49 @@ export function telDuren(
 ): RuweDuren {
   const peil = peildatum(vraag);
   // The episodes of either population: ended in the period, or started in it.
-  const episodes = zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
+  const episodes = gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
     (e) => isBeeindigd(e, vraag) || isGestart(e, vraag),
   );
 
-  const perSleutel = new Map<string, ZorgEpisode[]>();
-  for (const episode of episodes) {
+  const waarnemingen = episodes.map((e) => episodeWaarneming(e, vraag));
+  const perSleutel = new Map<string, { laatsteStart: string; lijst: EpisodeWaarneming[] }>();
+  episodes.forEach((episode, i) => {
     for (const sleutel of sleutelsVan(episode, groep)) {
-      const lijst = perSleutel.get(sleutel) ?? [];
-      lijst.push(episode);
-      perSleutel.set(sleutel, lijst);
+      const groepje = perSleutel.get(sleutel);
+      if (!groepje)
+        perSleutel.set(sleutel, { laatsteStart: episode.start, lijst: [waarnemingen[i]!] });
+      else {
+        groepje.lijst.push(waarnemingen[i]!);
+        if (episode.start > groepje.laatsteStart) groepje.laatsteStart = episode.start;
+      }
     }
-  }
-  const perGroep = [...perSleutel].map(([sleutel, lijst]): RuweDuurGroep => {
-    const laatsteStart = lijst.reduce((max, e) => (e.start > max ? e.start : max), lijst[0]!.start);
-    return {
-      sleutel,
-      naam: groepsnaam(d, groep, sleutel, laatsteStart),
-      ...duurStatistiek(d, episodeWaarnemingen(lijst, vraag)),
-    };
   });
+  // A row whose episodes' parts are all the same objects as last time is the same row: after a
+  // new fact only the rows of the touched persons' episodes are worked out again.
+  const vorige = rijenCache.bij(
+    d,
+    JSON.stringify([vraag.filter, vraag.van, vraag.tot, vraag.bekendOp, groep]),
+    () => new Map(),
+    (rijen) => rijen,
+  );
+  const statistiek = (sleutel: string, lijst: EpisodeWaarneming[]): RuweDuurStatistiek => {
+    const eerder = vorige.get(sleutel);
+    if (
+      eerder &&
+      eerder.lijst.length === lijst.length &&
+      eerder.lijst.every((w, i) => w === lijst[i])
+    ) {
+      return eerder.statistiek;
+    }
+    const nieuw = duurStatistiek(d, samen(lijst));
+    vorige.set(sleutel, { lijst, statistiek: nieuw });
+    return nieuw;
+  };
+  const perGroep = [...perSleutel].map(([sleutel, { laatsteStart, lijst }]): RuweDuurGroep => ({
+    sleutel,
+    naam: groepsnaam(d, groep, sleutel, laatsteStart),
+    ...statistiek(sleutel, lijst),
+  }));
   perGroep.sort((a, b) => compareText(a.naam, b.naam) || compareText(a.sleutel, b.sleutel));
 
   const behandeldWonen = (v: Pick<MonitoringVraag, 'van' | 'tot' | 'bekendOp'>) =>
@@ -246,7 +275,7 @@ export function telDuren(
   return {
     groep,
     perGroep,
-    totaal: duurStatistiek(d, episodeWaarnemingen(episodes, vraag)),
+    totaal: statistiek('\u0000totaal', waarnemingen),
     verblijf: duurStatistiek(
       d,
       verblijfsduren(d, vraag, (vorm) => vorm !== PLEEGZORG),
@@ -259,7 +288,9 @@ export function telDuren(
 }
 
 /** The figures as published, under disclosure control. */
-export function durenCijfers(
+export const durenCijfers = antwoordPerVersie(berekenDurenCijfers);
+
+function berekenDurenCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   groep: DuurGroepering,
@@ -435,18 +466,48 @@ function isGestart(e: ZorgEpisode, vraag: MonitoringVraag): boolean {
   return e.start >= vraag.van && e.start <= vraag.tot;
 }
 
-function episodeWaarnemingen(
-  episodes: readonly ZorgEpisode[],
-  vraag: MonitoringVraag,
-): Duurwaarnemingen {
-  return {
-    beeindigd: episodes
-      .filter((e) => isBeeindigd(e, vraag))
-      .map((e) => ({ persoonId: e.persoonId, duur: durationDays(e.start, e.end) })),
-    gestart: episodes
-      .filter((e) => isGestart(e, vraag))
-      .map((e) => ({ persoonId: e.persoonId, ...observation(e) })),
+/** Per data set and question, each row's parts and statistics as last worked out. */
+const rijenCache = new VraagCache<
+  Map<string, { lijst: readonly EpisodeWaarneming[]; statistiek: RuweDuurStatistiek }>
+>();
+
+/** What one episode adds to either population of a row (see Duurwaarnemingen). */
+interface EpisodeWaarneming {
+  beeindigd: Duurwaarnemingen['beeindigd'][number] | null;
+  gestart: Duurwaarnemingen['gestart'][number] | null;
+}
+
+/**
+ * An episode's part of a question from van to tot, worked out once: the episodes not touched by
+ * new facts stay the same objects, so a screen asking again after a new fact reuses theirs.
+ */
+function episodeWaarneming(e: ZorgEpisode, vraag: MonitoringVraag): EpisodeWaarneming {
+  const periode = `${vraag.van}/${vraag.tot}`;
+  const gezien = laatsteWaarneming.get(e);
+  if (gezien?.periode === periode) return gezien.waarneming;
+  const persoon = { persoonId: e.persoonId, recordsleutel: e.recordsleutel };
+  const waarneming: EpisodeWaarneming = {
+    beeindigd: isBeeindigd(e, vraag) ? { ...persoon, duur: durationDays(e.start, e.end) } : null,
+    gestart: isGestart(e, vraag) ? { ...persoon, ...observation(e) } : null,
   };
+  laatsteWaarneming.set(e, { periode, waarneming });
+  return waarneming;
+}
+
+/** Per episode, its part of the last period it was asked for. */
+const laatsteWaarneming = new WeakMap<
+  ZorgEpisode,
+  { periode: string; waarneming: EpisodeWaarneming }
+>();
+
+/** The two populations of a row from its episodes' parts, in their order. */
+function samen(waarnemingen: readonly EpisodeWaarneming[]): Duurwaarnemingen {
+  const w: Duurwaarnemingen = { beeindigd: [], gestart: [] };
+  for (const { beeindigd, gestart } of waarnemingen) {
+    if (beeindigd) w.beeindigd.push(beeindigd);
+    if (gestart) w.gestart.push(gestart);
+  }
+  return w;
 }
 
 /**

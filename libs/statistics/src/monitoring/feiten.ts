@@ -1,4 +1,58 @@
-import { AanbiederVersionSet, ProductVersionSet, ZorgEvent } from '@app/domain';
+import {
+  AanbiederVersionSet,
+  HulpvraagAntwoord,
+  Oordeel,
+  ProductVersionSet,
+  Verteller,
+  ZorgEvent,
+} from '@app/domain';
+
+/**
+ * The assignment a story or judgement is about: the figures select it as they select care (its
+ * provider, product, category, law, form of care). Ids that link, never published.
+ */
+export interface ToewijzingKenmerken {
+  toewijzingId: string;
+  persoonId: string;
+}
+
+/**
+ * A story released for the monitoring, pseudonymised: the text as checked by a second person, the
+ * month it was told, who told it (youth, parent or professional, no name, no organisation), its
+ * themes and the assignment it is about. Only while the teller's consent allows it (see
+ * `verhaalFeiten` in libs/projections). The family and story ids link it; no answer shows them.
+ */
+export interface VerhaalFeit {
+  verhaalId: string;
+  gezinId: string;
+  toewijzing: ToewijzingKenmerken | null;
+  verteller: Verteller;
+  /** YYYY-MM: never the day. */
+  maand: string;
+  themaIds: string[];
+  /** Quotable word for word (consent `citeerbaar`), or pseudonymised use only. */
+  citeerbaar: boolean;
+  tekst: string;
+}
+
+/** One teller's judgement, without the plan goals' ids: the scores of the goals. */
+export interface OordeelFeit {
+  door: Verteller;
+  hulpvraagBeantwoord: HulpvraagAntwoord;
+  regie: Oordeel['regie'];
+  voortgang: Oordeel['voortgang'][number]['score'][];
+}
+
+/** The judgements asked at one moment: a plan evaluation or the end of an assignment. */
+export interface OordelenFeit {
+  gezinId: string;
+  aanleiding: 'evaluatie' | 'einde-toewijzing';
+  /** The assignment that ended; null at a plan evaluation. */
+  toewijzing: ToewijzingKenmerken | null;
+  /** YYYY-MM: never the day. */
+  maand: string;
+  oordelen: OordeelFeit[];
+}
 
 /**
  * The facts the monitoring figures are made of: the events they need, stripped of everything they
@@ -27,4 +81,11 @@ export type MonitoringFeit =
     }
   | { type: 'Product'; data: ProductVersionSet['data'] }
   | { type: 'Aanbieder'; data: AanbiederVersionSet['data'] }
-  | { type: 'Zorg'; event: ZorgEvent };
+  | { type: 'Zorg'; event: ZorgEvent }
+  /** A released story enters (or enters again, with its consent as now). */
+  | ({ type: 'Verhaal' } & VerhaalFeit)
+  /** The story's consent no longer allows (this) use: it leaves every view. */
+  | { type: 'VerhaalIngetrokken'; verhaalId: string }
+  | ({ type: 'Oordelen' } & OordelenFeit)
+  /** A theme's name (reference data), so stories show their themes in words. */
+  | { type: 'Thema'; themaId: string; naam: string };

@@ -9,3 +9,4 @@ export * from './uitstroom';
 export * from './perspectief';
 export * from './indicatoren';
 export * from './knop-indicatoren';
+export * from './cijfers-en-verhalen';

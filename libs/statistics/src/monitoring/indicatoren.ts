@@ -1,8 +1,14 @@
 import { addYears, format, lastDayOfMonth, parseISO } from 'date-fns';
 import { Cel, ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
-import { EPISODES_DEFINITIE, MAX_DAYS_APART, MAX_LEEFTIJD_JEUGD, daysApart } from '../intervals';
+import {
+  EPISODES_DEFINITIE,
+  MAX_DAYS_APART,
+  MAX_LEEFTIJD_JEUGD,
+  daysApart,
+  memoised,
+} from '../intervals';
 import { periodesTussen } from '../periods';
-import { MonitoringDataset, recordsleutel } from './dataset';
+import { MonitoringDataset, VraagCache, antwoordPerVersie, recordsleutel } from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
@@ -12,9 +18,8 @@ import {
   ZorgEpisode,
   kop,
   peildatum,
-  telPersonen,
-  telRecords,
-  zorgEpisodes,
+  episodesVan,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 /**
@@ -176,52 +181,57 @@ export function telIndicatoren(d: MonitoringDataset, vraag: MonitoringVraag): Ru
       jaren: [],
       jeugdigenMetVerblijf2023: new Telling(),
       inEnUitstroom: [],
-      herhaaldeInstroom: telHerhaling(d, []),
+      herhaaldeInstroom: leegHerhaling(),
     };
   }
-  const herhaling = herhalingen(d, filter, van, tot, peildatum({ tot, bekendOp }));
-  const jaren: RuwJaar[] = [];
-  for (let jaar = Number(van.slice(0, 4)); jaar <= Number(tot.slice(0, 4)); jaar++) {
-    const deel = jaarDeel(jaar, van, tot);
-    const actief = actieveEpisodes(d, filter, deel, bekendOp);
-    const clienten = personen(actief.episodes);
-    const metVerblijf = personen(actief.episodes.filter((e) => e.verblijf));
-    const zonderGeboortedatum = personen(actief.episodes.filter((e) => e.leeftijd === null));
-    jaren.push({
-      jaar,
-      ...deel,
-      peildatum: actief.peildatum,
-      heelJaar:
-        deel.van === `${jaar}-01-01` && deel.tot === `${jaar}-12-31` && bekendOp >= deel.tot,
-      bevolking: bevolking(d, jaar, filter.wijk),
-      jeugdigenZonderVerblijf: jeugdigen(d, actief.episodes, false),
-      jeugdigenMetVerblijf: jeugdigen(d, actief.episodes, true),
-      clienten: telPersonen(d, clienten),
-      clientenAlleenZonderVerblijf: telPersonen(
-        d,
-        [...clienten].filter((id) => !metVerblijf.has(id)),
-      ),
-      zonderGeboortedatum: telPersonen(d, zonderGeboortedatum),
-      herhaaldeInstroom: telHerhaling(
-        d,
-        herhaling.filter((h) => h.start >= deel.van && h.start <= deel.tot),
-      ),
+  const lijsten = indicatorlijsten(d, filter, van, tot, bekendOp);
+  const jaren: RuwJaar[] = lijsten.jaren.map(({ jaar, deel, peil }) => ({
+    jaar,
+    ...deel,
+    peildatum: peil,
+    heelJaar: deel.van === `${jaar}-01-01` && deel.tot === `${jaar}-12-31` && bekendOp >= deel.tot,
+    bevolking: bevolking(d, jaar, filter.wijk),
+    jeugdigenZonderVerblijf: new Telling(),
+    jeugdigenMetVerblijf: new Telling(),
+    clienten: new Telling(),
+    clientenAlleenZonderVerblijf: new Telling(),
+    zonderGeboortedatum: new Telling(),
+    herhaaldeInstroom: leegHerhaling(),
+  }));
+  const jeugdigenMetVerblijf2023 = new Telling();
+  const herhaaldeInstroom = leegHerhaling();
+  const maanden = maandenTussen(van, tot, bekendOp);
+  const eersteJaar = Number(van.slice(0, 4));
+  // Every count is of persons or of their episodes, each with the person's record key: the sum
+  // of every person's part, in any order.
+  for (const deel of indicatordelen(d, lijsten).values()) {
+    const sleutel = deel.recordsleutel;
+    deel.jaren.forEach((j, i) => {
+      if (j === null) return;
+      const t = jaren[i]!;
+      t.clienten.telOp(sleutel);
+      if (!j.metVerblijf) t.clientenAlleenZonderVerblijf.telOp(sleutel);
+      if (j.zonderGeboortedatum) t.zonderGeboortedatum.telOp(sleutel);
+      if (j.jeugdigeZonderVerblijf) t.jeugdigenZonderVerblijf.telOp(sleutel);
+      if (j.jeugdigeMetVerblijf) t.jeugdigenMetVerblijf.telOp(sleutel);
     });
+    if (deel.jeugdigeMetVerblijf2023) jeugdigenMetVerblijf2023.telOp(sleutel);
+    for (const h of deel.herhalingen) {
+      // The years split the period, so an episode that started in it started in one of them.
+      telHerhalingOp(
+        jaren[Number(h.start.slice(0, 4)) - eersteJaar]!.herhaaldeInstroom,
+        h,
+        sleutel,
+      );
+      telHerhalingOp(herhaaldeInstroom, h, sleutel);
+    }
+    for (const { maand, veld } of deel.stromen) maanden.get(maand)![veld].telOp(sleutel);
   }
-  const referentie = jaarDeel(
-    VERBLIJF_REFERENTIEJAAR,
-    `${VERBLIJF_REFERENTIEJAAR}-01-01`,
-    `${VERBLIJF_REFERENTIEJAAR}-12-31`,
-  );
   return {
     jaren,
-    jeugdigenMetVerblijf2023: jeugdigen(
-      d,
-      actieveEpisodes(d, filter, referentie, bekendOp).episodes,
-      true,
-    ),
-    inEnUitstroom: telInEnUitstroom(d, filter, van, tot, bekendOp),
-    herhaaldeInstroom: telHerhaling(d, herhaling),
+    jeugdigenMetVerblijf2023,
+    inEnUitstroom: [...maanden.values()],
+    herhaaldeInstroom,
   };
 }
 
@@ -231,38 +241,167 @@ function jaarDeel(jaar: number, van: string, tot: string): { van: string; tot: s
   return { van: van > begin ? van : begin, tot: tot < einde ? tot : einde };
 }
 
-function actieveEpisodes(
+/**
+ * The episode lists the indicators of a question are counted from (see INDICATOREN_DEFINITIE):
+ * per year of the period as known on its peildatum, 2023 likewise, the episodes that started in
+ * the period with any earlier Jeugdwet care, and the episodes as known on bekendOp for in- and
+ * outflow.
+ */
+interface Indicatorlijsten {
+  van: string;
+  tot: string;
+  jaren: {
+    jaar: number;
+    deel: { van: string; tot: string };
+    peil: string;
+    episodes: readonly ZorgEpisode[];
+  }[];
+  referentie: { deel: { van: string; tot: string }; episodes: readonly ZorgEpisode[] };
+  gestart: readonly ZorgEpisode[];
+  /** Earlier care is any Jeugdwet care of the person, whatever the other filters. */
+  eerder: readonly ZorgEpisode[];
+  stromen: readonly ZorgEpisode[];
+  /** The question the parts are kept for. */
+  sleutel: string;
+}
+
+function indicatorlijsten(
   d: MonitoringDataset,
   filter: MonitoringFilter,
-  deel: { van: string; tot: string },
+  van: string,
+  tot: string,
   bekendOp: string,
-): { peildatum: string; episodes: ZorgEpisode[] } {
-  const peil = peildatum({ tot: deel.tot, bekendOp });
+): Indicatorlijsten {
+  const jaarlijst = (jaar: number, vanaf: string, totEnMet: string) => {
+    const deel = jaarDeel(jaar, vanaf, totEnMet);
+    const peil = peildatum({ tot: deel.tot, bekendOp });
+    return { jaar, deel, peil, episodes: gedeeldeZorgEpisodes(d, filter, peil, bekendOp) };
+  };
+  const jaren = [];
+  for (let jaar = Number(van.slice(0, 4)); jaar <= Number(tot.slice(0, 4)); jaar++) {
+    jaren.push(jaarlijst(jaar, van, tot));
+  }
+  const j = VERBLIJF_REFERENTIEJAAR;
+  const peil = peildatum({ tot, bekendOp });
   return {
-    peildatum: peil,
-    episodes: zorgEpisodes(d, filter, peil, bekendOp).filter(
-      (e) => e.start <= deel.tot && e.end >= deel.van,
-    ),
+    van,
+    tot,
+    jaren,
+    referentie: jaarlijst(j, `${j}-01-01`, `${j}-12-31`),
+    gestart: gedeeldeZorgEpisodes(d, filter, peil),
+    eerder: gedeeldeZorgEpisodes(d, { kader: 'jeugdwet' }, peil),
+    // As known on bekendOp, not cut at tot: care that continues the day after tot in a
+    // consecutive assignment is then merged, so the end of the period makes no outflow of its own.
+    stromen: gedeeldeZorgEpisodes(d, filter, bekendOp),
+    sleutel: JSON.stringify([filter, van, tot, bekendOp]),
   };
 }
 
-function personen(episodes: readonly ZorgEpisode[]): Set<string> {
-  return new Set(episodes.map((e) => e.persoonId));
+/** One person's part of the indicators of a question. */
+interface Indicatordeel {
+  recordsleutel: number;
+  /** Per year of the period (in order) what the person counts in; null when not in care. */
+  jaren: (Jaardeel | null)[];
+  jeugdigeMetVerblijf2023: boolean;
+  /** Their episodes that started in the period. */
+  herhalingen: Herhaling[];
+  /** The month each of their episodes started or ended in, and which count it adds to. */
+  stromen: { maand: string; veld: Stroom }[];
 }
 
-function jeugdigen(
+/** What a person in care in (the part of the period in) a year counts in. */
+interface Jaardeel {
+  metVerblijf: boolean;
+  zonderGeboortedatum: boolean;
+  jeugdigeZonderVerblijf: boolean;
+  jeugdigeMetVerblijf: boolean;
+}
+
+type Stroom =
+  | 'instroomZonderVerblijf'
+  | 'instroomMetVerblijf'
+  | 'uitstroomZonderVerblijf'
+  | 'uitstroomMetVerblijf';
+
+/**
+ * Every person's part, per data set and question; after new facts only the persons they touched
+ * are worked out again (a part depends on the person's own episodes and record key only).
+ */
+function indicatordelen(
   d: MonitoringDataset,
-  episodes: readonly ZorgEpisode[],
-  verblijf: boolean,
-): Telling {
-  return telPersonen(
+  lijsten: Indicatorlijsten,
+): ReadonlyMap<string, Indicatordeel> {
+  const maak = (personen: Iterable<string>) =>
+    new Map([...personen].map((p) => [p, indicatordeel(d, lijsten, p)] as const));
+  return indicatordelenCache.bij(
     d,
-    episodes
-      .filter(
-        (e) => e.verblijf === verblijf && e.leeftijd !== null && e.leeftijd <= MAX_LEEFTIJD_JEUGD,
-      )
-      .map((e) => e.persoonId),
+    lijsten.sleutel,
+    () => {
+      const personen = new Set<string>();
+      for (const lijst of [
+        ...lijsten.jaren.map((j) => j.episodes),
+        lijsten.referentie.episodes,
+        lijsten.gestart,
+        lijsten.stromen,
+      ]) {
+        for (const e of lijst) personen.add(e.persoonId);
+      }
+      return maak(personen);
+    },
+    (delen, w) => {
+      const bijgewerkt = new Map(delen);
+      for (const [p, deel] of maak(w.personen)) bijgewerkt.set(p, deel);
+      return bijgewerkt;
+    },
   );
+}
+
+const indicatordelenCache = new VraagCache<ReadonlyMap<string, Indicatordeel>>();
+
+function indicatordeel(
+  d: MonitoringDataset,
+  lijsten: Indicatorlijsten,
+  persoonId: string,
+): Indicatordeel {
+  const { van, tot } = lijsten;
+  const actief = (episodes: readonly ZorgEpisode[], deel: { van: string; tot: string }) =>
+    episodesVan(episodes, persoonId).filter((e) => e.start <= deel.tot && e.end >= deel.van);
+  const jeugdige = (e: ZorgEpisode, verblijf: boolean) =>
+    e.verblijf === verblijf && e.leeftijd !== null && e.leeftijd <= MAX_LEEFTIJD_JEUGD;
+  const binnen = (datum: string) => datum >= van && datum <= tot;
+  const stromen: Indicatordeel['stromen'] = [];
+  for (const e of episodesVan(lijsten.stromen, persoonId)) {
+    // An episode counts in the month it started and the one it ended.
+    if (binnen(e.start)) {
+      const veld = e.verblijf ? 'instroomMetVerblijf' : 'instroomZonderVerblijf';
+      stromen.push({ maand: e.start.slice(0, 7), veld });
+    }
+    if (!e.running && binnen(e.end)) {
+      const veld = e.verblijf ? 'uitstroomMetVerblijf' : 'uitstroomZonderVerblijf';
+      stromen.push({ maand: e.end.slice(0, 7), veld });
+    }
+  }
+  const eerder = episodesVan(lijsten.eerder, persoonId);
+  return {
+    recordsleutel: recordsleutel(d, persoonId),
+    jaren: lijsten.jaren.map(({ deel, episodes }) => {
+      const inZorg = actief(episodes, deel);
+      if (inZorg.length === 0) return null;
+      return {
+        metVerblijf: inZorg.some((e) => e.verblijf),
+        zonderGeboortedatum: inZorg.some((e) => e.leeftijd === null),
+        jeugdigeZonderVerblijf: inZorg.some((e) => jeugdige(e, false)),
+        jeugdigeMetVerblijf: inZorg.some((e) => jeugdige(e, true)),
+      };
+    }),
+    jeugdigeMetVerblijf2023: actief(lijsten.referentie.episodes, lijsten.referentie.deel).some(
+      (e) => jeugdige(e, true),
+    ),
+    herhalingen: episodesVan(lijsten.gestart, persoonId)
+      .filter((e) => binnen(e.start))
+      .map((e) => herhaling(e, eerder)),
+    stromen,
+  };
 }
 
 function bevolking(d: MonitoringDataset, jaar: number, wijk: string | undefined): number | null {
@@ -273,66 +412,40 @@ function bevolking(d: MonitoringDataset, jaar: number, wijk: string | undefined)
 }
 
 interface Herhaling {
-  persoonId: string;
   start: string;
   herhaald: boolean;
   aansluitend: boolean;
 }
 
-/** Every episode that started from van to tot, with whether its person had care before. */
-function herhalingen(
-  d: MonitoringDataset,
-  filter: MonitoringFilter,
-  van: string,
-  tot: string,
-  peil: string,
-): Herhaling[] {
-  // Earlier care is any Jeugdwet care of the person: the district or product asked for is about
-  // the new episode, not about whether the youth was in care before.
-  const eerderPerPersoon = new Map<string, ZorgEpisode[]>();
-  for (const e of zorgEpisodes(d, { kader: 'jeugdwet' }, peil)) {
-    const lijst = eerderPerPersoon.get(e.persoonId) ?? [];
-    lijst.push(e);
-    eerderPerPersoon.set(e.persoonId, lijst);
-  }
-  return zorgEpisodes(d, filter, peil)
-    .filter((e) => e.start >= van && e.start <= tot)
-    .map((e) => {
-      const grens = format(addYears(parseISO(e.start), -JAREN_TERUG), 'yyyy-MM-dd');
-      const eerder = (eerderPerPersoon.get(e.persoonId) ?? []).filter(
-        (x) => x.end < e.start && x.end >= grens,
-      );
-      return {
-        persoonId: e.persoonId,
-        start: e.start,
-        herhaald: eerder.length > 0,
-        aansluitend: eerder.some((x) => daysApart(x.end, e.start) <= MAX_DAYS_APART),
-      };
-    });
-}
-
-function telHerhaling(d: MonitoringDataset, herhalingen: readonly Herhaling[]): RuweHerhaling {
+/** An episode that started, with whether its person had Jeugdwet care before (`eerder`). */
+function herhaling(e: ZorgEpisode, eerder: readonly ZorgEpisode[]): Herhaling {
+  const grens = jarenTerug(e.start);
+  const ervoor = eerder.filter((x) => x.end < e.start && x.end >= grens);
   return {
-    instroom: telRecords(d, herhalingen),
-    herhaald: telRecords(
-      d,
-      herhalingen.filter((h) => h.herhaald),
-    ),
-    aansluitend: telRecords(
-      d,
-      herhalingen.filter((h) => h.aansluitend),
-    ),
+    start: e.start,
+    herhaald: ervoor.length > 0,
+    aansluitend: ervoor.some((x) => daysApart(x.end, e.start) <= MAX_DAYS_APART),
   };
 }
 
-function telInEnUitstroom(
-  d: MonitoringDataset,
-  filter: MonitoringFilter,
-  van: string,
-  tot: string,
-  bekendOp: string,
-): RuweMaand[] {
-  const maanden = new Map<string, RuweMaand>(
+/** The day `JAREN_TERUG` years before a date (asked for every episode that started). */
+const jarenTerug = memoised((datum) =>
+  format(addYears(parseISO(datum), -JAREN_TERUG), 'yyyy-MM-dd'),
+);
+
+function leegHerhaling(): RuweHerhaling {
+  return { instroom: new Telling(), herhaald: new Telling(), aansluitend: new Telling() };
+}
+
+function telHerhalingOp(t: RuweHerhaling, h: Herhaling, recordsleutel: number): void {
+  t.instroom.telOp(recordsleutel);
+  if (h.herhaald) t.herhaald.telOp(recordsleutel);
+  if (h.aansluitend) t.aansluitend.telOp(recordsleutel);
+}
+
+/** The months of the period, each with its in- and outflow still to be counted. */
+function maandenTussen(van: string, tot: string, bekendOp: string): Map<string, RuweMaand> {
+  return new Map<string, RuweMaand>(
     periodesTussen(van, tot, 'maand').map((maand) => {
       const eerste = `${maand}-01`;
       const laatste = format(lastDayOfMonth(parseISO(eerste)), 'yyyy-MM-dd');
@@ -349,22 +462,6 @@ function telInEnUitstroom(
       ];
     }),
   );
-  const binnen = (datum: string) => datum >= van && datum <= tot;
-  // As known on bekendOp, not cut at tot: care that continues the day after tot in a consecutive
-  // assignment is then merged, so the end of the period makes no outflow of its own.
-  for (const e of zorgEpisodes(d, filter, bekendOp)) {
-    // An episode counts with its person's record key in the month it started and the one it ended.
-    const persoon = recordsleutel(d, e.persoonId);
-    if (binnen(e.start)) {
-      const m = maanden.get(e.start.slice(0, 7))!;
-      (e.verblijf ? m.instroomMetVerblijf : m.instroomZonderVerblijf).telOp(persoon);
-    }
-    if (!e.running && binnen(e.end)) {
-      const m = maanden.get(e.end.slice(0, 7))!;
-      (e.verblijf ? m.uitstroomMetVerblijf : m.uitstroomZonderVerblijf).telOp(persoon);
-    }
-  }
-  return [...maanden.values()];
 }
 
 export interface BevolkingsIndicator {
@@ -431,7 +528,9 @@ export interface IndicatorCijfers extends MonitoringKop {
 }
 
 /** The indicators as published: counted, then put under disclosure control. */
-export function indicatorCijfers(d: MonitoringDataset, vraag: MonitoringVraag): IndicatorCijfers {
+export const indicatorCijfers = antwoordPerVersie(berekenIndicatorCijfers);
+
+function berekenIndicatorCijfers(d: MonitoringDataset, vraag: MonitoringVraag): IndicatorCijfers {
   const ruw = telIndicatoren(d, vraag);
   const o = new Onderdrukking();
   return {

@@ -3,8 +3,16 @@ import { GepubliceerdAandeel } from '../consultatie-cijfers';
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { activePeriod, compareText } from '../intervals';
 import { periodeVan, periodesTussen } from '../periods';
-import { MonitoringDataset, ToewijzingFeit, recordsleutel } from './dataset';
 import {
+  MonitoringDataset,
+  ToewijzingFeit,
+  VraagCache,
+  antwoordPerVersie,
+  recordsleutel,
+  toewijzingenVan,
+} from './dataset';
+import {
+  MonitoringFilter,
   MonitoringKop,
   MonitoringVraag,
   Tabel,
@@ -13,6 +21,7 @@ import {
   geselecteerdeToewijzingen,
   kop,
   peildatum,
+  selecteert,
   wijkenVan,
 } from './selectie';
 
@@ -160,48 +169,9 @@ function leegPerspectief(): PerspectiefTelling {
 /** Counts perspective conversations and verlengde jeugdhulp (see PERSPECTIEF_DEFINITIE). */
 export function telPerspectief(d: MonitoringDataset, vraag: MonitoringVraag): RuwePerspectief {
   const peil = peildatum(vraag);
-  const perPersoon = new Map<string, ToewijzingFeit[]>();
-  for (const t of geselecteerdeToewijzingen(d, { ...vraag.filter, kader: 'jeugdwet' }, peil)) {
-    const lijst = perPersoon.get(t.persoonId);
-    if (lijst) lijst.push(t);
-    else perPersoon.set(t.persoonId, [t]);
-  }
-  const gesprekken = new Map<string, string[]>();
-  for (const g of d.perspectiefgesprekken) {
-    const lijst = gesprekken.get(g.persoonId);
-    if (lijst) lijst.push(g.datum);
-    else gesprekken.set(g.persoonId, [g.datum]);
-  }
-
-  // The due date follows from the first Jeugdwet care of all, as in the dossier: a filter on
-  // provider or product chooses whom to count, not when the conversation was due.
-  const eersteJeugdwetStart = new Map<string, string>();
-  for (const t of d.toewijzingen.values()) {
-    if (t.wettelijkKader !== 'jeugdwet') continue;
-    const eerder = eersteJeugdwetStart.get(t.persoonId);
-    if (eerder === undefined || start(t) < eerder) eersteJeugdwetStart.set(t.persoonId, start(t));
-  }
-
-  const jeugdigen: PerspectiefJeugdige[] = [];
-  for (const [persoonId, toewijzingen] of perPersoon) {
-    const geboortedatum = d.geboortedata.get(persoonId) ?? null;
-    if (geboortedatum === null) continue;
-    const eersteStart = eersteJeugdwetStart.get(persoonId)!;
-    if (eersteStart > peil) continue;
-    const uiterlijk = perspectiefgesprekUiterlijk(geboortedatum, eersteStart);
-    if (uiterlijk === null || uiterlijk < vraag.van || uiterlijk > vraag.tot) continue;
-    jeugdigen.push({
-      persoonId,
-      uiterlijk,
-      kwartaal: periodeVan(uiterlijk, 'kwartaal'),
-      instroomNa16EnHalf: eersteStart > zestienEnHalf(geboortedatum),
-      status: status(uiterlijk, gesprekken.get(persoonId) ?? [], peil),
-      aanbiederIds: aanbiedersOp(toewijzingen, uiterlijk, peil),
-    });
-  }
-  jeugdigen.sort(
-    (a, b) => compareText(a.uiterlijk, b.uiterlijk) || compareText(a.persoonId, b.persoonId),
-  );
+  const jeugdigen = [...jeugdigenPerPersoon(d, vraag, peil).values()]
+    .filter((j): j is PerspectiefJeugdige => j !== null)
+    .sort((a, b) => compareText(a.uiterlijk, b.uiterlijk) || compareText(a.persoonId, b.persoonId));
 
   const tellingen = new Map<string, PerspectiefTelling>();
   const tel = (sleutel: string, j: PerspectiefJeugdige) => {
@@ -245,6 +215,103 @@ export function telPerspectief(d: MonitoringDataset, vraag: MonitoringVraag): Ru
   return { jeugdigen, perKwartaal, verlengdeJeugdhulp: telVerlengdeJeugdhulp(d, vraag) };
 }
 
+/**
+ * Per person with a selected Jeugdwet assignment, the youth in scope of the question, or null when
+ * they are not; per data set and question, redone after new facts for the persons they touched
+ * (the due date and status of a youth depend on their own assignments, birth date,
+ * conversations and families only).
+ */
+function jeugdigenPerPersoon(
+  d: MonitoringDataset,
+  vraag: MonitoringVraag,
+  peil: string,
+): ReadonlyMap<string, PerspectiefJeugdige | null> {
+  const filter: MonitoringFilter = { ...vraag.filter, kader: 'jeugdwet' };
+  const maak = (personen?: ReadonlySet<string>) => {
+    const perPersoon = new Map<string, ToewijzingFeit[]>();
+    const gekozen = personen
+      ? [...personen].flatMap((p) => toewijzingenVan(d, p).filter(selecteert(d, filter, peil)))
+      : geselecteerdeToewijzingen(d, filter, peil);
+    for (const t of gekozen) {
+      const lijst = perPersoon.get(t.persoonId);
+      if (lijst) lijst.push(t);
+      else perPersoon.set(t.persoonId, [t]);
+    }
+    const gesprekken = new Map<string, string[]>();
+    for (const g of d.perspectiefgesprekken) {
+      if (!perPersoon.has(g.persoonId)) continue;
+      const lijst = gesprekken.get(g.persoonId);
+      if (lijst) lijst.push(g.datum);
+      else gesprekken.set(g.persoonId, [g.datum]);
+    }
+    // The due date follows from the first Jeugdwet care of all, as in the dossier: a filter on
+    // provider or product chooses whom to count, not when the conversation was due.
+    const eersteJeugdwetStart = new Map<string, string>();
+    const alle = personen
+      ? [...personen].flatMap((p) => toewijzingenVan(d, p))
+      : d.toewijzingen.values();
+    for (const t of alle) {
+      if (t.wettelijkKader !== 'jeugdwet') continue;
+      const eerder = eersteJeugdwetStart.get(t.persoonId);
+      if (eerder === undefined || start(t) < eerder) eersteJeugdwetStart.set(t.persoonId, start(t));
+    }
+    const jeugdigen = new Map<string, PerspectiefJeugdige | null>();
+    for (const [persoonId, toewijzingen] of perPersoon) {
+      jeugdigen.set(
+        persoonId,
+        jeugdige(
+          d,
+          vraag,
+          peil,
+          persoonId,
+          toewijzingen,
+          eersteJeugdwetStart.get(persoonId)!,
+          gesprekken.get(persoonId) ?? [],
+        ),
+      );
+    }
+    return jeugdigen;
+  };
+  return jeugdigenCache.bij(
+    d,
+    JSON.stringify([filter, vraag.van, vraag.tot, peil]),
+    () => maak(),
+    (oud, w) => {
+      const bijgewerkt = new Map(oud);
+      for (const p of w.personen) bijgewerkt.delete(p);
+      for (const [p, j] of maak(w.personen)) bijgewerkt.set(p, j);
+      return bijgewerkt;
+    },
+  );
+}
+
+const jeugdigenCache = new VraagCache<ReadonlyMap<string, PerspectiefJeugdige | null>>();
+
+/** A person with selected Jeugdwet care as a youth in scope, or null (see PERSPECTIEF_DEFINITIE). */
+function jeugdige(
+  d: MonitoringDataset,
+  vraag: MonitoringVraag,
+  peil: string,
+  persoonId: string,
+  toewijzingen: readonly ToewijzingFeit[],
+  eersteStart: string,
+  gesprekken: readonly string[],
+): PerspectiefJeugdige | null {
+  const geboortedatum = d.geboortedata.get(persoonId) ?? null;
+  if (geboortedatum === null) return null;
+  if (eersteStart > peil) return null;
+  const uiterlijk = perspectiefgesprekUiterlijk(geboortedatum, eersteStart);
+  if (uiterlijk === null || uiterlijk < vraag.van || uiterlijk > vraag.tot) return null;
+  return {
+    persoonId,
+    uiterlijk,
+    kwartaal: periodeVan(uiterlijk, 'kwartaal'),
+    instroomNa16EnHalf: eersteStart > zestienEnHalf(geboortedatum),
+    status: status(uiterlijk, gesprekken, peil),
+    aanbiederIds: aanbiedersOp(toewijzingen, uiterlijk, peil),
+  };
+}
+
 function telVerlengdeJeugdhulp(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
@@ -274,7 +341,9 @@ function telVerlengdeJeugdhulp(
 }
 
 /** The perspective figures as published: counted, then put under disclosure control. */
-export function perspectiefCijfers(
+export const perspectiefCijfers = antwoordPerVersie(berekenPerspectiefCijfers);
+
+function berekenPerspectiefCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
 ): PerspectiefCijfers {

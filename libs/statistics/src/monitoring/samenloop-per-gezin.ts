@@ -111,32 +111,40 @@ export function overlapInPeriod(
   if (tot < van) throw new RangeError(`tot ${tot} lies before van ${van}`);
   const result = [...families]
     .sort((a, b) => compareText(a.gezinId, b.gezinId))
-    .map((family): FamilyOverlap => {
-      const perPerson = [...family.members]
-        .sort((a, b) => compareText(a.persoonId, b.persoonId))
-        .map((member) => ({ persoonId: member.persoonId, ...figures(member.episodes, van, tot) }));
-      return {
-        gezinId: family.gezinId,
-        ...figures(
-          family.members.flatMap((m) => m.episodes),
-          van,
-          tot,
-        ),
-        perPerson,
-      };
-    });
+    .map((family) => familyOverlap(family, van, tot));
   return {
     van,
     tot,
     periodDays: dagenTussen(van, tot),
     families: result,
-    totals: {
-      families: totals(result, (f) => f.gezinId),
-      persons: totals(
-        result.flatMap((f) => f.perPerson),
-        (p) => p.persoonId,
-      ),
-    },
+    totals: overlapTotals(result),
+  };
+}
+
+/** The overlap of one family and each of its members from `van` to `tot` (inclusive). */
+export function familyOverlap(family: Family, van: string, tot: string): FamilyOverlap {
+  const perPerson = [...family.members]
+    .sort((a, b) => compareText(a.persoonId, b.persoonId))
+    .map((member) => ({ persoonId: member.persoonId, ...figures(member.episodes, van, tot) }));
+  return {
+    gezinId: family.gezinId,
+    ...figures(
+      family.members.flatMap((m) => m.episodes),
+      van,
+      tot,
+    ),
+    perPerson,
+  };
+}
+
+/** The totals of `overlapInPeriod` over families sorted by gezinId (see `familyOverlap`). */
+export function overlapTotals(families: readonly FamilyOverlap[]): OverlapResult['totals'] {
+  return {
+    families: totals(families, (f) => f.gezinId),
+    persons: totals(
+      families.flatMap((f) => f.perPerson),
+      (p) => p.persoonId,
+    ),
   };
 }
 
@@ -210,7 +218,9 @@ function totals<R extends OverlapFigures>(
     entry.count += 1;
     entry.ids.push(idOf(row));
     combinations.set(key, entry);
-    providers.set(row.providers, [...(providers.get(row.providers) ?? []), idOf(row)]);
+    const metZoveel = providers.get(row.providers);
+    if (metZoveel) metZoveel.push(idOf(row));
+    else providers.set(row.providers, [idOf(row)]);
   }
   return {
     withCare: withCare.length,
@@ -265,15 +275,7 @@ export interface GapsResult {
  * or at most `MAX_DAYS_APART` apart); every step from one block to the next is a break.
  */
 export function gaps(families: readonly Family[]): GapsResult {
-  const result = [...families]
-    .sort((a, b) => compareText(a.gezinId, b.gezinId))
-    .map((family): FamilyGaps => ({
-      gezinId: family.gezinId,
-      gaps: breaks(family.members.flatMap((m) => m.episodes)),
-      perPerson: [...family.members]
-        .sort((a, b) => compareText(a.persoonId, b.persoonId))
-        .map((m) => ({ persoonId: m.persoonId, gaps: breaks(m.episodes) })),
-    }));
+  const result = [...families].sort((a, b) => compareText(a.gezinId, b.gezinId)).map(familyGaps);
   const persons = result.flatMap((f) => f.perPerson);
   const lengths = (rows: { gaps: Gap[] }[]) =>
     rows.flatMap((r) => r.gaps.map((g) => g.daysWithoutCare)).sort((a, b) => a - b);
@@ -284,6 +286,22 @@ export function gaps(families: readonly Family[]): GapsResult {
     personsWithGap: persons.filter((p) => p.gaps.length > 0).length,
     personBreakLengths: lengths(persons),
   };
+}
+
+/** The gaps of one family and of each of its members (see `gaps`). */
+export function familyGaps(family: Family): FamilyGaps {
+  return {
+    gezinId: family.gezinId,
+    gaps: familyBreaks(family),
+    perPerson: [...family.members]
+      .sort((a, b) => compareText(a.persoonId, b.persoonId))
+      .map((m) => ({ persoonId: m.persoonId, gaps: breaks(m.episodes) })),
+  };
+}
+
+/** The breaks in the care of a family as a whole (the `gaps` of its `familyGaps`). */
+export function familyBreaks(family: Family): Gap[] {
+  return breaks(family.members.flatMap((m) => m.episodes));
 }
 
 function breaks(episodes: readonly OverlapEpisode[]): Gap[] {

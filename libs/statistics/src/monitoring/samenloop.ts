@@ -10,23 +10,32 @@ import {
 import { compareText } from '../intervals';
 import {
   Family,
+  FamilyOverlap,
   OverlapTotals,
   SAMENLOOP_DEFINITIE,
-  gaps,
-  overlapInPeriod,
+  familyBreaks,
+  familyOverlap,
+  overlapTotals,
 } from './samenloop-per-gezin';
-import { MonitoringDataset, gezinssleutel, wijkOp } from './dataset';
+import {
+  MonitoringDataset,
+  VraagCache,
+  antwoordPerVersie,
+  gezinnenVan,
+  gezinssleutel,
+  recordsleutel,
+  wijkOp,
+} from './dataset';
 import {
   MonitoringFilter,
   MonitoringKop,
   MonitoringVraag,
   Tabel,
   WIJK_DEFINITIE,
+  episodesVan,
+  gedeeldeZorgEpisodes,
   kop,
   peildatum,
-  telGezinnen,
-  telRecords,
-  zorgEpisodes,
 } from './selectie';
 
 export const SAMENLOOP_CIJFERS_DEFINITIE = {
@@ -82,21 +91,6 @@ export interface RuweSamenloop {
 /** Overlap of provisions within families, per family and per person; raw, never published. */
 export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): RuweSamenloop {
   const peil = peildatum(vraag);
-  const { wijk, ...filter } = zonderKader(vraag.filter);
-  const perPersoon = new Map<string, ReturnType<typeof zorgEpisodes>>();
-  for (const e of zorgEpisodes(d, filter, peil, vraag.bekendOp)) {
-    perPersoon.set(e.persoonId, [...(perPersoon.get(e.persoonId) ?? []), e]);
-  }
-  const families: Family[] = [...d.gezinnen.values()]
-    .filter((g) => wijk === undefined || wijkOp(g, peil) === wijk)
-    .map((g) => ({
-      gezinId: g.gezinId,
-      members: g.leden
-        // A family is registered when it asks for help, after its members' care may have started:
-        // the date a member was added does not bound their care; removal before the period does.
-        .filter((l) => l.tot === null || l.tot >= vraag.van)
-        .map((l) => ({ persoonId: l.persoonId, episodes: perPersoon.get(l.persoonId) ?? [] })),
-    }));
   if (peil < vraag.van) {
     const leeg = (): SamenloopTelling => ({
       metZorg: new Telling(),
@@ -113,40 +107,32 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
       hiaten: { gezinnenMetHiaat: new Telling(), hiaten: new Telling(), dagenZonderZorg: [] },
     };
   }
-  const overlap = overlapInPeriod(families, vraag.van, peil);
-  const gezinnen = (ids: string[]) => telGezinnen(d, ids);
+  const { wijk } = vraag.filter;
+  const delen = [...gezinsdelen(d, vraag, peil).values()]
+    .filter((deel) => wijk === undefined || deel.wijk === wijk)
+    .sort((a, b) => compareText(a.overlap.gezinId, b.overlap.gezinId));
+  const totals = overlapTotals(delen.map((deel) => deel.overlap));
+  // Distinct families, each with its family key (as telGezinnen counts them), kept in its part.
+  const sleutels = new Map(delen.map((deel) => [deel.overlap.gezinId, deel.gezinssleutel]));
+  const gezinssleutelVan = (gezinId: string) => sleutels.get(gezinId)!;
+  const gezinnen = (ids: string[]) => tel(new Set(ids), gezinssleutelVan);
   // A person in two families is counted in each: a record per family, with the person's key.
-  const leden = (ids: string[]) =>
-    telRecords(
-      d,
-      ids.map((persoonId) => ({ persoonId })),
-    );
+  const leden = (ids: string[]) => tel(ids, (persoonId) => recordsleutel(d, persoonId));
   // A gap is a record of its family: a family with two gaps adds its key twice.
-  const gezinssleutelVan = (gezinId: string) => gezinssleutel(d, d.gezinnen.get(gezinId)!);
-  const hiaten = gaps(families).families.flatMap((f) =>
-    f.gaps
-      .filter((g) => g.restart >= vraag.van && g.restart <= peil)
-      .map((g) => ({ gezinId: f.gezinId, dagen: g.daysWithoutCare })),
-  );
+  const hiaten = delen.flatMap((deel) => deel.hiaten);
   const professionals = new Map<number, string[]>();
-  for (const f of overlap.families) {
-    if (f.combination === null) continue;
-    const n = new Set(
-      d.gezinnen
-        .get(f.gezinId)!
-        .professionals.filter((p) => p.vanaf <= peil && (p.tot === null || p.tot >= vraag.van))
-        .map((p) => p.sleutel),
-    ).size;
+  for (const { overlap, professionals: n } of delen) {
+    if (overlap.combination === null) continue;
     const ids = professionals.get(n) ?? [];
-    ids.push(f.gezinId);
+    ids.push(overlap.gezinId);
     professionals.set(n, ids);
   }
   return {
-    gezinnen: samenloopTelling(overlap.totals.families, gezinnen),
+    gezinnen: samenloopTelling(totals.families, gezinnen),
     professionalsVerdeling: [...professionals.entries()]
       .sort(([a], [b]) => a - b)
       .map(([n, ids]) => ({ professionals: n, aantal: gezinnen(ids) })),
-    personen: samenloopTelling(overlap.totals.persons, leden),
+    personen: samenloopTelling(totals.persons, leden),
     hiaten: {
       gezinnenMetHiaat: gezinnen(hiaten.map((h) => h.gezinId)),
       hiaten: tel(hiaten, (h) => gezinssleutelVan(h.gezinId)),
@@ -154,6 +140,76 @@ export function telSamenloop(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
     },
   };
 }
+
+/** One family's part of the overlap figures of a question, whatever district is asked. */
+interface Gezinsdeel {
+  /** The district the family lived in on the peildatum. */
+  wijk: string | null;
+  overlap: FamilyOverlap;
+  /** Its gaps with a restart in the period. */
+  hiaten: { gezinId: string; dagen: number }[];
+  /** The distinct professionals working with the family in the period. */
+  professionals: number;
+  /** Its family key (see `gezinssleutel`). */
+  gezinssleutel: number;
+}
+
+/**
+ * Every family's part, per data set and question: after new facts only the families they touched
+ * (and those of the persons they touched) are worked out again, so a screen asking "as known now"
+ * pays for the new facts, not for the municipality.
+ */
+function gezinsdelen(
+  d: MonitoringDataset,
+  vraag: MonitoringVraag,
+  peil: string,
+): ReadonlyMap<string, Gezinsdeel> {
+  const { wijk: _wijk, ...filter } = zonderKader(vraag.filter);
+  const maak = (gezinIds: Iterable<string>) => {
+    const episodes = gedeeldeZorgEpisodes(d, filter, peil, vraag.bekendOp);
+    const delen = new Map<string, Gezinsdeel>();
+    for (const gezinId of gezinIds) {
+      const g = d.gezinnen.get(gezinId)!;
+      const family: Family = {
+        gezinId,
+        members: g.leden
+          // A family is registered when it asks for help, after its members' care may have
+          // started: the date a member was added does not bound their care; removal before the
+          // period does.
+          .filter((l) => l.tot === null || l.tot >= vraag.van)
+          .map((l) => ({ persoonId: l.persoonId, episodes: episodesVan(episodes, l.persoonId) })),
+      };
+      delen.set(gezinId, {
+        wijk: wijkOp(g, peil),
+        overlap: familyOverlap(family, vraag.van, peil),
+        hiaten: familyBreaks(family)
+          .filter((h) => h.restart >= vraag.van && h.restart <= peil)
+          .map((h) => ({ gezinId, dagen: h.daysWithoutCare })),
+        professionals: new Set(
+          g.professionals
+            .filter((p) => p.vanaf <= peil && (p.tot === null || p.tot >= vraag.van))
+            .map((p) => p.sleutel),
+        ).size,
+        gezinssleutel: gezinssleutel(d, g),
+      });
+    }
+    return delen;
+  };
+  return gezinsdelenCache.bij(
+    d,
+    JSON.stringify([filter, vraag.van, peil, vraag.bekendOp]),
+    () => maak(d.gezinnen.keys()),
+    (delen, w) => {
+      const gezinIds = new Set(w.gezinnen);
+      for (const p of w.personen) for (const g of gezinnenVan(d, p)) gezinIds.add(g);
+      const bijgewerkt = new Map(delen);
+      for (const [gezinId, deel] of maak(gezinIds)) bijgewerkt.set(gezinId, deel);
+      return bijgewerkt;
+    },
+  );
+}
+
+const gezinsdelenCache = new VraagCache<ReadonlyMap<string, Gezinsdeel>>();
 
 /** The totals of families or persons, each count with the keys of whom it counts. */
 function samenloopTelling(t: OverlapTotals, telIds: (ids: string[]) => Telling): SamenloopTelling {
@@ -199,7 +255,10 @@ export interface SamenloopCijfers extends MonitoringKop {
   onderdrukt: Onderdrukt[];
 }
 
-export function samenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): SamenloopCijfers {
+/** Asked again with nothing new since, from the cache (see `antwoordPerVersie`). */
+export const samenloopCijfers = antwoordPerVersie(berekenSamenloopCijfers);
+
+function berekenSamenloopCijfers(d: MonitoringDataset, vraag: MonitoringVraag): SamenloopCijfers {
   const ruw = telSamenloop(d, vraag);
   const o = new Onderdrukking();
   const publiceer = (t: SamenloopTelling, tabel: string): GepubliceerdeSamenloop => {

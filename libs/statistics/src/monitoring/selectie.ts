@@ -6,12 +6,12 @@ import {
   MonitoringDataset,
   ToewijzingFeit,
   VerblijfFeit,
-  datasetVersie,
+  VraagCache,
+  gezinnenVan,
   gezinssleutel,
   recordsleutel,
   toewijzingenVan,
   wijkOp,
-  wijzigingenSinds,
 } from './dataset';
 
 /** What every monitoring figure is asked with. Dates are calendar dates (YYYY-MM-DD). */
@@ -39,9 +39,14 @@ export interface MonitoringFilter {
   product?: string;
   aanbieder?: string;
   verwijzer?: VerwijzerType;
+  /** Residential care (a product with residence) or care without residence. */
+  zorgvorm?: Zorgvorm;
   /** Persons in a family that lived in this district on the peildatum. */
   wijk?: string;
 }
+
+export const ZORGVORMEN = ['verblijf', 'zonder-verblijf'] as const;
+export type Zorgvorm = (typeof ZORGVORMEN)[number];
 
 /**
  * The date running care is cut off at: the end of the period, or the day it is known on when that
@@ -75,10 +80,23 @@ export interface ZorgEpisode extends Episode {
 /**
  * Per date, per person, the districts of the families they are or were a member of, as on that
  * date: built once per data set and date, so a district filter costs one lookup per person. A new
- * fact about a family (its district, its members) drops the index; one about a person does not.
+ * fact about a family (its district, its members) redoes its members; one about a person does not.
  */
-const wijkIndex = new DatasetCache<string, Map<string, Set<string>>>((perDatum, w) => {
-  if (w.gezinnen.size > 0) perDatum.clear();
+const wijkIndex = new DatasetCache<string, Map<string, Set<string>>>((perDatum, w, d) => {
+  const leden = new Set(
+    [...w.gezinnen].flatMap((g) => (d.gezinnen.get(g)?.leden ?? []).map((l) => l.persoonId)),
+  );
+  for (const [datum, index] of perDatum) {
+    for (const persoonId of leden) {
+      const wijken = new Set<string>();
+      for (const gezinId of gezinnenVan(d, persoonId)) {
+        const wijk = wijkOp(d.gezinnen.get(gezinId)!, datum);
+        if (wijk !== null) wijken.add(wijk);
+      }
+      if (wijken.size > 0) index.set(persoonId, wijken);
+      else index.delete(persoonId);
+    }
+  }
 });
 
 /** The districts of the families a person is or was a member of, as they lived on `datum`. */
@@ -108,7 +126,7 @@ export function wijkenVan(
 const GEEN_WIJKEN: ReadonlySet<string> = new Set();
 
 /** Whether the filter selects an assignment; the district is the one families lived in on `peil`. */
-function selecteert(
+export function selecteert(
   d: MonitoringDataset,
   filter: MonitoringFilter,
   peil: string,
@@ -119,6 +137,7 @@ function selecteert(
     (filter.product === undefined || t.productcode === filter.product) &&
     (filter.aanbieder === undefined || t.aanbiederId === filter.aanbieder) &&
     (filter.verwijzer === undefined || t.verwijzer.type === filter.verwijzer) &&
+    (filter.zorgvorm === undefined || t.verblijf === (filter.zorgvorm === 'verblijf')) &&
     (filter.wijk === undefined || wijkenVan(d, t.persoonId, peil).has(filter.wijk));
 }
 
@@ -144,36 +163,57 @@ export function zorgEpisodes(
   bekendOp: string = peil,
 ): ZorgEpisode[] {
   // Several figures (and the indicator set, per year) ask the same episodes of one data set.
-  const tot = bekendOp > peil ? bekendOp : peil;
-  const sleutel = JSON.stringify([filter, peil, tot]);
-  const perVraag = episodeCache.bij(d);
-  const versie = datasetVersie(d);
-  let gecacht = perVraag.get(sleutel);
-  if (gecacht && gecacht.versie !== versie) {
-    // New facts since: redo the persons they touched, keep everyone else's episodes.
-    const w = wijzigingenSinds(d, gecacht.versie);
-    gecacht = w.alles
-      ? undefined
-      : { versie, episodes: vervangPersonen(d, gecacht.episodes, w.personen, filter, peil, tot) };
-    if (gecacht) perVraag.set(sleutel, gecacht);
-  }
-  if (!gecacht) {
-    const episodes = mergeZorgEpisodes(d, geselecteerdeToewijzingen(d, filter, peil), peil, tot);
-    gecacht = { versie, episodes };
-    // A few recent questions are enough: drop the oldest so memory stays bounded.
-    if (perVraag.size >= MAX_GECACHTE_VRAGEN) perVraag.delete(perVraag.keys().next().value!);
-    perVraag.set(sleutel, gecacht);
-  }
-  return [...gecacht.episodes];
+  return [...gedeeldeZorgEpisodes(d, filter, peil, bekendOp)];
 }
 
-const MAX_GECACHTE_VRAGEN = 32;
-/** Per data set and question, the episodes and the data set version they are of. */
-const episodeCache = new DatasetCache<string, { versie: number; episodes: readonly ZorgEpisode[] }>(
-  () => {
-    // Each question catches up when it is asked again (see zorgEpisodes).
-  },
-);
+/**
+ * The episodes of `zorgEpisodes` without a copy: the list is shared by everyone who asks the same
+ * question of the same data set, so a caller must not change it.
+ */
+export function gedeeldeZorgEpisodes(
+  d: MonitoringDataset,
+  filter: MonitoringFilter,
+  peil: string,
+  bekendOp: string = peil,
+): readonly ZorgEpisode[] {
+  const tot = bekendOp > peil ? bekendOp : peil;
+  return episodeCache.bij(
+    d,
+    JSON.stringify([filter, peil, tot]),
+    () => mergeZorgEpisodes(d, geselecteerdeToewijzingen(d, filter, peil), peil, tot),
+    // New facts since: redo the persons they touched, keep everyone else's episodes.
+    (episodes, w) => vervangPersonen(d, episodes, w.personen, filter, peil, tot),
+  );
+}
+
+/**
+ * The episodes of one person in a list of `gedeeldeZorgEpisodes`, in the list's order: the list is
+ * sorted by person, so they are found by bisection, without going through the list.
+ */
+export function episodesVan(
+  episodes: readonly ZorgEpisode[],
+  persoonId: string,
+): readonly ZorgEpisode[] {
+  const van = eersteVanaf(episodes, persoonId);
+  let tot = van;
+  while (tot < episodes.length && episodes[tot]!.persoonId === persoonId) tot++;
+  return episodes.slice(van, tot);
+}
+
+/** The position of the first episode of `persoonId` or a person after them in the order. */
+function eersteVanaf(episodes: readonly ZorgEpisode[], persoonId: string): number {
+  let laag = 0;
+  let hoog = episodes.length;
+  while (laag < hoog) {
+    const midden = (laag + hoog) >>> 1;
+    if (episodes[midden]!.persoonId < persoonId) laag = midden + 1;
+    else hoog = midden;
+  }
+  return laag;
+}
+
+/** Per data set and question, the episodes. */
+const episodeCache = new VraagCache<readonly ZorgEpisode[]>();
 
 /**
  * `episodes` (sorted by person, as `mergeEpisodes` sorts them) with the episodes of `personen`
@@ -187,20 +227,23 @@ function vervangPersonen(
   filter: MonitoringFilter,
   peil: string,
   tot: string,
-): ZorgEpisode[] {
-  if (personen.size === 0) return [...episodes];
+): readonly ZorgEpisode[] {
+  if (personen.size === 0) return episodes;
   const gekozen = selecteert(d, filter, peil);
   const toewijzingen = [...personen].flatMap((p) => toewijzingenVan(d, p).filter(gekozen));
   const nieuw = mergeZorgEpisodes(d, toewijzingen, peil, tot);
-  // Two lists sorted by person, merged; the persons redone are taken from the new one only.
+  // Both lists are sorted by person: everyone else's episodes are copied a stretch at a time,
+  // each person redone has their stretch replaced by their new episodes.
   const samen: ZorgEpisode[] = [];
+  let i = 0;
   let j = 0;
-  for (const e of episodes) {
-    if (personen.has(e.persoonId)) continue;
-    while (j < nieuw.length && nieuw[j]!.persoonId < e.persoonId) samen.push(nieuw[j++]!);
-    samen.push(e);
+  for (const persoonId of [...personen].sort(compareText)) {
+    const van = eersteVanaf(episodes, persoonId);
+    for (; i < van; i++) samen.push(episodes[i]!);
+    while (i < episodes.length && episodes[i]!.persoonId === persoonId) i++;
+    while (j < nieuw.length && nieuw[j]!.persoonId === persoonId) samen.push(nieuw[j++]!);
   }
-  while (j < nieuw.length) samen.push(nieuw[j++]!);
+  for (; i < episodes.length; i++) samen.push(episodes[i]!);
   return samen;
 }
 
@@ -274,7 +317,8 @@ export function kop(versie: string, vraag: MonitoringVraag): MonitoringKop {
     bekendOp: vraag.bekendOp,
     ...(vraag.bekendTot === undefined ? {} : { bekendTot: vraag.bekendTot }),
     peildatum: peildatum(vraag),
-    filter: vraag.filter,
+    // A copy: an answer is kept (and frozen) for whoever asks again, the question stays the caller's.
+    filter: { ...vraag.filter },
   };
 }
 

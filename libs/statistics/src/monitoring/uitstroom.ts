@@ -7,6 +7,7 @@ import {
   MonitoringDataset,
   ToewijzingFeit,
   VerblijfFeit,
+  antwoordPerVersie,
   recordsleutel,
   woonvormOp,
 } from './dataset';
@@ -268,7 +269,9 @@ export function telUitstroom(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
 }
 
 /** The exit figures as published: counted, then put under disclosure control. */
-export function uitstroomCijfers(d: MonitoringDataset, vraag: MonitoringVraag): UitstroomCijfers {
+export const uitstroomCijfers = antwoordPerVersie(berekenUitstroomCijfers);
+
+function berekenUitstroomCijfers(d: MonitoringDataset, vraag: MonitoringVraag): UitstroomCijfers {
   const ruw = telUitstroom(d, vraag);
   const o = new Onderdrukking();
   // A share comes from the published counts of both cells, and is withheld with either of them.

@@ -8,7 +8,13 @@ import {
   Telling,
 } from '../disclosure';
 import { compareText, daysApart } from '../intervals';
-import { MonitoringDataset, ToewijzingFeit, VerlengingFeit, recordsleutel } from './dataset';
+import {
+  MonitoringDataset,
+  ToewijzingFeit,
+  VerlengingFeit,
+  antwoordPerVersie,
+  recordsleutel,
+} from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -20,7 +26,7 @@ import {
   kop,
   peildatum,
   productOmschrijving,
-  zorgEpisodes,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 /**
@@ -148,7 +154,7 @@ export function telVerlengingen(
     }),
   ];
 
-  for (const episode of zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp)) {
+  for (const episode of gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp)) {
     if (episode.start > vraag.tot || episode.end < vraag.van) continue;
     if (episode.maxDuurMaanden === null) continue;
     const langer = langerDanMaximum(episode, episode.maxDuurMaanden);
@@ -195,7 +201,9 @@ export function telVerlengingen(
 }
 
 /** The figures as published, under disclosure control. */
-export function verlengingenCijfers(
+export const verlengingenCijfers = antwoordPerVersie(berekenVerlengingenCijfers);
+
+function berekenVerlengingenCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   groep: VerlengingGroepering,

@@ -1,6 +1,6 @@
 import { ONDERDRUKKING_DEFINITIE, Onderdrukking, Onderdrukt, Telling } from '../disclosure';
 import { EPISODES_DEFINITIE, compareText } from '../intervals';
-import { MonitoringDataset } from './dataset';
+import { MonitoringDataset, antwoordPerVersie } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -11,7 +11,7 @@ import {
   kop,
   peildatum,
   productOmschrijving,
-  zorgEpisodes,
+  gedeeldeZorgEpisodes,
 } from './selectie';
 
 export const ZORGEPISODES_DEFINITIE = {
@@ -77,7 +77,7 @@ export function telZorgepisodes(
   groep: EpisodeGroep,
 ): RuweZorgepisodes {
   const peil = peildatum(vraag);
-  const actief = zorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
+  const actief = gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
     (e) => e.start <= vraag.tot && e.end >= vraag.van,
   );
   const groepen = new Map<string, { naam: string; episodes: ZorgEpisode[] }>();
@@ -174,7 +174,10 @@ const VELDEN: readonly (keyof EpisodeTelling)[] = [
   'toewijzingen',
 ];
 
-export function zorgepisodeCijfers(
+/** Asked again with nothing new since, from the cache (see `antwoordPerVersie`). */
+export const zorgepisodeCijfers = antwoordPerVersie(berekenZorgepisodeCijfers);
+
+function berekenZorgepisodeCijfers(
   d: MonitoringDataset,
   vraag: MonitoringVraag,
   groep: EpisodeGroep,

@@ -15,6 +15,8 @@ import {
   EpisodeGroep,
   VERLENGING_GROEPERINGEN,
   VerlengingGroepering,
+  ZORGVORMEN,
+  Zorgvorm,
 } from '@app/statistics';
 import { FORMATEN, Formaat } from '../../common/cijfers';
 import {
@@ -80,6 +82,14 @@ export class MonitoringQuery extends ConsistencyQuery {
   @IsIn(VERWIJZER_CODES)
   verwijzer?: VerwijzerType;
 
+  @ApiPropertyOptional({
+    enum: ZORGVORMEN,
+    description: 'Only residential care (a product with residence) or only care without',
+  })
+  @IsOptional()
+  @IsIn(ZORGVORMEN)
+  zorgvorm?: Zorgvorm;
+
   @OptionalTextField('Only persons in a family of this district', 'Noord', 100)
   @Trim()
   wijk?: string;
@@ -127,4 +137,15 @@ export class IndicatorenQuery extends MonitoringQuery {
   @IsOptional()
   @IsIn(INDICATOR_TABELLEN)
   tabel?: (typeof INDICATOR_TABELLEN)[number];
+}
+
+/** A cell of figures and stories: the figures' question, and a theme for the stories. */
+export class CijfersEnVerhalenQuery extends MonitoringQuery {
+  @OptionalTextField(
+    'Only stories of this theme (the figures and judgements have no theme)',
+    'knop-8',
+    100,
+  )
+  @Trim()
+  thema?: string;
 }

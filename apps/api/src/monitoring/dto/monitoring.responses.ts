@@ -172,3 +172,58 @@ export class IndicatorenResponse extends MonitoringKopResponse {
   @Field.map('Over the whole period: instroom, herhaald, percentage, aansluitend')
   herhaaldeInstroom!: Record<string, number | null>;
 }
+
+const OORDELEN =
+  'Judgements per teller (jeugdige, ouder, professional, then totaal): verteller, oordelen, ' +
+  'hulpvraagBeantwoord, regie and voortgang (each a list of antwoord, aantal, percentage), ' +
+  `gemiddeldeRegie, doelen, gemiddeldeVoortgang. ${TELLING}`;
+
+const VERHALEN =
+  'Released stories with consent (gepseudonimiseerd or citeerbaar): getoond (false in a cell of ' +
+  'fewer than 10 persons: then no story at all), reden, items (maand, verteller, citeerbaar, ' +
+  'tekst as released, themas, aanbieder, product, kader, zorgvorm); never a name, id or day';
+
+export class CijfersEnVerhalenResponse extends MonitoringKopResponse {
+  @Field.text('The theme asked (selects the stories only), or null', { nullable: true })
+  thema!: string | null;
+
+  @Field.map(
+    'The cold figures of the cell: the totaal of episodes, duren and verlengingen, and of ' +
+      `uitstroom aantal and zonderVervolghulp, each with its definitieVersie. ${TELLING}`,
+  )
+  cijfers!: Record<string, unknown>;
+
+  @Field.rows(OORDELEN)
+  oordelen!: unknown[];
+
+  @Field.map(VERHALEN)
+  verhalen!: Record<string, unknown>;
+}
+
+export class AanbiederRapportResponse extends MonitoringKopResponse {
+  @Field.map('The provider: aanbiederId and naam')
+  aanbieder!: Record<string, string>;
+
+  @Field.map(
+    'Durations of its episodes per product (perProduct) and totaal, as the figure duren ' +
+      `(groep product) gives them. ${TELLING}`,
+  )
+  langeTrajecten!: Record<string, unknown>;
+
+  @Field.map(
+    'Episodes longer than the contracted maximum and extension requests per product ' +
+      `(perProduct) and totaal, as the figure verlengingen (groep product). ${TELLING}`,
+  )
+  verlengingen!: Record<string, unknown>;
+
+  @Field.map(
+    'Residential exits: aantal, zonderVervolghulp, vervolgBinnen6Maanden, as the figure uitstroom',
+  )
+  uitstroom!: Record<string, unknown>;
+
+  @Field.rows(OORDELEN)
+  oordelen!: unknown[];
+
+  @Field.map(VERHALEN)
+  verhalen!: Record<string, unknown>;
+}

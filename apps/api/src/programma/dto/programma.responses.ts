@@ -111,8 +111,9 @@ export class KnopRapportResponse extends KnopStoplichtResponse {
     items: { type: 'object', additionalProperties: true },
     nullable: true,
     description:
-      "The released stories of the knop's themes, as the monitoring shows them; null while the " +
-      'monitoring has no released stories to give',
+      "The released stories of the knop's themes in the report's cell, as the monitoring shows " +
+      'them (beleid/cijfers-en-verhalen): none in a cell of fewer than 10 persons; null when no ' +
+      'monitoring provides them',
   })
   verhalen!: object[] | null;
 }

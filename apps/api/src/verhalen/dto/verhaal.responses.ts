@@ -7,7 +7,7 @@ import {
   WOONVORMEN,
 } from '@app/domain';
 import type { OordelenView, VerhaalView } from '@app/projections';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Field } from '../../common/response-fields';
 import { AANLEIDINGEN } from './verhaal.dto';
 
@@ -140,10 +140,16 @@ export class AanleidingResponse {
   @Field.oneOf(AANLEIDINGEN, 'A plan evaluation, or the end of an assignment')
   soort!: string;
 
-  @Field.integer('The plan version evaluated (evaluatie only)')
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'The plan version evaluated (evaluatie only)',
+  })
   planVersie?: number;
 
-  @Field.object(ToewijzingOpnameResponse, 'The assignment that ended (einde-toewijzing only)')
+  @ApiPropertyOptional({
+    type: ToewijzingOpnameResponse,
+    description: 'The assignment that ended (einde-toewijzing only)',
+  })
   toewijzing?: ToewijzingOpnameResponse;
 }
 

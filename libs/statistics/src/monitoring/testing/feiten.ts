@@ -11,7 +11,7 @@ import {
   isVerblijfsproduct,
   richtingVan,
 } from '@app/domain';
-import { MonitoringFeit } from '../feiten';
+import { MonitoringFeit, OordeelFeit, OordelenFeit, VerhaalFeit } from '../feiten';
 
 /**
  * Builders of monitoring facts for tests: one way to write a hand-made data set. Each takes what
@@ -368,3 +368,38 @@ export function verlengdeJeugdhulp(a: VerlengdeJeugdhulpOpties): MonitoringFeit[
         ]),
   ];
 }
+
+/** A released story with consent, about an assignment when `toewijzing` is given. */
+export const verhaal = (
+  v: Pick<VerhaalFeit, 'verhaalId' | 'gezinId'> & Partial<VerhaalFeit>,
+): MonitoringFeit => ({
+  type: 'Verhaal',
+  toewijzing: null,
+  verteller: 'ouder',
+  maand: '2025-03',
+  themaIds: ['knop-8'],
+  citeerbaar: false,
+  tekst: `Verhaal ${v.verhaalId}`,
+  ...v,
+});
+
+/** One teller's judgement: everything answered "ja", regie 4 and one goal at +1 unless said. */
+export const oordeel = (o: Partial<OordeelFeit> = {}): OordeelFeit => ({
+  door: 'jeugdige',
+  hulpvraagBeantwoord: 'ja',
+  regie: 4,
+  voortgang: [1],
+  ...o,
+});
+
+/** Judgements at a plan evaluation, or at the end of an assignment when `toewijzing` is given. */
+export const oordelen = (
+  o: Pick<OordelenFeit, 'gezinId'> & Partial<OordelenFeit>,
+): MonitoringFeit => ({
+  type: 'Oordelen',
+  aanleiding: o.toewijzing ? 'einde-toewijzing' : 'evaluatie',
+  toewijzing: null,
+  maand: '2025-03',
+  oordelen: [oordeel()],
+  ...o,
+});
