@@ -443,6 +443,27 @@ describe('web app (browser)', () => {
       .getByRole('status')
       .filter({ hasText: /is gedownload/ })
       .waitFor();
+
+    // Figures and stories side by side: the story Lisa released, pseudonymised, beside the cell.
+    const naastElkaar = page.getByRole('region', { name: 'Cijfers en verhalen naast elkaar' });
+    const verhaal = 'Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.';
+    await naastElkaar.getByText(verhaal).waitFor();
+    await naastElkaar.getByRole('table', { name: 'Koude cijfers van deze cel' }).waitFor();
+    await naastElkaar.getByRole('table', { name: /oordelen per verteller/ }).waitFor();
+    await naastElkaar.getByLabel('Aanbieder').selectOption({ label: 'Zorg BV' });
+    await naastElkaar.getByRole('link', { name: 'Rapport van deze aanbieder' }).click();
+    await h1('Rapport voor het gesprek met Zorg BV').waitFor();
+    await page.getByRole('table', { name: 'Duur van de zorg per product' }).waitFor();
+    await page.getByText(verhaal).waitFor();
+    // Small counts are withheld, and the screen says so.
+    expect(await page.locator('.suppressed').count()).toBeGreaterThan(0);
+    await checkAccessibility('aanbieder rapport');
+    await screenshot(page, '13-aanbieder-rapport');
+    const [rapportCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV downloaden/ }).click(),
+    ]);
+    expect((await readDownload(rapportCsv)).split('\r\n')[0]).toBe('deel,rij,veld,waarde');
     await logout();
     // Back after logout shows no figures from before, and a deep link leads to the login page.
     await page.goBack();
@@ -493,6 +514,11 @@ describe('web app (browser)', () => {
     await actie.getByText('Geschiedenis (2 statussen)').click();
     await actie.getByRole('cell', { name: 'Nog geen aanbieder gesproken' }).waitFor();
     await page.getByRole('table', { name: 'Indicatoren van deze knop per jaar' }).waitFor();
+    // The story released for knop 8's theme, as the monitoring shows it.
+    await page
+      .getByRole('region', { name: 'Verhalen' })
+      .getByText('Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.')
+      .waitFor();
     await checkAccessibility('programma knop');
     await screenshot(page, '10-programma-knop');
 

@@ -119,6 +119,12 @@ function Route(props: { path: string; ik: Ik }) {
   if (is('beleid')) {
     if (path === '/dashboard') return <Beleid scherm={(m) => <m.DashboardPage ik={ik} />} />;
     if (path === '/programma') return <Beleid scherm={(m) => <m.ProgrammaPage />} />;
+    if ((params = match('/aanbieders/:aanbiederId/rapport', path))) {
+      const aanbiederId = params.aanbiederId!;
+      return (
+        <Beleid scherm={(m) => <m.AanbiederRapportPage aanbiederId={aanbiederId} ik={ik} />} />
+      );
+    }
     if ((params = match('/programma/knoppen/:knop', path))) {
       const knop = params.knop!;
       return <Beleid scherm={(m) => <m.KnopPage knop={knop} ik={ik} />} />;

@@ -4,6 +4,7 @@ import { describe, get } from '../api';
 import type { Ik } from '../auth';
 import { KLEUREN, ONDERDRUKT_KLEUR, Plot, PlotFigure } from '../charts';
 import { KADER, WETTELIJKE_KADERS, datum, label } from '../labels';
+import { CijfersEnVerhalenFiguur } from './cijfers-en-verhalen';
 import { type Column, CsvKnop, DataTable, Field, Page, useLoad } from '../ui';
 
 /** The part every monitoring answer shares. */
@@ -201,12 +202,15 @@ export function DashboardPage(props: { ik: Ik }) {
           <li>
             <a href="#indicatoren">Indicatoren</a>
           </li>
+          <li>
+            <a href="#cijfers-en-verhalen">Cijfers en verhalen</a>
+          </li>
         </ul>
       </nav>
       <Figuur<Samenloop>
         id="samenloop"
         titel="Samenloop van voorzieningen"
-        pad="samenloop"
+        pad="/beleid/zorg/samenloop"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -215,7 +219,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Duren>
         id="duren"
         titel="Duur van zorg per categorie (Kaplan-Meier)"
-        pad="duren"
+        pad="/beleid/zorg/duren"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -224,7 +228,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Indicatoren>
         id="stroom"
         titel="In- en uitstroom per maand"
-        pad="indicatoren"
+        pad="/beleid/zorg/indicatoren"
         csv={{ tabel: 'in-en-uitstroom' }}
         periode={periode}
         vandaag={props.ik.vandaag}
@@ -234,7 +238,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Verlengingen>
         id="verlengingen"
         titel="Verlengingen tegen het contract, per aanbieder"
-        pad="verlengingen"
+        pad="/beleid/zorg/verlengingen"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -243,7 +247,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Perspectief>
         id="perspectief"
         titel="Perspectiefgesprekken per kwartaal"
-        pad="perspectiefgesprekken"
+        pad="/beleid/zorg/perspectiefgesprekken"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -252,12 +256,13 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Indicatoren>
         id="indicatoren"
         titel="Indicatoren van de raad tegen de nulwaarden"
-        pad="indicatoren"
+        pad="/beleid/zorg/indicatoren"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
         {(d) => <IndicatorenFiguur data={d} />}
       </Figuur>
+      <CijfersEnVerhalenFiguur periode={periode} vandaag={props.ik.vandaag} />
     </Page>
   );
 }
@@ -305,25 +310,33 @@ export function PeriodeFormulier(props: { vandaag: string; onChange: (periode: P
  * One figure: its chart and table, the version of its definition, an "as known on" date, a CSV
  * download, and which cells were withheld.
  */
-function Figuur<T extends Cijfers>(props: {
+export function Figuur<T extends Cijfers>(props: {
   id: string;
   titel: string;
+  /** The route under /api/v1, e.g. /beleid/zorg/samenloop. */
   pad: string;
   periode: Periode;
   vandaag: string;
+  /** The cell asked (filters), for the figure and its CSV. */
+  filter?: Record<string, string | undefined>;
   csv?: Record<string, string>;
+  /** Between the tools and the figure: the cell's own choices. */
+  keuzes?: ComponentChildren;
   children: (data: T) => ComponentChildren;
 }) {
   const [bekendOp, setBekendOp] = useState('');
-  const query = { van: props.periode.van, tot: props.periode.tot, bekendOp: bekendOp || undefined };
-  const cijfers = useLoad(
-    () => get<T>(`/beleid/zorg/${props.pad}`, query),
-    [props.pad, query.van, query.tot, query.bekendOp],
-  );
+  const query = {
+    ...props.filter,
+    van: props.periode.van,
+    tot: props.periode.tot,
+    bekendOp: bekendOp || undefined,
+  };
+  const cijfers = useLoad(() => get<T>(props.pad, query), [props.pad, JSON.stringify(query)]);
   const d = cijfers.data;
   return (
     <section class="figure-section" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.titel}</h2>
+      {props.keuzes}
       <div class="figure-tools">
         <Field id={`${props.id}-bekend-op`} label="Zoals bekend op" hint="Leeg: zoals nu bekend.">
           <input
@@ -335,11 +348,7 @@ function Figuur<T extends Cijfers>(props: {
             onChange={(e) => setBekendOp(e.currentTarget.value)}
           />
         </Field>
-        <CsvKnop
-          pad={`/beleid/zorg/${props.pad}`}
-          query={{ ...query, ...props.csv }}
-          wat={props.titel}
-        />
+        <CsvKnop pad={props.pad} query={{ ...query, ...props.csv }} wat={props.titel} />
       </div>
       {cijfers.error ? (
         <div role="alert" class="alert alert-error">

@@ -38,6 +38,7 @@ import {
   cel,
   standaardPeriode,
 } from './dashboard';
+import { type GepubliceerdVerhaal, VerhalenLijst } from './cijfers-en-verhalen';
 
 /** The shapes of GET /beleid/programma/knoppen and /knoppen/{knop} (see the OpenAPI document). */
 interface KnopStoplicht extends StoplichtTelling {
@@ -76,7 +77,7 @@ interface KnopRapport extends KnopStoplicht {
   stoplicht: ActieStoplicht[];
   themas: { themaId: string; naam: string; actief: boolean }[];
   indicatoren: KnopIndicatoren;
-  verhalen: object[] | null;
+  verhalen: GepubliceerdVerhaal[] | null;
 }
 
 const KNOPPEN = '/beleid/programma/knoppen';
@@ -271,10 +272,10 @@ export function KnopPage(props: { knop: string; ik: Ik }) {
       </section>
       <section aria-labelledby="verhalen">
         <h2 id="verhalen">Verhalen</h2>
-        {r.verhalen === null || r.verhalen.length === 0 ? (
-          <p class="muted">Er zijn nog geen vrijgegeven verhalen bij de thema's van deze knop.</p>
+        {r.verhalen === null ? (
+          <p class="muted">De monitoring geeft nog geen verhalen bij deze knop.</p>
         ) : (
-          <p>{r.verhalen.length} vrijgegeven verhalen.</p>
+          <VerhalenLijst verhalen={r.verhalen} />
         )}
       </section>
     </Page>
