@@ -253,6 +253,106 @@ describe('web app (browser)', () => {
     await logout();
   });
 
+  it('records a story and judgements, a second person releases the story, the family page shows it', async () => {
+    await login('Anna de Vries', 'Mijn gezinnen');
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).click();
+    await h1('Gezin Jansen').waitFor();
+    await page.getByRole('button', { name: 'Verhaal vastleggen' }).click();
+    // The form opens at its first field: who tells.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'verhaal-verteller-jeugdige',
+    );
+    await page.getByRole('radio', { name: 'Ouder' }).check();
+    await page.getByLabel('Verteld op').fill('2026-11-30');
+    await page
+      .getByLabel('Over gezinslid (niet verplicht)')
+      .selectOption({ label: 'Sanne Jansen' });
+    await page
+      .getByLabel('Over toewijzing (niet verplicht)')
+      .selectOption({ label: 'TW-2026-0001: 45A48, Zorg BV (Sanne)' });
+    await page
+      .getByLabel('Het verhaal, in de eigen woorden van de verteller')
+      .fill('Mark: eindelijk één plan, en Anna houdt het overzicht.');
+    await page.getByRole('checkbox', { name: 'Stoppen met hetgeen niet werkt' }).check();
+    await page.getByRole('radio', { name: 'Ook in de monitoring, zonder namen' }).check();
+    await checkAccessibility('verhaal vastleggen');
+    await page.getByRole('button', { name: 'Verhaal opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het verhaal is vastgelegd.' }).waitFor();
+    const verhaal = page.getByRole('article', { name: /Verhaal van Ouder, 30 nov 2026/ });
+    await verhaal.getByText('Wacht op vrijgave door een tweede persoon').waitFor();
+    // Anna recorded it: she may not release it herself.
+    expect(await verhaal.getByRole('button', { name: /Controleren en vrijgeven/ }).count()).toBe(0);
+
+    // Judgements at the evaluation of the plan: Sanne and Mark answer, Daan was not there.
+    await page.getByRole('button', { name: 'Oordelen vastleggen' }).click();
+    await page.getByLabel('Gevraagd op').fill('2026-12-01');
+    const sanne = page.getByRole('group', { name: 'Sanne Jansen (jeugdige)' });
+    await sanne.getByLabel('Hulpvraag beantwoord?').selectOption({ label: 'Deels' });
+    await sanne.getByLabel('Regie (1 tot 5)').selectOption('3');
+    const mark = page.getByRole('group', { name: 'Mark Jansen (ouder)' });
+    await mark.getByLabel('Hulpvraag beantwoord?').selectOption({ label: 'Ja' });
+    await mark.getByLabel('Regie (1 tot 5)').selectOption({ label: 'Wil niet antwoorden' });
+    for (const wie of [sanne, mark]) {
+      const doelen = wie.getByLabel(/^Voortgang: /);
+      for (let i = 0; i < (await doelen.count()); i++) await doelen.nth(i).selectOption('1');
+    }
+    await page
+      .getByRole('group', { name: 'Daan Jansen (jeugdige)' })
+      .getByLabel('In deze ronde vastleggen')
+      .uncheck();
+    const professional = page.getByRole('group', { name: 'De professional' });
+    await professional.getByLabel('Hulpvraag beantwoord?').selectOption({ label: 'Niet gevraagd' });
+    await professional.getByLabel('Regie (1 tot 5)').selectOption({ label: 'Niet gevraagd' });
+    const doelen = professional.getByLabel(/^Voortgang: /);
+    for (let i = 0; i < (await doelen.count()); i++) {
+      await doelen.nth(i).selectOption({ label: 'Niet gevraagd' });
+    }
+    await checkAccessibility('oordelen vastleggen');
+    await page.getByRole('button', { name: 'Oordelen opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'De oordelen zijn vastgelegd.' }).waitFor();
+    const ronde = page.getByRole('table', {
+      name: /Evaluatie van het plan \(versie \d\), gevraagd op 1 dec 2026/,
+    });
+    await ronde.getByRole('row', { name: /Ouder Ja Wil niet antwoorden/ }).waitFor();
+    await logout();
+
+    // Lisa, team lead, checks the story for names and releases it.
+    await login('Lisa Smit', 'Mijn gezinnen');
+    await page
+      .getByRole('region', { name: /Verhalen om vrij te geven \(1\)/ })
+      .getByRole('link')
+      .click();
+    await h1('Verhalen vrijgeven').waitFor();
+    await page
+      .getByText('Mark: eindelijk één plan, en Anna houdt het overzicht.', { exact: true })
+      .waitFor();
+    await page
+      .getByLabel('Tekst zoals gecontroleerd')
+      .fill('Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.');
+    await checkAccessibility('verhalen vrijgeven');
+    await screenshot(page, '11-verhalen-vrijgeven');
+    await page.getByRole('button', { name: 'Vrijgeven voor de monitoring' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Het verhaal is vrijgegeven voor de monitoring.' })
+      .waitFor();
+    await page.getByText('Er wachten geen verhalen op u.').waitFor();
+    await logout();
+
+    // Anna sees it released, with the text the monitoring shows.
+    await login('Anna de Vries', 'Mijn gezinnen');
+    await page.getByRole('table').getByRole('link', { name: 'Gezin Jansen' }).click();
+    await h1('Gezin Jansen').waitFor();
+    await verhaal.getByText(/Vrijgegeven voor de monitoring door u-lisa op/).waitFor();
+    await verhaal
+      .getByText('Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.')
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Oordelen' }).scrollIntoViewIfNeeded();
+    await checkAccessibility('gezin met verhalen en oordelen');
+    await screenshot(page, '12-gezin-verhalen-oordelen');
+    await logout();
+  });
+
   it('lets a JPH log a consultation in under 30 seconds with the keyboard only', async () => {
     await login('Joke Mulder', 'Consultaties: Huisartsenpraktijk De Linde');
     await page.getByRole('heading', { name: 'Open vervolgafspraken' }).waitFor();
@@ -343,6 +443,27 @@ describe('web app (browser)', () => {
       .getByRole('status')
       .filter({ hasText: /is gedownload/ })
       .waitFor();
+
+    // Figures and stories side by side: the story Lisa released, pseudonymised, beside the cell.
+    const naastElkaar = page.getByRole('region', { name: 'Cijfers en verhalen naast elkaar' });
+    const verhaal = 'Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.';
+    await naastElkaar.getByText(verhaal).waitFor();
+    await naastElkaar.getByRole('table', { name: 'Koude cijfers van deze cel' }).waitFor();
+    await naastElkaar.getByRole('table', { name: /oordelen per verteller/ }).waitFor();
+    await naastElkaar.getByLabel('Aanbieder').selectOption({ label: 'Zorg BV' });
+    await naastElkaar.getByRole('link', { name: 'Rapport van deze aanbieder' }).click();
+    await h1('Rapport voor het gesprek met Zorg BV').waitFor();
+    await page.getByRole('table', { name: 'Duur van de zorg per product' }).waitFor();
+    await page.getByText(verhaal).waitFor();
+    // Small counts are withheld, and the screen says so.
+    expect(await page.locator('.suppressed').count()).toBeGreaterThan(0);
+    await checkAccessibility('aanbieder rapport');
+    await screenshot(page, '13-aanbieder-rapport');
+    const [rapportCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV downloaden/ }).click(),
+    ]);
+    expect((await readDownload(rapportCsv)).split('\r\n')[0]).toBe('deel,rij,veld,waarde');
     await logout();
     // Back after logout shows no figures from before, and a deep link leads to the login page.
     await page.goBack();
@@ -350,6 +471,64 @@ describe('web app (browser)', () => {
     expect(await page.getByRole('heading', { name: 'Monitoring jeugdhulp' }).count()).toBe(0);
     await page.goto(`${t.url}/dashboard`);
     await h1('Inloggen').waitFor();
+  });
+
+  it("shows the programme's stoplight and records the status of an action", async () => {
+    // An earlier status, recorded through the API, becomes the action's history.
+    await data.api.write('u-bert', 'POST', '/beleid/programma/acties/k8-2b/status', {
+      status: 'rood',
+      toelichting: 'Nog geen aanbieder gesproken',
+      datum: '2026-11-02',
+    });
+    await login('Bert Visser', 'Monitoring jeugdhulp');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Programma' })
+      .click();
+    await h1('Programma: het stoplicht').waitFor();
+    const knop8 = page.getByRole('row', { name: /8\. Stoppen met hetgeen niet werkt/ });
+    await knop8.getByText('1 rood').waitFor();
+    await checkAccessibility('programma');
+    await screenshot(page, '09-programma');
+
+    await knop8.getByRole('link').click();
+    await h1('Knop 8: Stoppen met hetgeen niet werkt').waitFor();
+    await page.getByRole('button', { name: 'Status vastleggen voor actie k8-2b' }).click();
+    // The form opens with the focus on the colour the action has now.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('status-k8-2b-rood');
+    await page.keyboard.press('ArrowDown'); // rood -> groen (the radios wrap around)
+    await page.getByRole('radio', { name: 'Oranje' }).check();
+    await page.getByLabel('Toelichting').fill('Twee van de vijf aanbieders hebben een afspraak.');
+    await page.getByLabel('Geldt vanaf').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Status vastleggen', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'De status van actie k8-2b is vastgelegd: Oranje vanaf 1 dec 2026.' })
+      .waitFor();
+    const actie = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /k8-2b/ }) });
+    await actie
+      .getByText('vanaf 1 dec 2026: Twee van de vijf aanbieders hebben een afspraak.')
+      .waitFor();
+    await actie.getByText('Geschiedenis (2 statussen)').click();
+    await actie.getByRole('cell', { name: 'Nog geen aanbieder gesproken' }).waitFor();
+    await page.getByRole('table', { name: 'Indicatoren van deze knop per jaar' }).waitFor();
+    // The story released for knop 8's theme, as the monitoring shows it.
+    await page
+      .getByRole('region', { name: 'Verhalen' })
+      .getByText('Een ouder: eindelijk één plan, en de contactpersoon houdt het overzicht.')
+      .waitFor();
+    await checkAccessibility('programma knop');
+    await screenshot(page, '10-programma-knop');
+
+    const rapport = await data.api.read<{
+      oranje: number;
+      stoplicht: { actieId: string; historie: object[] }[];
+    }>('u-bert', '/beleid/programma/knoppen/8?van=2025-01-01&tot=2026-12-31');
+    expect(rapport.oranje).toBe(1);
+    expect(rapport.stoplicht.find((a) => a.actieId === 'k8-2b')?.historie).toHaveLength(2);
+    await logout();
   });
 });
 

@@ -17,6 +17,7 @@ import { GezinnenPage } from './pages/gezinnen';
 import { LoginPage } from './pages/login';
 import { PlanPage } from './pages/plan';
 import { PraktijkPage } from './pages/praktijk';
+import { VrijgevenPage } from './pages/verhalen';
 import { ZorgPage } from './pages/zorg';
 import { match, navigate, usePath } from './router';
 import { Link, Loading, Page } from './ui';
@@ -104,8 +105,9 @@ function Route(props: { path: string; ik: Ik }) {
   }
   if (is('contactpersoon')) {
     if (path === '/gezinnen') return <GezinnenPage ik={ik} />;
+    if (path === '/verhalen/vrijgeven') return <VrijgevenPage ik={ik} />;
     if ((params = match('/gezinnen/:gezinId', path)))
-      return <GezinPage gezinId={params.gezinId!} />;
+      return <GezinPage gezinId={params.gezinId!} ik={ik} />;
     if ((params = match('/gezinnen/:gezinId/plan', path))) {
       return <PlanPage gezinId={params.gezinId!} />;
     }
@@ -114,7 +116,20 @@ function Route(props: { path: string; ik: Ik }) {
     }
   }
   if ((is('jph') || is('huisarts')) && path === '/praktijk') return <PraktijkPage ik={ik} />;
-  if (is('beleid') && path === '/dashboard') return <Dashboard ik={ik} />;
+  if (is('beleid')) {
+    if (path === '/dashboard') return <Beleid scherm={(m) => <m.DashboardPage ik={ik} />} />;
+    if (path === '/programma') return <Beleid scherm={(m) => <m.ProgrammaPage />} />;
+    if ((params = match('/aanbieders/:aanbiederId/rapport', path))) {
+      const aanbiederId = params.aanbiederId!;
+      return (
+        <Beleid scherm={(m) => <m.AanbiederRapportPage aanbiederId={aanbiederId} ik={ik} />} />
+      );
+    }
+    if ((params = match('/programma/knoppen/:knop', path))) {
+      const knop = params.knop!;
+      return <Beleid scherm={(m) => <m.KnopPage knop={knop} ik={ik} />} />;
+    }
+  }
   if (path === '/start') {
     return (
       <Page title="Welkom">
@@ -135,15 +150,15 @@ function Route(props: { path: string; ik: Ik }) {
   );
 }
 
-type DashboardPage = (typeof import('./pages/dashboard'))['DashboardPage'];
+type BeleidModule = typeof import('./pages/beleid');
 
-/** The dashboard and its chart library load only for policy staff, when they open it. */
-function Dashboard(props: { ik: Ik }) {
-  const [Scherm, setScherm] = useState<DashboardPage | null>(null);
+/** The policy screens and their chart library load only for policy staff, when they open one. */
+function Beleid(props: { scherm: (module: BeleidModule) => ComponentChildren }) {
+  const [module, setModule] = useState<BeleidModule | null>(null);
   useEffect(() => {
-    void import('./pages/dashboard').then((module) => setScherm(() => module.DashboardPage));
+    void import('./pages/beleid').then(setModule);
   }, []);
-  return Scherm ? <Scherm ik={props.ik} /> : <Loading />;
+  return module ? <>{props.scherm(module)}</> : <Loading />;
 }
 
 function Shell(props: { ik: Ik | null; config: WebConfig | null; children: ComponentChildren }) {
@@ -153,7 +168,9 @@ function Shell(props: { ik: Ik | null; config: WebConfig | null; children: Compo
   if (ik?.rollen.some((rol) => rol === 'jph' || rol === 'huisarts')) {
     links.push(['/praktijk', 'Consultaties']);
   }
-  if (ik?.rollen.includes('beleid')) links.push(['/dashboard', 'Monitoring']);
+  if (ik?.rollen.includes('beleid')) {
+    links.push(['/dashboard', 'Monitoring'], ['/programma', 'Programma']);
+  }
   const path = location.pathname;
   return (
     <>

@@ -11,6 +11,17 @@ import {
   type AfspraakStatus,
   type Leefgebied,
 } from '@app/domain/gezin/gezinsplan';
+import { REGIE_SCORES, VOORTGANG_SCORES } from '@app/domain/verhaal/oordeel.decider';
+import {
+  GEEN_ANTWOORD,
+  HULPVRAAG_ANTWOORDEN,
+  VERHAAL_TOESTEMMINGEN,
+  VERTELLERS,
+  type GeenAntwoord,
+  type HulpvraagAntwoord,
+  type VerhaalToestemming,
+  type Verteller,
+} from '@app/domain/verhaal/verhaal.events';
 import {
   REDENEN_EINDE_ZORG,
   VERWIJZER_TYPES,
@@ -21,6 +32,8 @@ import {
 /** Dutch words for the API's codes. The code lists come from the domain, so none is missed. */
 export { AFSPRAAK_STATUSSEN, LEEFGEBIEDEN, LEEFTIJDSGROEPEN, ONDERWERPEN, UITKOMSTEN };
 export { REDENEN_EINDE_ZORG, VERWIJZER_TYPES, WETTELIJKE_KADERS };
+export { GEEN_ANTWOORD, HULPVRAAG_ANTWOORDEN, REGIE_SCORES, VOORTGANG_SCORES };
+export { VERHAAL_TOESTEMMINGEN, VERTELLERS };
 
 export const LEEFGEBIED: Record<Leefgebied, string> = {
   opvoeding: 'Opvoeding',
@@ -69,6 +82,39 @@ export const UITKOMST: Record<Uitkomst, string> = {
   'verwezen-specialistische-zorg-sggz': 'Verwezen naar specialistische zorg (SGGZ)',
   'verwezen-via-gemeente': 'Verwezen via de gemeente',
 };
+
+export const VERTELLER: Record<Verteller, string> = {
+  jeugdige: 'Jeugdige',
+  ouder: 'Ouder',
+  professional: 'Professional',
+};
+
+/** What the teller agreed to, and what it means. */
+export const TOESTEMMING: Record<VerhaalToestemming, string> = {
+  dossier: 'Alleen in het dossier van het gezin',
+  gepseudonimiseerd: 'Ook in de monitoring, zonder namen',
+  citeerbaar: 'Ook in de monitoring, letterlijk te citeren',
+};
+
+export const GEEN_ANTWOORD_LABEL: Record<GeenAntwoord, string> = {
+  'niet-gevraagd': 'Niet gevraagd',
+  'wil-niet-antwoorden': 'Wil niet antwoorden',
+};
+
+export const HULPVRAAG: Record<HulpvraagAntwoord, string> = {
+  ja: 'Ja',
+  deels: 'Deels',
+  nee: 'Nee',
+  ...GEEN_ANTWOORD_LABEL,
+};
+
+/** A score (regie 1 to 5; progress -2 to +2, with its sign) or why there is none. */
+export const score = (waarde: number | string, metTeken = false): string =>
+  typeof waarde === 'string'
+    ? label(GEEN_ANTWOORD_LABEL, waarde)
+    : metTeken && waarde > 0
+      ? `+${waarde}`
+      : String(waarde);
 
 export const ROL_LID: Record<string, string> = {
   jeugdige: 'Jeugdige',

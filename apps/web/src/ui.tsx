@@ -1,6 +1,6 @@
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { describe } from './api';
+import { describe, downloadCsv } from './api';
 import { onLinkClick } from './router';
 
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
@@ -87,6 +87,31 @@ export function StatusMessage(props: { message: string | null }) {
     <p role="status" class={props.message ? 'alert alert-ok' : 'visually-hidden'}>
       {props.message ?? ''}
     </p>
+  );
+}
+
+/** A CSV download button with its announcement. */
+export function CsvKnop(props: {
+  pad: string;
+  query?: Record<string, string | undefined>;
+  wat: string;
+}) {
+  const [melding, setMelding] = useState<string | null>(null);
+  async function csv() {
+    setMelding(null);
+    try {
+      setMelding(`${await downloadCsv(props.pad, props.query ?? {})} is gedownload.`);
+    } catch (error) {
+      setMelding(`Downloaden lukte niet: ${describe(error)}`);
+    }
+  }
+  return (
+    <>
+      <button type="button" class="secondary" onClick={() => void csv()}>
+        CSV downloaden<span class="visually-hidden">: {props.wat}</span>
+      </button>
+      <StatusMessage message={melding} />
+    </>
   );
 }
 

@@ -1,9 +1,11 @@
+import { PROGRAMMA_2025_2028, PROGRAMMA_THEMAS } from '@app/domain';
+
 /**
  * The data the browser tests (and their screenshots) need, seeded through the real HTTP API with
- * the demo users' development tokens, as a municipality would enter it: reference data and a GP
- * practice (Fatima, beheer), the Jansen family with its plan and care (Anna, contactpersoon), 60
- * more families with care under several laws so that the policy figures are not all withheld
- * (Bram), and consultations (Joke, JPH).
+ * the demo users' development tokens, as a municipality would enter it: reference data, a GP
+ * practice and the programme's knoppen and themes (Fatima, beheer), the Jansen family with its
+ * plan and care (Anna, contactpersoon), 60 more families with care under several laws so that the
+ * policy figures are not all withheld (Bram), and consultations (Joke, JPH).
  */
 
 export interface Seeded {
@@ -136,6 +138,14 @@ export async function seed(baseUrl: string): Promise<Seeded> {
         { wijk: 'Zuid', aantal: 220 },
       ],
     });
+  }
+
+  // The programme's knoppen with their actions, and a theme per knop, as `programma seed` sets them.
+  for (const { knop, titel, acties } of PROGRAMMA_2025_2028) {
+    await api.write(FATIMA, 'PUT', `/referentiedata/knoppen/${knop}`, { titel, acties });
+  }
+  for (const { themaId, ...thema } of PROGRAMMA_THEMAS) {
+    await api.write(FATIMA, 'PUT', `/referentiedata/themas/${themaId}`, thema);
   }
 
   // The GP practice with its JPH, Joke, and GP, Henk.

@@ -1,13 +1,14 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { describe, downloadCsv, get } from '../api';
+import { describe, get } from '../api';
 import type { Ik } from '../auth';
 import { KLEUREN, ONDERDRUKT_KLEUR, Plot, PlotFigure } from '../charts';
 import { KADER, WETTELIJKE_KADERS, datum, label } from '../labels';
-import { type Column, DataTable, Field, Page, StatusMessage, useLoad } from '../ui';
+import { CijfersEnVerhalenFiguur } from './cijfers-en-verhalen';
+import { type Column, CsvKnop, DataTable, Field, Page, useLoad } from '../ui';
 
 /** The part every monitoring answer shares. */
-interface Cijfers {
+export interface Cijfers {
   definitieVersie: string;
   van: string;
   tot: string;
@@ -18,7 +19,7 @@ interface Cijfers {
   onderdrukt: { tabel: string; rij: string; reden: string; velden: string[] }[];
 }
 
-type Getal = number | null;
+export type Getal = number | null;
 
 interface Samenloop extends Cijfers {
   gezinnen: {
@@ -46,19 +47,19 @@ interface Duren extends Cijfers {
   totaal: Duur;
 }
 
-interface Stroom {
+export interface Stroom {
   maand: string;
   compleet: boolean;
   instroom: { zonderVerblijf: Getal; metVerblijf: Getal };
   uitstroom: { zonderVerblijf: Getal; metVerblijf: Getal };
 }
-interface Aandeel {
+export interface Aandeel {
   aantal: Getal;
   percentage: Getal;
   nulwaarde2023: number | null;
   nulwaarde2024: number | null;
 }
-interface Jaar {
+export interface Jaar {
   jaar: number;
   heelJaar: boolean;
   peildatum: string;
@@ -69,7 +70,7 @@ interface Jaar {
   jeugdigenInVerblijf: { aantal: Getal; aantal2023: Getal; doel: Getal; verschilPercentage: Getal };
   herhaaldeInstroom: { instroom: Getal; herhaald: Getal; percentage: Getal };
 }
-interface Indicatoren extends Cijfers {
+export interface Indicatoren extends Cijfers {
   jaren: Jaar[];
   inEnUitstroom: Stroom[];
 }
@@ -109,10 +110,10 @@ interface Perspectief extends Cijfers {
   perKwartaal: Kwartaal[];
 }
 
-const getal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+export const getal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
 /** A published number, or that it was withheld. */
-function Cel(props: { waarde: Getal | undefined; eenheid?: string }) {
+export function Cel(props: { waarde: Getal | undefined; eenheid?: string }) {
   if (props.waarde === null || props.waarde === undefined) {
     return (
       <span class="suppressed" title="Onderdrukt: te weinig personen om te publiceren">
@@ -151,20 +152,24 @@ const MAANDEN = [
 const maandLabel = (d: Date) =>
   d.getUTCMonth() === 0 ? `${MAANDEN[0]}\n${d.getUTCFullYear()}` : (MAANDEN[d.getUTCMonth()] ?? '');
 
-const cel = (waarde: Getal | undefined, eenheid?: string) => (
+export const cel = (waarde: Getal | undefined, eenheid?: string) => (
   <Cel waarde={waarde} eenheid={eenheid} />
 );
 const kaderNamen = (kaders: string[]) => kaders.map((k) => label(KADER, k)).join(' + ');
 
-interface Periode {
+export interface Periode {
   van: string;
   tot: string;
 }
 
+/** Last year and this year, the period a policy screen opens with. */
+export function standaardPeriode(vandaag: string): Periode {
+  const jaar = Number(vandaag.slice(0, 4));
+  return { van: `${jaar - 1}-01-01`, tot: `${jaar}-12-31` };
+}
+
 export function DashboardPage(props: { ik: Ik }) {
-  const jaar = Number(props.ik.vandaag.slice(0, 4));
-  const [invoer, setInvoer] = useState<Periode>({ van: `${jaar - 1}-01-01`, tot: `${jaar}-12-31` });
-  const [periode, setPeriode] = useState<Periode>(invoer);
+  const [periode, setPeriode] = useState<Periode>(() => standaardPeriode(props.ik.vandaag));
   return (
     <Page
       title="Monitoring jeugdhulp"
@@ -176,38 +181,7 @@ export function DashboardPage(props: { ik: Ik }) {
         </p>
       }
     >
-      <form
-        class="card filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setPeriode(invoer);
-        }}
-      >
-        <h2 class="visually-hidden">Periode</h2>
-        <div class="grid-4">
-          <Field id="periode-van" label="Periode van">
-            <input
-              id="periode-van"
-              type="date"
-              required
-              value={invoer.van}
-              onInput={(e) => setInvoer({ ...invoer, van: e.currentTarget.value })}
-            />
-          </Field>
-          <Field id="periode-tot" label="Periode tot en met">
-            <input
-              id="periode-tot"
-              type="date"
-              required
-              value={invoer.tot}
-              onInput={(e) => setInvoer({ ...invoer, tot: e.currentTarget.value })}
-            />
-          </Field>
-          <div class="field field-button">
-            <button type="submit">Cijfers tonen</button>
-          </div>
-        </div>
-      </form>
+      <PeriodeFormulier vandaag={props.ik.vandaag} onChange={setPeriode} />
       <nav aria-label="Figuren op deze pagina" class="toc">
         <ul>
           <li>
@@ -228,12 +202,15 @@ export function DashboardPage(props: { ik: Ik }) {
           <li>
             <a href="#indicatoren">Indicatoren</a>
           </li>
+          <li>
+            <a href="#cijfers-en-verhalen">Cijfers en verhalen</a>
+          </li>
         </ul>
       </nav>
       <Figuur<Samenloop>
         id="samenloop"
         titel="Samenloop van voorzieningen"
-        pad="samenloop"
+        pad="/beleid/zorg/samenloop"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -242,7 +219,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Duren>
         id="duren"
         titel="Duur van zorg per categorie (Kaplan-Meier)"
-        pad="duren"
+        pad="/beleid/zorg/duren"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -251,7 +228,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Indicatoren>
         id="stroom"
         titel="In- en uitstroom per maand"
-        pad="indicatoren"
+        pad="/beleid/zorg/indicatoren"
         csv={{ tabel: 'in-en-uitstroom' }}
         periode={periode}
         vandaag={props.ik.vandaag}
@@ -261,7 +238,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Verlengingen>
         id="verlengingen"
         titel="Verlengingen tegen het contract, per aanbieder"
-        pad="verlengingen"
+        pad="/beleid/zorg/verlengingen"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -270,7 +247,7 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Perspectief>
         id="perspectief"
         titel="Perspectiefgesprekken per kwartaal"
-        pad="perspectiefgesprekken"
+        pad="/beleid/zorg/perspectiefgesprekken"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
@@ -279,13 +256,53 @@ export function DashboardPage(props: { ik: Ik }) {
       <Figuur<Indicatoren>
         id="indicatoren"
         titel="Indicatoren van de raad tegen de nulwaarden"
-        pad="indicatoren"
+        pad="/beleid/zorg/indicatoren"
         periode={periode}
         vandaag={props.ik.vandaag}
       >
         {(d) => <IndicatorenFiguur data={d} />}
       </Figuur>
+      <CijfersEnVerhalenFiguur periode={periode} vandaag={props.ik.vandaag} />
     </Page>
+  );
+}
+
+/** The period of the figures on a policy screen: applied when submitted. */
+export function PeriodeFormulier(props: { vandaag: string; onChange: (periode: Periode) => void }) {
+  const [invoer, setInvoer] = useState<Periode>(() => standaardPeriode(props.vandaag));
+  return (
+    <form
+      class="card filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onChange(invoer);
+      }}
+    >
+      <h2 class="visually-hidden">Periode</h2>
+      <div class="grid-4">
+        <Field id="periode-van" label="Periode van">
+          <input
+            id="periode-van"
+            type="date"
+            required
+            value={invoer.van}
+            onInput={(e) => setInvoer({ ...invoer, van: e.currentTarget.value })}
+          />
+        </Field>
+        <Field id="periode-tot" label="Periode tot en met">
+          <input
+            id="periode-tot"
+            type="date"
+            required
+            value={invoer.tot}
+            onInput={(e) => setInvoer({ ...invoer, tot: e.currentTarget.value })}
+          />
+        </Field>
+        <div class="field field-button">
+          <button type="submit">Cijfers tonen</button>
+        </div>
+      </div>
+    </form>
   );
 }
 
@@ -293,35 +310,33 @@ export function DashboardPage(props: { ik: Ik }) {
  * One figure: its chart and table, the version of its definition, an "as known on" date, a CSV
  * download, and which cells were withheld.
  */
-function Figuur<T extends Cijfers>(props: {
+export function Figuur<T extends Cijfers>(props: {
   id: string;
   titel: string;
+  /** The route under /api/v1, e.g. /beleid/zorg/samenloop. */
   pad: string;
   periode: Periode;
   vandaag: string;
+  /** The cell asked (filters), for the figure and its CSV. */
+  filter?: Record<string, string | undefined>;
   csv?: Record<string, string>;
+  /** Between the tools and the figure: the cell's own choices. */
+  keuzes?: ComponentChildren;
   children: (data: T) => ComponentChildren;
 }) {
   const [bekendOp, setBekendOp] = useState('');
-  const [melding, setMelding] = useState<string | null>(null);
-  const query = { van: props.periode.van, tot: props.periode.tot, bekendOp: bekendOp || undefined };
-  const cijfers = useLoad(
-    () => get<T>(`/beleid/zorg/${props.pad}`, query),
-    [props.pad, query.van, query.tot, query.bekendOp],
-  );
-  async function csv() {
-    setMelding(null);
-    try {
-      const bestand = await downloadCsv(`/beleid/zorg/${props.pad}`, { ...query, ...props.csv });
-      setMelding(`${bestand} is gedownload.`);
-    } catch (error) {
-      setMelding(`Downloaden lukte niet: ${describe(error)}`);
-    }
-  }
+  const query = {
+    ...props.filter,
+    van: props.periode.van,
+    tot: props.periode.tot,
+    bekendOp: bekendOp || undefined,
+  };
+  const cijfers = useLoad(() => get<T>(props.pad, query), [props.pad, JSON.stringify(query)]);
   const d = cijfers.data;
   return (
     <section class="figure-section" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.titel}</h2>
+      {props.keuzes}
       <div class="figure-tools">
         <Field id={`${props.id}-bekend-op`} label="Zoals bekend op" hint="Leeg: zoals nu bekend.">
           <input
@@ -333,11 +348,8 @@ function Figuur<T extends Cijfers>(props: {
             onChange={(e) => setBekendOp(e.currentTarget.value)}
           />
         </Field>
-        <button type="button" class="secondary" onClick={() => void csv()}>
-          CSV downloaden<span class="visually-hidden">: {props.titel}</span>
-        </button>
+        <CsvKnop pad={props.pad} query={{ ...query, ...props.csv }} wat={props.titel} />
       </div>
-      <StatusMessage message={melding} />
       {cijfers.error ? (
         <div role="alert" class="alert alert-error">
           {describe(cijfers.error)}
@@ -347,32 +359,40 @@ function Figuur<T extends Cijfers>(props: {
           Laden…
         </p>
       ) : (
-        <>
-          <p class="meta">
-            Definitie <strong class="definitie-versie">{d.definitieVersie}</strong> · periode{' '}
-            {datum(d.van)} tot en met {datum(d.tot)} · peildatum {datum(d.peildatum)} · zoals bekend
-            op {datum(d.bekendOp)}
-          </p>
-          {props.children(d)}
-          {d.onderdrukt.length > 0 && (
-            <details class="suppressed-list">
-              <summary>Onderdrukte cellen ({d.onderdrukt.length})</summary>
-              <ul>
-                {d.onderdrukt.map((o) => (
-                  <li>
-                    {o.tabel}, {o.rij}: {o.velden.join(', ')} ({o.reden})
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <details>
-            <summary>Definitie {d.definitieVersie}</summary>
-            <Definitie waarde={d.definitie} />
-          </details>
-        </>
+        <CijferKader cijfers={d}>{props.children(d)}</CijferKader>
       )}
     </section>
+  );
+}
+
+/** A figure's answer as published: what it counts, over when, its withheld cells, its definition. */
+export function CijferKader(props: { cijfers: Cijfers; children: ComponentChildren }) {
+  const d = props.cijfers;
+  return (
+    <>
+      <p class="meta">
+        Definitie <strong class="definitie-versie">{d.definitieVersie}</strong> · periode{' '}
+        {datum(d.van)} tot en met {datum(d.tot)} · peildatum {datum(d.peildatum)} · zoals bekend op{' '}
+        {datum(d.bekendOp)}
+      </p>
+      {props.children}
+      {d.onderdrukt.length > 0 && (
+        <details class="suppressed-list">
+          <summary>Onderdrukte cellen ({d.onderdrukt.length})</summary>
+          <ul>
+            {d.onderdrukt.map((o) => (
+              <li>
+                {o.tabel}, {o.rij}: {o.velden.join(', ')} ({o.reden})
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <details>
+        <summary>Definitie {d.definitieVersie}</summary>
+        <Definitie waarde={d.definitie} />
+      </details>
+    </>
   );
 }
 
@@ -609,7 +629,7 @@ const STROMEN = [
   ['Uitstroom met verblijf', (s: Stroom) => s.uitstroom.metVerblijf],
 ] as const;
 
-function StroomFiguur(props: { data: Indicatoren }) {
+export function StroomFiguur(props: { data: Pick<Indicatoren, 'inEnUitstroom'> }) {
   const maanden = props.data.inEnUitstroom;
   const options = useMemo((): Plot.PlotOptions => {
     const punten = STROMEN.flatMap(([reeks, waarde]) =>
@@ -802,11 +822,17 @@ function PerspectiefFiguur(props: { data: Perspectief }) {
   );
 }
 
-const INDICATOREN = [
-  ['Jeugdigen in zorg zonder verblijf (% van 0-17)', (j: Jaar) => j.zonderVerblijf],
-  ['Jeugdigen in zorg met verblijf (% van 0-17)', (j: Jaar) => j.metVerblijf],
-  ['Cliënten met alleen zorg zonder verblijf (%)', (j: Jaar) => j.alleenZonderVerblijf],
-] as const;
+/** The council's indicators that are a share of a population, with their Dutch names. */
+export const AANDEEL_INDICATOREN = {
+  zonderVerblijf: 'Jeugdigen in zorg zonder verblijf (% van 0-17)',
+  metVerblijf: 'Jeugdigen in zorg met verblijf (% van 0-17)',
+  alleenZonderVerblijf: 'Cliënten met alleen zorg zonder verblijf (%)',
+} as const;
+export type AandeelIndicator = keyof typeof AANDEEL_INDICATOREN;
+
+const INDICATOREN = (Object.keys(AANDEEL_INDICATOREN) as AandeelIndicator[]).map(
+  (naam) => [AANDEEL_INDICATOREN[naam], (j: Jaar): Aandeel => j[naam]] as const,
+);
 
 function IndicatorenFiguur(props: { data: Indicatoren }) {
   const { jaren } = props.data;
@@ -856,7 +882,11 @@ function IndicatorenFiguur(props: { data: Indicatoren }) {
   );
 }
 
-function IndicatorGrafiek(props: { naam: string; jaren: Jaar[]; van: (j: Jaar) => Aandeel }) {
+export function IndicatorGrafiek<J extends Pick<Jaar, 'jaar' | 'heelJaar'>>(props: {
+  naam: string;
+  jaren: J[];
+  van: (j: J) => Aandeel;
+}) {
   const options = useMemo((): Plot.PlotOptions => {
     const eerste = props.jaren[0] ? props.van(props.jaren[0]) : null;
     const staven = [

@@ -1,13 +1,15 @@
 import { get } from '../api';
+import type { Ik } from '../auth';
 import { AFSPRAAK_STATUS, LEEFGEBIED, ROL_LID, datum, label, moment } from '../labels';
 import type { Contactpersoon, Gezin, Lid, Plan, PlanVersie, TijdlijnItem } from '../types';
 import { DataTable, ErrorMessage, Link, Loading, Page, Show, useLoad } from '../ui';
+import { OordelenSectie, VerhalenSectie } from './verhalen';
 
 export const naamVan = (lid: Lid) => `${lid.voornaam} ${lid.achternaam}`;
 
 /** Everything about one family on one page: members, network, contact person, plan, timeline. */
-export function GezinPage(props: { gezinId: string }) {
-  const { gezinId } = props;
+export function GezinPage(props: { gezinId: string; ik: Ik }) {
+  const { gezinId, ik } = props;
   const gezin = useLoad(() => get<Gezin>(`/gezinnen/${gezinId}`), [gezinId]);
   if (gezin.error) {
     return (
@@ -43,6 +45,12 @@ export function GezinPage(props: { gezinId: string }) {
           </li>
           <li>
             <a href="#plan">Gezinsplan</a>
+          </li>
+          <li>
+            <a href="#verhalen">Verhalen</a>
+          </li>
+          <li>
+            <a href="#oordelen">Oordelen</a>
           </li>
           <li>
             <a href="#tijdlijn">Tijdlijn</a>
@@ -95,6 +103,8 @@ export function GezinPage(props: { gezinId: string }) {
       </section>
       <ContactpersoonSectie gezinId={gezinId} huidige={g.contactpersoon} />
       <PlanSectie gezin={g} />
+      <VerhalenSectie gezin={g} ik={ik} />
+      <OordelenSectie gezin={g} ik={ik} />
       <TijdlijnSectie gezinId={gezinId} />
     </Page>
   );

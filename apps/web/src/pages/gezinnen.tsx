@@ -2,6 +2,7 @@ import { get } from '../api';
 import type { Ik } from '../auth';
 import { datum } from '../labels';
 import { DataTable, Link, Page, Show, useLoad } from '../ui';
+import { VrijgaveWerklijst } from './verhalen';
 
 interface WerklijstItem {
   gezinId?: string;
@@ -143,6 +144,7 @@ export function GezinnenPage(props: { ik: Ik }) {
         {werklijsten.map((lijst) => (
           <Werklijst key={lijst.pad} {...lijst} />
         ))}
+        <VrijgaveWerklijst />
       </div>
     </Page>
   );
