@@ -82,6 +82,9 @@ async function main() {
       },
       ctx,
     );
+    // The read model's tables exist before the first registration looks a BSN up (ADR 0016).
+    const runner = new ProjectionRunner(store, readModels, [gezinnenProjection]);
+    await runner.runUntilCaughtUp();
     const gezinnen = new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 });
     // One client more: its messages warm up before timing.
     const bsns = Array.from({ length: CLIENTS + 1 }, (_, i) => bsn(i + 1));
@@ -107,7 +110,7 @@ async function main() {
         ctx,
       );
     }
-    await new ProjectionRunner(store, readModels, [gezinnenProjection]).runUntilCaughtUp();
+    await runner.runUntilCaughtUp();
 
     const sjabloon = (naam: string) => readFileSync(join(FIXTURES, naam), 'utf8');
     const [toe, start, stop] = ['jw301-toewijzing.xml', 'jw305-start.xml', 'jw307-stop.xml'].map(
