@@ -183,6 +183,8 @@ describe('IjwImport', () => {
       begindatum: '2025-03-01',
       einddatum: '2025-12-31',
       omvang: { hoeveelheid: 2, eenheid: '04', frequentie: '2' },
+      // From the JW315 that the JW301's ReferentieAanbieder (VIS-2025-07) answers.
+      verwijzer: { type: '02', naam: 'Huisartsenpraktijk De Linde' },
     });
     expect(events[1]!.data).toMatchObject({ datum: '2025-03-10' });
     expect(events[2]!.data).toMatchObject({ datum: '2025-03-03' });
@@ -194,6 +196,29 @@ describe('IjwImport', () => {
       'JW307:12345678:STO-2025-001:2025-11-30',
     ]);
     expect(events.every((e) => e.role === 'koppeling')).toBe(true);
+  });
+
+  it('takes the referrer from a request of an earlier import, and the municipality without one', async () => {
+    await importeer('jw315-verzoek-om-toewijzing.xml');
+    await importeer('jw301-toewijzing.xml');
+    expect((await dossier())[0]!.data).toMatchObject({
+      verwijzer: { type: '02', naam: 'Huisartsenpraktijk De Linde' },
+    });
+
+    // Another member's assignment with the same provider reference, but no request for them.
+    const anders = await importer.importeer(
+      [
+        {
+          bron: 'jw301-zonder-verzoek',
+          xml: fixture('jw301-toewijzing.xml').xml.replaceAll('111222333', '111222345'),
+        },
+      ],
+      koppeling,
+    );
+    expect(anders.map((u) => u.uitkomst)).toEqual(['accepted']);
+    expect((await dossier('p-peter'))[0]!.data).toMatchObject({
+      verwijzer: { type: '01', naam: null },
+    });
   });
 
   it('answers a message read before with duplicate, and writes nothing', async () => {

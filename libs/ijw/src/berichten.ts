@@ -1,4 +1,4 @@
-import type { WettelijkKader } from '@app/domain';
+import type { VerwijzerType, WettelijkKader } from '@app/domain';
 
 /**
  * The iStandaarden messages this import reads (iJw and iWmo release 3.x): their message code
@@ -93,7 +93,8 @@ export interface AangevraagdProduct {
   ToewijzingIngangsdatum: string;
   ToewijzingEinddatum?: string;
   Omvang?: Omvang;
-  Verwijzer: { Type: string; Naam?: string; ZorgverlenerCode?: string };
+  /** Checked against COD327 by the schema. */
+  Verwijzer: { Type: VerwijzerType; Naam?: string; ZorgverlenerCode?: string };
   Commentaar?: string;
 }
 

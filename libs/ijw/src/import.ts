@@ -8,14 +8,18 @@ import {
   RuleViolation,
   ToewijzingState,
   ZorgCommand,
+  IjwVerzoekenState,
   ZorgdossierState,
   ijwBerichtDecider,
   ijwBerichtStreamId,
+  ijwVerzoekenDecider,
+  ijwVerzoekenStreamId,
   persoonDecider,
   persoonStreamId,
   reeksDecider,
   referentiedataDecider,
   versieOp,
+  verwijzerVanVerzoek,
   zorgdossierDecider,
   zorgdossierStreamId,
 } from '@app/domain';
@@ -331,11 +335,11 @@ export class IjwImport {
     koppeling.gevonden(persoonId);
 
     if (bericht.inhoud === 'verzoek-om-toewijzing') {
-      const eerder = await eerderGeschreven(ijwBerichtStreamId(berichtId));
+      const eerder = await eerderGeschreven(ijwVerzoekenStreamId(persoonId));
       if (eerder) return eerder;
       const result = await batch.handle(
-        ijwBerichtStreamId(berichtId),
-        ijwBerichtDecider,
+        ijwVerzoekenStreamId(persoonId),
+        ijwVerzoekenDecider,
         {
           type: 'RecordIjwVerzoek',
           berichtId,
@@ -376,9 +380,14 @@ export class IjwImport {
       toegang: 'schrijven' as const,
       geboortedatum: persoon.gegevens?.geboortedatum ?? null,
     };
+    // An assignment names its referrer through the provider's request it answers (JW315).
+    const verzoeken =
+      bericht.inhoud === 'toewijzing'
+        ? (await batch.load(ijwVerzoekenStreamId(persoonId), ijwVerzoekenDecider)).state
+        : null;
     let commands: (ZorgCommand | null)[];
     try {
-      commands = naarCommands(bericht, basis, dossier, referentiedata);
+      commands = naarCommands(bericht, basis, dossier, verzoeken, referentiedata);
     } catch (error) {
       if (error instanceof Weigering) {
         return uitkomst(bericht.soort, sleutel, { uitkomst: 'refused', ...error.fout });
@@ -441,6 +450,7 @@ function naarCommands(
   bericht: IjwBericht,
   basis: Basis,
   dossier: ZorgdossierState,
+  verzoeken: IjwVerzoekenState | null,
   referentiedata: ReferentiedataState,
 ): (ZorgCommand | null)[] {
   const weiger = (index: number, element: string | undefined, reden: string): never => {
@@ -467,7 +477,7 @@ function naarCommands(
   switch (bericht.inhoud) {
     case 'toewijzing':
       return bericht.producten.map((p, i) =>
-        toewijzingCommand(bericht, p, i, basis, dossier, referentiedata, weiger),
+        toewijzingCommand(bericht, p, i, basis, dossier, verzoeken, referentiedata, weiger),
       );
     case 'start':
       return bericht.producten.map((p: StartProduct, i) => {
@@ -556,6 +566,7 @@ function toewijzingCommand(
   i: number,
   basis: Basis,
   dossier: ZorgdossierState,
+  verzoeken: IjwVerzoekenState | null,
   referentiedata: ReferentiedataState,
   weiger: (index: number, element: string | undefined, reden: string) => never,
 ): ZorgCommand | null {
@@ -584,8 +595,12 @@ function toewijzingCommand(
       product: versieOp(referentiedata.producten[productcode], p.Ingangsdatum),
       aanbiederId: bericht.header.Ontvanger,
       aanbieder: versieOp(referentiedata.aanbieders[bericht.header.Ontvanger], p.Ingangsdatum),
-      // An assignment names no referrer; without a request for it, the municipality referred.
-      verwijzer: { type: '01', naam: null },
+      // The referrer of the request this assignment answers; without one, the municipality referred.
+      verwijzer: (verzoeken &&
+        verwijzerVanVerzoek(verzoeken, bericht.header.Ontvanger, p.ReferentieAanbieder)) ?? {
+        type: '01',
+        naam: null,
+      },
       toewijzingsnummer: p.ToewijzingNummer,
       begindatum: p.Ingangsdatum,
       einddatum,

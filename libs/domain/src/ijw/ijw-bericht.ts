@@ -1,13 +1,15 @@
 import { Decider, DomainEvent, NotFound, RuleViolation, assertNever } from '../decider';
 import { PERSOON_NIET_GEVONDEN, Toegang, magSchrijven } from '../toegang';
+import type { VerwijzerType } from '../zorg/codes';
 
 /**
  * An iJw/iWmo message the municipality received that is not (yet) a care fact of a known person,
  * in a stream of its own (`ijw-bericht-<id>`, the id from the message's identity):
  * - a message about a client whose BSN matches nobody: parked on the worklist "te koppelen" until
  *   a contact person links it to a person (then its facts are applied to that person's dossier);
- * - a request for assignment (JW315): the provider's request and its referrer, answered later by
- *   the municipality's assignment (JW301).
+ *
+ * A request for assignment (JW315) of a known person is kept apart, per person (`ijw-verzoeken-<persoonId>`,
+ * `ijwVerzoekenDecider` below), so that the assignment (JW301) that answers it finds its referrer.
  */
 export type IjwBerichtParked = DomainEvent<
   'IjwBerichtParked',
@@ -42,10 +44,11 @@ export type IjwVerzoekReceived = DomainEvent<
       productcode: string | null;
       ingangsdatum: string;
       einddatum: string | null;
-      verwijzer: { type: string; naam: string | null };
+      verwijzer: { type: VerwijzerType; naam: string | null };
     }[];
   }
 >;
+/** `IjwVerzoekReceived` was written here before it had a stream per person; still read. */
 export type IjwBerichtEvent = IjwBerichtParked | IjwBerichtLinked | IjwVerzoekReceived;
 
 export type ParkIjwBericht = { type: 'ParkIjwBericht' } & IjwBerichtParked['data'];
@@ -60,7 +63,7 @@ export type LinkIjwBericht = {
   bsnVanPersoon: string | null;
   door: string;
 };
-export type IjwBerichtCommand = ParkIjwBericht | RecordIjwVerzoek | LinkIjwBericht;
+export type IjwBerichtCommand = ParkIjwBericht | LinkIjwBericht;
 
 export interface IjwBerichtState {
   berichtId: string | null;
@@ -98,11 +101,6 @@ export const ijwBerichtDecider: Decider<IjwBerichtCommand, IjwBerichtEvent, IjwB
         const { type: _type, ...data } = command;
         return [{ type: 'IjwBerichtParked', data }];
       }
-      case 'RecordIjwVerzoek': {
-        if (state.berichtId !== null) return [];
-        const { type: _type, ...data } = command;
-        return [{ type: 'IjwVerzoekReceived', data }];
-      }
       case 'LinkIjwBericht': {
         if (state.geparkeerd === null || state.berichtId === null) {
           throw new NotFound(BERICHT_NIET_GEVONDEN);
@@ -128,3 +126,47 @@ export const ijwBerichtDecider: Decider<IjwBerichtCommand, IjwBerichtEvent, IjwB
     }
   },
 };
+
+export type Verwijzer = IjwVerzoekReceived['data']['producten'][number]['verwijzer'];
+
+/** A person's requests for assignment: which messages came, and each requested product's referrer. */
+export interface IjwVerzoekenState {
+  berichtIds: string[];
+  /** Per provider and the provider's reference of the product (`aanbiederId|referentie`). */
+  verwijzers: Record<string, Verwijzer>;
+}
+
+export const ijwVerzoekenStreamId = (persoonId: string): string => `ijw-verzoeken-${persoonId}`;
+
+const verzoekSleutel = (aanbiederId: string, referentie: string) => `${aanbiederId}|${referentie}`;
+
+/**
+ * The referrer of the product a provider asked for under this reference (JW315), which the
+ * municipality's assignment (JW301) names in its `ReferentieAanbieder`; null without such a request.
+ */
+export function verwijzerVanVerzoek(
+  state: IjwVerzoekenState,
+  aanbiederId: string,
+  referentie: string | undefined,
+): Verwijzer | null {
+  if (referentie === undefined) return null;
+  return state.verwijzers[verzoekSleutel(aanbiederId, referentie)] ?? null;
+}
+
+export const ijwVerzoekenDecider: Decider<RecordIjwVerzoek, IjwVerzoekReceived, IjwVerzoekenState> =
+  {
+    initialState: () => ({ berichtIds: [], verwijzers: {} }),
+    evolve(state, event) {
+      const verwijzers = { ...state.verwijzers };
+      for (const product of event.data.producten) {
+        verwijzers[verzoekSleutel(event.data.aanbiederId, product.referentie)] = product.verwijzer;
+      }
+      return { berichtIds: [...state.berichtIds, event.data.berichtId], verwijzers };
+    },
+    decide(command, state) {
+      // The same message again: it is already there.
+      if (state.berichtIds.includes(command.berichtId)) return [];
+      const { type: _type, ...data } = command;
+      return [{ type: 'IjwVerzoekReceived', data }];
+    },
+  };
