@@ -307,6 +307,38 @@ describe('IjwImport', () => {
     ]);
   });
 
+  it('records a parked request once it is linked, and the assignment then finds its referrer', async () => {
+    const [geparkeerd] = await importer.importeer(
+      [
+        {
+          bron: 'jw315-onbekend',
+          xml: fixture('jw315-verzoek-om-toewijzing.xml').xml.replaceAll('111222333', '222333443'),
+        },
+      ],
+      koppeling,
+    );
+    expect(geparkeerd).toMatchObject({ uitkomst: 'accepted', teKoppelen: true });
+    await new ProjectionRunner(store, readModels, [teKoppelenProjection]).runUntilCaughtUp();
+    const [bericht] = new TeKoppelenQueries(readModels.db).lijst();
+    const berichtId = bericht!.berichtId;
+
+    // Anna links it to Peter (the BSN rule of linking is the decider's, tested on its own).
+    const { toegepast } = await importer.koppel(berichtId, 'p-peter', null, anna);
+    expect(toegepast).toMatchObject({ soort: 'JW315', uitkomst: 'accepted', feiten: 1 });
+    await importer.importeer(
+      [
+        {
+          bron: 'jw301-peter',
+          xml: fixture('jw301-toewijzing.xml').xml.replaceAll('111222333', '111222345'),
+        },
+      ],
+      koppeling,
+    );
+    expect((await dossier('p-peter'))[0]!.data).toMatchObject({
+      verwijzer: { type: '02', naam: 'Huisartsenpraktijk De Linde' },
+    });
+  });
+
   it('turns a change request for a later end into an extension, granted by the next JW301', async () => {
     await importeer('jw301-toewijzing.xml', 'jw305-start.xml');
     const uitkomsten = await importeer('jw317-verzoek-om-wijziging.xml', 'jw301-verlenging.xml');
