@@ -154,6 +154,16 @@ const PERSOON_EVENT_TYPES: ReadonlySet<string> = new Set<PersoonEvent['type']>([
 export const isPersoonEvent = (event: DomainEvent): event is PersoonEvent =>
   PERSOON_EVENT_TYPES.has(event.type);
 
+/** The events about a recognised membership (ADR 0016): recognised, confirmed, rejected. */
+export type HerkenningEvent = PersoonRecognised | HerkenningConfirmed | HerkenningRejected;
+const HERKENNING_EVENT_TYPES: ReadonlySet<string> = new Set<HerkenningEvent['type']>([
+  'PersoonRecognised',
+  'HerkenningConfirmed',
+  'HerkenningRejected',
+]);
+export const isHerkenningEvent = (event: DomainEvent): event is HerkenningEvent =>
+  HERKENNING_EVENT_TYPES.has(event.type);
+
 export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, PersoonState> = {
   initialState: () => ({
     registered: false,
@@ -281,18 +291,27 @@ function mayCorrect(command: CorrectPersoonsgegevens): void {
  * Who decides on a recognised membership (ADR 0016): whoever may write another family of the
  * person whose membership is confirmed; when none of those families has a contact person, a team
  * lead. Nobody decides through the family being decided on, nor while their access to the person
- * comes only through unconfirmed memberships (a registrant, also one who is a team lead). To
- * anyone else the recognition does not exist: the same 404 as for a person recognised by no one,
- * so the registrant of a new person and of a known one are told the same.
+ * comes through unconfirmed memberships (a registrant, also one who is a team lead). The
+ * membership must be current. The worklist of recognitions to confirm asks the same.
+ */
+export function magBeslissenOverHerkenning(gezinId: string, door: HerkenningBeoordelaar): boolean {
+  const { gezinnen, teamleider } = door;
+  if (!gezinnen.some((g) => g.gezinId === gezinId)) return false;
+  const andere = gezinnen.filter((g) => g.gezinId !== gezinId && g.bevestigd);
+  if (andere.some((g) => g.toegang === 'schrijven')) return true;
+  const viaOnbevestigd = gezinnen.some((g) => !g.bevestigd && g.toegang !== 'geen');
+  return teamleider && !andere.some((g) => g.heeftContactpersoon) && !viaOnbevestigd;
+}
+
+/**
+ * To anyone who may not decide, the recognition does not exist: the same 404 as for a person
+ * recognised by no one, so the registrant of a new person and of a known one are told the same.
  */
 function mayDecide(command: ConfirmHerkenning | RejectHerkenning, state: PersoonState): void {
-  const { gezinnen, teamleider } = command.door;
-  const lid = gezinnen.find((g) => g.gezinId === command.gezinId);
-  const andere = gezinnen.filter((g) => g.gezinId !== command.gezinId && g.bevestigd);
-  const viaAndere = andere.some((g) => g.toegang === 'schrijven');
-  const viaOnbevestigd = gezinnen.some((g) => !g.bevestigd && g.toegang !== 'geen');
-  const terugval = teamleider && !andere.some((g) => g.heeftContactpersoon) && !viaOnbevestigd;
-  if (state.herkenningen[command.gezinId] === undefined || !lid || !(viaAndere || terugval)) {
+  if (
+    state.herkenningen[command.gezinId] === undefined ||
+    !magBeslissenOverHerkenning(command.gezinId, command.door)
+  ) {
     throw new NotFound(HERKENNING_NIET_GEVONDEN);
   }
 }
