@@ -22,6 +22,9 @@ export const CONSULTATIE_NIET_GEVONDEN =
 export const KOPPELING_NIET_GEVONDEN =
   'Deze consultatie bestaat niet, of heeft geen koppeling met een gezin waarvan u de ' +
   'contactpersoon bent.';
+/** A recognised membership (ADR 0016) someone may not decide on, or that does not exist. */
+export const HERKENNING_NIET_GEVONDEN =
+  'Deze persoon is in dit gezin niet herkend, of u beslist daar niet over.';
 const ALLEEN_INZIEN =
   'U kunt dit inzien maar niet meer wijzigen: u bent niet de contactpersoon van het gezin.';
 

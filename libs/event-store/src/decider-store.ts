@@ -49,6 +49,9 @@ export class ConflictError extends Error {
   }
 }
 
+/** An event of a stream with where it is in the log. */
+export type PositionedEvent = DomainEvent & { position: Position };
+
 export interface HandleOptions<Command, State> {
   /**
    * Runs once, after every check passed and the events are decided, right before they are
@@ -63,6 +66,13 @@ export interface HandleOptions<Command, State> {
    * looked up, counted and logged only for a request that will be written).
    */
   resolve?: (command: Command, state: State) => Promise<Command>;
+  /**
+   * The version this client sees (ETag, If-Match, `revision`) when it depends on who writes, not
+   * only on the stream: computed from the stream's events with their log positions (a care
+   * dossier through a recognised membership not yet confirmed counts only what it shows, ADR
+   * 0016). The events this command appends count at the position of the append.
+   */
+  version?: (recorded: readonly PositionedEvent[]) => number;
 }
 
 /**
@@ -97,6 +107,7 @@ export class DeciderStore {
     const once: HandleOptions<Command, State> = {
       beforeAppend: options.beforeAppend && (() => (appendPrepared ??= options.beforeAppend!())),
       resolve: options.resolve && ((c, state) => (resolved ??= options.resolve!(c, state))),
+      version: options.version,
     };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -128,8 +139,16 @@ export class DeciderStore {
     const past = recorded.map(toDomainEvent<Event>);
     const current = fold(decider, past);
     const revision = recorded.length - 1;
-    const versionOf = (state: State, streamRevision: number): number =>
-      decider.version ? decider.version(state) : streamRevision;
+    const versionOf = (
+      state: State,
+      streamRevision: number,
+      events: readonly PositionedEvent[] = recorded,
+    ): number =>
+      hooks.version
+        ? hooks.version(events)
+        : decider.version
+          ? decider.version(state)
+          : streamRevision;
 
     // The same sender, key and stream give the same event ids: a retry finds its own events and
     // gets the first answer again, even if that first request took away the sender's access.
@@ -140,9 +159,11 @@ export class DeciderStore {
       : () => crypto.randomUUID();
     const earlier = key ? findRetried(recorded, ids) : null;
     if (earlier) {
-      const then = decider.version
-        ? decider.version(fold(decider, past.slice(0, earlier.revision + 1)))
-        : earlier.revision;
+      const then = versionOf(
+        fold(decider, past.slice(0, earlier.revision + 1)),
+        earlier.revision,
+        recorded.slice(0, earlier.revision + 1),
+      );
       return { state: current, revision: then, position: earlier.position };
     }
 
@@ -168,9 +189,10 @@ export class DeciderStore {
       revision < 0 ? 'no_stream' : revision,
     );
     const next = events.reduce(decider.evolve, current);
+    const appended = events.map((event) => ({ ...event, position: result.position }));
     return {
       state: next,
-      revision: versionOf(next, result.nextRevision),
+      revision: versionOf(next, result.nextRevision, [...recorded, ...appended]),
       position: result.position,
     };
   }

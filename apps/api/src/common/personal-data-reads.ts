@@ -57,19 +57,21 @@ export class PersonalDataReads {
 
   /**
    * A person's data, for someone who works with a family the person belongs to now; the read is
-   * logged under each of those families.
+   * logged under each of those families. `query` gets the log position from which the reader is
+   * shown the person's care (`zorgVanaf`: a recognised membership not yet confirmed, ADR 0016;
+   * null: all of it).
    */
   ofPerson<T>(
     reader: Reader,
     persoonId: string,
     what: string,
     minPosition: string | undefined,
-    query: () => T,
+    query: (zorgVanaf: number | null) => T,
   ): Promise<T> {
     return this.withFamilies(reader, what, minPosition, () => {
-      const { toegang } = this.toegang.totPersoon(persoonId, reader.principal.userId);
+      const { toegang, zorgVanaf } = this.toegang.totPersoon(persoonId, reader.principal.userId);
       if (toegang === 'geen') throw new NotFound(PERSOON_NIET_GEVONDEN);
-      return { result: query(), gezinIds: this.toegang.gezinnenVanPersoon(persoonId) };
+      return { result: query(zorgVanaf), gezinIds: this.toegang.gezinnenVanPersoon(persoonId) };
     });
   }
 

@@ -5,6 +5,8 @@ import {
   GezinCommand,
   GezinState,
   NieuwLid,
+  PersoonCommand,
+  PersoonState,
   Persoonsgegevens,
   Rol,
   gezinDecider,
@@ -29,6 +31,9 @@ type WithoutDoor<C> = C extends unknown ? Omit<C, 'door' | 'warmeOverdrachtDagen
 export type GezinCommandBody = WithoutDoor<
   Exclude<GezinCommand, { type: 'RegisterGezin' | 'AddGezinslid' | 'AddBekendGezinslid' }>
 >;
+
+/** A decision on a recognised membership (ADR 0016); a rejection says why. */
+export type HerkenningBesluit = { type: 'bevestigen' } | { type: 'afwijzen'; reden: string };
 
 /** A new person who joins a family: a person of their own, with their own stream. */
 export interface NieuwePersoon {
@@ -148,7 +153,8 @@ export class GezinCommands {
   /**
    * A person already known joins the family. The rule (only the contact person of a family they
    * are in now may add them) is the decider's; the facts come from the families' history and the
-   * person's own stream.
+   * person's own stream. Access through a recognised membership not yet confirmed does not count
+   * (ADR 0016): adding the person to another family must not open their care history.
    */
   async addBekendLid(
     gezinId: string,
@@ -157,7 +163,8 @@ export class GezinCommands {
     context: RequestCommandContext,
   ): Promise<CommandResult<GezinState>> {
     const { persoonId, rol } = lid;
-    const { toegang } = this.toegang.totPersoon(persoonId, context.principal.userId);
+    const viaLeden = this.toegang.totPersoon(persoonId, context.principal.userId);
+    const toegang = viaLeden.zorgVanaf === null ? viaLeden.toegang : 'geen';
     const { state } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
     const persoon = state.gegevens && {
       voornaam: state.gegevens.voornaam,
@@ -207,6 +214,30 @@ export class GezinCommands {
       { ...context, expectedRevision: undefined },
     );
     return { revision, position: result.position };
+  }
+
+  /**
+   * A decision on a recognised membership (ADR 0016). The rule (a writer of another confirmed
+   * family of the person, else a team lead; never through the family decided on) is the person
+   * decider's; the facts come from the families' read model. The person's stream answers: its
+   * version is not the family's, so If-Match does not apply.
+   */
+  decideHerkenning(
+    persoonId: string,
+    gezinId: string,
+    besluit: HerkenningBesluit,
+    context: RequestCommandContext,
+  ): Promise<CommandResult<PersoonState>> {
+    const { userId, teamleider } = context.principal;
+    const beoordelaar = this.toegang.herkenningBeoordelaar(persoonId, userId, teamleider);
+    const command: PersoonCommand =
+      besluit.type === 'bevestigen'
+        ? { type: 'ConfirmHerkenning', gezinId, door: beoordelaar }
+        : { type: 'RejectHerkenning', gezinId, reden: besluit.reden, door: beoordelaar };
+    return this.deciders.handle(persoonStreamId(persoonId), persoonDecider, command, {
+      ...context,
+      expectedRevision: undefined,
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContactpersoonController } from './contactpersoon.controller';
 import { GezinCommands } from './gezin.commands';
 import { GezinnenController } from './gezinnen.controller';
+import { HerkenningenController } from './herkenningen.controller';
 import { PlanController } from './plan.controller';
 import { VerwerkingslogController } from './verwerkingslog.controller';
 import { WerklijstenController } from './werklijsten.controller';
@@ -17,6 +18,7 @@ import { WerklijstenController } from './werklijsten.controller';
     PlanController,
     WerklijstenController,
     VerwerkingslogController,
+    HerkenningenController,
   ],
   providers: [GezinCommands],
 })

@@ -4,7 +4,9 @@ import {
   ReferentiedataCommand,
   ReferentiedataState,
   ZorgCommand,
+  ZorgEvent,
   ZorgdossierState,
+  getoondeVersie,
   referentiedataDecider,
   persoonDecider,
   persoonStreamId,
@@ -12,7 +14,7 @@ import {
   zorgdossierDecider,
   zorgdossierStreamId,
 } from '@app/domain';
-import { CommandResult, DeciderStore } from '@app/event-store';
+import { CommandResult, DeciderStore, PositionedEvent } from '@app/event-store';
 import { ToegangQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 
@@ -37,14 +39,16 @@ export class ZorgCommands {
    * A care fact in a person's dossier. The rule (only the contact person of a family the person
    * belongs to writes) is the decider's; the sender's access comes from the families' history.
    * An assignment gets its product and provider as reference data knows them on its start date;
-   * every command the person's birth date, from the person's stream.
+   * every command the person's birth date, from the person's stream. Through a recognised
+   * membership not yet confirmed (ADR 0016) the dossier's version (If-Match, the answer's ETag
+   * and revision) counts only what the sender is shown, as for a dossier that began there.
    */
   async dossier(
     persoonId: string,
     body: ZorgCommandBody,
     context: RequestCommandContext,
   ): Promise<CommandResult<ZorgdossierState>> {
-    const { toegang } = this.toegang.totPersoon(persoonId, context.principal.userId);
+    const { toegang, zorgVanaf } = this.toegang.totPersoon(persoonId, context.principal.userId);
     const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
     const geboortedatum = persoon.gegevens?.geboortedatum ?? null;
     const command = { ...body, persoonId, toegang, geboortedatum };
@@ -54,11 +58,23 @@ export class ZorgCommands {
       command.aanbieder = versieOp(state.aanbieders[command.aanbiederId], command.begindatum);
     }
     // If-Match on these routes is the dossier's version, not a family's.
+    const getoond =
+      zorgVanaf === null
+        ? {}
+        : {
+            version: (recorded: readonly PositionedEvent[]) =>
+              getoondeVersie(
+                // The dossier stream holds care events only.
+                recorded.map((e) => ({ event: e as ZorgEvent, positie: Number(e.position) })),
+                zorgVanaf,
+              ),
+          };
     return this.deciders.handle(
       zorgdossierStreamId(persoonId),
       zorgdossierDecider,
       command,
       context,
+      getoond,
     );
   }
 

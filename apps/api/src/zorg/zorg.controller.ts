@@ -58,7 +58,9 @@ export class ZorgController {
     summary: "A person's care, with when the perspective conversation is due",
     description:
       'For whoever works with a family the person belongs to now (reads too); one dossier ' +
-      'per person, whatever family they are in. ETag once something was recorded.',
+      'per person, whatever family they are in. ETag once something was recorded. Through a ' +
+      'member recognised by BSN and not yet confirmed by another family of the person, only ' +
+      'what was recorded since, with its version counted over that (as for a new person).',
     type: ZorgdossierResponse,
     answer: 'Assignments, extensions, stays, conversations, care after 18',
     etag: true,
@@ -70,8 +72,8 @@ export class ZorgController {
     @CurrentReader() reader: Reader,
   ) {
     const today = kalenderdatum(this.now());
-    const dossier = await this.reads.ofPerson(reader, persoonId, 'zorg', minPosition, () =>
-      this.zorg.dossier(persoonId, today),
+    const dossier = await this.reads.ofPerson(reader, persoonId, 'zorg', minPosition, (vanaf) =>
+      this.zorg.dossier(persoonId, today, vanaf),
     );
     return new Versioned(dossier, dossier.revision);
   }

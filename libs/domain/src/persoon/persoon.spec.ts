@@ -3,6 +3,8 @@ import { GEEN_GEZINSLID } from '../toegang';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
   CorrectPersoonsgegevens,
+  HerkenningBeoordelaar,
+  PersoonCommand,
   PersoonStreamEvent,
   Persoonsgegevens,
   herkenPersoon,
@@ -253,5 +255,170 @@ describe('one person per BSN (ADR 0016)', () => {
       .given([])
       .when({ type: 'RecognisePersoon', gezinId: 'g-2' }, now)
       .thenThrows(RuleViolation, /bestaat niet/);
+  });
+});
+
+describe('deciding on a recognised membership (ADR 0016)', () => {
+  const recognised: PersoonStreamEvent = {
+    type: 'PersoonRecognised',
+    data: { persoonId: 'p-1', gezinId: 'g-2' },
+  };
+  const past = [registered, keyAssigned, recognised];
+  type Gezin = HerkenningBeoordelaar['gezinnen'][number];
+  /** g-1: the family that knew the person (confirmed); g-2: the family that recognised them. */
+  const eerste = (over: Partial<Gezin> = {}): Gezin => ({
+    gezinId: 'g-1',
+    bevestigd: true,
+    heeftContactpersoon: true,
+    toegang: 'geen',
+    ...over,
+  });
+  const tweede = (over: Partial<Gezin> = {}): Gezin => ({
+    gezinId: 'g-2',
+    bevestigd: false,
+    heeftContactpersoon: false,
+    toegang: 'geen',
+    ...over,
+  });
+  const door = (gezinnen: Gezin[], teamleider = false): HerkenningBeoordelaar => ({
+    teamleider,
+    gezinnen,
+  });
+  /** The contact person of g-1. */
+  const asBram = door([eerste({ toegang: 'schrijven' }), tweede()]);
+  const confirm = (by: HerkenningBeoordelaar = asBram, gezinId = 'g-2'): PersoonCommand => ({
+    type: 'ConfirmHerkenning',
+    gezinId,
+    door: by,
+  });
+  const reject = (by: HerkenningBeoordelaar = asBram): PersoonCommand => ({
+    type: 'RejectHerkenning',
+    gezinId: 'g-2',
+    reden: 'Niet dezelfde Sanne',
+    door: by,
+  });
+  const confirmed: PersoonStreamEvent = {
+    type: 'HerkenningConfirmed',
+    data: { persoonId: 'p-1', gezinId: 'g-2' },
+  };
+
+  it('the contact person of another, confirmed family confirms it', () => {
+    spec.given(past).when(confirm(), now).then([confirmed]);
+  });
+
+  it('or rejects it, with the reason', () => {
+    spec
+      .given(past)
+      .when(reject(), now)
+      .then([
+        {
+          type: 'HerkenningRejected',
+          data: { persoonId: 'p-1', gezinId: 'g-2', reden: 'Niet dezelfde Sanne' },
+        },
+      ]);
+  });
+
+  it('the registrant (write access through the recognising family only) is told it does not exist', () => {
+    const registrant = door([eerste(), tweede({ toegang: 'schrijven' })]);
+    spec
+      .given(past)
+      .when(confirm(registrant), now)
+      .thenThrows(NotFound, /niet herkend/);
+    spec
+      .given(past)
+      .when(reject(registrant), now)
+      .thenThrows(NotFound, /niet herkend/);
+  });
+
+  it('someone who does not work with the person, or only reads a family, is told it does not exist', () => {
+    spec
+      .given(past)
+      .when(confirm(door([eerste(), tweede()])), now)
+      .thenThrows(NotFound);
+    const leest = door([eerste({ toegang: 'lezen' }), tweede()]);
+    spec.given(past).when(confirm(leest), now).thenThrows(NotFound);
+  });
+
+  it('write access to another pending family does not count: only confirmed memberships decide', () => {
+    const viaOnbevestigd = door([
+      eerste(),
+      tweede(),
+      { ...tweede({ toegang: 'schrijven' }), gezinId: 'g-3' },
+    ]);
+    spec.given(past).when(confirm(viaOnbevestigd), now).thenThrows(NotFound);
+  });
+
+  it('a person recognised by no family, or not in this family now, has nothing to decide (404)', () => {
+    spec.given([registered, keyAssigned]).when(confirm(), now).thenThrows(NotFound);
+    spec
+      .given(past)
+      .when(confirm(door([eerste({ toegang: 'schrijven' })])), now)
+      .thenThrows(NotFound);
+  });
+
+  it('once decided, not again (422), either way', () => {
+    spec
+      .given([...past, confirmed])
+      .when(confirm(), now)
+      .thenThrows(RuleViolation, /al besloten/);
+    spec
+      .given([...past, confirmed])
+      .when(reject(), now)
+      .thenThrows(RuleViolation, /al besloten/);
+    const rejected: PersoonStreamEvent = {
+      type: 'HerkenningRejected',
+      data: { persoonId: 'p-1', gezinId: 'g-2', reden: 'x' },
+    };
+    spec
+      .given([...past, rejected])
+      .when(confirm(), now)
+      .thenThrows(RuleViolation, /al besloten/);
+  });
+
+  it('a team lead decides only when no other confirmed family has a contact person', () => {
+    const zonderContactpersoon = eerste({ heeftContactpersoon: false });
+    spec
+      .given(past)
+      .when(confirm(door([zonderContactpersoon, tweede()], true)), now)
+      .then([confirmed]);
+    // The person is in no other family now: the team lead too.
+    spec
+      .given(past)
+      .when(confirm(door([tweede()], true)), now)
+      .then([confirmed]);
+    // A contact person is there to decide: not the team lead.
+    spec
+      .given(past)
+      .when(confirm(door([eerste(), tweede()], true)), now)
+      .thenThrows(NotFound);
+    // Without the claim: no one.
+    spec
+      .given(past)
+      .when(confirm(door([zonderContactpersoon, tweede()], false)), now)
+      .thenThrows(NotFound);
+  });
+
+  it('a team lead who registered the recognising family does not decide on it', () => {
+    const zelfAangemeld = door(
+      [eerste({ heeftContactpersoon: false }), tweede({ toegang: 'schrijven' })],
+      true,
+    );
+    spec.given(past).when(confirm(zelfAangemeld), now).thenThrows(NotFound);
+  });
+
+  it('a recognition by a second family is decided apart from the first', () => {
+    const ook: PersoonStreamEvent = {
+      type: 'PersoonRecognised',
+      data: { persoonId: 'p-1', gezinId: 'g-3' },
+    };
+    const beide = door([
+      eerste({ toegang: 'schrijven' }),
+      tweede(),
+      { ...tweede(), gezinId: 'g-3' },
+    ]);
+    spec
+      .given([...past, ook, confirmed])
+      .when(confirm(beide, 'g-3'), now)
+      .then([{ type: 'HerkenningConfirmed', data: { persoonId: 'p-1', gezinId: 'g-3' } }]);
   });
 });

@@ -2,7 +2,13 @@ import { kalenderdatum } from '../datum';
 import { Decider, DomainEvent, NotFound, RuleViolation, assertNever } from '../decider';
 import type { Rol } from '../gezin/gezin.events';
 import { checkRecordKey } from '../record-key';
-import { GEEN_GEZINSLID, GEZIN_NIET_GEVONDEN, Toegang, magSchrijven } from '../toegang';
+import {
+  GEEN_GEZINSLID,
+  GEZIN_NIET_GEVONDEN,
+  HERKENNING_NIET_GEVONDEN,
+  Toegang,
+  magSchrijven,
+} from '../toegang';
 import { isValidBsn } from './bsn';
 
 /**
@@ -45,14 +51,42 @@ export type PersoonRecognised = DomainEvent<
   'PersoonRecognised',
   { persoonId: string; gezinId: string }
 >;
+/**
+ * A contact person of another family of the person (or a team lead, when none of those families
+ * has one) confirmed that the recognised member is this person: the care dossier's history now
+ * shows through that family too (ADR 0016). Who decided is in the envelope.
+ */
+export type HerkenningConfirmed = DomainEvent<
+  'HerkenningConfirmed',
+  { persoonId: string; gezinId: string }
+>;
+/**
+ * The recognition was rejected: the membership stays, its care history stays hidden (taking the
+ * member out would tell the registrant that the child was known). The reason is for the
+ * municipality, never shown to the registrant.
+ */
+export type HerkenningRejected = DomainEvent<
+  'HerkenningRejected',
+  { persoonId: string; gezinId: string; reden: string }
+>;
 /** Everything in a person's stream. */
-export type PersoonStreamEvent = PersoonEvent | PersoonRecordKeyAssigned | PersoonRecognised;
+export type PersoonStreamEvent =
+  | PersoonEvent
+  | PersoonRecordKeyAssigned
+  | PersoonRecognised
+  | HerkenningConfirmed
+  | HerkenningRejected;
+
+/** A recognised membership: pending (`open`) until someone of another family decides. */
+export type HerkenningStatus = 'open' | 'bevestigd' | 'afgewezen';
 
 export interface PersoonState {
   registered: boolean;
   persoonId: string;
   gegevens: Persoonsgegevens | null;
   heeftRecordKey: boolean;
+  /** Per family that recognised the person (PersoonRecognised), whether it was decided on. */
+  herkenningen: Record<string, HerkenningStatus>;
 }
 
 export type RegisterPersoon = {
@@ -76,8 +110,40 @@ export type CorrectPersoonsgegevens = {
 export type AssignPersoonRecordKey = { type: 'AssignPersoonRecordKey'; recordKey: number };
 /** A family's new member is this person (`herkenPersoon` found them): recorded in their stream. */
 export type RecognisePersoon = { type: 'RecognisePersoon'; gezinId: string };
+
+/**
+ * Someone deciding on a recognised membership, with the facts the command service fetched: every
+ * family the person is a member of now (the recognising one included), whether the membership is
+ * confirmed (not a pending or rejected recognition), whether the family has a contact person,
+ * and this user's access to it.
+ */
+export interface HerkenningBeoordelaar {
+  teamleider: boolean;
+  gezinnen: readonly {
+    gezinId: string;
+    bevestigd: boolean;
+    heeftContactpersoon: boolean;
+    toegang: Toegang;
+  }[];
+}
+export type ConfirmHerkenning = {
+  type: 'ConfirmHerkenning';
+  gezinId: string;
+  door: HerkenningBeoordelaar;
+};
+export type RejectHerkenning = {
+  type: 'RejectHerkenning';
+  gezinId: string;
+  reden: string;
+  door: HerkenningBeoordelaar;
+};
 export type PersoonCommand =
-  RegisterPersoon | CorrectPersoonsgegevens | AssignPersoonRecordKey | RecognisePersoon;
+  | RegisterPersoon
+  | CorrectPersoonsgegevens
+  | AssignPersoonRecordKey
+  | RecognisePersoon
+  | ConfirmHerkenning
+  | RejectHerkenning;
 
 export const persoonStreamId = (persoonId: string): string => `persoon-${persoonId}`;
 
@@ -88,8 +154,24 @@ const PERSOON_EVENT_TYPES: ReadonlySet<string> = new Set<PersoonEvent['type']>([
 export const isPersoonEvent = (event: DomainEvent): event is PersoonEvent =>
   PERSOON_EVENT_TYPES.has(event.type);
 
+/** The events about a recognised membership (ADR 0016): recognised, confirmed, rejected. */
+export type HerkenningEvent = PersoonRecognised | HerkenningConfirmed | HerkenningRejected;
+const HERKENNING_EVENT_TYPES: ReadonlySet<string> = new Set<HerkenningEvent['type']>([
+  'PersoonRecognised',
+  'HerkenningConfirmed',
+  'HerkenningRejected',
+]);
+export const isHerkenningEvent = (event: DomainEvent): event is HerkenningEvent =>
+  HERKENNING_EVENT_TYPES.has(event.type);
+
 export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, PersoonState> = {
-  initialState: () => ({ registered: false, persoonId: '', gegevens: null, heeftRecordKey: false }),
+  initialState: () => ({
+    registered: false,
+    persoonId: '',
+    gegevens: null,
+    heeftRecordKey: false,
+    herkenningen: {},
+  }),
   evolve(state, event) {
     switch (event.type) {
       case 'PersoonRegistered':
@@ -105,13 +187,28 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
       case 'PersoonRecordKeyAssigned':
         return { ...state, heeftRecordKey: true };
       case 'PersoonRecognised':
-        return state;
+        return state.herkenningen[event.data.gezinId]
+          ? state
+          : { ...state, herkenningen: { ...state.herkenningen, [event.data.gezinId]: 'open' } };
+      case 'HerkenningConfirmed':
+        return {
+          ...state,
+          herkenningen: { ...state.herkenningen, [event.data.gezinId]: 'bevestigd' },
+        };
+      case 'HerkenningRejected':
+        return {
+          ...state,
+          herkenningen: { ...state.herkenningen, [event.data.gezinId]: 'afgewezen' },
+        };
       default:
         return assertNever(event);
     }
   },
-  authorize(command) {
+  authorize(command, state) {
     if (command.type === 'CorrectPersoonsgegevens') mayCorrect(command);
+    if (command.type === 'ConfirmHerkenning' || command.type === 'RejectHerkenning') {
+      mayDecide(command, state);
+    }
   },
   decide(command, state, now) {
     if (command.type === 'AssignPersoonRecordKey') {
@@ -133,6 +230,17 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
           data: { persoonId: state.persoonId, gezinId: command.gezinId },
         },
       ];
+    }
+    if (command.type === 'ConfirmHerkenning' || command.type === 'RejectHerkenning') {
+      mayDecide(command, state);
+      if (state.herkenningen[command.gezinId] !== 'open') {
+        throw new RuleViolation('Over deze herkenning is al besloten.');
+      }
+      const { persoonId } = state;
+      const { gezinId } = command;
+      return command.type === 'ConfirmHerkenning'
+        ? [{ type: 'HerkenningConfirmed', data: { persoonId, gezinId } }]
+        : [{ type: 'HerkenningRejected', data: { persoonId, gezinId, reden: command.reden } }];
     }
     if (command.type === 'CorrectPersoonsgegevens') mayCorrect(command);
     checkGegevens(command.gegevens, now);
@@ -177,6 +285,35 @@ export const persoonDecider: Decider<PersoonCommand, PersoonStreamEvent, Persoon
 function mayCorrect(command: CorrectPersoonsgegevens): void {
   magSchrijven(command.gezin.toegang, GEZIN_NIET_GEVONDEN);
   if (command.gezin.rol === null) throw new NotFound(GEEN_GEZINSLID);
+}
+
+/**
+ * Who decides on a recognised membership (ADR 0016): whoever may write another family of the
+ * person whose membership is confirmed; when none of those families has a contact person, a team
+ * lead. Nobody decides through the family being decided on, nor while their access to the person
+ * comes through unconfirmed memberships (a registrant, also one who is a team lead). The
+ * membership must be current. The worklist of recognitions to confirm asks the same.
+ */
+export function magBeslissenOverHerkenning(gezinId: string, door: HerkenningBeoordelaar): boolean {
+  const { gezinnen, teamleider } = door;
+  if (!gezinnen.some((g) => g.gezinId === gezinId)) return false;
+  const andere = gezinnen.filter((g) => g.gezinId !== gezinId && g.bevestigd);
+  if (andere.some((g) => g.toegang === 'schrijven')) return true;
+  const viaOnbevestigd = gezinnen.some((g) => !g.bevestigd && g.toegang !== 'geen');
+  return teamleider && !andere.some((g) => g.heeftContactpersoon) && !viaOnbevestigd;
+}
+
+/**
+ * To anyone who may not decide, the recognition does not exist: the same 404 as for a person
+ * recognised by no one, so the registrant of a new person and of a known one are told the same.
+ */
+function mayDecide(command: ConfirmHerkenning | RejectHerkenning, state: PersoonState): void {
+  if (
+    state.herkenningen[command.gezinId] === undefined ||
+    !magBeslissenOverHerkenning(command.gezinId, command.door)
+  ) {
+    throw new NotFound(HERKENNING_NIET_GEVONDEN);
+  }
 }
 
 export function checkGegevens(gegevens: Persoonsgegevens, now: Date): void {

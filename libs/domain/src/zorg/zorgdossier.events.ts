@@ -305,3 +305,61 @@ const ZORG_EVENT_TYPES: ReadonlySet<string> = new Set<ZorgEvent['type']>([
 
 export const isZorgEvent = (event: DomainEvent): event is ZorgEvent =>
   ZORG_EVENT_TYPES.has(event.type);
+
+/**
+ * The care record an event belongs to (`hoortBij`: an assignment for its starts, stops and
+ * extension requests and the assignments continuing it, a stay for its changes, a request for
+ * care after 18 for its decision) and the record it makes (`maakt`). A record that belongs to
+ * nothing older starts where it was made. Through a recognised membership not yet confirmed, care
+ * shows only from the recognition on (ADR 0016): a record by where its oldest record was made.
+ */
+export function zorgRecord(event: ZorgEvent): { hoortBij: string | null; maakt: string | null } {
+  switch (event.type) {
+    case 'ToewijzingRegistered':
+      return { hoortBij: event.data.verlengingVan, maakt: event.data.toewijzingId };
+    case 'ZorgStarted':
+    case 'ZorgStopped':
+    case 'ZorgStartCorrected':
+    case 'ZorgStopCorrected':
+      return { hoortBij: event.data.toewijzingId, maakt: null };
+    case 'VerlengingRequested':
+      return { hoortBij: event.data.toewijzingId, maakt: event.data.verlengingId };
+    case 'VerlengingGranted':
+    case 'VerlengingRefused':
+      return { hoortBij: event.data.verlengingId, maakt: null };
+    case 'VerblijfStarted':
+      return { hoortBij: event.data.toewijzingId, maakt: event.data.verblijfId };
+    case 'WoonvormChanged':
+    case 'UitstroomperspectiefSet':
+    case 'VerblijfEnded':
+      return { hoortBij: event.data.verblijfId, maakt: null };
+    case 'PerspectiefgesprekHeld':
+      return { hoortBij: null, maakt: event.data.gesprekId };
+    case 'VerlengdeJeugdhulpRequested':
+      return { hoortBij: null, maakt: event.data.aanvraagId };
+    case 'VerlengdeJeugdhulpDecided':
+      return { hoortBij: event.data.aanvraagId, maakt: null };
+    default:
+      return assertNever(event);
+  }
+}
+
+/**
+ * The dossier's version as shown from the log position `vanaf` on (ADR 0016): its events whose
+ * record started there or later, counted as a dossier that began there would count them (-1:
+ * none). The `zorg` projection keeps the same count for reads.
+ */
+export function getoondeVersie(
+  events: readonly { event: ZorgEvent; positie: number }[],
+  vanaf: number,
+): number {
+  const bronnen = new Map<string, number>();
+  let getoond = 0;
+  for (const { event, positie } of events) {
+    const { hoortBij, maakt } = zorgRecord(event);
+    const bron = (hoortBij === null ? undefined : bronnen.get(hoortBij)) ?? positie;
+    if (maakt !== null) bronnen.set(maakt, bron);
+    if (bron >= vanaf) getoond++;
+  }
+  return getoond - 1;
+}

@@ -4,9 +4,11 @@ import {
   evolveGezin,
   initialGezinState,
   isGezinEvent,
+  isHerkenningEvent,
   isPersoonEvent,
   toegangen,
 } from '@app/domain';
+import type { HerkenningEvent } from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
@@ -18,10 +20,11 @@ import { Projection } from '../projection';
  */
 export const gezinnenProjection: Projection = {
   name: 'gezinnen',
-  version: 4,
+  version: 5,
   tables: [
     'gezinnen',
     'gezin_leden',
+    'herkenningen',
     'personen',
     'gezin_netwerk',
     'contactpersoon_historie',
@@ -48,9 +51,21 @@ export const gezinnenProjection: Projection = {
         rol        TEXT NOT NULL,
         vanaf      TEXT NOT NULL,
         tot        TEXT,
+        -- The log position from which the person's care shows through this membership: that of
+        -- PersoonRecognised while the recognition is not confirmed (ADR 0016); NULL: all of it.
+        zorg_vanaf INTEGER,
         PRIMARY KEY (gezin_id, persoon_id, vanaf)
       );
       CREATE INDEX IF NOT EXISTS gezin_leden_persoon ON gezin_leden (persoon_id);
+      CREATE TABLE IF NOT EXISTS herkenningen (
+        persoon_id   TEXT NOT NULL,
+        gezin_id     TEXT NOT NULL,
+        positie      INTEGER NOT NULL,
+        door_user_id TEXT NOT NULL,
+        herkend_op   TEXT NOT NULL,
+        besluit      TEXT,
+        PRIMARY KEY (persoon_id, gezin_id)
+      );
       CREATE TABLE IF NOT EXISTS personen (
         persoon_id    TEXT PRIMARY KEY,
         voornaam      TEXT NOT NULL,
@@ -122,7 +137,20 @@ export const gezinnenProjection: Projection = {
          WHERE gezin_id = @gezinId`,
       ),
       addLid: db.prepare(
-        'INSERT OR REPLACE INTO gezin_leden (gezin_id, persoon_id, rol, vanaf, tot) VALUES (?, ?, ?, ?, NULL)',
+        `INSERT OR REPLACE INTO gezin_leden (gezin_id, persoon_id, rol, vanaf, tot, zorg_vanaf)
+         VALUES (@gezinId, @persoonId, @rol, @vanaf, NULL,
+           (SELECT positie FROM herkenningen WHERE persoon_id = @persoonId AND gezin_id = @gezinId
+              AND (besluit IS NULL OR besluit = 'afgewezen')))`,
+      ),
+      herkend: db.prepare(
+        `INSERT OR IGNORE INTO herkenningen (persoon_id, gezin_id, positie, door_user_id, herkend_op)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      besluit: db.prepare(
+        'UPDATE herkenningen SET besluit = ? WHERE persoon_id = ? AND gezin_id = ?',
+      ),
+      toonZorg: db.prepare(
+        'UPDATE gezin_leden SET zorg_vanaf = NULL WHERE persoon_id = ? AND gezin_id = ?',
       ),
       endLid: db.prepare(
         'UPDATE gezin_leden SET tot = ? WHERE gezin_id = ? AND persoon_id = ? AND tot IS NULL',
@@ -171,11 +199,41 @@ export const gezinnenProjection: Projection = {
       }
     }
 
+    /**
+     * A recognised membership (ADR 0016): PersoonRecognised comes before the family's
+     * GezinslidAdded (the person stream is written first), which takes its position as the start
+     * of the care it shows; a confirmation shows all of it, a rejection changes nothing.
+     */
+    function herkenning(recorded: RecordedEvent, event: HerkenningEvent): void {
+      switch (event.type) {
+        case 'PersoonRecognised':
+          sql.herkend.run(
+            event.data.persoonId,
+            event.data.gezinId,
+            recorded.position,
+            recorded.actor.userId,
+            recorded.occurredAt,
+          );
+          break;
+        case 'HerkenningConfirmed':
+          sql.besluit.run('bevestigd', event.data.persoonId, event.data.gezinId);
+          sql.toonZorg.run(event.data.persoonId, event.data.gezinId);
+          break;
+        case 'HerkenningRejected':
+          sql.besluit.run('afgewezen', event.data.persoonId, event.data.gezinId);
+          break;
+      }
+    }
+
     return (recorded: RecordedEvent) => {
       const event = toDomainEvent(recorded);
       if (isPersoonEvent(event)) {
         const { persoonId, voornaam, achternaam, geboortedatum, bsn } = event.data;
         sql.upsertPersoon.run({ persoonId, voornaam, achternaam, geboortedatum, bsn });
+        return;
+      }
+      if (isHerkenningEvent(event)) {
+        herkenning(recorded, event);
         return;
       }
       if (!isGezinEvent(event)) return;
@@ -197,7 +255,12 @@ export const gezinnenProjection: Projection = {
           );
           break;
         case 'GezinslidAdded':
-          sql.addLid.run(gezinId, event.data.persoonId, event.data.rol, event.data.vanaf);
+          sql.addLid.run({
+            gezinId,
+            persoonId: event.data.persoonId,
+            rol: event.data.rol,
+            vanaf: event.data.vanaf,
+          });
           break;
         case 'GezinslidRemoved':
           sql.endLid.run(event.data.per, gezinId, event.data.persoonId);

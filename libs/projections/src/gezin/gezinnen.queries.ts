@@ -51,6 +51,19 @@ export interface PlanVersieView {
   reden: string | null;
 }
 
+/** A recognised member waiting for a decision (ADR 0016). */
+export interface TeBevestigenLid {
+  persoonId: string;
+  voornaam: string;
+  achternaam: string;
+  geboortedatum: string | null;
+  /** The family that recognised the person. */
+  gezinId: string;
+  gezinsnaam: string;
+  geregistreerdDoor: string;
+  geregistreerdOp: string;
+}
+
 export interface WerklijstGezin {
   gezinId: string;
   naam: string;
@@ -232,6 +245,28 @@ export class GezinnenQueries {
   }
 
   /** For team leads: families nobody coordinates now, longest waiting first. */
+  /**
+   * Every recognised membership not decided on yet (ADR 0016), of a member of the family now: the
+   * person, the family that recognised them, who registered it and when. Who may decide on each
+   * is the caller's to ask (`magBeslissenOverHerkenning`).
+   */
+  teBevestigenLeden(): TeBevestigenLid[] {
+    return this.db
+      .prepare<[], TeBevestigenLid>(
+        `SELECT h.persoon_id AS persoonId, p.voornaam, p.achternaam, p.geboortedatum,
+           h.gezin_id AS gezinId, g.naam AS gezinsnaam, h.door_user_id AS geregistreerdDoor,
+           h.herkend_op AS geregistreerdOp
+         FROM herkenningen h
+         JOIN gezin_leden l ON l.persoon_id = h.persoon_id AND l.gezin_id = h.gezin_id
+           AND l.tot IS NULL
+         JOIN gezinnen g ON g.gezin_id = h.gezin_id
+         JOIN personen p ON p.persoon_id = h.persoon_id
+         WHERE h.besluit IS NULL
+         ORDER BY h.positie`,
+      )
+      .all();
+  }
+
   zonderContactpersoon(): WerklijstGezin[] {
     return this.db
       .prepare<[], WerklijstGezin>(

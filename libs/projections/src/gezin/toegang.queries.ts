@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { Koppeling, Toegang, kalenderdatum } from '@app/domain';
+import { HerkenningBeoordelaar, Koppeling, Toegang, kalenderdatum } from '@app/domain';
 
 /**
  * Need-to-know facts from the `gezinnen` projection's tables (gezin_leden, gezin_toegang, personen):
@@ -34,13 +34,21 @@ export class ToegangQueries {
     return row?.toegang ?? 'geen';
   }
 
-  /** The user's access to a person: write when they may write any of the person's families. */
-  totPersoon(persoonId: string, userId: string): { toegang: Toegang; gezinIds: string[] } {
+  /**
+   * The user's access to a person: write when they may write any of the person's families. Care
+   * through a recognised membership not yet confirmed shows only from its recognition on
+   * (ADR 0016): `zorgVanaf` is that log position, or null when one of the user's memberships
+   * shows all of it.
+   */
+  totPersoon(
+    persoonId: string,
+    userId: string,
+  ): { toegang: Toegang; gezinIds: string[]; zorgVanaf: number | null } {
     const rows = this.prepare<
       [string, string, string],
-      { gezin_id: string; toegang: Exclude<Toegang, 'geen'> }
+      { gezin_id: string; toegang: Exclude<Toegang, 'geen'>; zorg_vanaf: number | null }
     >(
-      `SELECT l.gezin_id, t.toegang FROM gezin_leden l
+      `SELECT l.gezin_id, t.toegang, l.zorg_vanaf FROM gezin_leden l
          JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
            AND (t.tot IS NULL OR t.tot > ?)
          WHERE l.persoon_id = ? AND l.tot IS NULL`,
@@ -51,7 +59,42 @@ export class ToegangQueries {
         : rows.some((r) => r.toegang === 'schrijven')
           ? 'schrijven'
           : 'lezen';
-    return { toegang, gezinIds: rows.map((r) => r.gezin_id) };
+    const vanaf = rows.map((r) => r.zorg_vanaf);
+    const zorgVanaf = vanaf.some((v) => v === null) ? null : Math.min(...(vanaf as number[]));
+    return { toegang, gezinIds: rows.map((r) => r.gezin_id), zorgVanaf };
+  }
+
+  /**
+   * The facts for deciding on a recognised membership (ADR 0016): every family the person is a
+   * member of now, whether that membership is confirmed, whether the family has a contact
+   * person, and the user's access to it.
+   */
+  herkenningBeoordelaar(
+    persoonId: string,
+    userId: string,
+    teamleider: boolean,
+  ): HerkenningBeoordelaar {
+    const rows = this.prepare<
+      [string, string, string],
+      { gezinId: string; bevestigd: number; heeftContactpersoon: number; toegang: Toegang | null }
+    >(
+      `SELECT l.gezin_id AS gezinId, l.zorg_vanaf IS NULL AS bevestigd,
+           g.contactpersoon_user_id IS NOT NULL AS heeftContactpersoon, t.toegang
+         FROM gezin_leden l
+         JOIN gezinnen g ON g.gezin_id = l.gezin_id
+         LEFT JOIN gezin_toegang t ON t.gezin_id = l.gezin_id AND t.user_id = ?
+           AND (t.tot IS NULL OR t.tot > ?)
+         WHERE l.persoon_id = ? AND l.tot IS NULL`,
+    ).all(userId, kalenderdatum(this.now()), persoonId);
+    return {
+      teamleider,
+      gezinnen: rows.map((r) => ({
+        gezinId: r.gezinId,
+        bevestigd: r.bevestigd === 1,
+        heeftContactpersoon: r.heeftContactpersoon === 1,
+        toegang: r.toegang ?? 'geen',
+      })),
+    };
   }
 
   /** The families a person is a member of now. */

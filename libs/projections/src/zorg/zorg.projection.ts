@@ -5,7 +5,9 @@ import {
   isReferentiedataEvent,
   isZorgEvent,
   perspectiefgesprekUiterlijk,
+  zorgRecord,
 } from '@app/domain';
+import type { ZorgEvent } from '@app/domain';
 import { RecordedEvent, toDomainEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
@@ -14,11 +16,19 @@ import { Projection } from '../projection';
  * (products, providers, population per year and district), for the contact person's screens and
  * worklists. Also keeps, per youth, when the perspective
  * conversation is due, recomputed whenever a birth date or a Jeugdwet start changes.
+ *
+ * Every care record keeps `bron_positie`: the log position of the record it belongs to
+ * (`zorgRecord`), and every care event one row in `zorg_gebeurtenissen` with it. Care through a recognised membership not yet
+ * confirmed shows only records from its recognition on (ADR 0016): a fact recorded later about an
+ * older assignment shows as little as the assignment, and the dossier's version there counts only
+ * the events shown.
  */
 export const zorgProjection: Projection = {
   name: 'zorg',
-  version: 4,
+  version: 5,
   tables: [
+    'zorg_records',
+    'zorg_gebeurtenissen',
     'ref_producten',
     'ref_aanbieders',
     'ref_bevolking',
@@ -56,26 +66,34 @@ export const zorgProjection: Projection = {
         aanbieder_id TEXT NOT NULL, aanbieder_naam TEXT NOT NULL, verwijzer_type TEXT NOT NULL,
         verwijzer_naam TEXT, toewijzingsnummer TEXT NOT NULL, begindatum TEXT NOT NULL,
         einddatum TEXT NOT NULL, omvang TEXT, max_duur_maanden INTEGER, verlenging_van TEXT,
-        zorg_start TEXT, zorg_stop TEXT, reden_einde TEXT);
+        zorg_start TEXT, zorg_stop TEXT, reden_einde TEXT, bron_positie INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS toewijzingen_persoon ON toewijzingen (persoon_id);
       CREATE TABLE IF NOT EXISTS verlengingen (
         verlenging_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, toewijzing_id TEXT NOT NULL,
         aangevraagd_op TEXT NOT NULL, aanvrager TEXT NOT NULL, reden TEXT NOT NULL,
         gevraagd_tot TEXT NOT NULL, telaat INTEGER NOT NULL, besluit TEXT, besluitdatum TEXT,
-        toelichting TEXT, alternatieven TEXT, nieuwe_toewijzing_id TEXT);
+        toelichting TEXT, alternatieven TEXT, nieuwe_toewijzing_id TEXT,
+        bron_positie INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS verblijven (
         verblijf_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, toewijzing_id TEXT,
         woonvorm TEXT NOT NULL, startdatum TEXT NOT NULL, indicatie_einddatum TEXT NOT NULL,
-        uitstroomperspectief TEXT, einddatum TEXT, bestemming TEXT, vervolghulp INTEGER);
+        uitstroomperspectief TEXT, einddatum TEXT, bestemming TEXT, vervolghulp INTEGER,
+        bron_positie INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS woonvorm_wijzigingen (
         verblijf_id TEXT NOT NULL, datum TEXT NOT NULL, van TEXT NOT NULL, naar TEXT NOT NULL,
         richting TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS perspectiefgesprekken (
         gesprek_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, datum TEXT NOT NULL, door TEXT NOT NULL,
-        perspectief TEXT NOT NULL, behoeften TEXT NOT NULL, zorg_na_18_verwacht INTEGER NOT NULL);
+        perspectief TEXT NOT NULL, behoeften TEXT NOT NULL, zorg_na_18_verwacht INTEGER NOT NULL,
+        bron_positie INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS verlengde_jeugdhulp (
         aanvraag_id TEXT PRIMARY KEY, persoon_id TEXT NOT NULL, datum TEXT NOT NULL, reden TEXT NOT NULL,
-        besluit TEXT, besluitdatum TEXT, toelichting TEXT);`);
+        besluit TEXT, besluitdatum TEXT, toelichting TEXT, bron_positie INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS zorg_records (
+        record_id TEXT PRIMARY KEY, bron_positie INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS zorg_gebeurtenissen (
+        persoon_id TEXT NOT NULL, revision INTEGER NOT NULL, bron_positie INTEGER NOT NULL,
+        PRIMARY KEY (persoon_id, revision));`);
     const run = (sql: string) => db.prepare(sql);
     const sql = {
       product:
@@ -94,23 +112,24 @@ export const zorgProjection: Projection = {
       toewijzing:
         run(`INSERT INTO toewijzingen (toewijzing_id, persoon_id, wettelijk_kader, productcode,
         productcategorie, verblijf, aanbieder_id, aanbieder_naam, verwijzer_type, verwijzer_naam,
-        toewijzingsnummer, begindatum, einddatum, omvang, max_duur_maanden, verlenging_van)
+        toewijzingsnummer, begindatum, einddatum, omvang, max_duur_maanden, verlenging_van,
+        bron_positie)
         VALUES (@toewijzingId, @persoonId, @wettelijkKader, @productcode, @productcategorie, @verblijf,
         @aanbiederId, @aanbiederNaam, @verwijzerType, @verwijzerNaam, @toewijzingsnummer, @begindatum,
-        @einddatum, @omvang, @maxDuurMaanden, @verlengingVan)`),
+        @einddatum, @omvang, @maxDuurMaanden, @verlengingVan, @bron)`),
       start: run('UPDATE toewijzingen SET zorg_start = ? WHERE toewijzing_id = ?'),
       stop: run('UPDATE toewijzingen SET zorg_stop = ?, reden_einde = ? WHERE toewijzing_id = ?'),
       verlenging:
         run(`INSERT INTO verlengingen (verlenging_id, persoon_id, toewijzing_id, aangevraagd_op,
-        aanvrager, reden, gevraagd_tot, telaat) VALUES (@verlengingId, @persoonId, @toewijzingId,
-        @aangevraagdOp, @aanvrager, @reden, @gevraagdTot, @telaat)`),
+        aanvrager, reden, gevraagd_tot, telaat, bron_positie) VALUES (@verlengingId, @persoonId,
+        @toewijzingId, @aangevraagdOp, @aanvrager, @reden, @gevraagdTot, @telaat, @bron)`),
       besluit:
         run(`UPDATE verlengingen SET besluit = ?, besluitdatum = ?, toelichting = ?, alternatieven = ?,
         nieuwe_toewijzing_id = ? WHERE verlenging_id = ?`),
       verblijf:
         run(`INSERT INTO verblijven (verblijf_id, persoon_id, toewijzing_id, woonvorm, startdatum,
-        indicatie_einddatum, uitstroomperspectief) VALUES (@verblijfId, @persoonId, @toewijzingId,
-        @woonvorm, @startdatum, @indicatieEinddatum, @uitstroomperspectief)`),
+        indicatie_einddatum, uitstroomperspectief, bron_positie) VALUES (@verblijfId, @persoonId,
+        @toewijzingId, @woonvorm, @startdatum, @indicatieEinddatum, @uitstroomperspectief, @bron)`),
       woonvorm: run('UPDATE verblijven SET woonvorm = ? WHERE verblijf_id = ?'),
       wijziging: run(
         'INSERT INTO woonvorm_wijzigingen VALUES (@verblijfId, @datum, @van, @naar, @richting)',
@@ -120,9 +139,16 @@ export const zorgProjection: Projection = {
         'UPDATE verblijven SET einddatum = ?, bestemming = ?, vervolghulp = ? WHERE verblijf_id = ?',
       ),
       gesprek: run(`INSERT INTO perspectiefgesprekken VALUES (@gesprekId, @persoonId, @datum, @door,
-        @perspectief, @behoeften, @zorgNa18Verwacht)`),
-      vjh: run(`INSERT INTO verlengde_jeugdhulp (aanvraag_id, persoon_id, datum, reden)
-        VALUES (@aanvraagId, @persoonId, @datum, @reden)`),
+        @perspectief, @behoeften, @zorgNa18Verwacht, @bron)`),
+      vjh: run(`INSERT INTO verlengde_jeugdhulp (aanvraag_id, persoon_id, datum, reden, bron_positie)
+        VALUES (@aanvraagId, @persoonId, @datum, @reden, @bron)`),
+      record: run('INSERT OR REPLACE INTO zorg_records (record_id, bron_positie) VALUES (?, ?)'),
+      bronVan: db.prepare<[string], { bron_positie: number }>(
+        'SELECT bron_positie FROM zorg_records WHERE record_id = ?',
+      ),
+      gebeurtenis: run(
+        'INSERT OR REPLACE INTO zorg_gebeurtenissen (persoon_id, revision, bron_positie) VALUES (?, ?, ?)',
+      ),
       vjhBesluit: run(`UPDATE verlengde_jeugdhulp SET besluit = ?, besluitdatum = ?, toelichting = ?
         WHERE aanvraag_id = ?`),
       eersteJeugdwetStart: db.prepare<[string], { start: string | null }>(
@@ -146,6 +172,15 @@ export const zorgProjection: Projection = {
       const uiterlijk =
         geboortedatum && start ? perspectiefgesprekUiterlijk(geboortedatum, start) : null;
       sql.uiterlijk.run(uiterlijk, persoonId);
+    }
+
+    /** The position of the record a care event belongs to (`zorgRecord`); a record it makes keeps it. */
+    function bronVan(event: ZorgEvent, positie: number): number {
+      const { hoortBij, maakt } = zorgRecord(event);
+      const bron =
+        (hoortBij === null ? undefined : sql.bronVan.get(hoortBij)?.bron_positie) ?? positie;
+      if (maakt !== null) sql.record.run(maakt, bron);
+      return bron;
     }
 
     return (recorded: RecordedEvent) => {
@@ -184,6 +219,8 @@ export const zorgProjection: Projection = {
       sql.persoon.run(persoonId, sql.geboortedatum.get(persoonId)?.geboortedatum ?? null);
       // The dossier's version, for the ETag of GET .../zorg and If-Match on care writes.
       sql.revision.run(recorded.revision, persoonId);
+      const bron = bronVan(event, Number(recorded.position));
+      sql.gebeurtenis.run(persoonId, recorded.revision, bron);
       switch (event.type) {
         case 'ToewijzingRegistered': {
           const d = event.data;
@@ -193,6 +230,7 @@ export const zorgProjection: Projection = {
             verwijzerType: d.verwijzer.type,
             verwijzerNaam: d.verwijzer.naam,
             omvang: d.omvang ? JSON.stringify(d.omvang) : null,
+            bron,
           });
           break;
         }
@@ -211,7 +249,7 @@ export const zorgProjection: Projection = {
           );
           break;
         case 'VerlengingRequested':
-          sql.verlenging.run({ ...event.data, telaat: event.data.telaat ? 1 : 0 });
+          sql.verlenging.run({ ...event.data, telaat: event.data.telaat ? 1 : 0, bron });
           break;
         case 'VerlengingGranted':
           sql.besluit.run(
@@ -234,7 +272,7 @@ export const zorgProjection: Projection = {
           );
           break;
         case 'VerblijfStarted':
-          sql.verblijf.run({ ...event.data });
+          sql.verblijf.run({ ...event.data, bron });
           break;
         case 'WoonvormChanged':
           sql.woonvorm.run(event.data.naar, event.data.verblijfId);
@@ -252,11 +290,15 @@ export const zorgProjection: Projection = {
           );
           break;
         case 'PerspectiefgesprekHeld':
-          sql.gesprek.run({ ...event.data, zorgNa18Verwacht: event.data.zorgNa18Verwacht ? 1 : 0 });
+          sql.gesprek.run({
+            ...event.data,
+            zorgNa18Verwacht: event.data.zorgNa18Verwacht ? 1 : 0,
+            bron,
+          });
           sql.gevoerd.run(event.data.datum, event.data.datum, persoonId);
           break;
         case 'VerlengdeJeugdhulpRequested':
-          sql.vjh.run({ ...event.data });
+          sql.vjh.run({ ...event.data, bron });
           break;
         case 'VerlengdeJeugdhulpDecided':
           sql.vjhBesluit.run(

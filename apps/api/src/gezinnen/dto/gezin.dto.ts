@@ -269,3 +269,21 @@ export class EndContactpersoonDto {
   @TextField('Why', 'Hulp afgerond; het gezin redt het zelf', 500)
   reden!: string;
 }
+
+export class HerkenningParams {
+  @UuidField('The recognised person')
+  persoonId!: string;
+
+  @UuidField('The family that recognised them (registered them as a new member)')
+  gezinId!: string;
+}
+
+export class HerkenningAfwijzingDto {
+  @TextField(
+    'Why this is not the known person, or why their care must stay hidden from this family; ' +
+      'kept with the decision, never shown to the family that registered them',
+    'Andere Sanne: geboortedatum klopt, ouders niet',
+    500,
+  )
+  reden!: string;
+}

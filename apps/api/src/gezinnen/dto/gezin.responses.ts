@@ -11,6 +11,7 @@ import type {
   Inzage as InzageView,
   LidView,
   PlanVersieView,
+  TeBevestigenLid as TeBevestigenLidView,
   TijdlijnItem as TijdlijnItemView,
   VerlopenAfspraak as VerlopenAfspraakView,
 } from '@app/projections';
@@ -317,6 +318,32 @@ export class VerlopenAfspraak implements VerlopenAfspraakView {
 
   @Field.oneOf(['open', 'lopend'], 'Not done')
   status!: string;
+}
+
+export class TeBevestigenLid implements TeBevestigenLidView {
+  @Field.id('The person, as the family you coordinate knows them')
+  persoonId!: string;
+
+  @Field.text('Their first name')
+  voornaam!: string;
+
+  @Field.text('Their last name')
+  achternaam!: string;
+
+  @Field.date('Their birth date', { nullable: true })
+  geboortedatum!: string | null;
+
+  @Field.id('The other family: the one that registered them as a new member')
+  gezinId!: string;
+
+  @Field.text("That family's name")
+  gezinsnaam!: string;
+
+  @Field.text('Who registered them there (user id)', { example: 'u-carla' })
+  geregistreerdDoor!: string;
+
+  @Field.moment('When')
+  geregistreerdOp!: string;
 }
 
 export class GezinZonderContactpersoon {
