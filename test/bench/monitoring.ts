@@ -25,9 +25,13 @@
  *                    asked right after a new fact); its p95 is the figure a screen waits
  *   BENCH_WIJK       ask every figure for this district (Centrum, Noord, Oost, Zuid or West);
  *                    slow: see the row "wijk Noord" of the default run
+ *   BENCH_PROFIEL    a file name: writes a CPU profile (.cpuprofile, for Chrome's DevTools or
+ *                    speedscope) of the last step only, after a new fact, where the work a screen
+ *                    waits for is
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -96,6 +100,7 @@ const PERSONEN = envInt('BENCH_PERSONEN', 10_000);
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const BUDGET_MS = envInt('BENCH_BUDGET_MS', 2000);
 const WIJK = process.env.BENCH_WIJK || undefined;
+const PROFIEL = process.env.BENCH_PROFIEL || undefined;
 const FIGUREN = (process.env.BENCH_FIGUREN ?? '')
   .split(',')
   .map((w) => w.trim())
@@ -1400,6 +1405,35 @@ function naNieuwFeit(readModels: ReadModelDatabase, d0: MonitoringDataset): void
 }
 
 /**
+ * Runs `stap` under the CPU profiler when BENCH_PROFIEL names a file, and writes the profile there.
+ * The in-thread inspector session answers synchronously, so the step stays synchronous.
+ */
+function metProfiel(stap: () => void): void {
+  if (PROFIEL === undefined) return stap();
+  const session = new Session();
+  session.connect();
+  const post = (methode: string, params?: object): unknown => {
+    let antwoord: unknown;
+    session.post(methode, params, (fout, resultaat) => {
+      if (fout) throw fout;
+      antwoord = resultaat;
+    });
+    return antwoord;
+  };
+  post('Profiler.enable');
+  post('Profiler.setSamplingInterval', { interval: 200 });
+  post('Profiler.start');
+  try {
+    stap();
+  } finally {
+    const { profile } = post('Profiler.stop') as { profile: unknown };
+    writeFileSync(PROFIEL, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`CPU profile of the step after a new fact: ${PROFIEL}`);
+  }
+}
+
+/**
  * The side-by-side answer and the report for every provider's cell, over the 1-year period: on a
  * data set whose figure caches are cold (a copy, as after a new fact) and warm (the same question
  * asked before, as a screen asks it again). Median and p95 over the providers.
@@ -1588,7 +1622,7 @@ function main(): void {
       console.log();
       naastElkaarPerAanbieder(d);
       console.log();
-      naNieuwFeit(readModels, d);
+      metProfiel(() => naNieuwFeit(readModels, d));
       console.log();
       // A copy is a data set the answer caches have not seen: every count is made again.
       nauwkeurigheid({ ...d });

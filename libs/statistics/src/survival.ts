@@ -61,7 +61,14 @@ export function summarize(durations: readonly number[]): DurationSummary {
   for (const d of durations) {
     if (!(d >= 0)) throw new RangeError(`negative or invalid duration ${d}`);
   }
-  const sorted = [...durations].sort((a, b) => a - b);
+  return summarizeSorted([...durations].sort((a, b) => a - b));
+}
+
+/**
+ * `summarize` of durations already in ascending order (a cache that keeps them sorted): no copy,
+ * no sort.
+ */
+export function summarizeSorted(sorted: readonly number[]): DurationSummary {
   if (sorted.length === 0) {
     return {
       count: 0,
@@ -74,6 +81,7 @@ export function summarize(durations: readonly number[]): DurationSummary {
       max: null,
     };
   }
+  if (!(sorted[0]! >= 0)) throw new RangeError(`negative or invalid duration ${sorted[0]}`);
   return {
     count: sorted.length,
     mean: sorted.reduce((sum, d) => sum + d, 0) / sorted.length,
@@ -150,20 +158,11 @@ export function kaplanMeier(observations: readonly DurationObservation[]): Kapla
     }
     byDay.set(o.duration, entry);
   });
-  const points: SurvivalPoint[] = [];
-  let atRisk = observations.length;
-  let survival = 1;
-  let median: number | null = null;
-  for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
-    const { events, censored } = byDay.get(day)!;
-    survival *= 1 - events / atRisk;
-    points.push({ day, atRisk, events, censored, survival });
-    if (median === null && survival <= 0.5 + EPS) median = day;
-    atRisk -= events + censored;
-  }
+  const perDay = [...byDay.keys()]
+    .sort((a, b) => a - b)
+    .map((day) => ({ day, ...byDay.get(day)! }));
   return {
-    points,
-    median,
+    ...kaplanMeierPerDay(perDay, observations.length),
     n: observations.length,
     events: observations.length - censoredIndices.length,
     censored: censoredIndices.length,
@@ -173,11 +172,33 @@ export function kaplanMeier(observations: readonly DurationObservation[]): Kapla
 }
 
 /**
+ * The Kaplan-Meier curve and median of `n` observations from their events and censorings per
+ * distinct duration, in ascending order of `day` (as `kaplanMeier` counts them, or a cache keeps
+ * them).
+ */
+export function kaplanMeierPerDay(
+  perDay: Iterable<{ day: number; events: number; censored: number }>,
+  n: number,
+): Pick<KaplanMeierResult, 'points' | 'median'> {
+  const points: SurvivalPoint[] = [];
+  let atRisk = n;
+  let survival = 1;
+  let median: number | null = null;
+  for (const { day, events, censored } of perDay) {
+    survival *= 1 - events / atRisk;
+    points.push({ day, atRisk, events, censored, survival });
+    if (median === null && survival <= 0.5 + EPS) median = day;
+    atRisk -= events + censored;
+  }
+  return { points, median };
+}
+
+/**
  * How many were at risk on `day`: those with a duration of at least `day`, still in care at its
  * start, as `SurvivalPoint.atRisk` (also between and after the points). A survival estimate at a
  * day says something about these few: disclosure control needs their number.
  */
-export function atRiskOn(km: KaplanMeierResult, day: number): number {
+export function atRiskOn(km: Pick<KaplanMeierResult, 'n' | 'points'>, day: number): number {
   let atRisk = km.n;
   for (const p of km.points) {
     if (p.day >= day) break;

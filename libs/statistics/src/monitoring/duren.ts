@@ -5,12 +5,13 @@ import {
   DurationSummary,
   atRiskOn,
   durationDays,
-  kaplanMeier,
+  kaplanMeierPerDay,
   observation,
-  summarize,
+  summarizeSorted,
 } from '../survival';
+import { haalGesorteerdWeg, voegGesorteerdToe } from '../gesorteerd';
 import { compareText } from '../intervals';
-import { MonitoringDataset, VraagCache, antwoordPerVersie } from './dataset';
+import { MonitoringDataset, VraagCache, antwoordPerVersie, recordsleutel } from './dataset';
 import {
   MonitoringKop,
   MonitoringVraag,
@@ -23,7 +24,7 @@ import {
   kop,
   peildatum,
   productOmschrijving,
-  telRecords,
+  episodesVan,
   gedeeldeZorgEpisodes,
 } from './selectie';
 
@@ -220,49 +221,41 @@ export function telDuren(
   groep: DuurGroepering,
 ): RuweDuren {
   const peil = peildatum(vraag);
-  // The episodes of either population: ended in the period, or started in it.
-  const episodes = gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp).filter(
-    (e) => isBeeindigd(e, vraag) || isGestart(e, vraag),
-  );
-
-  const waarnemingen = episodes.map((e) => episodeWaarneming(e, vraag));
-  const perSleutel = new Map<string, { laatsteStart: string; lijst: EpisodeWaarneming[] }>();
-  episodes.forEach((episode, i) => {
-    for (const sleutel of sleutelsVan(episode, groep)) {
-      const groepje = perSleutel.get(sleutel);
-      if (!groepje)
-        perSleutel.set(sleutel, { laatsteStart: episode.start, lijst: [waarnemingen[i]!] });
-      else {
-        groepje.lijst.push(waarnemingen[i]!);
-        if (episode.start > groepje.laatsteStart) groepje.laatsteStart = episode.start;
-      }
-    }
-  });
-  // A row whose episodes' parts are all the same objects as last time is the same row: after a
-  // new fact only the rows of the touched persons' episodes are worked out again.
-  const vorige = rijenCache.bij(
+  const episodes = gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp);
+  const staat = durenCache.bij(
     d,
     JSON.stringify([vraag.filter, vraag.van, vraag.tot, vraag.bekendOp, groep]),
-    () => new Map(),
-    (rijen) => rijen,
+    () => {
+      const nieuw: DurenStaat = { perPersoon: new Map(), rijen: new Map(), totaal: new DuurRij() };
+      for (const episode of episodes) {
+        const deel = episodeDeel(episode, vraag, groep);
+        if (deel === null) continue;
+        const delen = nieuw.perPersoon.get(episode.persoonId) ?? [];
+        delen.push(deel);
+        nieuw.perPersoon.set(episode.persoonId, delen);
+        verreken(nieuw, deel, 1, true);
+      }
+      return nieuw;
+    },
+    // New facts since: take the touched persons' parts out of their rows and the total, and put
+    // their parts as they are now in; every other part, and every untouched row, stays.
+    (oud, w) => {
+      for (const persoonId of w.personen) {
+        for (const deel of oud.perPersoon.get(persoonId) ?? []) verreken(oud, deel, -1);
+        const delen = episodesVan(episodes, persoonId)
+          .map((e) => episodeDeel(e, vraag, groep))
+          .filter((deel): deel is EpisodeDeel => deel !== null);
+        for (const deel of delen) verreken(oud, deel, 1);
+        if (delen.length > 0) oud.perPersoon.set(persoonId, delen);
+        else oud.perPersoon.delete(persoonId);
+      }
+      return oud;
+    },
   );
-  const statistiek = (sleutel: string, lijst: EpisodeWaarneming[]): RuweDuurStatistiek => {
-    const eerder = vorige.get(sleutel);
-    if (
-      eerder &&
-      eerder.lijst.length === lijst.length &&
-      eerder.lijst.every((w, i) => w === lijst[i])
-    ) {
-      return eerder.statistiek;
-    }
-    const nieuw = duurStatistiek(d, samen(lijst));
-    vorige.set(sleutel, { lijst, statistiek: nieuw });
-    return nieuw;
-  };
-  const perGroep = [...perSleutel].map(([sleutel, { laatsteStart, lijst }]): RuweDuurGroep => ({
+  const perGroep = [...staat.rijen].map(([sleutel, rij]): RuweDuurGroep => ({
     sleutel,
-    naam: groepsnaam(d, groep, sleutel, laatsteStart),
-    ...statistiek(sleutel, lijst),
+    naam: groepsnaam(d, groep, sleutel, rij.laatsteStart()),
+    ...rij.statistiek(),
   }));
   perGroep.sort((a, b) => compareText(a.naam, b.naam) || compareText(a.sleutel, b.sleutel));
 
@@ -275,7 +268,7 @@ export function telDuren(
   return {
     groep,
     perGroep,
-    totaal: statistiek('\u0000totaal', waarnemingen),
+    totaal: staat.totaal.statistiek(),
     verblijf: duurStatistiek(
       d,
       verblijfsduren(d, vraag, (vorm) => vorm !== PLEEGZORG),
@@ -422,38 +415,170 @@ export function durenTabel(c: DurenCijfers): Tabel {
  * already reached 0.
  */
 export function duurStatistiek(d: MonitoringDataset, w: Duurwaarnemingen): RuweDuurStatistiek {
-  const beeindigdeDuren = w.beeindigd.map((b) => b.duur);
-  const samenvatting = summarize(beeindigdeDuren);
-  const km = kaplanMeier(w.gestart);
-  const langste = km.points[km.points.length - 1];
-  const overlevingNa = (dag: number): number | null => {
-    if (!langste) return null;
-    if (dag > langste.day) return langste.survival <= 1e-9 ? 0 : null;
-    let survival = 1;
-    for (const p of km.points) if (p.day <= dag) survival = p.survival;
-    return survival;
-  };
-  return {
-    gestart: telRecords(d, w.gestart),
-    beeindigd: telRecords(d, w.beeindigd),
-    lopend: telRecords(
-      d,
-      w.gestart.filter((g) => !g.ended),
-    ),
-    samenvatting,
-    beeindigdeDuren,
-    gestarteDuren: w.gestart.map((g) => g.duration),
-    kmMediaan: km.median,
-    overlevingNa90: overlevingNa(OVERLEVING_DAGEN[0]),
-    overlevingNa180: overlevingNa(OVERLEVING_DAGEN[1]),
-    overlevingNa365: overlevingNa(OVERLEVING_DAGEN[2]),
-    onderRisico: {
-      kmMediaan: km.median === null ? 0 : atRiskOn(km, km.median),
-      na90: atRiskOn(km, OVERLEVING_DAGEN[0]),
-      na180: atRiskOn(km, OVERLEVING_DAGEN[1]),
-      na365: atRiskOn(km, OVERLEVING_DAGEN[2]),
-    },
-  };
+  const rij = new DuurRij();
+  const sleutel = (r: Persoonsrecord) => r.recordsleutel ?? recordsleutel(d, r.persoonId);
+  for (const b of w.beeindigd) {
+    rij.verreken({ start: null, sleutel: sleutel(b), beeindigd: b.duur, gestart: null }, 1, true);
+  }
+  for (const g of w.gestart) {
+    const gestart = { duration: g.duration, ended: g.ended };
+    rij.verreken({ start: null, sleutel: sleutel(g), beeindigd: null, gestart }, 1, true);
+  }
+  return rij.statistiek();
+}
+
+/** What one record (an episode, a stay) adds to a row: to either population or both. */
+interface Duurdeel {
+  /** The episode's start, which names a row of a grouping; null for a stay. */
+  start: string | null;
+  /** Its person's record key. */
+  sleutel: number;
+  /** Its duration when it ended in the period (see `beeindigd`). */
+  beeindigd: number | null;
+  /** Its observation when it started in the period (see `gestart`). */
+  gestart: DurationObservation | null;
+}
+
+/** An episode's part, with the rows of the grouping it counts in (besides the total). */
+interface EpisodeDeel extends Duurdeel {
+  start: string;
+  rijen: readonly string[];
+}
+
+/**
+ * A row's two populations, kept sorted, so that a record's part can be taken out or put in at its
+ * place (by bisection: after a new fact, the touched persons' parts) and the summary and
+ * Kaplan-Meier read off in one pass, without sorting again. A row built at once (`bulk`) sorts
+ * once, when first read.
+ */
+class DuurRij {
+  /** How many parts the row holds: a row without any is not shown. */
+  delen = 0;
+  /** The starts of its episodes, ascending: the last one names the row. */
+  private readonly starts: string[] = [];
+  private readonly beeindigdeDuren: number[] = [];
+  /**
+   * One per started one: its duration times 2, plus 1 when it runs (censored), ascending: so at
+   * equal durations the ended ones come first, as Kaplan-Meier counts them.
+   */
+  private readonly gestarteCodes: number[] = [];
+  private gestart = new Telling();
+  private beeindigd = new Telling();
+  private lopend = new Telling();
+  private ongesorteerd = false;
+  /** The statistics of the parts as they are; null once a part changed. */
+  private berekend: RuweDuurStatistiek | null = null;
+
+  /** Puts a part in (`teken` 1) or takes it out (-1); `bulk` only puts in, sorted later. */
+  verreken(deel: Duurdeel, teken: 1 | -1, bulk = false): void {
+    if (!bulk) this.sorteer();
+    const lijst = <K extends number | string>(waarden: K[], waarde: K) => {
+      if (bulk) waarden.push(waarde);
+      else if (teken === 1) voegGesorteerdToe(waarden, waarde);
+      else haalGesorteerdWeg(waarden, waarde);
+    };
+    const een = new Telling(1, deel.sleutel);
+    const tel = (t: Telling) => (teken === 1 ? t.plus(een) : t.min(een));
+    if (deel.start !== null) lijst(this.starts, deel.start);
+    if (deel.beeindigd !== null) {
+      lijst(this.beeindigdeDuren, deel.beeindigd);
+      this.beeindigd = tel(this.beeindigd);
+    }
+    if (deel.gestart !== null) {
+      const { duration, ended } = deel.gestart;
+      lijst(this.gestarteCodes, 2 * duration + (ended ? 0 : 1));
+      this.gestart = tel(this.gestart);
+      if (!ended) this.lopend = tel(this.lopend);
+    }
+    this.delen += teken;
+    this.ongesorteerd ||= bulk;
+    this.berekend = null;
+  }
+
+  /** The start of the row's last begun episode (it names the row). */
+  laatsteStart(): string {
+    this.sorteer();
+    return this.starts[this.starts.length - 1]!;
+  }
+
+  statistiek(): RuweDuurStatistiek {
+    if (this.berekend) return this.berekend;
+    this.sorteer();
+    // The started ones' events and censorings per duration, in one pass over the sorted codes.
+    const perDag: { day: number; events: number; censored: number }[] = [];
+    for (const code of this.gestarteCodes) {
+      const day = Math.floor(code / 2);
+      let laatste = perDag[perDag.length - 1];
+      if (laatste?.day !== day) {
+        laatste = { day, events: 0, censored: 0 };
+        perDag.push(laatste);
+      }
+      if (code % 2 === 0) laatste.events += 1;
+      else laatste.censored += 1;
+    }
+    const n = this.gestarteCodes.length;
+    const km = { ...kaplanMeierPerDay(perDag, n), n };
+    const langste = km.points[km.points.length - 1];
+    const overlevingNa = (dag: number): number | null => {
+      if (!langste) return null;
+      if (dag > langste.day) return langste.survival <= 1e-9 ? 0 : null;
+      let survival = 1;
+      for (const p of km.points) if (p.day <= dag) survival = p.survival;
+      return survival;
+    };
+    const kopie = (t: Telling) => new Telling(t.aantal, t.sleutel);
+    this.berekend = {
+      gestart: kopie(this.gestart),
+      beeindigd: kopie(this.beeindigd),
+      lopend: kopie(this.lopend),
+      samenvatting: summarizeSorted(this.beeindigdeDuren),
+      beeindigdeDuren: [...this.beeindigdeDuren],
+      gestarteDuren: this.gestarteCodes.map((code) => Math.floor(code / 2)),
+      kmMediaan: km.median,
+      overlevingNa90: overlevingNa(OVERLEVING_DAGEN[0]),
+      overlevingNa180: overlevingNa(OVERLEVING_DAGEN[1]),
+      overlevingNa365: overlevingNa(OVERLEVING_DAGEN[2]),
+      onderRisico: {
+        kmMediaan: km.median === null ? 0 : atRiskOn(km, km.median),
+        na90: atRiskOn(km, OVERLEVING_DAGEN[0]),
+        na180: atRiskOn(km, OVERLEVING_DAGEN[1]),
+        na365: atRiskOn(km, OVERLEVING_DAGEN[2]),
+      },
+    };
+    return this.berekend;
+  }
+
+  private sorteer(): void {
+    if (!this.ongesorteerd) return;
+    this.starts.sort(compareText);
+    this.beeindigdeDuren.sort((a, b) => a - b);
+    this.gestarteCodes.sort((a, b) => a - b);
+    this.ongesorteerd = false;
+  }
+}
+
+/** Per question, every person's parts and the rows and total they are counted in. */
+interface DurenStaat {
+  perPersoon: Map<string, EpisodeDeel[]>;
+  rijen: Map<string, DuurRij>;
+  totaal: DuurRij;
+}
+
+/** Per data set and question, the rows as last brought up to date. */
+const durenCache = new VraagCache<DurenStaat>();
+
+/** Puts an episode's part into (or takes it out of) its rows and the total. */
+function verreken(staat: DurenStaat, deel: EpisodeDeel, teken: 1 | -1, bulk = false): void {
+  staat.totaal.verreken(deel, teken, bulk);
+  for (const sleutel of deel.rijen) {
+    let rij = staat.rijen.get(sleutel);
+    if (!rij) {
+      rij = new DuurRij();
+      staat.rijen.set(sleutel, rij);
+    }
+    rij.verreken(deel, teken, bulk);
+    if (rij.delen === 0) staat.rijen.delete(sleutel);
+  }
 }
 
 /** Ended in the period: its last day lies from van to tot and it no longer runs on the peildatum. */
@@ -466,48 +591,22 @@ function isGestart(e: ZorgEpisode, vraag: MonitoringVraag): boolean {
   return e.start >= vraag.van && e.start <= vraag.tot;
 }
 
-/** Per data set and question, each row's parts and statistics as last worked out. */
-const rijenCache = new VraagCache<
-  Map<string, { lijst: readonly EpisodeWaarneming[]; statistiek: RuweDuurStatistiek }>
->();
-
-/** What one episode adds to either population of a row (see Duurwaarnemingen). */
-interface EpisodeWaarneming {
-  beeindigd: Duurwaarnemingen['beeindigd'][number] | null;
-  gestart: Duurwaarnemingen['gestart'][number] | null;
-}
-
-/**
- * An episode's part of a question from van to tot, worked out once: the episodes not touched by
- * new facts stay the same objects, so a screen asking again after a new fact reuses theirs.
- */
-function episodeWaarneming(e: ZorgEpisode, vraag: MonitoringVraag): EpisodeWaarneming {
-  const periode = `${vraag.van}/${vraag.tot}`;
-  const gezien = laatsteWaarneming.get(e);
-  if (gezien?.periode === periode) return gezien.waarneming;
-  const persoon = { persoonId: e.persoonId, recordsleutel: e.recordsleutel };
-  const waarneming: EpisodeWaarneming = {
-    beeindigd: isBeeindigd(e, vraag) ? { ...persoon, duur: durationDays(e.start, e.end) } : null,
-    gestart: isGestart(e, vraag) ? { ...persoon, ...observation(e) } : null,
+/** An episode's part of a question from van to tot; null when it is in neither population. */
+function episodeDeel(
+  e: ZorgEpisode,
+  vraag: MonitoringVraag,
+  groep: DuurGroepering,
+): EpisodeDeel | null {
+  const beeindigd = isBeeindigd(e, vraag);
+  const gestart = isGestart(e, vraag);
+  if (!beeindigd && !gestart) return null;
+  return {
+    start: e.start,
+    sleutel: e.recordsleutel,
+    rijen: sleutelsVan(e, groep),
+    beeindigd: beeindigd ? durationDays(e.start, e.end) : null,
+    gestart: gestart ? observation(e) : null,
   };
-  laatsteWaarneming.set(e, { periode, waarneming });
-  return waarneming;
-}
-
-/** Per episode, its part of the last period it was asked for. */
-const laatsteWaarneming = new WeakMap<
-  ZorgEpisode,
-  { periode: string; waarneming: EpisodeWaarneming }
->();
-
-/** The two populations of a row from its episodes' parts, in their order. */
-function samen(waarnemingen: readonly EpisodeWaarneming[]): Duurwaarnemingen {
-  const w: Duurwaarnemingen = { beeindigd: [], gestart: [] };
-  for (const { beeindigd, gestart } of waarnemingen) {
-    if (beeindigd) w.beeindigd.push(beeindigd);
-    if (gestart) w.gestart.push(gestart);
-  }
-  return w;
 }
 
 /**

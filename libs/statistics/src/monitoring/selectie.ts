@@ -1,6 +1,7 @@
 import { VerwijzerType, WettelijkKader, versieOp } from '@app/domain';
 import { Episode, ageAtStart, compareText, mergeEpisodes } from '../intervals';
 import { Telling, publiceerAantal, tel } from '../disclosure';
+import { ondergrens } from '../gesorteerd';
 import {
   DatasetCache,
   MonitoringDataset,
@@ -202,14 +203,7 @@ export function episodesVan(
 
 /** The position of the first episode of `persoonId` or a person after them in the order. */
 function eersteVanaf(episodes: readonly ZorgEpisode[], persoonId: string): number {
-  let laag = 0;
-  let hoog = episodes.length;
-  while (laag < hoog) {
-    const midden = (laag + hoog) >>> 1;
-    if (episodes[midden]!.persoonId < persoonId) laag = midden + 1;
-    else hoog = midden;
-  }
-  return laag;
+  return ondergrens(episodes, persoonId, (e) => e.persoonId);
 }
 
 /** Per data set and question, the episodes. */

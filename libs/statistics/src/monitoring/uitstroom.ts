@@ -9,6 +9,7 @@ import {
   VerblijfFeit,
   antwoordPerVersie,
   recordsleutel,
+  toewijzingenVan,
   woonvormOp,
 } from './dataset';
 import {
@@ -180,11 +181,12 @@ function vervolgNa(
 export function telUitstroom(d: MonitoringDataset, vraag: MonitoringVraag): RuweUitstroom {
   const peil = peildatum(vraag);
   const verblijven = geselecteerdeVerblijven(d, vraag.filter, peil);
-  const ambulantPerPersoon = perPersoon(
-    [...d.toewijzingen.values()].filter(
+  // Only the persons of the exits assessed need their ambulant care: looked up per person, not
+  // gone through for every assignment of the municipality.
+  const ambulantVan = (persoonId: string) =>
+    toewijzingenVan(d, persoonId).filter(
       (t) => t.wettelijkKader === 'jeugdwet' && t.productcategorie === AMBULANT,
-    ),
-  );
+    );
   const verblijvenPerPersoon = perPersoon(d.verblijven.values());
 
   const uitstroom = {
@@ -222,7 +224,7 @@ export function telUitstroom(d: MonitoringDataset, vraag: MonitoringVraag): Ruwe
       if (einde.bestemming === 'zwaardere-vorm') schaling.uitstroomNaarZwaardereVorm.telOp(sleutel);
       if (plusZesMaanden(einde.datum) <= peil) {
         vervolg.beoordeeld.telOp(sleutel);
-        const ambulant = ambulantPerPersoon.get(v.persoonId) ?? [];
+        const ambulant = ambulantVan(v.persoonId);
         const alleVerblijven = verblijvenPerPersoon.get(v.persoonId) ?? [];
         if (vervolgNa(ambulant, alleVerblijven, v, einde.datum)) vervolg.metVervolg.telOp(sleutel);
       } else {

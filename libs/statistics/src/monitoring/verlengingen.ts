@@ -22,11 +22,11 @@ import {
   WIJK_DEFINITIE,
   ZorgEpisode,
   aanbiederNaam,
-  geselecteerdeToewijzingen,
   kop,
   peildatum,
   productOmschrijving,
   gedeeldeZorgEpisodes,
+  selecteert,
 } from './selectie';
 
 /**
@@ -145,35 +145,40 @@ export function telVerlengingen(
   const peil = peildatum(vraag);
   const perSleutel = new Map<string, RuweVerlengingTelling>();
   const totaal = leeg();
-  const tellingen = (sleutels: readonly string[]) => [
-    totaal,
-    ...sleutels.map((sleutel) => {
-      const telling = perSleutel.get(sleutel) ?? leeg();
+  const rij = (sleutel: string): RuweVerlengingTelling => {
+    let telling = perSleutel.get(sleutel);
+    if (!telling) {
+      telling = leeg();
       perSleutel.set(sleutel, telling);
-      return telling;
-    }),
-  ];
+    }
+    return telling;
+  };
+  const tellingen = (sleutels: readonly string[]) => [totaal, ...sleutels.map(rij)];
 
   for (const episode of gedeeldeZorgEpisodes(d, vraag.filter, peil, vraag.bekendOp)) {
     if (episode.start > vraag.tot || episode.end < vraag.van) continue;
     if (episode.maxDuurMaanden === null) continue;
     const langer = langerDanMaximum(episode, episode.maxDuurMaanden);
-    const sleutels = groep === 'aanbieder' ? episode.aanbiederIds : [episode.productcode];
-    // One pass over the episodes: each adds its person's record key to the cells it counts in.
-    const persoon = recordsleutel(d, episode.persoonId);
-    for (const t of tellingen(sleutels)) {
+    // One pass over the episodes: each adds its person's record key to the cells it counts in
+    // (without a list per episode: tens of thousands of them over five years).
+    const persoon = episode.recordsleutel;
+    const telMee = (t: RuweVerlengingTelling) => {
       t.metMaximum.telOp(persoon);
       if (langer) t.langerDanMaximum.telOp(persoon);
-    }
+    };
+    telMee(totaal);
+    if (groep === 'product') telMee(rij(episode.productcode));
+    else for (const id of episode.aanbiederIds) telMee(rij(id));
   }
 
-  const toewijzingen = new Map(
-    geselecteerdeToewijzingen(d, vraag.filter, peil).map((t) => [t.toewijzingId, t]),
-  );
+  // The requests of the period whose assignment the filter selects: looked up per request, not
+  // by going through every assignment of the municipality.
+  const gekozen = selecteert(d, vraag.filter, peil);
   const redenen = new Map<string, Telling>();
   for (const v of d.verlengingen.values()) {
-    const toewijzing = toewijzingen.get(v.toewijzingId);
-    if (!toewijzing || v.aangevraagdOp < vraag.van || v.aangevraagdOp > vraag.tot) continue;
+    if (v.aangevraagdOp < vraag.van || v.aangevraagdOp > vraag.tot) continue;
+    const toewijzing = d.toewijzingen.get(v.toewijzingId);
+    if (!toewijzing || !gekozen(toewijzing)) continue;
     const sleutel = groep === 'aanbieder' ? toewijzing.aanbiederId : toewijzing.productcode;
     const persoon = recordsleutel(d, v.persoonId);
     for (const t of tellingen([sleutel])) telAanvraag(t, v, toewijzing, persoon);

@@ -139,15 +139,18 @@ function telEpisodes(
     personen: new Telling(),
     toewijzingen: new Telling(),
   };
-  const personen = new Set<string>();
+  // The episodes come in the order of `gedeeldeZorgEpisodes`, sorted by person (a group keeps
+  // that order): a person's episodes are next to each other, so a new person is counted without
+  // a set of tens of thousands.
+  let vorige: string | null = null;
   for (const e of episodes) {
     const sleutel = e.recordsleutel;
     t.actief.telOp(sleutel);
     if (e.start >= van) t.gestart.telOp(sleutel);
     if (!e.running && e.end <= tot) t.beeindigd.telOp(sleutel);
     if (e.running) t.lopend.telOp(sleutel);
-    if (!personen.has(e.persoonId)) {
-      personen.add(e.persoonId);
+    if (e.persoonId !== vorige) {
+      vorige = e.persoonId;
       t.personen.telOp(sleutel);
     }
     for (let i = 0; i < e.assignmentIds.length; i++) t.toewijzingen.telOp(sleutel);
