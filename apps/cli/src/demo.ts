@@ -1,14 +1,28 @@
 import { ProcessingLog, Role } from '@app/access';
 import {
+  Bestemming,
+  GeenAntwoord,
   Gezinsplan,
   LEEFTIJDSGROEPEN,
   ONDERWERPEN,
+  Oordeel,
   ProductGegevens,
+  REGIE_SCORES,
   RedenEindeZorg,
+  ToewijzingState,
   Uitkomst,
+  VOORTGANG_SCORES,
+  VerhaalToestemming,
+  Verteller,
+  WOONVORMEN,
+  Woonvorm,
   kalenderdatum,
+  leeftijdOp,
+  perspectiefgesprekUiterlijk,
+  zorgdossierDecider,
+  zorgdossierStreamId,
 } from '@app/domain';
-import { DeciderStore, EventStore, START } from '@app/event-store';
+import { CommandBatch, DeciderStore, EventStore, START } from '@app/event-store';
 import {
   BerichtClient,
   IjwImport,
@@ -20,17 +34,22 @@ import {
 import {
   ConsultatiesQueries,
   PraktijkenQueries,
+  ProgrammaQueries,
   ProjectionRunner,
   ReadModelDatabase,
   ToegangQueries,
+  ZorgQueries,
   gezinnenProjection,
   praktijkenProjection,
+  programmaProjection,
+  zorgProjection,
 } from '@app/projections';
 import type { RequestCommandContext } from '../../api/src/common/command-context';
 import { ConsultatieCommands } from '../../api/src/consultaties/consultatie.commands';
 import { PraktijkCommands } from '../../api/src/consultaties/praktijk.commands';
 import { GezinCommands } from '../../api/src/gezinnen/gezin.commands';
 import { ProgrammaCommands } from '../../api/src/programma/programma.commands';
+import { VerhaalCommands } from '../../api/src/verhalen/verhaal.commands';
 import { ZorgCommands } from '../../api/src/zorg/zorg.commands';
 
 /**
@@ -40,7 +59,10 @@ import { ZorgCommands } from '../../api/src/zorg/zorg.commands';
  * JW317 and JW301 for an extension, JW307) through the import (IjwImport), the parents' support
  * under other laws (the own team's Wmo, debt help, re-integration: no message traffic) through
  * ZorgCommands, and the GP practices' consultations (JPH and huisarts) through
- * ConsultatieCommands. So the same deciders and rules apply. The baselines are the council's
+ * ConsultatieCommands. The residential stays (their form, a step-down now and then, the exit and
+ * where to), the perspective conversations at 16.5 (ZorgCommands), and the judgements at the end
+ * of care and the stories told (VerhaalCommands) go through the same command services, in one
+ * batch per 250 families (CommandBatch). So the same deciders and rules apply. The baselines are the council's
  * (Uitvoeringsprogramma Samen voor de Jeugd Lelystad 2025-2028): 12.7% of the youths 0-17 in a
  * year in care without residence, 1.7-1.9% with; residential stays mostly foster care; 9 of 25
  * practices with a JPH.
@@ -64,6 +86,17 @@ export interface DemoVerslag {
   /** iJw messages imported (all accepted: a refusal stops the demo). */
   berichten: number;
   consultaties: number;
+  /** Residential stays, their step-downs to a lighter form, and their exits. */
+  verblijven: number;
+  afschalingen: number;
+  uitstroom: number;
+  perspectiefgesprekken: number;
+  /** Rounds of judgements at the end of care (youth, parent, professional). */
+  oordelen: number;
+  verhalen: number;
+  /** Released for the monitoring by a team lead, and of those withdrawn later. */
+  vrijgegeven: number;
+  ingetrokken: number;
   gebeurtenissen: bigint;
 }
 
@@ -189,6 +222,114 @@ const ACHTERNAMEN = [
 ];
 const OUDERS = ['Mark', 'Linda', 'Ahmed', 'Fatima', 'Peter', 'Sandra', 'Kees', 'Naima'];
 
+/** A plan's goals for the youth: the first always, one or two more sometimes. */
+const DOELEN: Gezinsplan['doelen'][number][] = [
+  { doelId: 'd1', leefgebied: 'onderwijs', persoonId: '', omschrijving: 'Weer naar school' },
+  { doelId: 'd2', leefgebied: 'opvoeding', persoonId: '', omschrijving: 'Rust en regelmaat thuis' },
+  {
+    doelId: 'd3',
+    leefgebied: 'sociaal-netwerk',
+    persoonId: '',
+    omschrijving: 'Vrienden en een club',
+  },
+];
+
+/** What the stay works towards, per form of residence (the exit perspective). */
+const UITSTROOMPERSPECTIEF: Record<Woonvorm, string> = {
+  gesloten: 'Behandeld wonen, daarna terug naar huis',
+  'behandeld-wonen': 'Terug naar huis met ambulante hulp',
+  gezinshuis: 'Opgroeien in het gezinshuis tot 18',
+  pleegzorg: 'Terug naar huis als het thuis veilig is',
+  'begeleid-wonen': 'Kamertraining, daarna zelfstandig',
+  kamertraining: 'Zelfstandig wonen',
+};
+
+/**
+ * Stories in the teller's own words: a few per kind of teller, with the programme's themes they
+ * touch (knop-N, as `programma seed` names them). `naam` is where a teller names the youth: the
+ * family's fictitious first name when told, taken out ("[naam]") in the text as released.
+ */
+const VERHALEN: {
+  verteller: Verteller;
+  /** Only for residential care (true), only without (false), or either. */
+  verblijf?: boolean;
+  themas: string[];
+  tekst: (naam: string) => string;
+}[] = [
+  {
+    verteller: 'jeugdige',
+    themas: ['knop-6', 'knop-7'],
+    tekst: () =>
+      'Ik ga weer elke dag naar school. In het begin vond ik het eng, maar mijn mentor weet nu wat er speelt en dat helpt.',
+  },
+  {
+    verteller: 'jeugdige',
+    verblijf: true,
+    themas: ['knop-12', 'knop-14'],
+    tekst: () =>
+      'In het gezinshuis had ik eindelijk rust. Ik mocht zelf meepraten over wanneer ik terug naar huis kon.',
+  },
+  {
+    verteller: 'jeugdige',
+    themas: ['knop-13'],
+    tekst: () =>
+      'Ik oefen met koken en met mijn geld, want straks wil ik op mezelf wonen. Fijn dat ze daar nu al aan denken.',
+  },
+  {
+    verteller: 'jeugdige',
+    verblijf: false,
+    themas: ['knop-3', 'knop-11'],
+    tekst: () =>
+      'Eerst moest ik steeds naar gesprekken. Nu zit ik bij voetbal en heb ik iemand uit de buurt die ik kan bellen.',
+  },
+  {
+    verteller: 'ouder',
+    themas: ['knop-4'],
+    tekst: (naam) =>
+      `Eindelijk één plan en één contactpersoon. Ik hoefde het verhaal van ${naam} niet steeds opnieuw te vertellen.`,
+  },
+  {
+    verteller: 'ouder',
+    verblijf: false,
+    themas: ['knop-11', 'knop-9'],
+    tekst: (naam) =>
+      `Het duurde lang voordat er hulp kwam en in de tussentijd liep het thuis uit de hand. Toen het er was, ging het met ${naam} snel beter.`,
+  },
+  {
+    verteller: 'ouder',
+    verblijf: true,
+    themas: ['knop-12'],
+    tekst: (naam) =>
+      `Dat ${naam} uit huis moest, was het zwaarste wat we hebben meegemaakt. De pleegouders hielden ons goed op de hoogte.`,
+  },
+  {
+    verteller: 'ouder',
+    themas: ['knop-6'],
+    tekst: (naam) =>
+      `School en hulpverlening praatten eindelijk met elkaar. ${naam} zit nu weer de hele week in de klas.`,
+  },
+  {
+    verteller: 'professional',
+    themas: ['knop-10', 'knop-9'],
+    tekst: () =>
+      'Bij de verlenging hebben we samen met het gezin gekeken wat er echt nog nodig was. Het werd minder uren dan eerst gedacht.',
+  },
+  {
+    verteller: 'professional',
+    verblijf: false,
+    themas: ['knop-5', 'knop-11'],
+    tekst: () =>
+      'De huisarts verwees snel naar de praktijkondersteuner jeugd; daardoor was lichte hulp genoeg en bleef specialistische zorg buiten beeld.',
+  },
+  {
+    verteller: 'professional',
+    verblijf: true,
+    themas: ['knop-14', 'knop-13'],
+    tekst: () =>
+      'Doordat we vanaf het begin aan de uitstroom werkten, kon de jongere na een half jaar naar een lichtere woonvorm.',
+  },
+];
+
 /** A small, well-known deterministic PRNG (mulberry32): the same seed gives the same town. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -232,6 +373,44 @@ interface Traject {
   einde: string;
 }
 
+/** A family the demo registered, with what it needs to record about the youth's care later. */
+interface Gezin {
+  traject: Traject;
+  gezinId: string;
+  jeugdige: string;
+  voornaam: string;
+  geboortedatum: string;
+  client: BerichtClient;
+  ouder: string;
+  /** The family's contact person now (after a handover the new one), and since when. */
+  cp: string;
+  cpSinds: string;
+  /** The goals of its plan. */
+  doelIds: string[];
+}
+
+/** The youth's care as the dossier holds it after the import: the assignments, and its stop. */
+interface Zorg {
+  toewijzingen: ToewijzingState[];
+  stop: string | null;
+}
+
+const PERSPECTIEVEN = [
+  'Zelfstandig wonen met begeleiding',
+  'Thuis blijven wonen en een opleiding afmaken',
+  'Op kamers in de stad, met een studie of werk',
+  'Bij het pleeggezin blijven tot 21',
+];
+const BEHOEFTEN = [
+  'Budgetcoaching, hulp bij werk zoeken',
+  'Hulp bij geldzaken en de eigen administratie',
+  'Een vaste begeleider na 18',
+  'Hulp bij het vinden van een kamer',
+];
+
+const laatste = (a: string, b: string): string => (a > b ? a : b);
+const eerste = (a: string, b: string): string => (a < b ? a : b);
+
 export async function demo(
   store: EventStore,
   readModels: ReadModelDatabase,
@@ -242,9 +421,12 @@ export async function demo(
   }
   const meld = opties.meld ?? (() => undefined);
   const random = prng(opties.seed);
-  const kies = <T>(lijst: readonly T[]): T => lijst[Math.floor(random() * lijst.length)]!;
-  const gewogen = <T>(lijst: readonly [T, number][]): T => {
-    let r = random() * lijst.reduce((s, [, w]) => s + w, 0);
+  // The stays, conversations, judgements and stories draw from a stream of their own, so the
+  // same seed still gives the same families, care and consultations as before they were added.
+  const meer = prng(opties.seed ^ 0x5eed5eed);
+  const kies = <T>(lijst: readonly T[], r = random): T => lijst[Math.floor(r() * lijst.length)]!;
+  const gewogen = <T>(lijst: readonly [T, number][], rnd = random): T => {
+    let r = rnd() * lijst.reduce((s, [, w]) => s + w, 0);
     for (const [x, w] of lijst) if ((r -= w) <= 0) return x;
     return lijst[lijst.length - 1]![0];
   };
@@ -259,6 +441,11 @@ export async function demo(
   const gezinnen = new GezinCommands(deciders, toegang, { warmeOverdrachtDagen: 0 });
   const zorg = new ZorgCommands(deciders, toegang);
   const importer = new IjwImport(deciders, toegang, new ProcessingLog(deciders));
+  const verhalen = new VerhaalCommands(
+    deciders,
+    new ZorgQueries(readModels.db),
+    new ProgrammaQueries(readModels.db),
+  );
   const berichtenverkeer = {
     principal: {
       userId: 'u-demo-berichtenverkeer',
@@ -269,9 +456,13 @@ export async function demo(
     },
     correlationId: 'demo',
   };
+  // Who works with whom (access, matching by BSN), the practices, the care dossiers (what a
+  // judgement or story says about an assignment) and the programme's themes.
   const runner = new ProjectionRunner(store, readModels, [
     gezinnenProjection,
     praktijkenProjection,
+    zorgProjection,
+    programmaProjection,
   ]);
   const beheer = context('u-demo-beheer');
   const teamleider = context('u-demo-teamleider', true);
@@ -283,6 +474,14 @@ export async function demo(
     overdrachten: 0,
     berichten: 0,
     consultaties: 0,
+    verblijven: 0,
+    afschalingen: 0,
+    uitstroom: 0,
+    perspectiefgesprekken: 0,
+    oordelen: 0,
+    verhalen: 0,
+    vrijgegeven: 0,
+    ingetrokken: 0,
     gebeurtenissen: 0n,
   };
   let jeugdigeNr = 0;
@@ -353,14 +552,7 @@ export async function demo(
     const batch = trajecten.slice(i, i + BATCH);
     // Families first, each registered the day its care starts (the clock is that day), with a
     // contact person and a plan; then the read models learn who works with whom.
-    const geregistreerd: {
-      traject: Traject;
-      gezinId: string;
-      jeugdige: string;
-      client: BerichtClient;
-      ouder: string;
-      cp: string;
-    }[] = [];
+    const geregistreerd: Gezin[] = [];
     for (const traject of batch) {
       nu = new Date(`${traject.start}T09:00:00Z`);
       const gezinId = crypto.randomUUID();
@@ -408,17 +600,31 @@ export async function demo(
         achternaam,
         voorletters: voornaam[0]!,
       };
-      geregistreerd.push({ traject, gezinId, jeugdige, client, ouder, cp });
+      geregistreerd.push({
+        traject,
+        gezinId,
+        jeugdige,
+        voornaam,
+        geboortedatum,
+        client,
+        ouder,
+        cp,
+        cpSinds: traject.start,
+        doelIds: [],
+      });
     }
     await runner.runUntilCaughtUp();
 
     nu = new Date(`${eind}T12:00:00Z`);
     const berichten: { bron: string; xml: string }[] = [];
-    for (const { traject, gezinId, jeugdige, client, ouder, cp } of geregistreerd) {
+    for (const gezin of geregistreerd) {
+      const { traject, gezinId, jeugdige, client, ouder, cp } = gezin;
       const door = context(cp);
+      const gezinsplan = plan(traject, jeugdige);
+      gezin.doelIds = gezinsplan.doelen.map((d) => d.doelId);
       await gezinnen.gezin(
         gezinId,
-        { type: 'WriteGezinsplan', plan: plan(traject, jeugdige), reden: null },
+        { type: 'WriteGezinsplan', plan: gezinsplan, reden: null },
         door,
       );
       berichten.push(...berichtenVan(client, traject));
@@ -451,6 +657,8 @@ export async function demo(
           },
           teamleider,
         );
+        gezin.cp = naar;
+        gezin.cpSinds = midden;
         verslag.overdrachten++;
       }
       verslag.gezinnen++;
@@ -465,25 +673,314 @@ export async function demo(
       }
     }
     verslag.berichten += berichten.length;
+    // Then what the contact persons record about that care: the read models first learn the
+    // handovers (who writes now) and the care just imported, and then the stays (what the
+    // judgements and stories say about an assignment).
+    await runner.runUntilCaughtUp();
+    const zorgVan = await verblijvenEnGesprekken(geregistreerd);
+    await runner.runUntilCaughtUp();
+    await oordelenEnVerhalen(geregistreerd, zorgVan);
     meld(`${Math.min(i + BATCH, trajecten.length)} of ${trajecten.length} youths written`);
   }
   await consultaties();
   meld(`${verslag.consultaties} consultations logged by ${PRAKTIJKEN} practices`);
+  meld(
+    `${verslag.verblijven} residential stays (${verslag.afschalingen} step-downs, ${verslag.uitstroom} exits), ` +
+      `${verslag.perspectiefgesprekken} perspective conversations, ${verslag.oordelen} rounds of judgements, ` +
+      `${verslag.verhalen} stories (${verslag.vrijgegeven} released, ${verslag.ingetrokken} withdrawn)`,
+  );
   verslag.gebeurtenissen = await store.headPosition();
   return verslag;
 
-  /** A family's first plan: its request for help and one goal for the youth. */
+  /**
+   * Per family of the batch, in one batch of commands through the care command service: a
+   * residential stay in the form of its product (linked to the first assignment, with its exit
+   * perspective mostly), a step-down to a lighter form in a quarter of the stays (after a month
+   * at the least) and, when the care stopped, the exit on its last day with where the youth
+   * went; and the perspective conversation of a youth in care on the day it is due (16.5, or the
+   * intake when later): 75% on time (up to two months before), 15% late (two weeks to four months
+   * after, if the care still runs then), 10% never. Returns the youth's care as the dossier holds it.
+   */
+  async function verblijvenEnGesprekken(lijst: Gezin[]): Promise<Map<string, Zorg>> {
+    const batch = deciders.batch();
+    const zorgVan = new Map<string, Zorg>();
+    nu = new Date(`${eind}T12:00:00Z`);
+    for (const g of lijst) {
+      const { state } = await batch.load(zorgdossierStreamId(g.jeugdige), zorgdossierDecider);
+      const toewijzingen = Object.values(state.toewijzingen).sort((a, b) =>
+        a.begindatum < b.begindatum ? -1 : 1,
+      );
+      const stop = toewijzingen[toewijzingen.length - 1]!.zorgStop?.datum ?? null;
+      zorgVan.set(g.jeugdige, { toewijzingen, stop });
+      const door = context(g.cp);
+      const start = toewijzingen[0]!.zorgStart ?? toewijzingen[0]!.begindatum;
+      const tot = stop ?? eind;
+      if (g.traject.verblijf) await verblijf(batch, g, toewijzingen[0]!, start, stop, door);
+
+      const uiterlijk = perspectiefgesprekUiterlijk(g.geboortedatum, start);
+      if (uiterlijk === null || uiterlijk > tot) continue;
+      const r = meer();
+      const datum =
+        r < 0.75
+          ? laatste(start, plusDagen(uiterlijk, -Math.floor(meer() * 60)))
+          : r < 0.9
+            ? plusDagen(uiterlijk, 14 + Math.floor(meer() * 110))
+            : null;
+      if (datum === null || datum > tot) continue;
+      await zorg.dossierInBatch(
+        batch,
+        g.jeugdige,
+        {
+          type: 'RecordPerspectiefgesprek',
+          gesprekId: crypto.randomUUID(),
+          datum,
+          door: g.cp,
+          perspectief: kies(PERSPECTIEVEN, meer),
+          behoeften: kies(BEHOEFTEN, meer),
+          zorgNa18Verwacht: meer() < (g.traject.verblijf ? 0.5 : 0.2),
+        },
+        door,
+      );
+      verslag.perspectiefgesprekken++;
+    }
+    await batch.commit();
+    return zorgVan;
+  }
+
+  async function verblijf(
+    batch: CommandBatch,
+    g: Gezin,
+    toewijzing: ToewijzingState,
+    start: string,
+    stop: string | null,
+    door: RequestCommandContext,
+  ): Promise<void> {
+    const verblijfId = crypto.randomUUID();
+    let woonvorm = g.traject.product.woonvorm!;
+    await zorg.dossierInBatch(
+      batch,
+      g.jeugdige,
+      {
+        type: 'StartVerblijf',
+        verblijfId,
+        toewijzingId: toewijzing.toewijzingId,
+        woonvorm,
+        startdatum: start,
+        indicatieEinddatum: toewijzing.einddatum,
+        uitstroomperspectief: meer() < 0.7 ? UITSTROOMPERSPECTIEF[woonvorm] : null,
+      },
+      door,
+    );
+    verslag.verblijven++;
+    const dagen = (ms(stop ?? eind) - ms(start)) / DAG;
+    const i = WOONVORMEN.indexOf(woonvorm);
+    const lichter = WOONVORMEN.slice(i + 1, i + 3);
+    if (lichter.length > 0 && dagen > 60 && meer() < 0.25) {
+      // A step-down lies before the exit: an exit cannot lie before its last step-down.
+      const datum = plusDagen(start, 30 + Math.floor(meer() * (dagen - 30)));
+      woonvorm = kies(lichter, meer);
+      await zorg.dossierInBatch(
+        batch,
+        g.jeugdige,
+        { type: 'ChangeWoonvorm', verblijfId, datum, naar: woonvorm },
+        door,
+      );
+      verslag.afschalingen++;
+    }
+    if (stop === null) return;
+    const leeftijd = leeftijdOp(g.geboortedatum, stop);
+    const bestemming = gewogen<Bestemming>(
+      [
+        ['thuis', leeftijd >= 17 ? 0.3 : 0.55],
+        ['zelfstandig', leeftijd >= 17 ? 0.35 : leeftijd >= 16 ? 0.05 : 0],
+        ['lichtere-vorm', woonvorm === 'kamertraining' ? 0 : 0.2],
+        ['zwaardere-vorm', 0.08],
+        ['anders', 0.1],
+      ],
+      meer,
+    );
+    const metVervolghulp = {
+      thuis: 0.7,
+      zelfstandig: 0.5,
+      'lichtere-vorm': 1,
+      'zwaardere-vorm': 1,
+      anders: 0.4,
+    }[bestemming];
+    await zorg.dossierInBatch(
+      batch,
+      g.jeugdige,
+      {
+        type: 'EndVerblijf',
+        verblijfId,
+        datum: stop,
+        bestemming,
+        vervolghulp: meer() < metVervolghulp,
+      },
+      door,
+    );
+    verslag.uitstroom++;
+  }
+
+  /**
+   * Per family of the batch, in one batch of commands through the stories' command service: at
+   * the end of care the judgements on its last assignment, recorded by the contact person; and
+   * for about one youth in ten a story (see `verhaal`).
+   */
+  async function oordelenEnVerhalen(lijst: Gezin[], zorgVan: Map<string, Zorg>): Promise<void> {
+    const batch = deciders.batch();
+    for (const g of lijst) {
+      const { toewijzingen, stop } = zorgVan.get(g.jeugdige)!;
+      const door = context(g.cp);
+      if (stop !== null) {
+        nu = new Date(`${stop}T16:00:00Z`);
+        await verhalen.oordelenInBatch(
+          batch,
+          g.gezinId,
+          crypto.randomUUID(),
+          {
+            aanleiding: {
+              soort: 'einde-toewijzing',
+              toewijzingId: toewijzingen[toewijzingen.length - 1]!.toewijzingId,
+            },
+            datum: stop,
+            oordelen: oordelenBij(g, stop),
+          },
+          door,
+        );
+        verslag.oordelen++;
+      }
+      if (meer() < 0.1) await verhaal(batch, g, toewijzingen, stop, door);
+    }
+    await batch.commit();
+  }
+
+  /**
+   * The judgements at the end of care: the youth (not asked under 12, nor one in ten older),
+   * a parent in 85% of the families, and the professional; each on whether the help request was
+   * answered, regie 1-5 and each goal of the plan -2..+2, around how well the care went for this
+   * family (the tellers mostly agree); one in about seventeen does not want to answer.
+   */
+  function oordelenBij(g: Gezin, datum: string): Oordeel[] {
+    const goed = meer();
+    const oordeel = (door: Verteller, gevraagd: boolean): Oordeel => {
+      const geen: GeenAntwoord | null = !gevraagd
+        ? 'niet-gevraagd'
+        : meer() < 0.06
+          ? 'wil-niet-antwoorden'
+          : null;
+      if (geen !== null) {
+        const voortgang = g.doelIds.map((doelId) => ({ doelId, score: geen }));
+        return { door, hulpvraagBeantwoord: geen, regie: geen, voortgang };
+      }
+      const toon = Math.min(0.999, Math.max(0, goed + (meer() - 0.5) * 0.4));
+      return {
+        door,
+        hulpvraagBeantwoord: toon > 0.45 ? 'ja' : toon > 0.2 ? 'deels' : 'nee',
+        regie: REGIE_SCORES[Math.floor(toon * 5)]!,
+        voortgang: g.doelIds.map((doelId) => ({
+          doelId,
+          score: VOORTGANG_SCORES[Math.min(4, Math.max(0, Math.round(toon * 4 + meer() - 0.5)))]!,
+        })),
+      };
+    };
+    return [
+      oordeel('jeugdige', leeftijdOp(g.geboortedatum, datum) >= 12 && meer() < 0.9),
+      ...(meer() < 0.85 ? [oordeel('ouder', true)] : []),
+      oordeel('professional', true),
+    ];
+  }
+
+  /**
+   * A story about the youth's care, told at the end of care or while it runs (after the first
+   * month, and with the contact person of then), by the youth (12 or older), a parent or the
+   * professional, from the templates; consent 30% file only, 45% pseudonymised, 25% quotable.
+   * A team lead releases one the monitoring may use 3 to 20 days later, with the name taken
+   * out; 8% of the tellers withdraw their consent later.
+   */
+  async function verhaal(
+    batch: CommandBatch,
+    g: Gezin,
+    toewijzingen: ToewijzingState[],
+    stop: string | null,
+    door: RequestCommandContext,
+  ): Promise<void> {
+    const vanaf = eerste(laatste(g.cpSinds, plusDagen(g.traject.start, 30)), eind);
+    const datum = stop ?? plusDagen(vanaf, Math.floor((meer() * (ms(eind) - ms(vanaf))) / DAG));
+    const soort = gewogen<Verteller>(
+      [
+        ['jeugdige', leeftijdOp(g.geboortedatum, datum) >= 12 ? 0.35 : 0],
+        ['ouder', 0.45],
+        ['professional', 0.2],
+      ],
+      meer,
+    );
+    const sjabloon = kies(
+      VERHALEN.filter(
+        (v) =>
+          v.verteller === soort && (v.verblijf === undefined || v.verblijf === g.traject.verblijf),
+      ),
+      meer,
+    );
+    const toewijzing = toewijzingen.filter((t) => t.begindatum <= datum).pop() ?? toewijzingen[0]!;
+    const toestemming = gewogen<VerhaalToestemming>(
+      [
+        ['dossier', 0.3],
+        ['gepseudonimiseerd', 0.45],
+        ['citeerbaar', 0.25],
+      ],
+      meer,
+    );
+    const organisatie =
+      soort === 'professional' ? AANBIEDERS.find(([id]) => id === g.traject.aanbiederId)![1] : null;
+    const verhaalId = crypto.randomUUID();
+    nu = new Date(`${datum}T15:00:00Z`);
+    await verhalen.verhaalInBatch(
+      batch,
+      g.gezinId,
+      verhaalId,
+      {
+        type: 'RecordVerhaal',
+        persoonId: g.jeugdige,
+        toewijzingId: toewijzing.toewijzingId,
+        verteller: { soort, organisatie },
+        datum,
+        tekst: sjabloon.tekst(g.voornaam),
+        themaIds: sjabloon.themas,
+        toestemming,
+      },
+      door,
+    );
+    verslag.verhalen++;
+    const vrijgegevenOp = plusDagen(datum, 3 + Math.floor(meer() * 18));
+    if (toestemming === 'dossier' || vrijgegevenOp > eind) return;
+    nu = new Date(`${vrijgegevenOp}T10:00:00Z`);
+    await verhalen.verhaalInBatch(
+      batch,
+      g.gezinId,
+      verhaalId,
+      { type: 'ReleaseVerhaal', tekst: sjabloon.tekst('[naam]') },
+      teamleider,
+    );
+    verslag.vrijgegeven++;
+    const ingetrokkenOp = plusDagen(vrijgegevenOp, 7 + Math.floor(meer() * 180));
+    if (meer() >= 0.08 || ingetrokkenOp > eind) return;
+    nu = new Date(`${ingetrokkenOp}T10:00:00Z`);
+    await verhalen.verhaalInBatch(
+      batch,
+      g.gezinId,
+      verhaalId,
+      { type: 'ChangeVerhaalToestemming', toestemming: 'dossier', datum: ingetrokkenOp },
+      door,
+    );
+    verslag.ingetrokken++;
+  }
+
+  /** A family's first plan: its request for help and one to three goals for the youth. */
   function plan(traject: Traject, jeugdige: string): Gezinsplan {
+    const doelen = meer() < 0.5 ? 1 : meer() < 0.6 ? 2 : 3;
     return {
       hulpvraag: traject.verblijf ? 'Veilig opgroeien, thuis of zo thuis mogelijk' : 'Rust in huis',
-      doelen: [
-        {
-          doelId: 'd1',
-          leefgebied: 'opvoeding',
-          persoonId: jeugdige,
-          omschrijving: 'Weer naar school',
-        },
-      ],
+      doelen: DOELEN.slice(0, doelen).map((d) => ({ ...d, persoonId: jeugdige })),
       afspraken: [
         {
           afspraakId: 'a1',

@@ -238,7 +238,8 @@ program
   .description(
     'Fill an EMPTY store with a demo municipality (Lelystad scale by default): reference data, ' +
       "population, families with contact persons, plans and handovers, the youths' care as iJw " +
-      'messages through the import, and GP practices with their consultations, 2020 to --tot',
+      'messages through the import, residential stays and exits, perspective conversations, ' +
+      'judgements and stories, and GP practices with their consultations, 2020 to --tot',
   )
   .option('--jeugdigen <n>', 'youths aged 0-17 in the municipality', '19000')
   .option('--seed <s>', 'seed of the random choices: the same seed gives the same town', '1')
@@ -263,6 +264,10 @@ program
         `demo municipality: ${verslag.gezinnen} families, ${verslag.toewijzingen} assignments, ` +
           `${verslag.verlengingen} extensions, ${verslag.overdrachten} handovers, ` +
           `${verslag.berichten} iJw messages, ${verslag.consultaties} consultations, ` +
+          `${verslag.verblijven} residential stays (${verslag.uitstroom} exits), ` +
+          `${verslag.perspectiefgesprekken} perspective conversations, ` +
+          `${verslag.oordelen} rounds of judgements, ${verslag.verhalen} stories ` +
+          `(${verslag.vrijgegeven} released), ` +
           `${verslag.gebeurtenissen} events in ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );
       // The read models catch up now, so the API answers at once.

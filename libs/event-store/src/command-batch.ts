@@ -130,3 +130,9 @@ export class CommandBatch {
     return stream;
   }
 }
+
+/**
+ * Where a command path reads the streams its facts come from: the store (a DeciderStore) or a
+ * bulk writer's batch, which sees what the batch queued before.
+ */
+export type StreamLoader = Pick<CommandBatch, 'load'>;

@@ -15,7 +15,13 @@ import {
   verhaalDecider,
   verhaalStreamId,
 } from '@app/domain';
-import { CommandResult, DeciderStore } from '@app/event-store';
+import {
+  BatchedResult,
+  CommandBatch,
+  CommandResult,
+  DeciderStore,
+  StreamLoader,
+} from '@app/event-store';
 import { ProgrammaQueries, ZorgQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 import { door as doorVan } from '../gezinnen/gezin.commands';
@@ -53,21 +59,20 @@ export class VerhaalCommands {
     body: VerhaalCommandBody,
     context: RequestCommandContext,
   ): Promise<CommandResult<VerhaalState>> {
-    const door = doorVan(context);
-    const gezin = await this.gezin(gezinId, door);
-    const command: VerhaalCommand =
-      body.type === 'RecordVerhaal'
-        ? {
-            ...body,
-            door,
-            gezin,
-            gezinId,
-            verhaalId,
-            toewijzing: body.toewijzingId ? this.zorg.toewijzingOpname(body.toewijzingId) : null,
-            actieveThemas: this.programma.actieveThemaIds(),
-          }
-        : { ...body, door, gezin, gezinId, verhaalId };
+    const command = await this.verhaalCommand(gezinId, verhaalId, body, context, this.deciders);
     return this.deciders.handle(verhaalStreamId(verhaalId), verhaalDecider, command, context);
+  }
+
+  /** The same story command, queued in a bulk writer's batch (the demo). */
+  async verhaalInBatch(
+    batch: CommandBatch,
+    gezinId: string,
+    verhaalId: string,
+    body: VerhaalCommandBody,
+    context: RequestCommandContext,
+  ): Promise<BatchedResult<VerhaalState>> {
+    const command = await this.verhaalCommand(gezinId, verhaalId, body, context, batch);
+    return batch.handle(verhaalStreamId(verhaalId), verhaalDecider, command, context);
   }
 
   async oordelen(
@@ -76,6 +81,51 @@ export class VerhaalCommands {
     body: OordelenBody,
     context: RequestCommandContext,
   ): Promise<CommandResult<OordeelState>> {
+    const command = await this.oordelenCommand(gezinId, oordeelId, body, context, this.deciders);
+    return this.deciders.handle(oordeelStreamId(oordeelId), oordeelDecider, command, context);
+  }
+
+  /** The same judgements, queued in a bulk writer's batch (the demo). */
+  async oordelenInBatch(
+    batch: CommandBatch,
+    gezinId: string,
+    oordeelId: string,
+    body: OordelenBody,
+    context: RequestCommandContext,
+  ): Promise<BatchedResult<OordeelState>> {
+    const command = await this.oordelenCommand(gezinId, oordeelId, body, context, batch);
+    return batch.handle(oordeelStreamId(oordeelId), oordeelDecider, command, context);
+  }
+
+  private async verhaalCommand(
+    gezinId: string,
+    verhaalId: string,
+    body: VerhaalCommandBody,
+    context: RequestCommandContext,
+    streams: StreamLoader,
+  ): Promise<VerhaalCommand> {
+    const door = doorVan(context);
+    const gezin = await this.gezin(gezinId, door, streams);
+    return body.type === 'RecordVerhaal'
+      ? {
+          ...body,
+          door,
+          gezin,
+          gezinId,
+          verhaalId,
+          toewijzing: body.toewijzingId ? this.zorg.toewijzingOpname(body.toewijzingId) : null,
+          actieveThemas: this.programma.actieveThemaIds(),
+        }
+      : { ...body, door, gezin, gezinId, verhaalId };
+  }
+
+  private async oordelenCommand(
+    gezinId: string,
+    oordeelId: string,
+    body: OordelenBody,
+    context: RequestCommandContext,
+    streams: StreamLoader,
+  ): Promise<RecordOordelen> {
     const door = doorVan(context);
     const aanleiding: AanleidingVraag =
       body.aanleiding.soort === 'evaluatie'
@@ -84,22 +134,21 @@ export class VerhaalCommands {
             ...body.aanleiding,
             toewijzing: this.zorg.toewijzingOpname(body.aanleiding.toewijzingId),
           };
-    const command: RecordOordelen = {
+    return {
       type: 'RecordOordelen',
       door,
-      gezin: await this.gezin(gezinId, door),
+      gezin: await this.gezin(gezinId, door, streams),
       oordeelId,
       gezinId,
       aanleiding,
       datum: body.datum,
       oordelen: body.oordelen,
     };
-    return this.deciders.handle(oordeelStreamId(oordeelId), oordeelDecider, command, context);
   }
 
   /** The family's facts, from its own stream (no read-model lag: a plan just written counts). */
-  private async gezin(gezinId: string, door: Door): Promise<GezinFeiten> {
-    const { state } = await this.deciders.load(gezinStreamId(gezinId), gezinFeitenFold);
+  private async gezin(gezinId: string, door: Door, streams: StreamLoader): Promise<GezinFeiten> {
+    const { state } = await streams.load(gezinStreamId(gezinId), gezinFeitenFold);
     return gezinFeiten(state, door.userId, this.deciders.now());
   }
 }

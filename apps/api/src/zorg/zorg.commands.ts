@@ -14,7 +14,14 @@ import {
   zorgdossierDecider,
   zorgdossierStreamId,
 } from '@app/domain';
-import { CommandResult, DeciderStore, PositionedEvent } from '@app/event-store';
+import {
+  BatchedResult,
+  CommandBatch,
+  CommandResult,
+  DeciderStore,
+  PositionedEvent,
+  StreamLoader,
+} from '@app/event-store';
 import { ToegangQueries } from '@app/projections';
 import type { RequestCommandContext } from '../common/command-context';
 
@@ -48,15 +55,7 @@ export class ZorgCommands {
     body: ZorgCommandBody,
     context: RequestCommandContext,
   ): Promise<CommandResult<ZorgdossierState>> {
-    const { toegang, zorgVanaf } = this.toegang.totPersoon(persoonId, context.principal.userId);
-    const { state: persoon } = await this.deciders.load(persoonStreamId(persoonId), persoonDecider);
-    const geboortedatum = persoon.gegevens?.geboortedatum ?? null;
-    const command = { ...body, persoonId, toegang, geboortedatum };
-    if (command.type === 'RegisterToewijzing') {
-      const { state } = await this.deciders.load(REFERENTIEDATA_STREAM, referentiedataDecider);
-      command.product = versieOp(state.producten[command.productcode], command.begindatum);
-      command.aanbieder = versieOp(state.aanbieders[command.aanbiederId], command.begindatum);
-    }
+    const { command, zorgVanaf } = await this.command(persoonId, body, context, this.deciders);
     // If-Match on these routes is the dossier's version, not a family's.
     const getoond =
       zorgVanaf === null
@@ -76,6 +75,42 @@ export class ZorgCommands {
       context,
       getoond,
     );
+  }
+
+  /**
+   * The same care fact, for a bulk writer (the demo): the facts read and the command decided in
+   * its batch, as if written one by one, and written with the batch's other commands in one append.
+   */
+  async dossierInBatch(
+    batch: CommandBatch,
+    persoonId: string,
+    body: ZorgCommandBody,
+    context: RequestCommandContext,
+  ): Promise<BatchedResult<ZorgdossierState>> {
+    const { command } = await this.command(persoonId, body, context, batch);
+    return batch.handle(zorgdossierStreamId(persoonId), zorgdossierDecider, command, context);
+  }
+
+  /**
+   * The body with the facts the decider's rules need, read from `streams`, and from which log
+   * position the sender is shown the dossier (null: all of it).
+   */
+  private async command(
+    persoonId: string,
+    body: ZorgCommandBody,
+    context: RequestCommandContext,
+    streams: StreamLoader,
+  ): Promise<{ command: ZorgCommand; zorgVanaf: number | null }> {
+    const { toegang, zorgVanaf } = this.toegang.totPersoon(persoonId, context.principal.userId);
+    const { state: persoon } = await streams.load(persoonStreamId(persoonId), persoonDecider);
+    const geboortedatum = persoon.gegevens?.geboortedatum ?? null;
+    const command = { ...body, persoonId, toegang, geboortedatum };
+    if (command.type === 'RegisterToewijzing') {
+      const { state } = await streams.load(REFERENTIEDATA_STREAM, referentiedataDecider);
+      command.product = versieOp(state.producten[command.productcode], command.begindatum);
+      command.aanbieder = versieOp(state.aanbieders[command.aanbiederId], command.begindatum);
+    }
+    return { command, zorgVanaf };
   }
 
   referentiedata(
