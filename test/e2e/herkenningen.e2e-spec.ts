@@ -86,6 +86,8 @@ describe('recognised members to confirm (e2e)', () => {
   });
 
   let gezinA: { gezinId: string; persoonId: string };
+  /** Family A's assignment for Noor, from before the recognition. */
+  let eerderId: string;
   /** Noor, known from family A; registered again by Bram in family B. */
   let gezinB: { gezinId: string; persoonId: string };
   /** Fenna, a new child, registered by Bram with the same later facts. */
@@ -125,6 +127,7 @@ describe('recognised members to confirm (e2e)', () => {
       toewijzing,
       anna,
     ).expect(201);
+    eerderId = eerder.body.toewijzingId;
     await post(
       `/personen/${gezinA.persoonId}/toewijzingen/${eerder.body.toewijzingId}/zorgstart`,
       { datum: '2026-06-01' },
@@ -194,6 +197,26 @@ describe('recognised members to confirm (e2e)', () => {
     expect(zorgregels(tijdlijn)).toEqual(zorgregels(tijdlijnC));
   });
 
+  it('while pending, a later fact about care from before the recognition is no line in the registrant’s timeline', async () => {
+    // `lees` waits for the projections to reach the log's head.
+    const zorgregels = async (gezinId: string, token: string) =>
+      (await lees(`/gezinnen/${gezinId}/tijdlijn`, token, 200)).body.items
+        .filter((i: { soort: string }) => i.soort === 'zorg')
+        .map((i: { wat: string }) => i.wat);
+    const voor = await zorgregels(gezinB.gezinId, bram);
+    await post(
+      `/personen/${gezinA.persoonId}/toewijzingen/${eerderId}/zorgstop`,
+      { datum: inDays(-1), reden: '31' },
+      anna,
+    ).expect(201);
+    // Family A's timeline has the stop; family B's has no new care line.
+    const inA = await zorgregels(gezinA.gezinId, anna);
+    expect(inA.filter((wat: string) => /gestopt|beëindigd|stop/i.test(wat)).length).toBeGreaterThan(
+      0,
+    );
+    expect(await zorgregels(gezinB.gezinId, bram)).toEqual(voor);
+  });
+
   it('the worklist shows the recognition to the other family, logged as a read; not to the registrant', async () => {
     const lijst = await lees('/werklijsten/te-bevestigen-leden', anna, 200);
     expect(lijst.body.items).toEqual([
@@ -248,8 +271,10 @@ describe('recognised members to confirm (e2e)', () => {
     expect(besluit.body).toMatchObject({ persoonId: gezinA.persoonId, gezinId: gezinB.gezinId });
     const dossier = await lees(`/personen/${gezinB.persoonId}/zorg`, bram, 200);
     expect(dossier.body.toewijzingen).toHaveLength(2);
-    expect(dossier.headers.etag).toBe('"3"');
-    expect((await werklijsten(bram)).aflopend).toHaveLength(3);
+    // Anna's two assignment events, Bram's two and Anna's stop of her older assignment.
+    expect(dossier.headers.etag).toBe('"4"');
+    // Bram's assignments for Noor and Fenna; Anna's older one was stopped (no longer running out).
+    expect((await werklijsten(bram)).aflopend).toHaveLength(2);
     expect((await get('/werklijsten/te-bevestigen-leden', anna)).body.items).toEqual([]);
     const weer = await post(`${url}/bevestiging`, {}, anna).expect(422);
     expect(weer.body.detail).toMatch(/al besloten/);

@@ -10,9 +10,11 @@ import {
   describePersoonEvent,
   isConsultatieEvent,
   isGezinEvent,
+  isHerkenningEvent,
   isPersoonEvent,
   describeZorgEvent,
   isZorgEvent,
+  zorgRecord,
   describeVerhaalEvent,
   isVerhaalEvent,
 } from '@app/domain';
@@ -25,18 +27,22 @@ import { Projection } from '../projection';
  * consultations) so it depends on no other projection. Tables: tijdlijn and four tijdlijn_* helpers.
  * Consultations whose link (with consent) to a family or a member its contact person confirmed
  * appear with topic and outcome only;
- * a member's care (assignments, extensions, stays, perspective) appears in each of their families;
+ * a member's care (assignments, extensions, stays, perspective) appears in each of their families,
+ * through a recognised membership not yet confirmed only the care whose record began at the
+ * recognition or later (ADR 0016, as the `zorg` projection shows the dossier);
  * the family's stories and judgements appear without the story's own words.
  */
 export const tijdlijnProjection: Projection = {
   name: 'tijdlijn',
-  version: 6,
+  version: 7,
   tables: [
     'tijdlijn',
     'tijdlijn_personen',
     'tijdlijn_leden',
     'tijdlijn_plannen',
     'tijdlijn_consultaties',
+    'tijdlijn_herkenningen',
+    'tijdlijn_zorg_bronnen',
   ],
   open(db: Database) {
     db.exec(`
@@ -62,6 +68,16 @@ export const tijdlijnProjection: Projection = {
       CREATE TABLE IF NOT EXISTS tijdlijn_consultaties (
         consultatie_id TEXT PRIMARY KEY,
         vorige         TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS tijdlijn_herkenningen (
+        persoon_id TEXT NOT NULL,
+        gezin_id   TEXT NOT NULL,
+        zorg_vanaf INTEGER NOT NULL,
+        PRIMARY KEY (persoon_id, gezin_id)
+      );
+      CREATE TABLE IF NOT EXISTS tijdlijn_zorg_bronnen (
+        record_id    TEXT PRIMARY KEY,
+        bron_positie INTEGER NOT NULL
       );`);
     const sql = {
       insert: db.prepare(
@@ -95,6 +111,22 @@ export const tijdlijnProjection: Projection = {
         `INSERT INTO tijdlijn_consultaties (consultatie_id, vorige) VALUES (?, ?)
          ON CONFLICT (consultatie_id) DO UPDATE SET vorige = excluded.vorige`,
       ),
+      herkenning: db.prepare<[string, string], { zorg_vanaf: number }>(
+        'SELECT zorg_vanaf FROM tijdlijn_herkenningen WHERE persoon_id = ? AND gezin_id = ?',
+      ),
+      herken: db.prepare(
+        `INSERT INTO tijdlijn_herkenningen (persoon_id, gezin_id, zorg_vanaf) VALUES (?, ?, ?)
+         ON CONFLICT (persoon_id, gezin_id) DO NOTHING`,
+      ),
+      bevestig: db.prepare(
+        'DELETE FROM tijdlijn_herkenningen WHERE persoon_id = ? AND gezin_id = ?',
+      ),
+      bron: db.prepare<[string], { bron_positie: number }>(
+        'SELECT bron_positie FROM tijdlijn_zorg_bronnen WHERE record_id = ?',
+      ),
+      setBron: db.prepare(
+        'INSERT OR IGNORE INTO tijdlijn_zorg_bronnen (record_id, bron_positie) VALUES (?, ?)',
+      ),
     };
     const naamVan = (persoonId: string): string => sql.naam.get(persoonId)?.naam ?? 'Een gezinslid';
     const write = (recorded: RecordedEvent, gezinId: string, regel: TijdlijnRegel): void => {
@@ -123,13 +155,31 @@ export const tijdlijnProjection: Projection = {
         sql.setNaam.run(persoonId, `${voornaam} ${achternaam}`);
         return;
       }
+      if (isHerkenningEvent(event)) {
+        const { persoonId, gezinId } = event.data;
+        // Never a line (it would tell one family about another); only what care shows where.
+        if (event.type === 'PersoonRecognised')
+          sql.herken.run(persoonId, gezinId, Number(recorded.position));
+        if (event.type === 'HerkenningConfirmed') sql.bevestig.run(persoonId, gezinId);
+        return;
+      }
       if (isZorgEvent(event)) {
         const { persoonId } = event.data;
         const regel: TijdlijnRegel = {
           soort: 'zorg',
           samenvatting: describeZorgEvent(event, naamVan(persoonId)),
         };
-        for (const { gezin_id } of sql.gezinnenVan.all(persoonId)) write(recorded, gezin_id, regel);
+        // Where the care record began (zorgRecord): an older assignment's stop stays hidden too.
+        const { hoortBij, maakt } = zorgRecord(event);
+        const bron =
+          (hoortBij === null ? undefined : sql.bron.get(hoortBij)?.bron_positie) ??
+          Number(recorded.position);
+        if (maakt !== null) sql.setBron.run(maakt, bron);
+        for (const { gezin_id } of sql.gezinnenVan.all(persoonId)) {
+          const herkenning = sql.herkenning.get(persoonId, gezin_id);
+          if (herkenning && bron < herkenning.zorg_vanaf) continue;
+          write(recorded, gezin_id, regel);
+        }
         return;
       }
       if (isConsultatieEvent(event)) {
